@@ -1,0 +1,109 @@
+package dev.socklab.runtime;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import dev.socklab.net.SocketAddresses;
+import dev.socklab.service.LineTooLongException;
+import dev.socklab.service.StreamService;
+
+/**
+ * One accepted connection's life, run in a virtual thread of its own. The states, and the bound
+ * that applies in each:
+ *
+ * <ol>
+ *   <li><b>accepted</b>: the listener took a connection permit before {@code accept()}, so the
+ *       connection counts against {@code --max-connections} from its first moment.</li>
+ *   <li><b>serving</b>: the service runs. Each read or write must make progress within the idle
+ *       timeout ({@code --idle-timeout}), enforced by the {@link Watchdog}; each line is bounded
+ *       by {@code --max-line-length}.</li>
+ *   <li><b>draining</b>: the server is stopping; the service may finish within the grace period
+ *       ({@code --shutdown-grace}), after which the server closes the socket.</li>
+ *   <li><b>closed</b>: the runtime closes the socket, gives the permit back, and logs one line:
+ *       service, transport, client and local addresses, bytes each way, duration, and the
+ *       {@link Outcome}.</li>
+ * </ol>
+ *
+ * Failures are sorted by cause: the peer's (reset, broken pipe) and timeouts are routine and log
+ * nothing more than the closing line; a service's own I/O failure logs a warning; a bug (an
+ * unchecked exception) logs an error with its stack. None of them reaches the listener.
+ */
+final class ConnectionTask implements Runnable {
+    private static final Logger CONNECTIONS = LoggerFactory.getLogger("socklab.connection");
+
+    private final String service;
+    private final Transport transport;
+    private final StreamService handler;
+    private final SocketChannel channel;
+    private final ServerContext context;
+    private final ChannelConnection connection;
+    private final String tag;
+    private volatile boolean forced;
+
+    ConnectionTask(String service, Transport transport, StreamService handler, SocketChannel channel,
+                   String tag, ChannelConnection connection, ServerContext context) {
+        this.service = service;
+        this.transport = transport;
+        this.handler = handler;
+        this.channel = channel;
+        this.tag = tag;
+        this.connection = connection;
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        long start = System.nanoTime();
+        MDC.put("conn", tag);
+        Outcome outcome;
+        String detail = null;
+        try {
+            handler.serve(connection);
+            outcome = connection.sawEof() ? Outcome.CLOSED_BY_CLIENT : Outcome.CLOSED_BY_SERVER;
+        } catch (LineTooLongException e) {
+            outcome = Outcome.REFUSED_BY_LIMIT;
+            detail = e.getMessage();
+            handler.refusalLine(detail).ifPresent(line -> Refusal.tell(channel, line));
+        } catch (IOException e) {
+            if (connection.timedOut()) {
+                outcome = Outcome.TIMED_OUT;
+                detail = "no progress for " + Durations.format(context.limits.idleTimeout());
+            } else if (forced) {
+                outcome = Outcome.CLOSED_AT_SHUTDOWN;
+            } else if (connection.isChannelFailure(e)) {
+                outcome = Outcome.CLOSED_BY_CLIENT;
+                detail = e.getMessage();
+            } else {
+                outcome = Outcome.ERROR;
+                detail = e.toString();
+                connection.log().warn("{} failed: {}", tag, e.toString());
+            }
+        } catch (RuntimeException | Error e) {
+            outcome = Outcome.ERROR;
+            detail = e.toString();
+            connection.log().error("{} crashed: a bug in the {} service", tag, service, e);
+        } finally {
+            context.watchdog.unwatch(connection);
+            connection.closeChannel();
+            context.tracer.call(tag, "close()");
+            // Permit first: once a connection no longer counts as open, its permit is free for the next client.
+            context.permits.release();
+            context.open.remove(this);
+        }
+        MDC.remove("conn");
+        CONNECTIONS.info("{} {} {} -> {} {}{} (in {} B, out {} B, {})", tag, transport.label(),
+                SocketAddresses.format(connection.peer()), SocketAddresses.format(connection.local()), outcome,
+                detail == null ? "" : ": " + detail, connection.bytesIn(), connection.bytesOut(),
+                Durations.format(System.nanoTime() - start));
+    }
+
+    /** Closes the connection now, for a server whose grace period ran out; the service's blocked call fails. */
+    void force() {
+        forced = true;
+        connection.closeChannel();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.socklab.runtime;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import dev.socklab.net.SocketAddresses;
+import dev.socklab.service.DatagramService;
+
+/**
+ * A UDP socket and its receive loop, on one platform thread: each datagram is handed to the
+ * service in turn, into one reused buffer that holds the largest UDP payload. Whatever one
+ * datagram does to the service, the loop logs it and goes on with the next.
+ */
+final class DatagramReceiver implements Listener {
+    private static final Logger LOG = LoggerFactory.getLogger("socklab.listener");
+    private static final Logger EXCHANGES = LoggerFactory.getLogger("socklab.connection");
+    /** The largest payload a UDP datagram can carry over IPv4 (65,535 less the IP and UDP headers), rounded up. */
+    private static final int MAX_DATAGRAM = 65_536;
+
+    private final String service;
+    private final DatagramService handler;
+    private final Endpoint requested;
+    private final ServerContext context;
+    private final String tag;
+    private final Logger serviceLog;
+    private final ThrottledLog receiveFailures;
+    private DatagramChannel channel;
+    private Binding binding;
+    private volatile boolean closing;
+
+    DatagramReceiver(String service, DatagramService handler, Endpoint requested, ServerContext context) {
+        this.service = service;
+        this.handler = handler;
+        this.requested = requested;
+        this.context = context;
+        this.tag = service + "/udp";
+        this.serviceLog = LoggerFactory.getLogger("socklab.service." + service);
+        this.receiveFailures = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
+    }
+
+    @Override
+    public void bind() throws IOException {
+        SocketAddress address = requested.address();
+        context.tracer.call(tag, SocketNames.socketCall(address, false));
+        DatagramChannel opened = DatagramChannel.open(SocketNames.family(address));
+        try {
+            opened.bind(address);
+        } catch (IOException | RuntimeException e) {
+            context.tracer.call(tag, "bind(" + SocketAddresses.format(address) + ") failed: " + e.getMessage());
+            opened.close();
+            throw e;
+        }
+        SocketAddress bound = opened.getLocalAddress();
+        context.tracer.call(tag, "bind(" + SocketAddresses.format(bound) + ")");
+        channel = opened;
+        binding = new Binding(service, new Endpoint(Transport.UDP, bound));
+    }
+
+    @Override
+    public String service() {
+        return service;
+    }
+
+    @Override
+    public Endpoint requested() {
+        return requested;
+    }
+
+    @Override
+    public Binding binding() {
+        return binding;
+    }
+
+    @Override
+    public void start() {
+        Thread.ofPlatform().name(tag + " receive " + SocketAddresses.format(binding.endpoint().address()))
+                .start(this::receiveLoop);
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            channel.close();
+            context.tracer.call(tag, "close()");
+        } catch (IOException e) {
+            LOG.debug("closing {} failed: {}", tag, e.toString());
+        }
+    }
+
+    private void receiveLoop() {
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+        SocketAddress local = binding.endpoint().address();
+        while (!closing) {
+            buffer.clear();
+            SocketAddress sender;
+            try {
+                sender = channel.receive(buffer);
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                if (closing) {
+                    return;
+                }
+                // Not a datagram's fault (the socket itself failed): do not spin on it.
+                receiveFailures.warn(tag + ": recvfrom() failed (" + e.getMessage() + ")");
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+                continue;
+            }
+            buffer.flip();
+            if (context.tracer.enabled()) {
+                context.tracer.datagram(tag, "recvfrom", MAX_DATAGRAM, buffer.duplicate(), "from", sender);
+            }
+            if (sender instanceof InetSocketAddress inet && !context.family.admits(inet.getAddress())) {
+                continue;
+            }
+            serve(buffer, sender, local);
+        }
+    }
+
+    private void serve(ByteBuffer buffer, SocketAddress sender, SocketAddress local) {
+        long start = System.nanoTime();
+        String peer = SocketAddresses.format(sender);
+        MDC.put("conn", tag + " " + peer);
+        int size = buffer.remaining();
+        ServerDatagram datagram = new ServerDatagram(channel, buffer, sender, local, tag, context.tracer, serviceLog);
+        String outcome;
+        try {
+            handler.serve(datagram);
+            outcome = datagram.replies() == 0 ? "no reply" : "answered";
+        } catch (IOException e) {
+            outcome = "reply failed: " + e.getMessage();
+        } catch (RuntimeException | Error e) {
+            outcome = "error: " + e;
+            serviceLog.error("{} crashed on a datagram from {}: a bug in the {} service", tag, peer, service, e);
+        }
+        MDC.remove("conn");
+        EXCHANGES.info("{} {} -> {} {} (in {} B, out {} B, {})", tag, peer, SocketAddresses.format(local), outcome,
+                size, datagram.bytesOut(), Durations.format(System.nanoTime() - start));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.socklab.runtime;
+
+/** How a connection ended, as its closing log line says it. */
+enum Outcome {
+    /** The client closed its side (EOF) or reset the connection. */
+    CLOSED_BY_CLIENT("closed by client"),
+    /** The service finished and the runtime closed the connection. */
+    CLOSED_BY_SERVER("closed by server"),
+    /** A read or write made no progress for the idle timeout. */
+    TIMED_OUT("timed out"),
+    /** A limit turned the client away: too many connections, a line too long. */
+    REFUSED_BY_LIMIT("refused by a limit"),
+    /** The server stopped and its grace period ran out before the connection ended. */
+    CLOSED_AT_SHUTDOWN("closed at shutdown"),
+    /** The service failed for a reason of its own: a bug, or a resource it needed. */
+    ERROR("error");
+
+    private final String words;
+
+    Outcome(String words) {
+        this.words = words;
+    }
+
+    @Override
+    public String toString() {
+        return words;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.socklab.runtime;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.socklab.net.Family;
+import dev.socklab.service.DatagramService;
+import dev.socklab.service.StreamService;
+import dev.socklab.trace.Tracer;
+
+/**
+ * Hosts services on endpoints: binds them, runs an accept loop per stream socket and a receive
+ * loop per datagram socket, serves each connection in a virtual thread, and stops gracefully.
+ * The services themselves never see a socket; see {@link dev.socklab.service} for an example.
+ *
+ * <p>Stopping closes every listener first (no new clients), lets open connections finish within
+ * the grace period, then closes the rest.
+ */
+public final class Server {
+    private static final Logger LOG = LoggerFactory.getLogger("socklab.server");
+    /** After the grace period, how long forced connections get to log their end before stop returns. */
+    private static final Duration FORCED_CLOSE_WAIT = Duration.ofSeconds(2);
+
+    private final ServerContext context;
+    private final List<Listener> listeners;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private State state = State.NEW;
+
+    private enum State { NEW, RUNNING, STOPPED }
+
+    private Server(ServerContext context, List<Listener> listeners) {
+        this.context = context;
+        this.listeners = listeners;
+    }
+
+    /** A builder with the default {@link Limits}, no tracing, and both IP versions. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds every endpoint, in the order given, then starts serving them all. If one cannot be
+     * bound, those already bound are closed again and nothing is served.
+     *
+     * @throws CannotBindException naming the service and endpoint that failed, and why
+     */
+    public synchronized void start() {
+        if (state != State.NEW) {
+            throw new IllegalStateException("a server starts once");
+        }
+        List<Listener> bound = new ArrayList<>();
+        for (Listener listener : listeners) {
+            try {
+                listener.bind();
+                bound.add(listener);
+            } catch (IOException e) {
+                bound.forEach(Listener::close);
+                throw CannotBindException.of(listener.service(), listener.requested(), e);
+            }
+        }
+        context.watchdog.start();
+        listeners.forEach(Listener::start);
+        state = State.RUNNING;
+    }
+
+    /** What is bound where, in the order given to the builder; ports are the real ones. */
+    public synchronized List<Binding> bindings() {
+        if (state == State.NEW) {
+            throw new IllegalStateException("the server is not started");
+        }
+        return listeners.stream().map(Listener::binding).toList();
+    }
+
+    /** Stream connections being served now. */
+    public int openConnections() {
+        return context.open.size();
+    }
+
+    /** Stops with the grace period of the server's {@link Limits}. */
+    public boolean stop() {
+        return stop(context.limits.shutdownGrace());
+    }
+
+    /**
+     * Stops accepting, waits up to {@code grace} for open connections to finish, then closes the
+     * rest. Returns when every connection has ended, or shortly after closing the stragglers.
+     * Calling it again, or on a server that never started, does nothing.
+     *
+     * @return whether every connection finished within the grace period
+     */
+    public boolean stop(Duration grace) {
+        synchronized (this) {
+            if (state != State.RUNNING) {
+                return true;
+            }
+            state = State.STOPPED;
+        }
+        context.stopping = true;
+        listeners.forEach(Listener::close);
+        boolean drained = false;
+        try {
+            drained = awaitDrained(grace);
+            if (!drained) {
+                int left = context.open.size();
+                LOG.info("closing {} connection{} still open after the {} grace period", left, left == 1 ? "" : "s",
+                        Durations.format(grace));
+                context.open.forEach(ConnectionTask::force);
+                awaitDrained(FORCED_CLOSE_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            context.open.forEach(ConnectionTask::force);
+        } finally {
+            context.watchdog.stop();
+            stopped.countDown();
+        }
+        return drained;
+    }
+
+    /** Blocks until {@link #stop} has finished. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Every permit back means every connection has ended. */
+    private boolean awaitDrained(Duration wait) throws InterruptedException {
+        int all = context.limits.maxConnections();
+        if (context.permits.tryAcquire(all, wait.toNanos(), TimeUnit.NANOSECONDS)) {
+            context.permits.release(all);
+            return true;
+        }
+        return false;
+    }
+
+    /** Collects the services and endpoints of a server, and the settings they share. */
+    public static final class Builder {
+        private Limits limits = Limits.DEFAULTS;
+        private Tracer tracer = Tracer.off();
+        private Family family = Family.ANY;
+        /** Each makes its listener once the shared context exists. */
+        private final List<Function<ServerContext, Listener>> registrations = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The limits every connection is held to. */
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /** Where socket calls are traced; {@link Tracer#off()} by default. */
+        public Builder tracer(Tracer tracer) {
+            this.tracer = Objects.requireNonNull(tracer);
+            return this;
+        }
+
+        /**
+         * Which IP versions of client are served. Java cannot set {@code IPV6_V6ONLY}, so on a
+         * dual-stack socket ({@code ::}) with {@link Family#IPV6} the runtime turns IPv4 clients
+         * away itself.
+         */
+        public Builder family(Family family) {
+            this.family = Objects.requireNonNull(family);
+            return this;
+        }
+
+        /** Serves {@code service} on a TCP or Unix endpoint, under the name {@code name}. */
+        public Builder stream(String name, StreamService service, Endpoint endpoint) {
+            if (endpoint.transport() == Transport.UDP) {
+                throw new IllegalArgumentException(name + ": a stream service needs a tcp or unix endpoint, not udp");
+            }
+            Objects.requireNonNull(service);
+            registrations.add(context -> new StreamListener(name, service, endpoint, context));
+            return this;
+        }
+
+        /** Serves {@code service} on a UDP endpoint, under the name {@code name}. */
+        public Builder datagram(String name, DatagramService service, Endpoint endpoint) {
+            if (endpoint.transport() != Transport.UDP) {
+                throw new IllegalArgumentException(name + ": a datagram service needs a udp endpoint, not "
+                        + endpoint.transport().label());
+            }
+            Objects.requireNonNull(service);
+            registrations.add(context -> new DatagramReceiver(name, service, endpoint, context));
+            return this;
+        }
+
+        /** A server for what was registered, not yet bound. */
+        public Server build() {
+            if (registrations.isEmpty()) {
+                throw new IllegalStateException("a server needs at least one service");
+            }
+            ServerContext context = new ServerContext(limits, tracer, family);
+            List<Listener> listeners = registrations.stream().map(r -> r.apply(context)).toList();
+            return new Server(context, listeners);
+        }
+    }
+}

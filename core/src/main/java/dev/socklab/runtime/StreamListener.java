@@ -1,0 +1,229 @@
+package dev.socklab.runtime;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.socklab.net.Family;
+import dev.socklab.net.SocketAddresses;
+import dev.socklab.service.StreamService;
+
+/**
+ * A TCP or Unix stream socket and its accept loop, on one platform thread. The loop takes a
+ * connection permit, accepts, and hands the connection to a new virtual thread named after the
+ * service and the peer. Without a permit it still accepts, but only to tell the client why it is
+ * turned away and close. A failing {@code accept()} (out of file descriptors) backs off from 5 ms
+ * doubling to 1 s and retries: the listener never dies of it.
+ */
+final class StreamListener implements Listener {
+    private static final Logger LOG = LoggerFactory.getLogger("socklab.listener");
+    /** As nginx and Redis: the kernel clamps it to net.core.somaxconn. */
+    private static final int BACKLOG = 511;
+    private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final String service;
+    private final StreamService handler;
+    private final Endpoint requested;
+    private final ServerContext context;
+    private final String tag;
+    private final ThrottledLog refusals;
+    private final ThrottledLog acceptFailures;
+    private ServerSocketChannel channel;
+    private Binding binding;
+    /** The socket file this listener created, which it alone may delete. */
+    private Path createdSocketFile;
+    private Thread acceptor;
+    private volatile boolean closing;
+
+    StreamListener(String service, StreamService handler, Endpoint requested, ServerContext context) {
+        this.service = service;
+        this.handler = handler;
+        this.requested = requested;
+        this.context = context;
+        this.tag = service + "/" + requested.transport().label();
+        this.refusals = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
+        this.acceptFailures = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
+    }
+
+    @Override
+    public void bind() throws IOException {
+        SocketAddress address = requested.address();
+        context.tracer.call(tag, SocketNames.socketCall(address, true));
+        ServerSocketChannel opened = ServerSocketChannel.open(SocketNames.family(address));
+        try {
+            if (requested.transport() == Transport.TCP) {
+                // A restarted server must not wait for the old one's TIME_WAIT connections.
+                opened.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            }
+            opened.bind(address, BACKLOG);
+        } catch (IOException | RuntimeException e) {
+            context.tracer.call(tag, "bind(" + SocketAddresses.format(address) + ") failed: " + e.getMessage());
+            opened.close();
+            throw e;
+        }
+        SocketAddress bound = opened.getLocalAddress();
+        if (bound instanceof UnixDomainSocketAddress unix) {
+            createdSocketFile = unix.getPath();
+        }
+        context.tracer.call(tag, "bind(" + SocketAddresses.format(bound) + ")");
+        context.tracer.call(tag, "listen(backlog=" + BACKLOG + ")");
+        channel = opened;
+        binding = new Binding(service, new Endpoint(requested.transport(), bound));
+    }
+
+    @Override
+    public String service() {
+        return service;
+    }
+
+    @Override
+    public Endpoint requested() {
+        return requested;
+    }
+
+    @Override
+    public Binding binding() {
+        return binding;
+    }
+
+    @Override
+    public void start() {
+        acceptor = Thread.ofPlatform().name(tag + " accept " + SocketAddresses.format(binding.endpoint().address()))
+                .start(this::acceptLoop);
+    }
+
+    /**
+     * Also waits for the accept loop to end: its permit is then back, and every connection it
+     * accepted is counted as open, so a stopping server can tell at once whether any are left.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            channel.close();
+            context.tracer.call(tag, "close()");
+        } catch (IOException e) {
+            LOG.debug("closing {} failed: {}", tag, e.toString());
+        }
+        if (acceptor != null) {
+            LockSupport.unpark(acceptor); // cuts short a back-off
+            try {
+                acceptor.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (createdSocketFile != null) {
+            try {
+                Files.deleteIfExists(createdSocketFile);
+            } catch (IOException e) {
+                LOG.warn("could not remove the socket file {}: {}", createdSocketFile, e.getMessage());
+            }
+        }
+    }
+
+    private void acceptLoop() {
+        long backoff = 0;
+        while (!closing) {
+            boolean permitted = context.permits.tryAcquire();
+            SocketChannel accepted;
+            try {
+                accepted = channel.accept();
+                backoff = 0;
+            } catch (ClosedChannelException e) {
+                release(permitted);
+                return;
+            } catch (IOException e) {
+                release(permitted);
+                if (closing) {
+                    return;
+                }
+                backoff = backoff == 0 ? FIRST_BACKOFF_NANOS : Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+                acceptFailures.warn(tag + ": accept() failed (" + e.getMessage() + "); retrying in "
+                        + TimeUnit.NANOSECONDS.toMillis(backoff) + " ms");
+                LockSupport.parkNanos(backoff);
+                continue;
+            }
+            // A permit may have come back while accept() waited.
+            if (!permitted) {
+                permitted = context.permits.tryAcquire();
+            }
+            dispatch(accepted, permitted);
+        }
+    }
+
+    private void dispatch(SocketChannel accepted, boolean permitted) {
+        SocketAddress peer;
+        SocketAddress local;
+        try {
+            peer = accepted.getRemoteAddress();
+            local = accepted.getLocalAddress();
+        } catch (IOException e) {
+            // Reset before we looked at it: nothing to serve.
+            release(permitted);
+            closeQuietly(accepted);
+            return;
+        }
+        long id = context.nextId();
+        String connTag = service + "#" + id;
+        if (context.tracer.enabled()) {
+            context.tracer.call(tag, "accept() = " + connTag + " from " + SocketAddresses.format(peer));
+        }
+        if (peer instanceof InetSocketAddress inet && !context.family.admits(inet.getAddress())) {
+            release(permitted);
+            refuse(accepted, connTag, peer, local, "this server takes " + (context.family == Family.IPV6 ? "IPv6" : "IPv4") + " clients only", false);
+            return;
+        }
+        if (!permitted) {
+            refuse(accepted, connTag, peer, local, "too many connections (" + context.limits.maxConnections()
+                    + "); try again later", true);
+            return;
+        }
+        Logger serviceLog = LoggerFactory.getLogger("socklab.service." + service);
+        ChannelConnection connection = new ChannelConnection(accepted, connTag, peer, local, context.limits,
+                context.tracer, serviceLog);
+        ConnectionTask task = new ConnectionTask(service, requested.transport(), handler, accepted, connTag,
+                connection, context);
+        context.open.add(task);
+        context.watchdog.watch(connection);
+        Thread.ofVirtual().name(service + " " + SocketAddresses.format(peer)).start(task);
+    }
+
+    private void refuse(SocketChannel accepted, String connTag, SocketAddress peer, SocketAddress local,
+                        String reason, boolean tell) {
+        if (tell) {
+            handler.refusalLine(reason).ifPresent(line -> Refusal.tell(accepted, line));
+        }
+        closeQuietly(accepted);
+        context.tracer.call(connTag, "close()");
+        refusals.warn(connTag + " " + requested.transport().label() + " " + SocketAddresses.format(peer) + " -> "
+                + SocketAddresses.format(local) + " " + Outcome.REFUSED_BY_LIMIT + ": " + reason);
+    }
+
+    private void release(boolean permitted) {
+        if (permitted) {
+            context.permits.release();
+        }
+    }
+
+    private static void closeQuietly(SocketChannel accepted) {
+        try {
+            accepted.close();
+        } catch (IOException e) {
+            // Already gone.
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.socklab.runtime;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+
+/**
+ * Logs a recurring warning at most once per interval, with a count of the ones held back, so
+ * that a flood (refused connections, a failing accept) cannot flood the log too.
+ */
+final class ThrottledLog {
+    private final Logger log;
+    private final long intervalNanos;
+    private final AtomicLong nextAllowed = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong suppressed = new AtomicLong();
+
+    ThrottledLog(Logger log, long intervalNanos) {
+        this.log = log;
+        this.intervalNanos = intervalNanos;
+    }
+
+    void warn(String message) {
+        long now = System.nanoTime();
+        long next = nextAllowed.get();
+        if ((next == Long.MIN_VALUE || now - next >= 0) && nextAllowed.compareAndSet(next, now + intervalNanos)) {
+            long held = suppressed.getAndSet(0);
+            log.warn(held == 0 ? message : message + " (and " + held + " more like it)");
+        } else {
+            suppressed.incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.socklab.service;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+
+/**
+ * One accepted stream connection, as a service sees it: blocking reads and writes, with the
+ * runtime's idle timeout and limits applied to each. Not for use from more than one thread.
+ *
+ * <p>Every read and write is counted, traced under {@code --trace}, and bounded in time: a read
+ * or write that makes no progress for the idle timeout fails with an {@link IOException} after
+ * the runtime closes the connection.
+ */
+public interface Connection {
+    /** The client's address: an {@code InetSocketAddress}, or a {@code UnixDomainSocketAddress} (often unnamed). */
+    SocketAddress peer();
+
+    /** The server's own address for this connection, as {@code getsockname()} gives it. */
+    SocketAddress local();
+
+    /**
+     * Reads what has arrived, up to {@code dst.remaining()} bytes, waiting for at least one.
+     *
+     * @return the number of bytes read, or -1 once the client has closed its sending side
+     */
+    int read(ByteBuffer dst) throws IOException;
+
+    /**
+     * Reads one line of at most the server's maximum line length ({@code --max-line-length}).
+     *
+     * @see #readLine(int)
+     */
+    Optional<String> readLine() throws IOException;
+
+    /**
+     * Reads one line ended by LF or CRLF and returns it without its end, decoded as UTF-8
+     * (malformed bytes become U+FFFD). At EOF the bytes received since the last line end are
+     * returned as a last line; after that, empty.
+     *
+     * @param maxBytes the longest line accepted, not counting its end; the smaller of this and
+     *     the server's maximum applies
+     * @throws LineTooLongException when that many bytes arrive with no line end
+     */
+    Optional<String> readLine(int maxBytes) throws IOException;
+
+    /** Writes all of {@code src}, blocking while the client's window is full. */
+    void write(ByteBuffer src) throws IOException;
+
+    /** Writes all of {@code bytes}. */
+    void write(byte[] bytes) throws IOException;
+
+    /** Writes {@code text} encoded as UTF-8, with no line end. */
+    void write(String text) throws IOException;
+
+    /** Writes {@code text} encoded as UTF-8, then CRLF, as the Internet's text protocols end lines. */
+    void writeLine(String text) throws IOException;
+
+    /**
+     * Closes the sending side ({@code shutdown(SHUT_WR)}): the client reads EOF after what was
+     * sent, while this side can still read what the client sends back.
+     */
+    void shutdownOutput() throws IOException;
+
+    /** A logger for this service; each line it writes is tagged with this connection. */
+    Logger log();
+}

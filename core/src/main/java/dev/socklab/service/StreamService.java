@@ -1,0 +1,30 @@
+package dev.socklab.service;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * A service over a stream socket (TCP or a Unix domain socket): it is handed one accepted
+ * connection at a time, each in its own virtual thread. See the package documentation for an
+ * example.
+ */
+@FunctionalInterface
+public interface StreamService {
+    /**
+     * Talks to one client. Returning ends the conversation; the runtime then closes the
+     * connection. An {@link IOException} thrown from here (the peer reset, a timeout) is recorded
+     * as how the connection ended, and the server goes on serving everyone else.
+     */
+    void serve(Connection connection) throws IOException;
+
+    /**
+     * The line sent to a client that a limit turns away (too many connections, a line too long),
+     * just before the runtime closes the connection, or empty for protocols that have no room
+     * for one (a binary protocol, where any bytes would be misread as an answer).
+     *
+     * @param reason why, as a short phrase such as {@code too many connections}
+     */
+    default Optional<String> refusalLine(String reason) {
+        return Optional.of("socklab: " + reason);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.socklab.trace;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A short, escaped, quoted view of bytes on the wire, for trace lines: printable ASCII as is,
+ * {@code \r \n \t \\ \"} as in C, any other byte as {@code \xNN}, and {@code ...} past a limit.
+ */
+public final class Preview {
+    /** How many payload bytes a trace line shows: enough to recognise a line, short enough to read on a wall. */
+    public static final int DEFAULT_LIMIT = 40;
+
+    private Preview() {
+    }
+
+    /** The first {@link #DEFAULT_LIMIT} bytes of {@code data} from its position to its limit; the buffer is not moved. */
+    public static String of(ByteBuffer data) {
+        return of(data, DEFAULT_LIMIT);
+    }
+
+    /** The first {@code limit} bytes of {@code data} from its position to its limit; the buffer is not moved. */
+    public static String of(ByteBuffer data, int limit) {
+        int n = Math.min(data.remaining(), limit);
+        StringBuilder out = new StringBuilder(n + 8).append('"');
+        for (int i = 0; i < n; i++) {
+            appendEscaped(out, data.get(data.position() + i) & 0xff);
+        }
+        out.append('"');
+        if (data.remaining() > limit) {
+            out.append("...");
+        }
+        return out.toString();
+    }
+
+    /** The text, escaped the same way as bytes would be, cut to {@code limit} characters. */
+    public static String of(String text, int limit) {
+        int n = Math.min(text.length(), limit);
+        StringBuilder out = new StringBuilder(n + 8).append('"');
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                appendEscaped(out, c);
+            } else {
+                // Non-ASCII text is shown as is: a name in another script stays readable.
+                out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        out.append('"');
+        if (text.length() > limit) {
+            out.append("...");
+        }
+        return out.toString();
+    }
+
+    private static void appendEscaped(StringBuilder out, int b) {
+        switch (b) {
+            case '\r' -> out.append("\\r");
+            case '\n' -> out.append("\\n");
+            case '\t' -> out.append("\\t");
+            case '\\' -> out.append("\\\\");
+            case '"' -> out.append("\\\"");
+            default -> {
+                if (b >= 0x20 && b < 0x7f) {
+                    out.append((char) b);
+                } else {
+                    out.append(String.format("\\x%02x", b));
+                }
+            }
+        }
+    }
+}

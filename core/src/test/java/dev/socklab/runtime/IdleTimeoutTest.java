@@ -1,0 +1,104 @@
+package dev.socklab.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.socklab.service.StreamService;
+import dev.socklab.testing.LogCapture;
+import dev.socklab.testing.RawClient;
+import dev.socklab.testing.StreamTransport;
+
+/** A read or a write that makes no progress for the idle timeout ends the connection as timed out. */
+@Timeout(20)
+class IdleTimeoutTest {
+    private static final Duration IDLE = Duration.ofMillis(300);
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    @TempDir
+    Path dir;
+    private Server server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop(Duration.ZERO);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void idleConnectionIsClosedAfterTimeout(StreamTransport transport) throws IOException {
+        try (LogCapture log = LogCapture.socklab()) {
+            Endpoint bound = serve(TestServices.shout(), transport);
+            long start = System.nanoTime();
+            String expected;
+            try (RawClient client = RawClient.connect(bound)) {
+                expected = ClosingLine.of("idle#1", bound, client, "timed out: no progress for 300ms (in 0 B, out 0 B, ");
+
+                assertThat(client.closedWithin(WAIT)).isTrue();
+            }
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(IDLE);
+            assertThat(log.awaitContaining(expected)).startsWith(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void clientThatSpeaksMoreOftenThanTheTimeoutStaysConnected(StreamTransport transport) throws IOException {
+        try (LogCapture log = LogCapture.socklab()) {
+            Endpoint bound = serve(TestServices.shout(), transport);
+            String expected;
+            try (RawClient client = RawClient.connect(bound)) {
+                expected = ClosingLine.of("idle#1", bound, client, "closed by client");
+                // Ten lines a third of the timeout apart: three timeouts pass in all, none of them idle.
+                for (int i = 0; i < 10; i++) {
+                    client.send("tick " + i + "\n");
+                    assertThat(client.readLine(WAIT)).isEqualTo("TICK " + i);
+                    assertThat(client.closedWithin(IDLE.dividedBy(3))).as("closed after tick %d", i).isFalse();
+                }
+                client.shutdownOutput();
+                assertThat(client.closedWithin(WAIT)).isTrue();
+            }
+
+            assertThat(log.awaitContaining(expected)).startsWith(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void writeToAClientThatNeverReadsTimesOut(StreamTransport transport) throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        StreamService flood = conn -> {
+            while (true) {
+                conn.write(chunk);
+            }
+        };
+        try (LogCapture log = LogCapture.socklab()) {
+            Endpoint bound = serve(flood, transport);
+            try (RawClient client = RawClient.connect(bound)) {
+                String expected = ClosingLine.of("idle#1", bound, client, "timed out: no progress for 300ms (in 0 B, out ");
+
+                // Buffers fill, the write stalls, and the watchdog ends it a timeout and a tick later; the deadline is generous.
+                String line = log.await(text -> text.startsWith(expected), Duration.ofSeconds(10));
+                assertThat(line).doesNotContain("out 0 B");
+            }
+        }
+    }
+
+    private Endpoint serve(StreamService service, StreamTransport transport) {
+        server = Server.builder().limits(Limits.DEFAULTS.withIdleTimeout(IDLE))
+                .stream("idle", service, transport.endpoint(dir)).build();
+        server.start();
+        return server.bindings().getFirst().endpoint();
+    }
+}

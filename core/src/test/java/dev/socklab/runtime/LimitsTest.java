@@ -1,0 +1,129 @@
+package dev.socklab.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.socklab.service.Connection;
+import dev.socklab.service.StreamService;
+import dev.socklab.testing.Await;
+import dev.socklab.testing.LogCapture;
+import dev.socklab.testing.RawClient;
+import dev.socklab.testing.StreamTransport;
+
+/** The connection limit turns clients away with one line, and serves again once a permit is back. */
+@Timeout(20)
+class LimitsTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Limits ONE_AT_A_TIME = Limits.DEFAULTS.withMaxConnections(1);
+
+    @TempDir
+    Path dir;
+    private Server server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop(Duration.ZERO);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void clientPastTheConnectionLimitIsToldSoAndClosed(StreamTransport transport) throws IOException {
+        try (LogCapture log = LogCapture.socklab()) {
+            Endpoint bound = serve(TestServices.shout(), transport);
+            try (RawClient first = RawClient.connect(bound)) {
+                first.send("first\n");
+                assertThat(first.readLine(WAIT)).isEqualTo("FIRST"); // served, and holding the only permit
+
+                String expected;
+                try (RawClient second = RawClient.connect(bound)) {
+                    expected = ClosingLine.of("shout#2", bound, second, "refused by a limit: too many connections (1)");
+                    assertThat(second.readAll(WAIT)).isEqualTo("socklab: too many connections (1); try again later\r\n");
+                }
+                assertThat(log.awaitContaining(expected)).startsWith(expected);
+
+                first.send("still here\n");
+                assertThat(first.readLine(WAIT)).isEqualTo("STILL HERE");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void clientIsServedAgainOnceTheConnectionsEnd(StreamTransport transport) throws IOException {
+        Endpoint bound = serve(TestServices.shout(), transport);
+        try (RawClient first = RawClient.connect(bound)) {
+            first.send("first\n");
+            assertThat(first.readLine(WAIT)).isEqualTo("FIRST");
+            try (RawClient refused = RawClient.connect(bound)) {
+                assertThat(refused.readAll(WAIT)).startsWith("socklab: too many connections");
+            }
+        }
+        Await.until(() -> server.openConnections() == 0, WAIT, "the first connection ends");
+
+        try (RawClient third = RawClient.connect(bound)) {
+            third.send("third\n");
+            assertThat(third.readLine(WAIT)).isEqualTo("THIRD");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void serviceWithoutARefusalLineHasItsClientClosedInSilence(StreamTransport transport) throws IOException {
+        Endpoint bound = serve(new Silent(), transport);
+        try (RawClient first = RawClient.connect(bound)) {
+            Await.until(() -> server.openConnections() == 1, WAIT, "the first connection is served");
+
+            try (RawClient second = RawClient.connect(bound)) {
+                assertThat(second.readAll(WAIT)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void limitsThatWouldRefuseEverythingOrWaitForEverAreRejected() {
+        assertThatThrownBy(() -> Limits.DEFAULTS.withMaxConnections(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> Limits.DEFAULTS.withIdleTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idle timeout");
+        assertThatThrownBy(() -> Limits.DEFAULTS.withMaxLineLength(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line length");
+        assertThatThrownBy(() -> Limits.DEFAULTS.withMaxLineLength(Limits.MAX_LINE_LENGTH + 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16 MiB");
+        assertThatThrownBy(() -> Limits.DEFAULTS.withShutdownGrace(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grace");
+        assertThat(Limits.DEFAULTS.withShutdownGrace(Duration.ZERO).shutdownGrace()).isZero();
+    }
+
+    private Endpoint serve(StreamService service, StreamTransport transport) {
+        server = Server.builder().limits(ONE_AT_A_TIME).stream("shout", service, transport.endpoint(dir)).build();
+        server.start();
+        return server.bindings().getFirst().endpoint();
+    }
+
+    /** A binary protocol's way: holds its client until EOF and has no line to refuse anyone with. */
+    private static final class Silent implements StreamService {
+        @Override
+        public void serve(Connection connection) throws IOException {
+            TestServices.sink().serve(connection);
+        }
+
+        @Override
+        public Optional<String> refusalLine(String reason) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.socklab.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.socklab.service.StreamService;
+import dev.socklab.testing.Await;
+import dev.socklab.testing.LogCapture;
+import dev.socklab.testing.RawClient;
+import dev.socklab.testing.StreamTransport;
+
+/** Stopping closes the listeners, lets connections finish within the grace period, then closes the rest. */
+@Timeout(20)
+class ShutdownTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration GRACE = Duration.ofMillis(300);
+    /** How long after the grace period a stop may take: forced connections get 2 s to log their end. */
+    private static final Duration FORCED_CLOSE_ALLOWANCE = Duration.ofMillis(2500);
+
+    @TempDir
+    Path dir;
+    private Server server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop(Duration.ZERO);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void connectionThatFinishesWithinTheGracePeriodIsLetFinish(StreamTransport transport) throws Exception {
+        try (LogCapture log = LogCapture.socklab()) {
+            Endpoint bound = serve(TestServices.byeAfterOneLine(), transport);
+            try (RawClient client = RawClient.connect(bound)) {
+                Await.until(() -> server.openConnections() == 1, WAIT, "the connection is served");
+
+                CompletableFuture<Boolean> stopping = CompletableFuture.supplyAsync(() -> server.stop(WAIT));
+                Await.until(() -> refuses(bound), WAIT, "new clients are refused while draining");
+                assertThat(client.closedWithin(Duration.ofMillis(100))).as("closed while draining").isFalse();
+                assertThat(stopping).isNotDone();
+
+                client.send("done\n");
+                assertThat(client.readAll(WAIT)).isEqualTo("bye\r\n");
+                assertThat(stopping.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            }
+            assertThat(log.lines()).noneMatch(line -> line.contains("closed at shutdown"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void connectionStuckInReadIsClosedAfterTheGracePeriod(StreamTransport transport) throws IOException {
+        try (LogCapture log = LogCapture.socklab()) {
+            Endpoint bound = serve(TestServices.sink(), transport);
+            try (RawClient client = RawClient.connect(bound)) {
+                String expected = ClosingLine.of("drain#1", bound, client, "closed at shutdown (in 0 B, out 0 B, ");
+                Await.until(() -> server.openConnections() == 1, WAIT, "the connection is served");
+
+                long start = System.nanoTime();
+                boolean drained = server.stop(GRACE);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+                assertThat(drained).isFalse();
+                assertThat(took).isBetween(GRACE, GRACE.plus(FORCED_CLOSE_ALLOWANCE));
+                assertThat(client.closedWithin(WAIT)).isTrue();
+                assertThat(log.awaitContaining(expected)).startsWith(expected);
+                assertThat(server.openConnections()).isZero();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void stoppedServerRefusesNewClients(StreamTransport transport) throws IOException {
+        Endpoint bound = serve(TestServices.greeting(), transport);
+        try (RawClient client = RawClient.connect(bound)) {
+            assertThat(client.readAll(WAIT)).isEqualTo(TestServices.GREETING + "\r\n");
+        }
+
+        assertThat(server.stop(GRACE)).isTrue();
+
+        assertThatThrownBy(() -> RawClient.connect(bound).close()).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void stoppedServerDeletesTheUnixSocketFileItCreated() {
+        Endpoint bound = serve(TestServices.greeting(), StreamTransport.UNIX);
+        Path socketFile = ((UnixDomainSocketAddress) bound.address()).getPath();
+        assertThat(socketFile).exists();
+
+        server.stop(GRACE);
+
+        assertThat(socketFile).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void stopWithNothingOpenReturnsTrueAtOnceEvenWithoutGrace(StreamTransport transport) throws IOException {
+        for (int round = 1; round <= 3; round++) { // the accept loop's permit comes back in a race: one stop may win it by luck
+            Endpoint bound = serve(TestServices.greeting(), transport);
+            try (RawClient client = RawClient.connect(bound)) {
+                client.readAll(WAIT);
+            }
+            // Served and gone: the accept loop waits in accept() again, holding the permit for the next client.
+            Await.until(() -> server.openConnections() == 0, WAIT, "the connection ends");
+
+            long start = System.nanoTime();
+            boolean drained = server.stop(Duration.ZERO);
+
+            assertThat(drained).as("drained, round %d", round).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void stoppingTwiceIsHarmless() throws Exception {
+        serve(TestServices.greeting(), StreamTransport.TCP_IPV4);
+
+        assertThat(server.stop(GRACE)).isTrue();
+        assertThat(server.stop(GRACE)).isTrue();
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+            try {
+                server.awaitStopped();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiting.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static boolean refuses(Endpoint endpoint) {
+        try (RawClient probe = RawClient.connect(endpoint)) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private Endpoint serve(StreamService service, StreamTransport transport) {
+        server = Server.builder().stream("drain", service, transport.endpoint(dir)).build();
+        server.start();
+        return server.bindings().getFirst().endpoint();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.socklab.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import dev.socklab.runtime.Endpoint;
+
+/**
+ * A plain test client over TCP or a Unix socket, independent of socklab's own client: every read
+ * has a deadline, so a test waits on bytes, never on a sleep.
+ */
+public final class RawClient implements Closeable {
+    private final SocketChannel channel;
+    private final Selector selector;
+
+    private RawClient(SocketChannel channel) throws IOException {
+        this.channel = channel;
+        channel.configureBlocking(false);
+        this.selector = Selector.open();
+        channel.register(selector, SelectionKey.OP_READ);
+    }
+
+    /** Connects (blocking; loopback answers at once) to a bound endpoint. */
+    public static RawClient connect(Endpoint endpoint) throws IOException {
+        return connect(endpoint.address());
+    }
+
+    /** Connects to an address. */
+    public static RawClient connect(SocketAddress address) throws IOException {
+        return new RawClient(SocketChannel.open(address));
+    }
+
+    /** The client's own address. */
+    public SocketAddress local() throws IOException {
+        return channel.getLocalAddress();
+    }
+
+    /** Sends all of {@code text} as UTF-8. */
+    public void send(String text) throws IOException {
+        send(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends all of {@code bytes}, waiting while the socket buffer is full, up to 10 s. */
+    public void send(byte[] bytes) throws IOException {
+        ByteBuffer src = ByteBuffer.wrap(bytes);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (src.hasRemaining()) {
+            if (channel.write(src) == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new SocketTimeoutException("the server did not read for 10 s");
+                }
+                Thread.onSpinWait();
+                Thread.yield();
+            }
+        }
+    }
+
+    /** Half-closes: the server reads EOF. */
+    public void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
+    }
+
+    /** Reads until the server closes, within {@code timeout}; fails if it does not close in time. */
+    public String readAll(Duration timeout) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ByteBuffer buffer = ByteBuffer.allocate(8192);
+        while (true) {
+            int n = readSome(buffer, deadline);
+            if (n < 0) {
+                return out.toString(StandardCharsets.UTF_8);
+            }
+            out.write(buffer.array(), 0, n);
+            buffer.clear();
+        }
+    }
+
+    /** Reads until {@code expected} bytes have come, within {@code timeout}. */
+    public String read(int expected, Duration timeout) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(expected);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (buffer.hasRemaining()) {
+            if (readSome(buffer, deadline) < 0) {
+                break;
+            }
+        }
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+    }
+
+    /** Reads one line (without its end), within {@code timeout}; null at EOF. */
+    public String readLine(Duration timeout) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        ByteBuffer one = ByteBuffer.allocate(1);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            one.clear();
+            if (readSome(one, deadline) < 0) {
+                return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+            }
+            byte b = one.get(0);
+            if (b == '\n') {
+                String text = line.toString(StandardCharsets.UTF_8);
+                return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+            }
+            line.write(b);
+        }
+    }
+
+    /** Whether the server closed the connection (EOF or reset) within {@code timeout}, discarding any bytes before it. */
+    public boolean closedWithin(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ByteBuffer buffer = ByteBuffer.allocate(8192);
+        try {
+            while (true) {
+                buffer.clear();
+                if (readSome(buffer, deadline) < 0) {
+                    return true;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // reset
+        }
+    }
+
+    private int readSome(ByteBuffer buffer, long deadline) throws IOException {
+        while (true) {
+            int n = channel.read(buffer);
+            if (n != 0) {
+                return n;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new SocketTimeoutException("nothing from the server in time");
+            }
+            selector.select(Math.max(1, left / 1_000_000));
+            selector.selectedKeys().clear();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        selector.close();
+        channel.close();
+    }
+}
