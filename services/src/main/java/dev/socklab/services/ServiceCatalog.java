@@ -1,0 +1,31 @@
+package dev.socklab.services;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import dev.socklab.runtime.Transport;
+
+/**
+ * The built-in services. Default ports are 10000 plus the IANA port for the classic services
+ * (so that daytime, IANA port 13, is on 10013), and free numbers from 10000 up for the others.
+ */
+public final class ServiceCatalog {
+    private static final List<ServiceInfo> ALL = List.of(
+            new ServiceInfo("hello", "sends a greeting (\"Hello World!\") and closes", "the lab", 10000,
+                    OptionalInt.empty(), EnumSet.of(Transport.TCP, Transport.UDP, Transport.UNIX)));
+
+    private ServiceCatalog() {
+    }
+
+    /** Every built-in service, in the order {@code socklab services} lists them. */
+    public static List<ServiceInfo> all() {
+        return ALL;
+    }
+
+    /** The service called {@code name}, if there is one. */
+    public static Optional<ServiceInfo> find(String name) {
+        return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

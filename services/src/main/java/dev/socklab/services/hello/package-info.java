@@ -1,0 +1,2 @@
+/** The lab's greeting service, {@code hello}. */
+package dev.socklab.services.hello;
