@@ -1,0 +1,269 @@
+package dev.socklab.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.List;
+
+import dev.socklab.net.AddressException;
+import dev.socklab.net.Family;
+import dev.socklab.net.Host;
+import dev.socklab.trace.Tracer;
+
+/**
+ * One stream connection from a client, over TCP or a Unix socket, with every connect, read and
+ * write bounded in time and every socket call traced.
+ *
+ * <p>The channel is non-blocking and waited on with a selector, because a blocking channel's
+ * calls cannot time out. Not for use from more than one thread at a time.
+ */
+public final class ClientConnection implements Closeable {
+    /** How much one {@code recv} asks for in {@link #readToEof}: a few segments' worth. */
+    private static final int CHUNK = 4096;
+
+    private final SocketChannel channel;
+    private final SelectionKey key;
+    private final Duration writeTimeout;
+    private final Tracer tracer;
+    private final String who;
+    private final SocketAddress local;
+    private final SocketAddress peer;
+    private boolean closed;
+
+    ClientConnection(SocketChannel channel, SelectionKey key, Duration writeTimeout, Tracer tracer, String who)
+            throws IOException {
+        this.channel = channel;
+        this.key = key;
+        this.writeTimeout = writeTimeout;
+        this.tracer = tracer;
+        this.who = who;
+        this.local = channel.getLocalAddress();
+        this.peer = channel.getRemoteAddress();
+    }
+
+    /**
+     * Connects to {@code port} on {@code host}, trying each of its addresses in the order the
+     * resolver gives them until one accepts: {@code localhost} may give {@code ::1} first while a
+     * lab server listens on {@code 127.0.0.1} only.
+     *
+     * @param host the server's host
+     * @param port the server's port
+     * @param family which IP versions to try
+     * @param timeout how long each connect may take, and how long a write may wait for the peer
+     *     to make room
+     * @param tracer where the socket calls are traced
+     * @param who the tag of this client's trace lines, such as {@code hello}
+     * @return the open connection
+     * @throws AddressException if the host does not resolve
+     * @throws ConnectException if no address accepts; its message names each attempt, as in
+     *     {@code cannot connect to localhost port 10000: [::1]:10000 refused, 127.0.0.1:10000 refused}
+     * @throws IOException if a socket cannot be opened at all
+     */
+    public static ClientConnection connect(Host host, int port, Family family, Duration timeout, Tracer tracer,
+            String who) throws IOException {
+        List<InetSocketAddress> addresses = host.resolve(family).stream()
+                .map(address -> new InetSocketAddress(address, port))
+                .toList();
+        return connect(host.toString(), port, addresses, timeout, tracer, who);
+    }
+
+    /**
+     * Connects to the first of {@code addresses} that accepts, as {@link #connect(Host, int, Family,
+     * Duration, Tracer, String)} does once the host is resolved.
+     *
+     * @param host the host as the user wrote it, for the error message
+     * @param addresses resolved addresses, in the order to try them
+     */
+    static ClientConnection connect(String host, int port, List<InetSocketAddress> addresses, Duration timeout,
+            Tracer tracer, String who) throws IOException {
+        return new Connector(timeout, tracer, who).toFirst(host, port, addresses);
+    }
+
+    /**
+     * Connects to the Unix socket at {@code path}.
+     *
+     * @param path the socket file
+     * @param timeout how long the connect may take, and how long a write may wait for the peer
+     *     to make room
+     * @param tracer where the socket calls are traced
+     * @param who the tag of this client's trace lines, such as {@code hello}
+     * @return the open connection
+     * @throws ConnectException if the connect fails, such as
+     *     {@code cannot connect to unix:/x.sock: no such socket file}
+     * @throws IOException if a socket cannot be opened at all
+     */
+    public static ClientConnection connect(UnixDomainSocketAddress path, Duration timeout, Tracer tracer, String who)
+            throws IOException {
+        return new Connector(timeout, tracer, who).toUnix(path);
+    }
+
+    /**
+     * This side's address, as {@code getsockname()} gave it right after connecting.
+     *
+     * @return an {@code InetSocketAddress}, or for a Unix socket an unnamed {@code UnixDomainSocketAddress}
+     */
+    public SocketAddress local() {
+        return local;
+    }
+
+    /**
+     * The server's address.
+     *
+     * @return the address connected to
+     */
+    public SocketAddress peer() {
+        return peer;
+    }
+
+    /**
+     * Reads what has arrived, up to {@code dst.remaining()} bytes, waiting up to {@code timeout}
+     * for at least one.
+     *
+     * @param dst where the bytes go, from its position on
+     * @param timeout how long to wait for the first byte
+     * @return the number of bytes read, -1 once the server has closed its sending side, or 0 if
+     *     {@code dst} has no room
+     * @throws SocketTimeoutException if nothing arrives in time, with a message such as
+     *     {@code no answer within 2s}
+     * @throws IOException if the connection fails, such as when it is reset
+     */
+    public int read(ByteBuffer dst, Duration timeout) throws IOException {
+        return read(dst, Deadline.after(timeout), timeout);
+    }
+
+    /**
+     * Reads until the server closes its sending side or {@code maxBytes} have arrived, whichever
+     * comes first, all within one {@code timeout}. A server that sends a little and then neither
+     * sends more nor closes costs the whole timeout, and what it sent is returned.
+     *
+     * @param maxBytes the most to read; past it, nothing more is read
+     * @param timeout how long the whole read may take
+     * @return the bytes received, at least one
+     * @throws SocketTimeoutException if nothing at all arrives in time
+     * @throws IllegalArgumentException if {@code maxBytes} is not positive
+     * @throws IOException if the connection fails, such as when it is reset
+     */
+    public byte[] readToEof(int maxBytes, Duration timeout) throws IOException {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes);
+        }
+        Deadline deadline = Deadline.after(timeout);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        ByteBuffer chunk = ByteBuffer.allocate(Math.min(maxBytes, CHUNK));
+        while (received.size() < maxBytes) {
+            chunk.clear().limit(Math.min(chunk.capacity(), maxBytes - received.size()));
+            int n;
+            try {
+                n = read(chunk, deadline, timeout);
+            } catch (SocketTimeoutException e) {
+                if (received.size() > 0) {
+                    break;
+                }
+                throw e;
+            }
+            if (n < 0) {
+                break;
+            }
+            received.write(chunk.array(), 0, n);
+        }
+        return received.toByteArray();
+    }
+
+    /**
+     * Writes all of {@code src}, waiting while the socket's send buffer is full. The write timeout
+     * given at connect bounds each such wait: the write fails only when the peer reads nothing for
+     * that long, however long the whole write takes.
+     *
+     * @param src the bytes to send, from its position to its limit; its position ends at its limit
+     * @throws SocketTimeoutException if the peer reads nothing for the write timeout
+     * @throws IOException if the connection fails, such as when the peer has reset it
+     */
+    public void write(ByteBuffer src) throws IOException {
+        Deadline deadline = Deadline.after(writeTimeout);
+        while (src.hasRemaining()) {
+            int asked = src.remaining();
+            int start = src.position();
+            int n = channel.write(src);
+            if (n > 0) {
+                if (tracer.enabled()) {
+                    tracer.io(who, "send", asked, n, TraceText.moved(src, start));
+                }
+                deadline = Deadline.after(writeTimeout);
+            } else if (!deadline.await(key, SelectionKey.OP_WRITE)) {
+                if (tracer.enabled()) {
+                    tracer.call(who, TraceText.timedOut("send(" + asked + ")", writeTimeout));
+                }
+                throw new SocketTimeoutException(
+                        "could not send: the peer read nothing for " + Durations.format(writeTimeout));
+            }
+        }
+    }
+
+    /**
+     * Writes all of {@code bytes}, as {@link #write(ByteBuffer)} does.
+     *
+     * @param bytes the bytes to send
+     * @throws IOException as {@link #write(ByteBuffer)} does
+     */
+    public void write(byte[] bytes) throws IOException {
+        write(ByteBuffer.wrap(bytes));
+    }
+
+    /**
+     * Closes the sending side ({@code shutdown(SHUT_WR)}): the server reads EOF after what was
+     * sent, while this side can still read its answer.
+     *
+     * @throws IOException if the connection is no longer there to shut down
+     */
+    public void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
+        tracer.call(who, "shutdown(SHUT_WR)");
+    }
+
+    /**
+     * Closes the connection; closing it again does nothing.
+     *
+     * @throws IOException if closing the socket fails
+     */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            // The selector first: a channel still registered with one is only closed at deregistration.
+            key.selector().close();
+        } finally {
+            channel.close();
+            tracer.call(who, "close()");
+        }
+    }
+
+    private int read(ByteBuffer dst, Deadline deadline, Duration timeout) throws IOException {
+        int asked = dst.remaining();
+        int start = dst.position();
+        int n;
+        while ((n = channel.read(dst)) == 0 && asked > 0) {
+            if (!deadline.await(key, SelectionKey.OP_READ)) {
+                if (tracer.enabled()) {
+                    tracer.call(who, TraceText.timedOut("recv(" + asked + ")", timeout));
+                }
+                throw new SocketTimeoutException("no answer within " + Durations.format(timeout));
+            }
+        }
+        if (tracer.enabled()) {
+            tracer.io(who, "recv", asked, n, TraceText.moved(dst, start));
+        }
+        return n;
+    }
+}

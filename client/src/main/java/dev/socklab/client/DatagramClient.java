@@ -1,0 +1,237 @@
+package dev.socklab.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.socklab.net.AddressException;
+import dev.socklab.net.Family;
+import dev.socklab.net.Host;
+import dev.socklab.net.SocketAddresses;
+import dev.socklab.trace.Tracer;
+
+/**
+ * A UDP socket that sends to one server and takes replies from anyone, as a reply to a broadcast
+ * comes from the host that answers, not from the broadcast address. Every socket call is traced.
+ *
+ * <p>The socket is not connected, so the system reports no ICMP errors to it: a datagram sent to
+ * a port where nothing listens simply gets no reply, and {@link #receive} comes back empty. Not
+ * for use from more than one thread at a time.
+ */
+public final class DatagramClient implements Closeable {
+    /**
+     * How long a send may wait for room in the socket's own send buffer. Sending UDP never waits
+     * for the peer, only for the local interface to drain the buffer, so this is generous.
+     */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * One datagram received.
+     *
+     * @param data the payload, from position 0 to its limit; the caller owns the buffer
+     * @param from the address the datagram came from
+     */
+    public record Reply(ByteBuffer data, SocketAddress from) {
+    }
+
+    private final DatagramChannel channel;
+    private final SelectionKey key;
+    private final InetSocketAddress server;
+    private final Tracer tracer;
+    private final String who;
+    private final SocketAddress local;
+    private boolean closed;
+
+    private DatagramClient(DatagramChannel channel, SelectionKey key, InetSocketAddress server, Tracer tracer,
+            String who) throws IOException {
+        this.channel = channel;
+        this.key = key;
+        this.server = server;
+        this.tracer = tracer;
+        this.who = who;
+        this.local = channel.getLocalAddress();
+    }
+
+    /**
+     * Opens a UDP socket for talking to {@code port} on {@code host}, at the first address the host
+     * resolves to. For {@link Host.Broadcast} the socket may send broadcasts ({@code SO_BROADCAST}).
+     * The socket is bound at once to a port the system picks, on every local address, as the
+     * first {@code sendto} would bind it anyway.
+     *
+     * @param host the server's host
+     * @param port the server's port
+     * @param family which IP versions the host may resolve to
+     * @param tracer where the socket calls are traced
+     * @param who the tag of this client's trace lines, such as {@code hello}
+     * @return the open socket
+     * @throws AddressException if the host does not resolve
+     * @throws IOException if the socket cannot be opened or bound
+     */
+    public static DatagramClient open(Host host, int port, Family family, Tracer tracer, String who)
+            throws IOException {
+        Objects.requireNonNull(tracer, "tracer");
+        Objects.requireNonNull(who, "who");
+        InetSocketAddress server = new InetSocketAddress(host.resolve(family).getFirst(), port);
+        ProtocolFamily protocol = TraceText.familyOf(server);
+        DatagramChannel channel = DatagramChannel.open(protocol);
+        tracer.call(who, TraceText.socket(protocol, "SOCK_DGRAM"));
+        Selector selector = null;
+        boolean opened = false;
+        try {
+            if (host instanceof Host.Broadcast) {
+                channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
+                tracer.call(who, "setsockopt(SOL_SOCKET, SO_BROADCAST, 1)");
+            }
+            // Bound now rather than at the first send, so that local() always has an answer.
+            InetSocketAddress any = new InetSocketAddress(wildcard(protocol), 0);
+            channel.bind(any);
+            if (tracer.enabled()) {
+                tracer.call(who, "bind(" + SocketAddresses.format(any) + ")");
+                tracer.call(who, "getsockname() = " + SocketAddresses.format(channel.getLocalAddress()));
+            }
+            channel.configureBlocking(false);
+            selector = Selector.open();
+            DatagramClient client = new DatagramClient(channel, channel.register(selector, 0), server, tracer, who);
+            opened = true;
+            return client;
+        } finally {
+            if (!opened) {
+                if (selector != null) {
+                    selector.close();
+                }
+                channel.close();
+                tracer.call(who, "close()");
+            }
+        }
+    }
+
+    /**
+     * The server's address, where {@link #send} sends.
+     *
+     * @return the address the host resolved to, with the port
+     */
+    public SocketAddress server() {
+        return server;
+    }
+
+    /**
+     * This socket's own address, as {@code getsockname()} gave it once bound.
+     *
+     * @return the wildcard address with the port the system picked
+     */
+    public SocketAddress local() {
+        return local;
+    }
+
+    /**
+     * Sends {@code src}, from its position to its limit, to the server as one datagram.
+     *
+     * @param src the payload; its position ends at its limit
+     * @throws SocketTimeoutException if the socket's send buffer stays full for seconds
+     * @throws IOException if the system refuses the datagram, such as one too long for UDP
+     */
+    public void send(ByteBuffer src) throws IOException {
+        Deadline deadline = Deadline.after(SEND_TIMEOUT);
+        int asked = src.remaining();
+        int start = src.position();
+        // A datagram goes whole or not at all: 0 means no room in the send buffer yet.
+        while (channel.send(src, server) == 0 && asked > 0) {
+            if (!deadline.await(key, SelectionKey.OP_WRITE)) {
+                if (tracer.enabled()) {
+                    tracer.call(who, TraceText.timedOut("sendto(" + asked + ")", SEND_TIMEOUT));
+                }
+                throw new SocketTimeoutException(
+                        "could not send to " + SocketAddresses.format(server) + ": the socket's buffer stayed full for "
+                                + Durations.format(SEND_TIMEOUT));
+            }
+        }
+        if (tracer.enabled()) {
+            tracer.datagram(who, "sendto", asked, TraceText.moved(src, start), "to", server);
+        }
+    }
+
+    /**
+     * Sends {@code bytes} to the server as one datagram.
+     *
+     * @param bytes the payload
+     * @throws IOException as {@link #send(ByteBuffer)} does
+     */
+    public void send(byte[] bytes) throws IOException {
+        send(ByteBuffer.wrap(bytes));
+    }
+
+    /**
+     * Waits up to {@code timeout} for one datagram from anyone. A datagram longer than
+     * {@code maxBytes} is cut to that length, as {@code recvfrom} does.
+     *
+     * @param maxBytes the most of a datagram to keep
+     * @param timeout how long to wait
+     * @return the datagram, or empty if none came in time
+     * @throws IllegalArgumentException if {@code maxBytes} is not positive
+     * @throws IOException if receiving fails
+     */
+    public Optional<Reply> receive(int maxBytes, Duration timeout) throws IOException {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes);
+        }
+        Deadline deadline = Deadline.after(timeout);
+        ByteBuffer buffer = ByteBuffer.allocate(maxBytes);
+        SocketAddress from;
+        while ((from = channel.receive(buffer)) == null) {
+            if (!deadline.await(key, SelectionKey.OP_READ)) {
+                if (tracer.enabled()) {
+                    tracer.call(who, TraceText.timedOut("recvfrom(" + maxBytes + ")", timeout));
+                }
+                return Optional.empty();
+            }
+        }
+        buffer.flip();
+        if (tracer.enabled()) {
+            tracer.datagram(who, "recvfrom", maxBytes, buffer, "from", from);
+        }
+        return Optional.of(new Reply(buffer, from));
+    }
+
+    /**
+     * Closes the socket; closing it again does nothing.
+     *
+     * @throws IOException if closing the socket fails
+     */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            // The selector first: a channel still registered with one is only closed at deregistration.
+            key.selector().close();
+        } finally {
+            channel.close();
+            tracer.call(who, "close()");
+        }
+    }
+
+    /** Whether the socket may send broadcasts, for tests that must not send one to find out. */
+    boolean broadcastEnabled() throws IOException {
+        return channel.getOption(StandardSocketOptions.SO_BROADCAST);
+    }
+
+    private static InetAddress wildcard(ProtocolFamily protocol) throws IOException {
+        // Literals: nothing is looked up.
+        return InetAddress.getByName(protocol == StandardProtocolFamily.INET6 ? "::" : "0.0.0.0");
+    }
+}
