@@ -1,11 +1,18 @@
 package dev.socklab.runtime;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 
@@ -21,7 +28,12 @@ import dev.socklab.trace.Tracer;
 final class ChannelConnection implements Connection {
     /** A blocking write is split into chunks of this size, so that the idle deadline measures progress, not the whole write. */
     private static final int WRITE_CHUNK = 64 * 1024;
-    private static final int FIRST_LINE_BUFFER = 1024;
+    private static final int FIRST_AHEAD = 1024;
+    /** The most a timed read takes in one go. */
+    private static final int MAX_TIMED_READ = 64 * 1024;
+    private static final long LAST_WORDS_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** As a wait: no deadline but the idle timeout. */
+    private static final long NO_WAIT_LIMIT = -1;
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final SocketChannel channel;
@@ -29,7 +41,8 @@ final class ChannelConnection implements Connection {
     private final SocketAddress peer;
     private final SocketAddress local;
     private final int maxLineLength;
-    private final long idleNanos;
+    /** How long a call may make no progress; shortened only for the last words before a refusal. */
+    private long idleNanos;
     private final Tracer tracer;
     private final Logger log;
 
@@ -40,8 +53,12 @@ final class ChannelConnection implements Connection {
     private long bytesOut;
     private boolean sawEof;
     private IOException channelFailure;
-    /** Bytes read ahead by readLine, in read mode; null until a line is first read. */
+    /** Bytes read ahead (by readLine and the timed reads), in read mode; null until first needed. Only this connection's thread touches it. */
     private ByteBuffer ahead;
+    /** A read that outlived the wait of the call that started it, running on in a virtual thread of its own; null when there is none. */
+    private CompletableFuture<Integer> pending;
+    /** The buffer the pending read fills. */
+    private ByteBuffer inFlight;
 
     ChannelConnection(SocketChannel channel, String tag, SocketAddress peer, SocketAddress local,
                       Limits limits, Tracer tracer, Logger log) {
@@ -73,62 +90,188 @@ final class ChannelConnection implements Connection {
     @Override
     public int read(ByteBuffer dst) throws IOException {
         if (ahead != null && ahead.hasRemaining()) {
-            int n = Math.min(ahead.remaining(), dst.remaining());
-            dst.put(dst.position(), ahead, ahead.position(), n);
-            dst.position(dst.position() + n);
-            ahead.position(ahead.position() + n);
-            return n;
+            return drainAhead(dst);
         }
-        return receive(dst);
+        if (pending != null) {
+            return fillAhead(ahead.capacity(), NO_WAIT_LIMIT) < 0 ? -1 : drainAhead(dst);
+        }
+        return receive(dst, true);
+    }
+
+    @Override
+    public int read(ByteBuffer dst, Duration wait) throws IOException {
+        if (ahead != null && ahead.hasRemaining()) {
+            return drainAhead(dst);
+        }
+        if (sawEof) {
+            return -1;
+        }
+        int n = fillAhead(Math.clamp(dst.remaining(), 1, MAX_TIMED_READ), wait.toNanos());
+        return n <= 0 ? n : drainAhead(dst);
     }
 
     @Override
     public Optional<String> readLine() throws IOException {
-        return readLine(maxLineLength);
+        return line(maxLineLength, NO_WAIT_LIMIT);
     }
 
     @Override
     public Optional<String> readLine(int maxBytes) throws IOException {
-        int limit = Math.min(maxBytes, maxLineLength);
-        if (ahead == null) {
-            ahead = ByteBuffer.allocate(Math.min(limit + 2, FIRST_LINE_BUFFER)).flip();
+        return line(maxBytes, NO_WAIT_LIMIT);
+    }
+
+    @Override
+    public Optional<String> readLine(int maxBytes, Duration pause) throws IOException {
+        return line(maxBytes, pause.toNanos());
+    }
+
+    @Override
+    public Optional<String> readUpTo(int maxBytes, Duration quiet) throws IOException {
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        while (got.size() < maxBytes) {
+            if (ahead != null && ahead.hasRemaining()) {
+                int n = Math.min(ahead.remaining(), maxBytes - got.size());
+                got.write(ahead.array(), ahead.arrayOffset() + ahead.position(), n);
+                ahead.position(ahead.position() + n);
+            } else if (sawEof || fillAhead(Math.clamp(maxBytes, 1, MAX_TIMED_READ), quiet.toNanos()) <= 0) {
+                break;
+            }
         }
+        return got.size() == 0 ? Optional.empty() : Optional.of(got.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A line ended by LF or CRLF or, with a {@code pauseNanos} other than {@link #NO_WAIT_LIMIT}, by the
+     * client pausing that long after sending part of one (as the lab's clients send requests with no line end).
+     */
+    private Optional<String> line(int maxBytes, long pauseNanos) throws IOException {
+        int limit = Math.min(maxBytes, maxLineLength);
         int scanned = 0;
         while (true) {
-            int lf = indexOfLf(ahead, scanned);
-            if (lf >= 0) {
-                int end = lf > ahead.position() && ahead.get(lf - 1) == '\r' ? lf - 1 : lf;
-                if (end - ahead.position() > limit) {
+            if (ahead != null) {
+                int lf = indexOfLf(ahead, scanned);
+                if (lf >= 0) {
+                    return Optional.of(takeLine(lf, lf + 1, limit));
+                }
+                // limit bytes and a CR may wait for their LF; one byte more cannot be a line.
+                if (ahead.remaining() > limit + 1) {
                     throw new LineTooLongException(limit);
                 }
-                String line = decode(ahead, end);
-                ahead.position(lf + 1);
-                return Optional.of(line);
             }
-            // limit bytes and a CR may wait for their LF; one byte more cannot be a line.
-            if (ahead.remaining() > limit + 1) {
-                throw new LineTooLongException(limit);
-            }
+            int had = ahead == null ? 0 : ahead.remaining();
             if (sawEof) {
-                if (!ahead.hasRemaining()) {
+                if (had == 0) {
                     return Optional.empty();
                 }
                 // No LF can come now, so no CR is waiting for one: the last line gets the bare limit.
-                if (ahead.remaining() > limit) {
+                if (had > limit) {
                     throw new LineTooLongException(limit);
                 }
-                String last = decode(ahead, ahead.limit());
-                ahead.position(ahead.limit());
-                return Optional.of(last);
+                return Optional.of(takeLine(ahead.limit(), ahead.limit(), limit));
             }
-            scanned = ahead.remaining();
-            ahead.compact();
-            if (!ahead.hasRemaining()) {
-                ahead = ByteBuffer.allocate(Math.min(ahead.capacity() * 2, limit + 2)).put(ahead.flip());
+            if (fillAhead(limit + 2, had > 0 ? pauseNanos : NO_WAIT_LIMIT) == 0) {
+                // The client paused mid-line: what it sent is the whole request.
+                return Optional.of(takeLine(ahead.limit(), ahead.limit(), limit));
             }
-            receive(ahead);
+            scanned = had;
+        }
+    }
+
+    /** Takes the bytes of {@code ahead} up to {@code end} (a CR before it dropped) as a line, and moves past {@code next}. */
+    private String takeLine(int end, int next, int limit) throws LineTooLongException {
+        int stop = end > ahead.position() && ahead.get(end - 1) == '\r' ? end - 1 : end;
+        if (stop - ahead.position() > limit) {
+            throw new LineTooLongException(limit);
+        }
+        String line = new String(ahead.array(), ahead.arrayOffset() + ahead.position(), stop - ahead.position(),
+                StandardCharsets.UTF_8);
+        ahead.position(next);
+        return line;
+    }
+
+    private int drainAhead(ByteBuffer dst) {
+        int n = Math.min(ahead.remaining(), dst.remaining());
+        dst.put(dst.position(), ahead, ahead.position(), n);
+        dst.position(dst.position() + n);
+        ahead.position(ahead.position() + n);
+        return n;
+    }
+
+    /**
+     * Reads more bytes onto the end of {@code ahead}, growing it up to {@code maxCapacity}, and waits at most
+     * {@code waitNanos} for them, or with {@link #NO_WAIT_LIMIT} as long as the idle timeout allows.
+     * A blocking read cannot be abandoned without closing the socket, so a read that must end at a
+     * deadline runs in a virtual thread of its own; if the deadline passes first, the read runs on,
+     * and the next call takes its bytes.
+     *
+     * @return the bytes added, -1 at EOF, or 0 when the wait passed first
+     */
+    private int fillAhead(int maxCapacity, long waitNanos) throws IOException {
+        if (ahead == null) {
+            ahead = ByteBuffer.allocate(Math.min(maxCapacity, FIRST_AHEAD)).flip();
+        }
+        ahead.compact();
+        try {
+            if (!ahead.hasRemaining() && ahead.capacity() < maxCapacity) {
+                ahead = ByteBuffer.allocate(Math.min(ahead.capacity() * 2, maxCapacity)).put(ahead.flip());
+            }
+            if (pending == null && waitNanos == NO_WAIT_LIMIT) {
+                return receive(ahead, true);
+            }
+            if (pending == null) {
+                startPendingRead(ahead.remaining());
+            }
+            return awaitPendingRead(waitNanos);
+        } finally {
             ahead.flip();
         }
+    }
+
+    private void startPendingRead(int size) {
+        ByteBuffer buffer = ByteBuffer.allocate(size);
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        Thread.ofVirtual().name(Thread.currentThread().getName() + " read").start(() -> {
+            try {
+                result.complete(receive(buffer, false));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        inFlight = buffer;
+        pending = result;
+    }
+
+    /** Waits for the pending read; its bytes go onto {@code ahead}, which is in write mode and has room for them. */
+    private int awaitPendingRead(long waitNanos) throws IOException {
+        int n;
+        boolean untimed = waitNanos == NO_WAIT_LIMIT;
+        if (untimed) {
+            arm();
+        }
+        try {
+            n = untimed ? pending.get() : pending.get(waitNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            if (tracer.enabled()) {
+                tracer.call(tag, "recv(" + inFlight.capacity() + ") = EAGAIN (nothing for "
+                        + Durations.format(Duration.ofNanos(waitNanos)) + ")");
+            }
+            return 0;
+        } catch (ExecutionException e) {
+            pending = null;
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading");
+        } finally {
+            if (untimed) {
+                disarm();
+            }
+        }
+        pending = null;
+        if (n > 0) {
+            ahead.put(inFlight.flip());
+        }
+        return n;
     }
 
     @Override
@@ -185,6 +328,20 @@ final class ChannelConnection implements Connection {
         tracer.call(tag, "shutdown(SHUT_WR)");
     }
 
+    /**
+     * Sends a last line before the runtime closes (why a limit turned the client away), with a
+     * second at most to go out, so that a client that does not read costs no more than that. A
+     * blocking write, because a pending read may hold the channel in blocking mode.
+     */
+    void sendLastWords(String line) {
+        idleNanos = Math.min(idleNanos, LAST_WORDS_NANOS);
+        try {
+            writeLine(line);
+        } catch (IOException e) {
+            // The client is gone or not reading: the line was a courtesy, the close is what counts.
+        }
+    }
+
     /** Whether the client closed its sending side while the service was reading. */
     boolean sawEof() {
         return sawEof;
@@ -225,16 +382,24 @@ final class ChannelConnection implements Connection {
         }
     }
 
-    private int receive(ByteBuffer dst) throws IOException {
+    /**
+     * One {@code recv}. {@code armed}: bounded by the idle timeout here; a pending read is not, as the
+     * call waiting for it is.
+     */
+    private int receive(ByteBuffer dst, boolean armed) throws IOException {
         int start = dst.position();
         int n;
-        arm();
+        if (armed) {
+            arm();
+        }
         try {
             n = channel.read(dst);
         } catch (IOException e) {
             throw failed(e);
         } finally {
-            disarm();
+            if (armed) {
+                disarm();
+            }
         }
         if (n < 0) {
             sawEof = true;
@@ -268,10 +433,5 @@ final class ChannelConnection implements Connection {
             }
         }
         return -1;
-    }
-
-    private static String decode(ByteBuffer buffer, int end) {
-        return new String(buffer.array(), buffer.arrayOffset() + buffer.position(), end - buffer.position(),
-                StandardCharsets.UTF_8);
     }
 }

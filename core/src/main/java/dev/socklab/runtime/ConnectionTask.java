@@ -1,7 +1,6 @@
 package dev.socklab.runtime;
 
 import java.io.IOException;
-import java.nio.channels.SocketChannel;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,18 +37,16 @@ final class ConnectionTask implements Runnable {
     private final String service;
     private final Transport transport;
     private final StreamService handler;
-    private final SocketChannel channel;
     private final ServerContext context;
     private final ChannelConnection connection;
     private final String tag;
     private volatile boolean forced;
 
-    ConnectionTask(String service, Transport transport, StreamService handler, SocketChannel channel,
+    ConnectionTask(String service, Transport transport, StreamService handler,
                    String tag, ChannelConnection connection, ServerContext context) {
         this.service = service;
         this.transport = transport;
         this.handler = handler;
-        this.channel = channel;
         this.tag = tag;
         this.connection = connection;
         this.context = context;
@@ -67,7 +64,7 @@ final class ConnectionTask implements Runnable {
         } catch (LineTooLongException e) {
             outcome = Outcome.REFUSED_BY_LIMIT;
             detail = e.getMessage();
-            handler.refusalLine(detail).ifPresent(line -> Refusal.tell(channel, line));
+            handler.refusalLine(detail).ifPresent(connection::sendLastWords);
         } catch (IOException e) {
             if (connection.timedOut()) {
                 outcome = Outcome.TIMED_OUT;

@@ -195,7 +195,7 @@ final class StreamListener implements Listener {
         Logger serviceLog = LoggerFactory.getLogger("socklab.service." + service);
         ChannelConnection connection = new ChannelConnection(accepted, connTag, peer, local, context.limits,
                 context.tracer, serviceLog);
-        ConnectionTask task = new ConnectionTask(service, requested.transport(), handler, accepted, connTag,
+        ConnectionTask task = new ConnectionTask(service, requested.transport(), handler, connTag,
                 connection, context);
         context.open.add(task);
         context.watchdog.watch(connection);

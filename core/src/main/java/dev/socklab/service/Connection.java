@@ -3,6 +3,7 @@ package dev.socklab.service;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -30,6 +31,24 @@ public interface Connection {
     int read(ByteBuffer dst) throws IOException;
 
     /**
+     * Reads what arrives within {@code wait}, up to {@code dst.remaining()} bytes, without closing
+     * the connection when nothing does.
+     *
+     * @return the number of bytes read, 0 if none came within {@code wait}, or -1 once the client
+     *     has closed its sending side
+     */
+    int read(ByteBuffer dst, Duration wait) throws IOException;
+
+    /**
+     * Reads what the client sends until it closes its side, {@code maxBytes} have come, or it
+     * stays quiet for {@code quiet}, whichever is first; decoded as UTF-8. For a reply that has no
+     * framing, such as the lab's acknowledgement.
+     *
+     * @return what came, or empty if nothing did
+     */
+    Optional<String> readUpTo(int maxBytes, Duration quiet) throws IOException;
+
+    /**
      * Reads one line of at most the server's maximum line length ({@code --max-line-length}).
      *
      * @see #readLine(int)
@@ -46,6 +65,15 @@ public interface Connection {
      * @throws LineTooLongException when that many bytes arrive with no line end
      */
     Optional<String> readLine(int maxBytes) throws IOException;
+
+    /**
+     * Reads one request: a line ended by LF or CRLF, or what the client sent before pausing for
+     * {@code pause} in the middle of one, as the lab's clients send requests with no line end.
+     * Waiting for the first byte is bounded by the idle timeout alone.
+     *
+     * @see #readLine(int)
+     */
+    Optional<String> readLine(int maxBytes, Duration pause) throws IOException;
 
     /** Writes all of {@code src}, blocking while the client's window is full. */
     void write(ByteBuffer src) throws IOException;
