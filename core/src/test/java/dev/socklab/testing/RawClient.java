@@ -71,13 +71,18 @@ public final class RawClient implements Closeable {
 
     /** Reads until the server closes, within {@code timeout}; fails if it does not close in time. */
     public String readAll(Duration timeout) throws IOException {
+        return new String(readAllBytes(timeout), StandardCharsets.UTF_8);
+    }
+
+    /** The bytes until the server closes, within {@code timeout}; fails if it does not close in time. */
+    public byte[] readAllBytes(Duration timeout) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long deadline = System.nanoTime() + timeout.toNanos();
         ByteBuffer buffer = ByteBuffer.allocate(8192);
         while (true) {
             int n = readSome(buffer, deadline);
             if (n < 0) {
-                return out.toString(StandardCharsets.UTF_8);
+                return out.toByteArray();
             }
             out.write(buffer.array(), 0, n);
             buffer.clear();

@@ -12,9 +12,18 @@ import dev.socklab.runtime.Transport;
  * (so that daytime, IANA port 13, is on 10013), and free numbers from 10000 up for the others.
  */
 public final class ServiceCatalog {
+    private static final EnumSet<Transport> EVERY = EnumSet.of(Transport.TCP, Transport.UDP, Transport.UNIX);
+
     private static final List<ServiceInfo> ALL = List.of(
             new ServiceInfo("hello", "sends a greeting (\"Hello World!\") and closes", "the lab", 10000,
-                    OptionalInt.empty(), EnumSet.of(Transport.TCP, Transport.UDP, Transport.UNIX)));
+                    OptionalInt.empty(), EVERY),
+            new ServiceInfo("arp", "looks up the hardware address of an IP address", "the lab", 10001,
+                    OptionalInt.empty(), EVERY),
+            new ServiceInfo("rarp", "looks up the IP addresses of a hardware address", "the lab", 10002,
+                    OptionalInt.empty(), EVERY),
+            new ServiceInfo("echo", "sends every byte back", "RFC 862", 10007, OptionalInt.of(7), EVERY),
+            new ServiceInfo("daytime", "sends the date and time, logs the client's acknowledgement", "RFC 867",
+                    10013, OptionalInt.of(13), EVERY));
 
     private ServiceCatalog() {
     }

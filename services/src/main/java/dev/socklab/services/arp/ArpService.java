@@ -1,0 +1,42 @@
+package dev.socklab.services.arp;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import dev.socklab.net.AddressException;
+import dev.socklab.net.Host;
+
+/**
+ * The lab's ARP lookup: an IPv4 or IPv6 address in, its hardware address out, or
+ * {@code Not Found}. Only address literals are taken: a name in a request is never resolved, so
+ * no client can make the server send a DNS query.
+ */
+public final class ArpService extends LookupService {
+    private final ArpTable table;
+
+    /** An ARP service over {@code table}, ending unterminated requests at a pause of {@code pause}. */
+    public ArpService(ArpTable table, Duration pause) {
+        super(pause);
+        this.table = table;
+    }
+
+    @Override
+    Optional<String> answer(String request) {
+        Host host;
+        try {
+            host = Host.parse(request);
+        } catch (AddressException e) {
+            return Optional.empty();
+        }
+        if (!(host instanceof Host.Literal literal)) {
+            return Optional.empty();
+        }
+        return Optional.of(table.hardwareAddressOf(literal.address()).map(HardwareAddress::toString)
+                .orElse("Not Found"));
+    }
+
+    @Override
+    String name() {
+        return "arp";
+    }
+}

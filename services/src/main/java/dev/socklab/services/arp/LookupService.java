@@ -1,0 +1,62 @@
+package dev.socklab.services.arp;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+import dev.socklab.service.Connection;
+import dev.socklab.service.Datagram;
+import dev.socklab.service.DatagramService;
+import dev.socklab.service.StreamService;
+import dev.socklab.trace.Preview;
+
+/**
+ * The lab's request-and-answer framing, shared by {@code arp} and {@code rarp}: one request per
+ * line, or per pause when the client sends it with no line end; one answer line per request, in
+ * order; the connection stays open for more until the client closes it or stays idle past the
+ * idle timeout. Over UDP, one request per datagram and one answer datagram.
+ */
+abstract class LookupService implements StreamService, DatagramService {
+    /** The longest request, as much as the lab's server reads in one {@code recv(1024)}. */
+    static final int MAX_REQUEST = 1024;
+    /** How much of a request that is not an address the answer repeats. */
+    private static final int ECHOED = 40;
+
+    private final Duration pause;
+
+    LookupService(Duration pause) {
+        this.pause = pause;
+    }
+
+    @Override
+    public final void serve(Connection conn) throws IOException {
+        Optional<String> request;
+        while ((request = conn.readLine(MAX_REQUEST, pause)).isPresent()) {
+            conn.writeLine(answerAndLog(request.get(), conn.log()));
+        }
+    }
+
+    @Override
+    public final void serve(Datagram datagram) throws IOException {
+        datagram.reply(answerAndLog(datagram.text(), datagram.log()) + "\r\n");
+    }
+
+    /** The answer to a request that is surely not empty, or empty if it is no address of the kind asked. */
+    abstract Optional<String> answer(String request);
+
+    /** What kind of address the service takes, for the log. */
+    abstract String name();
+
+    private String answerAndLog(String raw, org.slf4j.Logger log) {
+        String request = raw.strip();
+        String answer = request.isEmpty()
+                ? invalid(request)
+                : answer(request).orElseGet(() -> invalid(request));
+        log.info("{} {} -> {}", name(), Preview.of(request, ECHOED), answer);
+        return answer;
+    }
+
+    private static String invalid(String request) {
+        return "Invalid address: " + Preview.of(request, ECHOED);
+    }
+}

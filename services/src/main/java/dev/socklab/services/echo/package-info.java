@@ -1,0 +1,2 @@
+/** The echo service, RFC 862. */
+package dev.socklab.services.echo;

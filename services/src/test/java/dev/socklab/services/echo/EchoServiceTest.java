@@ -1,0 +1,148 @@
+package dev.socklab.services.echo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.socklab.runtime.Endpoint;
+import dev.socklab.runtime.Server;
+import dev.socklab.testing.LabProgram;
+import dev.socklab.testing.RawClient;
+import dev.socklab.testing.StreamTransport;
+import dev.socklab.testing.Tools;
+
+@Timeout(30)
+class EchoServiceTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+    Server server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(Duration.ZERO);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void echoesEachLineAsItComes(StreamTransport transport) throws IOException {
+        try (RawClient client = RawClient.connect(start(transport.endpoint(dir)))) {
+            client.send("ping\n");
+            assertThat(client.readLine(WAIT)).isEqualTo("ping");
+            client.send("pong\r\n");
+            assertThat(client.readLine(WAIT)).isEqualTo("pong");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void afterTheClientHalfClosesEverythingSentComesBackThenEof(StreamTransport transport) throws Exception {
+        byte[] data = new byte[1 << 20];
+        new Random(862).nextBytes(data);
+        try (RawClient client = RawClient.connect(start(transport.endpoint(dir)))) {
+            // Send and read at once: a megabyte does not fit in the socket buffers of both ways.
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    client.send(data);
+                    client.shutdownOutput();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            byte[] back = client.readAllBytes(WAIT);
+            assertThat(back).isEqualTo(data);
+            assertThat(writer.join(WAIT)).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void sendsEachDatagramBackToItsSender(boolean ipv6) throws IOException {
+        server = Server.builder().datagram("echo", new EchoService(), StreamTransport.udp(ipv6)).build();
+        server.start();
+        SocketAddress address = server.bindings().getFirst().endpoint().address();
+        try (DatagramChannel client = DatagramChannel.open()) {
+            client.socket().setSoTimeout(5000);
+            for (String text : List.of("one", "", "three")) {
+                client.send(ByteBuffer.wrap(text.getBytes()), address);
+                byte[] reply = new byte[2048];
+                java.net.DatagramPacket packet = new java.net.DatagramPacket(reply, reply.length);
+                client.socket().receive(packet);
+                assertThat(new String(reply, 0, packet.getLength())).isEqualTo(text);
+            }
+        }
+    }
+
+    @Test
+    void netcatGetsItsInputBack() throws Exception {
+        String nc = Tools.require("nc.openbsd");
+        int port = port(start(StreamTransport.TCP_IPV4.endpoint(dir)));
+        // -N: shut down the sending side at the end of input, so the server finishes and closes.
+        try (LabProgram client = LabProgram.start(List.of(nc, "-N", "127.0.0.1", String.valueOf(port)))) {
+            client.input("first line\nsecond line\n");
+            assertThat(client.outputUntilExit(WAIT)).isEqualTo("first line\nsecond line\n");
+        }
+    }
+
+    @Test
+    void netcatOverUdpGetsItsDatagramBack() throws Exception {
+        String nc = Tools.require("nc.openbsd");
+        server = Server.builder().datagram("echo", new EchoService(), StreamTransport.udp(false)).build();
+        server.start();
+        int port = port(server.bindings().getFirst().endpoint());
+        try (LabProgram client = LabProgram.start(List.of(nc, "-u", "-W", "1", "127.0.0.1", String.valueOf(port)))) {
+            client.input("over udp\n");
+            assertThat(client.outputUntilExit(WAIT)).isEqualTo("over udp\n");
+        }
+    }
+
+    @Test
+    void socatGetsItsInputBack() throws Exception {
+        String socat = Tools.require("socat");
+        int port = port(start(StreamTransport.TCP_IPV4.endpoint(dir)));
+        try (LabProgram client = LabProgram.start(List.of(socat, "-", "TCP:127.0.0.1:" + port))) {
+            client.input("through socat\n");
+            assertThat(client.outputUntilExit(WAIT)).isEqualTo("through socat\n");
+        }
+    }
+
+    @Test
+    void socatReachesItOverAUnixSocket() throws Exception {
+        String socat = Tools.require("socat");
+        Endpoint endpoint = start(StreamTransport.UNIX.endpoint(dir));
+        String path = ((java.net.UnixDomainSocketAddress) endpoint.address()).getPath().toString();
+        try (LabProgram client = LabProgram.start(List.of(socat, "-", "UNIX-CONNECT:" + path))) {
+            client.input("through a unix socket\n");
+            assertThat(client.outputUntilExit(WAIT)).isEqualTo("through a unix socket\n");
+        }
+    }
+
+    private Endpoint start(Endpoint endpoint) {
+        server = Server.builder().stream("echo", new EchoService(), endpoint).build();
+        server.start();
+        return server.bindings().getFirst().endpoint();
+    }
+
+    private static int port(Endpoint endpoint) {
+        return ((InetSocketAddress) endpoint.address()).getPort();
+    }
+}
