@@ -1,0 +1,88 @@
+package dev.socklab.cli;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.socklab.net.Family;
+import dev.socklab.net.Host;
+import dev.socklab.runtime.Endpoint;
+import dev.socklab.runtime.Transport;
+import dev.socklab.services.ServiceInfo;
+
+/**
+ * Where each selected service listens: every selection on every bind address, over each of its
+ * transports. With no {@code --bind}, the loopback addresses, so that a new server is reachable
+ * from this machine only until its user opens it on purpose.
+ */
+record BindPlan(List<Entry> entries, List<InetAddress> addresses) {
+    /** One service on one endpoint. */
+    record Entry(ServiceInfo service, Endpoint endpoint) {
+    }
+
+    static BindPlan of(List<ServiceSelection> selections, List<String> binds, Family family, boolean standardPorts) {
+        List<InetAddress> addresses = binds.isEmpty() ? loopback(family) : resolve(binds, family);
+        List<Entry> entries = new ArrayList<>();
+        for (ServiceSelection selection : selections) {
+            if (selection.unixPath().isPresent()) {
+                entries.add(new Entry(selection.service(), Endpoint.unix(selection.unixPath().get())));
+                continue;
+            }
+            int port = selection.port().orElse(selection.service().port(standardPorts));
+            for (Transport transport : selection.transports()) {
+                for (InetAddress address : addresses) {
+                    entries.add(new Entry(selection.service(),
+                            new Endpoint(transport, new InetSocketAddress(address, port))));
+                }
+            }
+        }
+        return new BindPlan(entries, addresses);
+    }
+
+    /** Whether no address outside this machine can reach the server. */
+    boolean loopbackOnly() {
+        return addresses.stream().allMatch(InetAddress::isLoopbackAddress);
+    }
+
+    private static List<InetAddress> loopback(Family family) {
+        List<InetAddress> loopback = new ArrayList<>();
+        if (family != Family.IPV6) {
+            loopback.add(InetAddress.getLoopbackAddress() instanceof Inet6Address
+                    ? Host.parse("127.0.0.1").resolve(Family.IPV4).getFirst()
+                    : InetAddress.getLoopbackAddress());
+        }
+        if (family != Family.IPV4 && hasIpv6Loopback()) {
+            loopback.add(Host.parse("::1").resolve(Family.IPV6).getFirst());
+        }
+        if (loopback.isEmpty()) {
+            throw new Errors.UsageException("this machine has no IPv6 loopback address (::1); drop --ipv6-only,"
+                    + " or --bind an IPv6 address it has");
+        }
+        return loopback;
+    }
+
+    private static List<InetAddress> resolve(List<String> binds, Family family) {
+        Set<InetAddress> addresses = new LinkedHashSet<>();
+        for (String bind : binds) {
+            Host host = Host.parse(bind);
+            // "::" serves IPv4 too where the system allows; without IPv6 at all, only 0.0.0.0 can bind.
+            Family wanted = host.isAny() && family == Family.ANY && !hasIpv6Loopback() ? Family.IPV4 : family;
+            addresses.addAll(host.resolve(wanted));
+        }
+        return List.copyOf(addresses);
+    }
+
+    private static boolean hasIpv6Loopback() {
+        try {
+            return NetworkInterface.getByInetAddress(Host.parse("::1").resolve(Family.IPV6).getFirst()) != null;
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+}

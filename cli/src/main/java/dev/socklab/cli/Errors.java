@@ -1,0 +1,71 @@
+package dev.socklab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.SocketTimeoutException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+import dev.socklab.net.AddressException;
+import dev.socklab.runtime.CannotBindException;
+
+/**
+ * Turns every failure into one sentence on standard error and an {@link ExitCode}: a user sees
+ * what went wrong and what to do, never a stack trace (except for a bug, which says so).
+ */
+final class Errors implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        ExitCode code = codeFor(e);
+        if (code == ExitCode.BUG) {
+            err.println("socklab: unexpected failure, a bug in socklab; please report it with this trace:");
+            e.printStackTrace(err);
+        } else {
+            err.println("socklab: " + sentence(e));
+        }
+        err.flush();
+        return code.code;
+    }
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("socklab: " + e.getMessage());
+        err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for the options and examples.");
+        err.flush();
+        return ExitCode.USAGE.code;
+    }
+
+    static ExitCode codeFor(Exception e) {
+        if (e instanceof AddressException || e instanceof UsageException) {
+            return ExitCode.USAGE;
+        }
+        if (e instanceof CannotBindException) {
+            return ExitCode.CANNOT_BIND;
+        }
+        if (e instanceof SocketTimeoutException) {
+            return ExitCode.NO_ANSWER;
+        }
+        if (e instanceof IOException) {
+            return ExitCode.NETWORK;
+        }
+        return ExitCode.BUG;
+    }
+
+    private static String sentence(Exception e) {
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    /** A command line that parses but asks for something that cannot be: the message says what and how to fix it. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

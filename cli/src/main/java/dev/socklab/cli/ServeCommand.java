@@ -1,0 +1,163 @@
+package dev.socklab.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import sun.misc.Signal;
+
+import dev.socklab.net.Family;
+import dev.socklab.net.SocketAddresses;
+import dev.socklab.runtime.Binding;
+import dev.socklab.runtime.Limits;
+import dev.socklab.runtime.Server;
+import dev.socklab.services.ServiceCatalog;
+import dev.socklab.service.DatagramService;
+import dev.socklab.service.StreamService;
+import dev.socklab.trace.Tracer;
+
+/** {@code socklab serve}: hosts the services named, or all of them, until Ctrl-C or SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
+        sortOptions = false,
+        description = {"Serves the services named, or every built-in service on its default port.",
+                "Listens on loopback only unless told otherwise with --bind."},
+        footer = {"", "SERVICE is NAME[:PORT][/tcp|/udp], or NAME:unix:PATH for a Unix socket.", "",
+                "Examples:",
+                "  socklab serve                          every service on loopback, default ports",
+                "  socklab serve hello:3000               the greeting on TCP and UDP port 3000",
+                "  socklab serve hello:3000/tcp --trace   TCP only, showing every socket call",
+                "  socklab serve hello:unix:/tmp/h.sock   the greeting on a Unix socket",
+                "  socklab serve --bind 0.0.0.0           open to the network (IPv4)",
+                "  socklab serve --bind ::                open to the network (IPv6, and IPv4 where the system allows)"})
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "What to serve; all services when none is named.")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--bind", paramLabel = "ADDR",
+            description = "Address to listen on, repeatable: 127.0.0.1, ::1, a host name, * (any). Default: loopback.")
+    List<String> binds = new ArrayList<>();
+
+    @ArgGroup(exclusive = true)
+    FamilyOptions family = new FamilyOptions();
+
+    @Option(names = "--standard-ports", description = "Serve the classic services on their IANA ports (below 1024: needs privileges).")
+    boolean standardPorts;
+
+    @Option(names = "--trace", description = "Print every socket call the server makes.")
+    boolean trace;
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "Connections served at once (default: ${DEFAULT-VALUE}).")
+    int maxConnections = Limits.DEFAULTS.maxConnections();
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Close a connection whose read or write waits this long (default: 60s).")
+    Duration idleTimeout = Limits.DEFAULTS.idleTimeout();
+
+    @Option(names = "--max-line-length", paramLabel = "BYTES", description = "Longest line a service reads (default: ${DEFAULT-VALUE}).")
+    int maxLineLength = Limits.DEFAULTS.maxLineLength();
+
+    @Option(names = "--shutdown-grace", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "On Ctrl-C or SIGTERM, how long open connections may finish (default: 5s).")
+    Duration shutdownGrace = Limits.DEFAULTS.shutdownGrace();
+
+    @Mixin
+    ServiceOptions serviceOptions;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<ServiceSelection> selections = services.isEmpty()
+                ? ServiceCatalog.all().stream().map(s -> ServiceSelection.parse(s.name())).toList()
+                : services.stream().map(ServiceSelection::parse).toList();
+        BindPlan plan = BindPlan.of(selections, binds, family.family(), standardPorts);
+        Server server = build(plan);
+        server.start();
+        printListening(out, server.bindings(), plan);
+        handleSignals(server);
+        server.awaitStopped();
+        out.println("socklab stopped");
+        out.flush();
+        return ExitCode.OK.code;
+    }
+
+    private Server build(BindPlan plan) {
+        Limits limits;
+        try {
+            limits = new Limits(maxConnections, idleTimeout, maxLineLength, shutdownGrace);
+        } catch (IllegalArgumentException e) {
+            throw new Errors.UsageException(e.getMessage());
+        }
+        Server.Builder builder = Server.builder()
+                .limits(limits)
+                .family(family.family())
+                .tracer(trace ? Tracer.printingTo(System.out) : Tracer.off());
+        // One instance per service, whatever its endpoints: arp and rarp share their table.
+        Map<String, Object> services = new HashMap<>();
+        for (BindPlan.Entry entry : plan.entries()) {
+            String name = entry.service().name();
+            Object service = services.computeIfAbsent(name, serviceOptions::create);
+            switch (entry.endpoint().transport()) {
+                case TCP, UNIX -> builder.stream(name, (StreamService) service, entry.endpoint());
+                case UDP -> builder.datagram(name, (DatagramService) service, entry.endpoint());
+            }
+        }
+        return builder.build();
+    }
+
+    private static void printListening(PrintWriter out, List<Binding> bindings, BindPlan plan) {
+        String addresses = plan.addresses().stream().map(SocketAddresses::format).collect(Collectors.joining(", "));
+        if (plan.loopbackOnly()) {
+            out.println("socklab is listening on loopback only (" + addresses + "): reachable from this machine alone;"
+                    + " --bind 0.0.0.0 or --bind :: opens it to the network");
+        } else {
+            out.println("socklab is listening on " + addresses + ": reachable from the network");
+        }
+        int width = Math.max(7, bindings.stream().mapToInt(b -> b.service().length()).max().orElse(0));
+        out.printf("%-" + width + "s  %-9s  %s%n", "SERVICE", "TRANSPORT", "ADDRESS");
+        for (Binding b : bindings) {
+            out.printf("%-" + width + "s  %-9s  %s%n", b.service(), b.endpoint().transport().label(),
+                    SocketAddresses.format(b.endpoint().address()));
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+
+    /** Ctrl-C and SIGTERM stop the server gracefully, and the process then exits 0, not 130 or 143. */
+    private static void handleSignals(Server server) {
+        for (String name : List.of("INT", "TERM")) {
+            Signal.handle(new Signal(name), signal -> Thread.ofPlatform().name("socklab stop").start(() -> {
+                System.out.println("socklab stopping (SIG" + signal.getName() + "): no new connections;"
+                        + " open ones may finish");
+                server.stop();
+            }));
+        }
+    }
+
+    /** {@code --ipv4-only} or {@code --ipv6-only}. */
+    static final class FamilyOptions {
+        @Option(names = {"-4", "--ipv4-only"}, description = "Serve IPv4 clients only.")
+        boolean ipv4;
+
+        @Option(names = {"-6", "--ipv6-only"}, description = "Serve IPv6 clients only.")
+        boolean ipv6;
+
+        Family family() {
+            return ipv4 ? Family.IPV4 : ipv6 ? Family.IPV6 : Family.ANY;
+        }
+    }
+}

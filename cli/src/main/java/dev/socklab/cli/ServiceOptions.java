@@ -1,0 +1,110 @@
+package dev.socklab.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine.Option;
+
+import dev.socklab.services.arp.ArpService;
+import dev.socklab.services.arp.ArpTable;
+import dev.socklab.services.arp.RarpService;
+import dev.socklab.services.daytime.DaytimeFormat;
+import dev.socklab.services.daytime.DaytimeService;
+import dev.socklab.services.echo.EchoService;
+import dev.socklab.services.hello.HelloService;
+
+/** The options of each built-in service, and the services made from them. */
+final class ServiceOptions {
+    @Option(names = "--greeting", paramLabel = "TEXT", description = "hello: what it says (default: ${DEFAULT-VALUE}).")
+    String greeting = HelloService.DEFAULT_GREETING;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "daytime: lab (dd/MM/yyyy HH:mm:ss), iso, rfc1123, or a java.time pattern (default: lab).")
+    String format = "lab";
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "daytime: the time zone, such as UTC or Europe/Paris (default: this machine's).")
+    String zone;
+
+    @Option(names = "--ack-wait", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "daytime: how long the client may stay quiet while acknowledging (default: 2s).")
+    Duration ackWait = DaytimeService.DEFAULT_ACK_WAIT;
+
+    @Option(names = "--arp-table", paramLabel = "FILE",
+            description = "arp, rarp: a table in /etc/ethers format, repeatable; reloaded when it changes.")
+    List<Path> arpTables = new ArrayList<>();
+
+    @Option(names = "--arp-entry", paramLabel = "IP=HW", description = "arp, rarp: one entry, repeatable, such as 10.0.0.1=0A:0B:0C:0D.")
+    List<String> arpEntries = new ArrayList<>();
+
+    @Option(names = "--arp-source", paramLabel = "system",
+            description = "arp, rarp: also answer from the kernel's neighbour table (Linux, IPv4, read-only).")
+    String arpSource;
+
+    @Option(names = "--request-pause", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "arp, rarp: a request with no line end ends when the client pauses this long (default: 200ms).")
+    Duration requestPause = Duration.ofMillis(200);
+
+    /** Made on first use, and shared by arp and rarp. */
+    private ArpTable arpTable;
+
+    /** The service called {@code name}; every built-in service serves both streams and datagrams. */
+    Object create(String name) {
+        return switch (name) {
+            case "hello" -> new HelloService(greeting);
+            case "echo" -> new EchoService();
+            case "daytime" -> new DaytimeService(clock(), daytimeFormat(), ackWait);
+            case "arp" -> new ArpService(arpTable(), requestPause);
+            case "rarp" -> new RarpService(arpTable(), requestPause);
+            default -> throw new IllegalStateException("the catalog lists " + name + " but nothing makes it");
+        };
+    }
+
+    private Clock clock() {
+        if (zone == null) {
+            return Clock.systemDefaultZone();
+        }
+        try {
+            return Clock.system(ZoneId.of(zone));
+        } catch (DateTimeException e) {
+            throw new Errors.UsageException("'" + zone + "' is not a time zone: give one such as UTC, Europe/Paris or +01:00");
+        }
+    }
+
+    private java.time.format.DateTimeFormatter daytimeFormat() {
+        try {
+            return DaytimeFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new Errors.UsageException(e.getMessage());
+        }
+    }
+
+    private ArpTable arpTable() {
+        if (arpTable != null) {
+            return arpTable;
+        }
+        if (arpSource != null && !arpSource.equals("system")) {
+            throw new Errors.UsageException("--arp-source takes 'system' (the kernel's neighbour table), not '"
+                    + arpSource + "'");
+        }
+        ArpTable.Builder builder = ArpTable.builder().system(arpSource != null);
+        arpTables.forEach(builder::file);
+        try {
+            arpEntries.forEach(builder::entry);
+            arpTable = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new Errors.UsageException(e.getMessage());
+        }
+        if (arpTables.isEmpty() && arpEntries.isEmpty() && arpSource == null) {
+            LoggerFactory.getLogger("socklab.service.arp").info("the arp table is empty: give --arp-entry IP=HW,"
+                    + " --arp-table FILE or --arp-source system");
+        }
+        return arpTable;
+    }
+}

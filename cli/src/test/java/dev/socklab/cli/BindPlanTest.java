@@ -1,0 +1,98 @@
+package dev.socklab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.socklab.net.Family;
+import dev.socklab.runtime.Endpoint;
+import dev.socklab.runtime.Transport;
+import dev.socklab.testing.StreamTransport;
+
+/** Where {@code serve} listens for what it was asked, without binding anything. */
+@Timeout(10)
+class BindPlanTest {
+    private static final List<ServiceSelection> HELLO = List.of(ServiceSelection.parse("hello"));
+
+    @Test
+    void withoutBindItListensOnTheLoopbackAddressesOnly() throws Exception {
+        BindPlan plan = BindPlan.of(HELLO, List.of(), Family.ANY, false);
+
+        List<InetAddress> loopback = new ArrayList<>(List.of(address("127.0.0.1")));
+        if (StreamTransport.hasIpv6Loopback()) {
+            loopback.add(address("::1"));
+        }
+        assertThat(plan.addresses()).containsExactlyElementsOf(loopback);
+        assertThat(plan.loopbackOnly()).isTrue();
+        assertThat(plan.entries()).hasSize(2 * loopback.size()) // tcp and udp on each address
+                .allSatisfy(e -> assertThat(((InetSocketAddress) e.endpoint().address()).getPort()).isEqualTo(10000));
+    }
+
+    @Test
+    void ipv4OnlyListensOn127001Alone() throws Exception {
+        BindPlan plan = BindPlan.of(HELLO, List.of(), Family.IPV4, false);
+
+        assertThat(plan.addresses()).containsExactly(address("127.0.0.1"));
+        assertThat(plan.entries()).extracting(BindPlan.Entry::endpoint).containsExactly(
+                Endpoint.tcp(new InetSocketAddress(address("127.0.0.1"), 10000)),
+                Endpoint.udp(new InetSocketAddress(address("127.0.0.1"), 10000)));
+    }
+
+    @Test
+    void anAddressNamedTwiceIsBoundOnce() throws Exception {
+        BindPlan plan = BindPlan.of(HELLO, List.of("127.0.0.1", "localhost"), Family.ANY, false);
+
+        assertThat(plan.addresses()).startsWith(address("127.0.0.1")).doesNotHaveDuplicates();
+        assertThat(plan.entries()).extracting(BindPlan.Entry::endpoint).doesNotHaveDuplicates();
+        assertThat(plan.loopbackOnly()).isTrue();
+    }
+
+    @Test
+    void anyAddressIsNotLoopbackOnly() throws Exception {
+        BindPlan plan = BindPlan.of(HELLO, List.of("0.0.0.0"), Family.ANY, false);
+
+        assertThat(plan.addresses()).containsExactly(address("0.0.0.0"));
+        assertThat(plan.loopbackOnly()).isFalse();
+    }
+
+    @Test
+    void unixSelectionIgnoresBindAddresses() {
+        List<ServiceSelection> unix = List.of(ServiceSelection.parse("hello:unix:/tmp/h.sock"));
+
+        BindPlan plan = BindPlan.of(unix, List.of("127.0.0.1", "::1"), Family.ANY, false);
+
+        assertThat(plan.entries()).extracting(BindPlan.Entry::endpoint)
+                .containsExactly(Endpoint.unix(Path.of("/tmp/h.sock")));
+    }
+
+    @Test
+    void portAndTransportOfTheSelectionAreKept() throws Exception {
+        List<ServiceSelection> selection = List.of(ServiceSelection.parse("hello:3000/tcp"));
+
+        BindPlan plan = BindPlan.of(selection, List.of(), Family.IPV4, false);
+
+        assertThat(plan.entries()).extracting(BindPlan.Entry::endpoint)
+                .containsExactly(Endpoint.tcp(new InetSocketAddress(address("127.0.0.1"), 3000)));
+        assertThat(plan.entries()).allMatch(e -> e.endpoint().transport() == Transport.TCP);
+    }
+
+    @Test
+    void standardPortsKeepTheDefaultOfAServiceWithoutAnIanaPort() {
+        BindPlan plan = BindPlan.of(HELLO, List.of(), Family.IPV4, true);
+
+        assertThat(plan.entries()).allSatisfy(
+                e -> assertThat(((InetSocketAddress) e.endpoint().address()).getPort()).isEqualTo(10000));
+    }
+
+    private static InetAddress address(String literal) throws UnknownHostException {
+        return InetAddress.getByName(literal); // a literal: no look-up is made
+    }
+}

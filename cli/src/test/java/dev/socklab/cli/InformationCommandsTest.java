@@ -1,0 +1,53 @@
+package dev.socklab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The commands that only tell: {@code services}, {@code --version} and {@code --help}. */
+@Timeout(30)
+class InformationCommandsTest {
+    @Test
+    void servicesListsHelloWithItsTransportsPortAndSpecification() {
+        CommandRun run = CommandRun.of("services");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines().toList())
+                .first().asString().matches("SERVICE\\s+TRANSPORTS\\s+PORT\\s+IANA\\s+SPEC\\s+WHAT IT DOES");
+        assertThat(run.out().lines())
+                .anyMatch(line -> line.matches("hello\\s+tcp,udp,unix\\s+10000\\s+-\\s+the lab\\s+sends a greeting.*"));
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void versionNamesSocklabAndTheJavaItRunsOn() {
+        CommandRun run = CommandRun.of("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("socklab ").contains("Java " + Runtime.version().feature());
+        assertThat(run.err()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "socklab {0}--help")
+    @ValueSource(strings = {"", "serve ", "hello "})
+    void helpShowsExamples(String command) {
+        String[] args = (command + "--help").split(" ");
+
+        CommandRun run = CommandRun.of(args);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: socklab " + command).contains("Examples:");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void socklabAloneShowsTheUsageAndSucceeds() {
+        CommandRun run = CommandRun.of();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: socklab").contains("serve").contains("services").contains("hello");
+    }
+}

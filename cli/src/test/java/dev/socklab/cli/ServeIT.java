@@ -1,0 +1,194 @@
+package dev.socklab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.socklab.services.ServiceCatalog;
+import dev.socklab.services.ServiceInfo;
+import dev.socklab.testing.LabProgram;
+import dev.socklab.testing.RawClient;
+import dev.socklab.testing.Tools;
+
+/**
+ * {@code ./socklab serve} as a process, started from the repository root as a user starts it,
+ * with clients of every kind, signals, tracing, and a port another server holds.
+ */
+@Timeout(60)
+class ServeIT {
+    private static final Duration START = Duration.ofSeconds(20);
+    private static final Duration SOON = Duration.ofSeconds(5);
+
+    /** The lab's client, word for word but for the address, which it takes from the command line. */
+    private static final String LAB_CLIENT = """
+            import socket, sys
+            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            s.connect((sys.argv[1], int(sys.argv[2])))
+            print(s.getsockname())
+            print(s.recv(1024).decode())
+            s.close()
+            """;
+    /** What the lab client prints first: its own address, as {@code ('127.0.0.1', 53422)}. */
+    private static final Pattern PYTHON_ADDRESS = Pattern.compile("\\('127\\.0\\.0\\.1', (\\d+)\\)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void servesEveryKindOfClientLogsEachAndExitsZeroOnSigterm() throws Exception {
+        String nc = Tools.require("nc.openbsd");
+        Tools.require("python3");
+        try (Launched server = Launched.socklab("serve", "hello:0")) {
+            int port = server.boundPort("tcp", "127.0.0.1");
+            assertThat(server.outLines())
+                    .anyMatch(line -> line.startsWith("socklab is listening on loopback only (127.0.0.1"))
+                    .contains("SERVICE  TRANSPORT  ADDRESS")
+                    .anyMatch(line -> line.matches("hello\\s+tcp\\s+127\\.0\\.0\\.1:" + port));
+
+            try (Launched hello = Launched.socklab("hello", "127.0.0.1", String.valueOf(port))) {
+                assertThat(hello.exitWithin(START)).as("socklab hello; stderr: %s", hello.err()).isZero();
+                assertThat(hello.out()).isEqualTo("Hello World!");
+            }
+            try (LabProgram netcat = LabProgram.start(List.of(nc, "127.0.0.1", String.valueOf(port)))) {
+                netcat.input("");
+                assertThat(netcat.outputUntilExit(Duration.ofSeconds(10))).isEqualTo("Hello World!\r\n");
+            }
+            String pythonAddress;
+            try (LabProgram python = LabProgram.python(dir, LAB_CLIENT, "127.0.0.1", String.valueOf(port))) {
+                String output = python.outputUntilExit(Duration.ofSeconds(10));
+                assertThat(output).contains("Hello World!");
+                Matcher address = PYTHON_ADDRESS.matcher(output);
+                assertThat(address.find()).as("the lab client's own address in: %s", output).isTrue();
+                pythonAddress = "127.0.0.1:" + address.group(1);
+            }
+
+            String closed = " -> 127.0.0.1:" + port + " closed by server";
+            server.awaitLine(line -> line.contains(pythonAddress + closed), SOON);
+            assertThat(server.awaitLines(line -> line.contains(closed), 3, SOON))
+                    .allMatch(line -> line.matches(".*hello#\\d+ tcp 127\\.0\\.0\\.1:\\d+" + closed + ".*"));
+
+            server.terminate();
+            server.awaitLine("socklab stopped", SOON);
+            assertThat(server.exitWithin(SOON)).isZero();
+            assertThat(server.outLines()).anyMatch(line -> line.startsWith("socklab stopping (SIGTERM)"));
+        }
+    }
+
+    @Test
+    void servesEveryServiceOfTheCatalogAtOnce() throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("serve", "--ipv4-only", "--arp-entry", "10.0.0.1=0A:0B:0C:0D"));
+        ServiceCatalog.all().forEach(service -> args.add(service.name() + ":0"));
+        try (Launched server = Launched.socklab(args.toArray(String[]::new))) {
+            for (ServiceInfo service : ServiceCatalog.all()) {
+                for (String transport : List.of("tcp", "udp")) {
+                    assertThat(server.boundPort(service.name(), transport, "127.0.0.1")).isPositive();
+                }
+            }
+            assertThat(talk(server, "hello", null)).isEqualTo("Hello World!");
+            assertThat(talk(server, "echo", "ping\n")).isEqualTo("ping");
+            assertThat(talk(server, "arp", "10.0.0.1\n")).isEqualTo("0A:0B:0C:0D");
+            assertThat(talk(server, "rarp", "0a:0b:0c:0d\n")).isEqualTo("10.0.0.1");
+            assertThat(talk(server, "daytime", null)).matches("\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d:\\d\\d");
+        }
+    }
+
+    /** Sends {@code request} (if any) to {@code service} over TCP and returns the first line of its answer. */
+    private static String talk(Launched server, String service, String request) throws Exception {
+        int port = server.boundPort(service, "tcp", "127.0.0.1");
+        try (RawClient client = RawClient.connect(new InetSocketAddress("127.0.0.1", port))) {
+            if (request != null) {
+                client.send(request);
+            }
+            return client.readLine(SOON);
+        }
+    }
+
+    @Test
+    void sigintStopsTheServerWithExitCodeZero() throws Exception {
+        assumeFalse(sigintIgnored(), "SIGINT is ignored in this JVM (a background job of a non-interactive shell),"
+                + " so socklab would inherit the ignore");
+        try (Launched server = Launched.socklab("serve", "hello:0/tcp", "--ipv4-only")) {
+            server.boundPort("tcp", "127.0.0.1");
+
+            Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(server.pid())).start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).as("kill exited").isTrue();
+            assertThat(kill.exitValue()).isZero();
+
+            server.awaitLine("socklab stopped", SOON);
+            assertThat(server.exitWithin(SOON)).isZero();
+            assertThat(server.outLines()).anyMatch(line -> line.startsWith("socklab stopping (SIGINT)"));
+        }
+    }
+
+    @Test
+    void traceShowsTheSocketCallsOfServerAndClient() throws Exception {
+        try (Launched server = Launched.socklab("serve", "hello:0", "--trace")) {
+            int port = server.boundPort("tcp", "127.0.0.1");
+            assertThat(server.outLines())
+                    .anyMatch(line -> line.endsWith(" trace hello/tcp  socket(AF_INET, SOCK_STREAM)"))
+                    .anyMatch(line -> line.endsWith(" trace hello/tcp  bind(127.0.0.1:" + port + ")"))
+                    .anyMatch(line -> line.contains(" trace hello/tcp  listen("));
+
+            String clientAddress;
+            try (Launched hello = Launched.socklab("hello", "127.0.0.1", String.valueOf(port), "--trace")) {
+                assertThat(hello.exitWithin(START)).as("socklab hello --trace; stderr: %s", hello.err()).isZero();
+                assertThat(hello.out()).isEqualTo("Hello World!");
+                List<String> calls = hello.err().lines().toList();
+                assertThat(calls)
+                        .allMatch(line -> line.contains(" trace hello "))
+                        .anyMatch(line -> line.endsWith("socket(AF_INET, SOCK_STREAM)"))
+                        .anyMatch(line -> line.endsWith("connect(127.0.0.1:" + port + ") = 0"))
+                        .anyMatch(line -> line.endsWith("recv(4096) = 14 \"Hello World!\\r\\n\""))
+                        .anyMatch(line -> line.endsWith("recv(4096) = -1 (EOF)"))
+                        .anyMatch(line -> line.endsWith("close()"));
+                clientAddress = calls.stream().filter(line -> line.contains("getsockname() = "))
+                        .map(line -> line.substring(line.indexOf("getsockname() = ") + "getsockname() = ".length()))
+                        .findFirst().orElseThrow(() -> new AssertionError("no getsockname() in " + calls));
+            }
+
+            server.awaitLine(line -> line.endsWith(" trace hello/tcp  accept() = hello#1 from " + clientAddress), SOON);
+            server.awaitLine(line -> line.endsWith(" trace hello#1    send(14) = 14 \"Hello World!\\r\\n\""), SOON);
+            server.awaitLine(line -> line.endsWith(" trace hello#1    close()"), SOON);
+        }
+    }
+
+    @Test
+    void secondServerOnAPortInUseExitsThreeWithOneSentenceAndLeavesTheFirstServing() throws Exception {
+        try (Launched first = Launched.socklab("serve", "hello:0")) {
+            int port = first.boundPort("tcp", "127.0.0.1");
+
+            try (Launched second = Launched.socklab("serve", "hello:" + port + "/tcp", "--ipv4-only")) {
+                assertThat(second.exitWithin(START)).as("exit code; stderr: %s", second.err())
+                        .isEqualTo(ExitCode.CANNOT_BIND.code);
+                CommandRun.assertOneSentence(second.err(), "hello", "127.0.0.1:" + port, "in use");
+                assertThat(second.err().lines()).hasSize(1);
+                assertThat(second.out()).isEmpty();
+            }
+
+            try (RawClient client = RawClient.connect(new InetSocketAddress("127.0.0.1", port))) {
+                assertThat(client.readAll(SOON)).isEqualTo("Hello World!\r\n");
+            }
+        }
+    }
+
+    /** Whether this JVM ignores SIGINT (bit 2 of SigIgn, SIGINT being 2), which a child would inherit. */
+    private static boolean sigintIgnored() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(line -> line.startsWith("SigIgn:"))
+                .map(line -> Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16))
+                .anyMatch(mask -> (mask & 0x2) != 0);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.socklab.cli;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A command line that cannot be carried out exits 2 with one sentence on standard error that
+ * says what is wrong, and never a stack trace. Each case fails before anything is bound.
+ */
+@Timeout(30)
+class UsageErrorTest {
+    static Stream<Arguments> wrongCommandLines() {
+        return Stream.of(
+                Arguments.of("an unknown option", new String[] {"--no-such-option"},
+                        new String[] {"Unknown option", "--no-such-option"}),
+                Arguments.of("an unknown service", new String[] {"serve", "helo"},
+                        new String[] {"unknown service 'helo'", "socklab services"}),
+                Arguments.of("a port out of range", new String[] {"serve", "hello:70000"},
+                        new String[] {"70000", "out of range"}),
+                Arguments.of("a malformed bind address", new String[] {"serve", "--bind", "1.2.3.4.5"},
+                        new String[] {"'1.2.3.4.5' is not an IPv4 address"}),
+                Arguments.of("both IP versions excluded", new String[] {"serve", "--ipv4-only", "--ipv6-only"},
+                        new String[] {"--ipv4-only", "--ipv6-only", "mutually exclusive"}),
+                Arguments.of("a Unix socket with a transport", new String[] {"serve", "hello:unix:/x/y.sock/tcp"},
+                        new String[] {"hello:unix:/x/y.sock/tcp", "takes no /tcp or /udp"}),
+                Arguments.of("a Unix socket with no path", new String[] {"serve", "hello:unix:"},
+                        new String[] {"give the socket's path"}),
+                Arguments.of("a Unix socket over UDP", new String[] {"hello", "--udp", "--unix", "/tmp/x"},
+                        new String[] {"--unix", "--udp"}),
+                Arguments.of("a duration in parsecs", new String[] {"serve", "--idle-timeout", "5 parsecs"},
+                        new String[] {"--idle-timeout", "'5 parsecs' is not a duration", "5s"}),
+                Arguments.of("a duration with no unit", new String[] {"serve", "--idle-timeout", "5"},
+                        new String[] {"'5' is not a duration"}),
+                Arguments.of("a zero idle timeout", new String[] {"serve", "--idle-timeout", "0s"},
+                        new String[] {"idle timeout must be positive"}),
+                Arguments.of("no connections allowed", new String[] {"serve", "--max-connections", "0"},
+                        new String[] {"connection limit must be at least 1"}),
+                Arguments.of("a zero client timeout", new String[] {"hello", "--timeout", "0s"},
+                        new String[] {"--timeout", "positive"}),
+                Arguments.of("a client timeout in parsecs", new String[] {"hello", "--timeout", "5parsecs"},
+                        new String[] {"--timeout", "'5parsecs' is not a duration"}),
+                Arguments.of("host and port in one word", new String[] {"hello", "127.0.0.1:80"},
+                        new String[] {"looks like host:port"}),
+                Arguments.of("an unknown port name", new String[] {"hello", "127.0.0.1", "no-such-port"},
+                        new String[] {"unknown service 'no-such-port'"}),
+                Arguments.of("an IPv6 host with --ipv4-only", new String[] {"hello", "::1", "1", "--ipv4-only"},
+                        new String[] {"::1 is an IPv6 address", "IPv4 only"}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongCommandLines")
+    void wrongCommandLineExitsTwoWithOneSentence(String what, String[] args, String[] fragments) {
+        CommandRun.of(args).failedWith(ExitCode.USAGE, fragments);
+    }
+}
