@@ -1,27 +1,19 @@
 package dev.socklab.cli;
 
-import java.io.PrintStream;
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
 import java.time.Duration;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import dev.socklab.net.Family;
+import dev.socklab.client.ClientConnection;
+import dev.socklab.client.DatagramClient;
 import dev.socklab.net.Host;
-import dev.socklab.net.Ports;
 import dev.socklab.trace.Tracer;
 
-/** What every client command takes: where the server is, how to reach it, and whether to trace. */
+/** How every client command reaches its server: the transport, the IP version, the timeout, and tracing. */
 final class ClientOptions {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST",
-            description = "Server host: a name, 127.0.0.1, ::1, or a decimal IPv4 number (default: localhost).")
-    String host = "localhost";
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "PORT",
-            description = "Server port: a number or a name from /etc/services (default: the service's own).")
-    String port;
-
     @Option(names = "--udp", description = "Use UDP instead of TCP.")
     boolean udp;
 
@@ -38,32 +30,39 @@ final class ClientOptions {
     @Option(names = "--trace", description = "Print every socket call the client makes, on standard error.")
     boolean trace;
 
-    Host host() {
-        return Host.parse(host);
+    /** A conversation over a stream connection. */
+    @FunctionalInterface
+    interface OverStream<T> {
+        T talk(ClientConnection conn) throws IOException;
     }
 
-    int port(int serviceDefault) {
-        return port == null ? serviceDefault : Ports.parse(port);
+    /** A conversation over a UDP socket. */
+    @FunctionalInterface
+    interface OverDatagrams<T> {
+        T talk(DatagramClient client) throws IOException;
     }
 
-    Family family() {
-        return family.family();
-    }
-
-    Tracer tracer(PrintStream err) {
-        return trace ? Tracer.printingTo(err) : Tracer.off();
-    }
-
-    /** A zero or negative timeout means "never wait" or "wait for ever"; the client library throws on it. */
-    void rejectNonPositiveTimeout() {
+    /**
+     * Connects to {@code host} and {@code port} (or the Unix socket) as asked, holds one of the two
+     * conversations, and closes. {@code who} tags the trace lines.
+     */
+    <T> T talk(Host host, int port, String who, OverStream<T> stream, OverDatagrams<T> datagrams) throws IOException {
+        if (udp && unixPath != null) {
+            throw new Errors.UsageException("--unix is a stream socket: it cannot be combined with --udp");
+        }
         if (timeout.isZero() || timeout.isNegative()) {
             throw new Errors.UsageException("--timeout must be positive: give a duration such as 500ms or 5s");
         }
-    }
-
-    void rejectUnixWithUdp() {
-        if (udp && unixPath != null) {
-            throw new Errors.UsageException("--unix is a stream socket: it cannot be combined with --udp");
+        Tracer tracer = trace ? Tracer.printingTo(System.err) : Tracer.off();
+        if (udp) {
+            try (DatagramClient client = DatagramClient.open(host, port, family.family(), tracer, who)) {
+                return datagrams.talk(client);
+            }
+        }
+        try (ClientConnection conn = unixPath != null
+                ? ClientConnection.connect(UnixDomainSocketAddress.of(unixPath), timeout, tracer, who)
+                : ClientConnection.connect(host, port, family.family(), timeout, tracer, who)) {
+            return stream.talk(conn);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.socklab.cli;
 
 import java.io.IOException;
-import java.net.UnixDomainSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -9,11 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import dev.socklab.client.ClientConnection;
-import dev.socklab.client.DatagramClient;
 import dev.socklab.client.HelloClient;
-import dev.socklab.services.ServiceCatalog;
-import dev.socklab.trace.Tracer;
 
 /** {@code socklab hello}: prints the greeting of a greeting server, socklab's or any other. */
 @Command(name = "hello", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
@@ -28,26 +24,17 @@ final class HelloCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    ServerAddress server;
+
+    @Mixin
     ClientOptions options;
 
     @Override
     public Integer call() throws IOException {
-        options.rejectUnixWithUdp();
-        options.rejectNonPositiveTimeout();
-        Tracer tracer = options.tracer(System.err);
-        int port = options.port(ServiceCatalog.find("hello").orElseThrow().defaultPort());
-        String greeting;
-        if (options.udp) {
-            try (DatagramClient client = DatagramClient.open(options.host(), port, options.family(), tracer, "hello")) {
-                greeting = HelloClient.greeting(client, options.timeout);
-            }
-        } else {
-            try (ClientConnection conn = options.unixPath != null
-                    ? ClientConnection.connect(UnixDomainSocketAddress.of(options.unixPath), options.timeout, tracer, "hello")
-                    : ClientConnection.connect(options.host(), port, options.family(), options.timeout, tracer, "hello")) {
-                greeting = HelloClient.greeting(conn, options.timeout);
-            }
-        }
+        Duration timeout = options.timeout;
+        String greeting = options.talk(server.host(), server.port("hello"), "hello",
+                conn -> HelloClient.greeting(conn, timeout),
+                client -> HelloClient.greeting(client, timeout));
         spec.commandLine().getOut().println(greeting);
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code;

@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
@@ -24,14 +25,18 @@ import dev.socklab.trace.Tracer;
  * write bounded in time and every socket call traced.
  *
  * <p>The channel is non-blocking and waited on with a selector, because a blocking channel's
- * calls cannot time out. Not for use from more than one thread at a time.
+ * calls cannot time out. Reads wait on one selector and writes on another, so one thread may read
+ * while another writes (as a relay does); two threads must not both read, nor both write.
  */
 public final class ClientConnection implements Closeable {
     /** How much one {@code recv} asks for in {@link #readToEof}: a few segments' worth. */
     private static final int CHUNK = 4096;
 
     private final SocketChannel channel;
-    private final SelectionKey key;
+    /** Waited on by reads; its selector also served the connect. */
+    private final SelectionKey readKey;
+    /** Waited on by writes: a selector of their own, since one selector serves one waiting thread at a time. */
+    private final SelectionKey writeKey;
     private final Duration writeTimeout;
     private final Tracer tracer;
     private final String who;
@@ -42,12 +47,14 @@ public final class ClientConnection implements Closeable {
     ClientConnection(SocketChannel channel, SelectionKey key, Duration writeTimeout, Tracer tracer, String who)
             throws IOException {
         this.channel = channel;
-        this.key = key;
+        this.readKey = key;
         this.writeTimeout = writeTimeout;
         this.tracer = tracer;
         this.who = who;
         this.local = channel.getLocalAddress();
         this.peer = channel.getRemoteAddress();
+        // Last: nothing after it can fail and leave its selector open.
+        this.writeKey = registerForWrites(channel);
     }
 
     /**
@@ -192,13 +199,19 @@ public final class ClientConnection implements Closeable {
         while (src.hasRemaining()) {
             int asked = src.remaining();
             int start = src.position();
-            int n = channel.write(src);
+            int n;
+            try {
+                n = channel.write(src);
+            } catch (IOException e) {
+                traceFailure("send(" + asked + ")", e);
+                throw e;
+            }
             if (n > 0) {
                 if (tracer.enabled()) {
                     tracer.io(who, "send", asked, n, TraceText.moved(src, start));
                 }
                 deadline = Deadline.after(writeTimeout);
-            } else if (!deadline.await(key, SelectionKey.OP_WRITE)) {
+            } else if (!deadline.await(writeKey, SelectionKey.OP_WRITE)) {
                 if (tracer.enabled()) {
                     tracer.call(who, TraceText.timedOut("send(" + asked + ")", writeTimeout));
                 }
@@ -225,7 +238,12 @@ public final class ClientConnection implements Closeable {
      * @throws IOException if the connection is no longer there to shut down
      */
     public void shutdownOutput() throws IOException {
-        channel.shutdownOutput();
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            traceFailure("shutdown(SHUT_WR)", e);
+            throw e;
+        }
         tracer.call(who, "shutdown(SHUT_WR)");
     }
 
@@ -241,11 +259,30 @@ public final class ClientConnection implements Closeable {
         }
         closed = true;
         try {
-            // The selector first: a channel still registered with one is only closed at deregistration.
-            key.selector().close();
+            // The selectors first: a channel still registered with one is only closed at deregistration.
+            writeKey.selector().close();
+            readKey.selector().close();
         } finally {
             channel.close();
             tracer.call(who, "close()");
+        }
+    }
+
+    /** A second registration of {@code channel}, with a selector of its own; the selector is closed again on failure. */
+    private static SelectionKey registerForWrites(SocketChannel channel) throws IOException {
+        Selector selector = Selector.open();
+        try {
+            return channel.register(selector, 0);
+        } catch (IOException | RuntimeException e) {
+            selector.close();
+            throw e;
+        }
+    }
+
+    /** Traces a call that failed, such as {@code send(28) = EPIPE (Broken pipe)}: the line a C trace would show. */
+    private void traceFailure(String call, IOException e) {
+        if (tracer.enabled()) {
+            tracer.call(who, call + " = " + IoFailure.errno(e));
         }
     }
 
@@ -253,8 +290,8 @@ public final class ClientConnection implements Closeable {
         int asked = dst.remaining();
         int start = dst.position();
         int n;
-        while ((n = channel.read(dst)) == 0 && asked > 0) {
-            if (!deadline.await(key, SelectionKey.OP_READ)) {
+        while ((n = readOnce(dst, asked)) == 0 && asked > 0) {
+            if (!deadline.await(readKey, SelectionKey.OP_READ)) {
                 if (tracer.enabled()) {
                     tracer.call(who, TraceText.timedOut("recv(" + asked + ")", timeout));
                 }
@@ -265,5 +302,14 @@ public final class ClientConnection implements Closeable {
             tracer.io(who, "recv", asked, n, TraceText.moved(dst, start));
         }
         return n;
+    }
+
+    private int readOnce(ByteBuffer dst, int asked) throws IOException {
+        try {
+            return channel.read(dst);
+        } catch (IOException e) {
+            traceFailure("recv(" + asked + ")", e);
+            throw e;
+        }
     }
 }
