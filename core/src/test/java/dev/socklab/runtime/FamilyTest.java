@@ -1,0 +1,67 @@
+package dev.socklab.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.socklab.net.Family;
+import dev.socklab.testing.LogCapture;
+import dev.socklab.testing.RawClient;
+import dev.socklab.testing.StreamTransport;
+
+/**
+ * Java cannot set IPV6_V6ONLY, so a server asked for IPv6 clients only on the dual-stack address
+ * {@code ::} turns IPv4 clients away itself. The socket is bound on every interface, but the
+ * clients here connect over loopback alone.
+ */
+@Timeout(20)
+class FamilyTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private Server server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void anIpv6OnlyServerOnTheDualStackAddressTurnsIpv4ClientsAway() throws Exception {
+        assumeTrue(StreamTransport.hasIpv6Loopback(), "this machine has no ::1");
+        int port = start(Family.IPV6);
+        try (LogCapture log = LogCapture.socklab();
+             RawClient ipv4 = RawClient.connect(new InetSocketAddress("127.0.0.1", port))) {
+            assertThat(ipv4.readAll(WAIT)).isEmpty();
+            log.awaitContaining("refused by a limit: this server takes IPv6 clients only");
+        }
+        try (RawClient ipv6 = RawClient.connect(new InetSocketAddress("::1", port))) {
+            assertThat(ipv6.readAll(WAIT)).isEqualTo(TestServices.GREETING + "\r\n");
+        }
+    }
+
+    @Test
+    void aServerForBothServesIpv4ClientsOnTheDualStackAddress() throws Exception {
+        assumeTrue(StreamTransport.hasIpv6Loopback(), "this machine has no ::1");
+        int port = start(Family.ANY);
+        try (RawClient ipv4 = RawClient.connect(new InetSocketAddress("127.0.0.1", port))) {
+            assertThat(ipv4.readAll(WAIT)).isEqualTo(TestServices.GREETING + "\r\n");
+        }
+    }
+
+    private int start(Family family) throws Exception {
+        server = Server.builder()
+                .family(family)
+                .stream("hello", TestServices.greeting(), Endpoint.tcp(new InetSocketAddress(InetAddress.getByName("::"), 0)))
+                .build();
+        server.start();
+        return ((InetSocketAddress) server.bindings().getFirst().endpoint().address()).getPort();
+    }
+}
