@@ -21,86 +21,39 @@ import dev.socklab.service.DatagramService;
  * service in turn, into one reused buffer that holds the largest UDP payload. Whatever one
  * datagram does to the service, the loop logs it and goes on with the next.
  */
-final class DatagramReceiver implements Listener {
-    private static final Logger LOG = LoggerFactory.getLogger("socklab.listener");
+final class DatagramReceiver extends Listener {
     private static final Logger EXCHANGES = LoggerFactory.getLogger("socklab.connection");
     /** The largest payload a UDP datagram can carry over IPv4 (65,535 less the IP and UDP headers), rounded up. */
     private static final int MAX_DATAGRAM = 65_536;
 
-    private final String service;
     private final DatagramService handler;
-    private final Endpoint requested;
-    private final ServerContext context;
-    private final String tag;
     private final Logger serviceLog;
     private final ThrottledLog receiveFailures;
     private DatagramChannel channel;
-    private Binding binding;
-    private volatile boolean closing;
 
     DatagramReceiver(String service, DatagramService handler, Endpoint requested, ServerContext context) {
-        this.service = service;
+        super(service, requested, context);
         this.handler = handler;
-        this.requested = requested;
-        this.context = context;
-        this.tag = service + "/udp";
         this.serviceLog = LoggerFactory.getLogger("socklab.service." + service);
         this.receiveFailures = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
     }
 
     @Override
-    public void bind() throws IOException {
+    void bind() throws IOException {
         SocketAddress address = requested.address();
         context.tracer.call(tag, SocketNames.socketCall(address, false));
-        DatagramChannel opened = DatagramChannel.open(SocketNames.family(address));
-        try {
-            opened.bind(address);
-        } catch (IOException | RuntimeException e) {
-            context.tracer.call(tag, "bind(" + SocketAddresses.format(address) + ") failed: " + e.getMessage());
-            opened.close();
-            throw e;
-        }
-        SocketAddress bound = opened.getLocalAddress();
-        context.tracer.call(tag, "bind(" + SocketAddresses.format(bound) + ")");
-        channel = opened;
-        binding = new Binding(service, new Endpoint(Transport.UDP, bound));
+        channel = bind(DatagramChannel.open(SocketNames.family(address)), opened -> opened.bind(address));
     }
 
     @Override
-    public String service() {
-        return service;
-    }
-
-    @Override
-    public Endpoint requested() {
-        return requested;
-    }
-
-    @Override
-    public Binding binding() {
-        return binding;
-    }
-
-    @Override
-    public void start() {
-        Thread.ofPlatform().name(tag + " receive " + SocketAddresses.format(binding.endpoint().address()))
+    void start() {
+        Thread.ofPlatform().name(tag + " receive " + SocketAddresses.format(binding().endpoint().address()))
                 .start(this::receiveLoop);
-    }
-
-    @Override
-    public void close() {
-        closing = true;
-        try {
-            channel.close();
-            context.tracer.call(tag, "close()");
-        } catch (IOException e) {
-            LOG.debug("closing {} failed: {}", tag, e.toString());
-        }
     }
 
     private void receiveLoop() {
         ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
-        SocketAddress local = binding.endpoint().address();
+        SocketAddress local = binding().endpoint().address();
         while (!closing) {
             buffer.clear();
             SocketAddress sender;

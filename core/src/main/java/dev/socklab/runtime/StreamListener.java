@@ -27,81 +27,47 @@ import dev.socklab.service.StreamService;
  * turned away and close. A failing {@code accept()} (out of file descriptors) backs off from 5 ms
  * doubling to 1 s and retries: the listener never dies of it.
  */
-final class StreamListener implements Listener {
-    private static final Logger LOG = LoggerFactory.getLogger("socklab.listener");
+final class StreamListener extends Listener {
     /** As nginx and Redis: the kernel clamps it to net.core.somaxconn. */
     private static final int BACKLOG = 511;
     private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final String service;
     private final StreamService handler;
-    private final Endpoint requested;
-    private final ServerContext context;
-    private final String tag;
     private final ThrottledLog refusals;
     private final ThrottledLog acceptFailures;
     private ServerSocketChannel channel;
-    private Binding binding;
     /** The socket file this listener created, which it alone may delete. */
     private Path createdSocketFile;
     private Thread acceptor;
-    private volatile boolean closing;
 
     StreamListener(String service, StreamService handler, Endpoint requested, ServerContext context) {
-        this.service = service;
+        super(service, requested, context);
         this.handler = handler;
-        this.requested = requested;
-        this.context = context;
-        this.tag = service + "/" + requested.transport().label();
         this.refusals = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
         this.acceptFailures = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
     }
 
     @Override
-    public void bind() throws IOException {
+    void bind() throws IOException {
         SocketAddress address = requested.address();
         context.tracer.call(tag, SocketNames.socketCall(address, true));
-        ServerSocketChannel opened = ServerSocketChannel.open(SocketNames.family(address));
-        try {
+        channel = bind(ServerSocketChannel.open(SocketNames.family(address)), opened -> {
             if (requested.transport() == Transport.TCP) {
                 // A restarted server must not wait for the old one's TIME_WAIT connections.
                 opened.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             }
             opened.bind(address, BACKLOG);
-        } catch (IOException | RuntimeException e) {
-            context.tracer.call(tag, "bind(" + SocketAddresses.format(address) + ") failed: " + e.getMessage());
-            opened.close();
-            throw e;
-        }
-        SocketAddress bound = opened.getLocalAddress();
-        if (bound instanceof UnixDomainSocketAddress unix) {
+        });
+        if (binding().endpoint().address() instanceof UnixDomainSocketAddress unix) {
             createdSocketFile = unix.getPath();
         }
-        context.tracer.call(tag, "bind(" + SocketAddresses.format(bound) + ")");
         context.tracer.call(tag, "listen(backlog=" + BACKLOG + ")");
-        channel = opened;
-        binding = new Binding(service, new Endpoint(requested.transport(), bound));
     }
 
     @Override
-    public String service() {
-        return service;
-    }
-
-    @Override
-    public Endpoint requested() {
-        return requested;
-    }
-
-    @Override
-    public Binding binding() {
-        return binding;
-    }
-
-    @Override
-    public void start() {
-        acceptor = Thread.ofPlatform().name(tag + " accept " + SocketAddresses.format(binding.endpoint().address()))
+    void start() {
+        acceptor = Thread.ofPlatform().name(tag + " accept " + SocketAddresses.format(binding().endpoint().address()))
                 .start(this::acceptLoop);
     }
 
@@ -110,14 +76,8 @@ final class StreamListener implements Listener {
      * accepted is counted as open, so a stopping server can tell at once whether any are left.
      */
     @Override
-    public void close() {
-        closing = true;
-        try {
-            channel.close();
-            context.tracer.call(tag, "close()");
-        } catch (IOException e) {
-            LOG.debug("closing {} failed: {}", tag, e.toString());
-        }
+    void close() {
+        super.close();
         if (acceptor != null) {
             LockSupport.unpark(acceptor); // cuts short a back-off
             try {
