@@ -41,8 +41,11 @@ final class ChannelConnection implements Connection {
     private final SocketAddress peer;
     private final SocketAddress local;
     private final int maxLineLength;
-    /** How long a call may make no progress; shortened only for the last words before a refusal. */
-    private long idleNanos;
+    private final long idleNanos;
+    /** How long a write may make no progress; shortened only for the last words before a refusal. */
+    private long writeNanos;
+    /** What the deadline armed last bounds, for the closing line when it fires: "read" or "write". */
+    private String armedFor = "read";
     private final Tracer tracer;
     private final Logger log;
 
@@ -68,6 +71,7 @@ final class ChannelConnection implements Connection {
         this.local = local;
         this.maxLineLength = limits.maxLineLength();
         this.idleNanos = limits.idleTimeout().toNanos();
+        this.writeNanos = limits.writeTimeout().toNanos();
         this.tracer = tracer;
         this.log = log;
     }
@@ -246,7 +250,7 @@ final class ChannelConnection implements Connection {
         int n;
         boolean untimed = waitNanos == NO_WAIT_LIMIT;
         if (untimed) {
-            arm();
+            arm(idleNanos, "read");
         }
         try {
             n = untimed ? pending.get() : pending.get(waitNanos, TimeUnit.NANOSECONDS);
@@ -281,7 +285,7 @@ final class ChannelConnection implements Connection {
             while (src.hasRemaining()) {
                 int start = src.position();
                 src.limit(Math.min(end, start + WRITE_CHUNK));
-                arm();
+                arm(writeNanos, "write");
                 try {
                     while (src.hasRemaining()) {
                         channel.write(src);
@@ -334,7 +338,7 @@ final class ChannelConnection implements Connection {
      * blocking write, because a pending read may hold the channel in blocking mode.
      */
     void sendLastWords(String line) {
-        idleNanos = Math.min(idleNanos, LAST_WORDS_NANOS);
+        writeNanos = Math.min(writeNanos, LAST_WORDS_NANOS);
         try {
             writeLine(line);
         } catch (IOException e) {
@@ -349,6 +353,13 @@ final class ChannelConnection implements Connection {
 
     boolean timedOut() {
         return timedOut;
+    }
+
+    /** Why a timed-out connection timed out: {@code no progress for 60s} of a read, or of a write. */
+    String timeoutDetail() {
+        return armedFor.equals("write")
+                ? "a write made no progress for " + Durations.format(Duration.ofNanos(writeNanos))
+                : "no progress for " + Durations.format(Duration.ofNanos(idleNanos));
     }
 
     /** Whether {@code e} is a failure of this connection's socket (a reset, a broken pipe), not of the service. */
@@ -390,7 +401,7 @@ final class ChannelConnection implements Connection {
         int start = dst.position();
         int n;
         if (armed) {
-            arm();
+            arm(idleNanos, "read");
         }
         try {
             n = channel.read(dst);
@@ -412,8 +423,9 @@ final class ChannelConnection implements Connection {
         return n;
     }
 
-    private void arm() {
-        long d = System.nanoTime() + idleNanos;
+    private void arm(long nanos, String call) {
+        armedFor = call;
+        long d = System.nanoTime() + nanos;
         deadline = d == 0 ? 1 : d;
     }
 

@@ -68,7 +68,7 @@ final class ConnectionTask implements Runnable {
         } catch (IOException e) {
             if (connection.timedOut()) {
                 outcome = Outcome.TIMED_OUT;
-                detail = "no progress for " + Durations.format(context.limits.idleTimeout());
+                detail = connection.timeoutDetail();
             } else if (forced) {
                 outcome = Outcome.CLOSED_AT_SHUTDOWN;
             } else if (connection.isChannelFailure(e)) {

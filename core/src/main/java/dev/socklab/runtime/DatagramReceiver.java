@@ -43,6 +43,7 @@ final class DatagramReceiver extends Listener {
         SocketAddress address = requested.address();
         context.tracer.call(tag, SocketNames.socketCall(address, false));
         channel = bind(DatagramChannel.open(SocketNames.family(address)), opened -> opened.bind(address));
+        context.guard.addOwnPort(((java.net.InetSocketAddress) binding().endpoint().address()).getPort());
     }
 
     @Override
@@ -74,10 +75,17 @@ final class DatagramReceiver extends Listener {
             if (context.tracer.enabled()) {
                 context.tracer.datagram(tag, "recvfrom", MAX_DATAGRAM, buffer.duplicate(), "from", sender);
             }
-            if (sender instanceof InetSocketAddress inet && !context.family.admits(inet.getAddress())) {
+            if (sender instanceof InetSocketAddress inet && !context.family.admits(inet.getAddress())
+                    || !context.guard.admits(sender, tag)) {
                 continue;
             }
-            serve(buffer, sender, local);
+            try {
+                serve(buffer, sender, local);
+            } catch (RuntimeException | Error e) {
+                // A bug outside the service's serve (its declared bound, say) must not end the loop either.
+                LOG.error("{}: a datagram from {} could not be served: a bug in the {} service", tag,
+                        SocketAddresses.format(sender), service, e);
+            }
         }
     }
 
@@ -86,11 +94,12 @@ final class DatagramReceiver extends Listener {
         String peer = SocketAddresses.format(sender);
         MDC.put("conn", tag + " " + peer);
         int size = buffer.remaining();
-        ServerDatagram datagram = new ServerDatagram(channel, buffer, sender, local, tag, context.tracer, serviceLog);
+        ServerDatagram datagram = new ServerDatagram(channel, buffer, sender, local, tag, handler.maxReplyBytes(size),
+                context, serviceLog);
         String outcome;
         try {
             handler.serve(datagram);
-            outcome = datagram.replies() == 0 ? "no reply" : "answered";
+            outcome = datagram.replies() > 0 ? "answered" : "no reply";
         } catch (IOException e) {
             outcome = "reply failed: " + e.getMessage();
         } catch (RuntimeException | Error e) {
@@ -98,6 +107,9 @@ final class DatagramReceiver extends Listener {
             serviceLog.error("{} crashed on a datagram from {}: a bug in the {} service", tag, peer, service, e);
         }
         MDC.remove("conn");
+        if (datagram.replies() == 0 && datagram.droppedOverRate() > 0) {
+            return;
+        }
         EXCHANGES.info("{} {} -> {} {} (in {} B, out {} B, {})", tag, peer, SocketAddresses.format(local), outcome,
                 size, datagram.bytesOut(), Durations.format(System.nanoTime() - start));
     }

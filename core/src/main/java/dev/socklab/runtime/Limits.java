@@ -8,17 +8,21 @@ import java.time.Duration;
  *
  * @param maxConnections stream connections served at once, over all services; past it a client
  *     is told so in one line (where the protocol allows) and closed
- * @param idleTimeout how long a read or a write may wait without progress before the connection
- *     is closed as timed out
+ * @param idleTimeout how long a read may wait for the client before the connection is closed as
+ *     timed out
+ * @param writeTimeout how long a write may wait without progress (a client that stopped reading)
+ *     before the connection is closed as timed out
  * @param maxLineLength the longest line, in bytes, that {@code readLine} accepts
  * @param shutdownGrace how long a stopping server lets open connections finish before closing them
  */
-public record Limits(int maxConnections, Duration idleTimeout, int maxLineLength, Duration shutdownGrace) {
+public record Limits(int maxConnections, Duration idleTimeout, Duration writeTimeout, int maxLineLength,
+                     Duration shutdownGrace) {
     /** A line is held in memory whole, so even the limit has a limit. */
     public static final int MAX_LINE_LENGTH = 16 * 1024 * 1024;
 
-    /** 10,000 connections, 60 s idle, 8 KiB lines, 5 s to drain. */
-    public static final Limits DEFAULTS = new Limits(10_000, Duration.ofSeconds(60), 8192, Duration.ofSeconds(5));
+    /** 10,000 connections, 60 s idle, 30 s for a stalled write, 8 KiB lines, 5 s to drain. */
+    public static final Limits DEFAULTS = new Limits(10_000, Duration.ofSeconds(60), Duration.ofSeconds(30), 8192,
+            Duration.ofSeconds(5));
 
     /** Rejects limits that would make the server refuse everything or wait for ever. */
     public Limits {
@@ -27,6 +31,9 @@ public record Limits(int maxConnections, Duration idleTimeout, int maxLineLength
         }
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("the idle timeout must be positive, not " + idleTimeout);
+        }
+        if (writeTimeout.isNegative() || writeTimeout.isZero()) {
+            throw new IllegalArgumentException("the write timeout must be positive, not " + writeTimeout);
         }
         if (maxLineLength < 1 || maxLineLength > MAX_LINE_LENGTH) {
             throw new IllegalArgumentException("the line length limit must be from 1 byte to 16 MiB, not " + maxLineLength);
@@ -38,21 +45,26 @@ public record Limits(int maxConnections, Duration idleTimeout, int maxLineLength
 
     /** These limits with another connection limit. */
     public Limits withMaxConnections(int value) {
-        return new Limits(value, idleTimeout, maxLineLength, shutdownGrace);
+        return new Limits(value, idleTimeout, writeTimeout, maxLineLength, shutdownGrace);
     }
 
     /** These limits with another idle timeout. */
     public Limits withIdleTimeout(Duration value) {
-        return new Limits(maxConnections, value, maxLineLength, shutdownGrace);
+        return new Limits(maxConnections, value, writeTimeout, maxLineLength, shutdownGrace);
+    }
+
+    /** These limits with another write timeout. */
+    public Limits withWriteTimeout(Duration value) {
+        return new Limits(maxConnections, idleTimeout, value, maxLineLength, shutdownGrace);
     }
 
     /** These limits with another line length limit. */
     public Limits withMaxLineLength(int value) {
-        return new Limits(maxConnections, idleTimeout, value, shutdownGrace);
+        return new Limits(maxConnections, idleTimeout, writeTimeout, value, shutdownGrace);
     }
 
     /** These limits with another shutdown grace period. */
     public Limits withShutdownGrace(Duration value) {
-        return new Limits(maxConnections, idleTimeout, maxLineLength, value);
+        return new Limits(maxConnections, idleTimeout, writeTimeout, maxLineLength, value);
     }
 }

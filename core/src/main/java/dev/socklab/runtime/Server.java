@@ -80,6 +80,12 @@ public final class Server {
         return listeners.stream().map(Listener::binding).toList();
     }
 
+    /** What the UDP services did not send so far, and why. */
+    public UdpDrops udpDrops() {
+        return new UdpDrops(context.guard.droppedFromLoopPorts(), context.guard.droppedOverRate(),
+                context.repliesOverBound.sum());
+    }
+
     /** Stream connections being served now. */
     public int openConnections() {
         return context.open.size();
@@ -144,6 +150,7 @@ public final class Server {
     /** Collects the services and endpoints of a server, and the settings they share. */
     public static final class Builder {
         private Limits limits = Limits.DEFAULTS;
+        private UdpLimits udpLimits = UdpLimits.DEFAULTS;
         private Tracer tracer = Tracer.off();
         private Family family = Family.ANY;
         /** Each makes its listener once the shared context exists. */
@@ -155,6 +162,12 @@ public final class Server {
         /** The limits every connection is held to. */
         public Builder limits(Limits limits) {
             this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /** The rate limits on UDP replies; {@link UdpLimits#DEFAULTS} unless set. */
+        public Builder udpLimits(UdpLimits udpLimits) {
+            this.udpLimits = Objects.requireNonNull(udpLimits);
             return this;
         }
 
@@ -200,7 +213,7 @@ public final class Server {
             if (registrations.isEmpty()) {
                 throw new IllegalStateException("a server needs at least one service");
             }
-            ServerContext context = new ServerContext(limits, tracer, family);
+            ServerContext context = new ServerContext(limits, udpLimits, tracer, family);
             List<Listener> listeners = registrations.stream().map(r -> r.apply(context)).toList();
             return new Server(context, listeners);
         }

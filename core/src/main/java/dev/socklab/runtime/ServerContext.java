@@ -16,17 +16,25 @@ final class ServerContext {
     /** One permit per connection that may be served at once; taken before accept, given back when the connection ends. */
     final Semaphore permits;
     final Watchdog watchdog;
+    final ReflectionGuard guard;
+    /** Replies a UDP service tried to send past its own declared bound. */
+    final java.util.concurrent.atomic.LongAdder repliesOverBound = new java.util.concurrent.atomic.LongAdder();
+    /** Warns of such replies once a minute at most: a flood of requests must not become a flood of lines. */
+    final ThrottledLog overBoundLog = new ThrottledLog(org.slf4j.LoggerFactory.getLogger("socklab.udp"),
+            java.util.concurrent.TimeUnit.MINUTES.toNanos(1));
     final Set<ConnectionTask> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
     /** Set once the server stops: failures after it are the runtime closing sockets, not errors. */
     volatile boolean stopping;
 
-    ServerContext(Limits limits, Tracer tracer, Family family) {
+    ServerContext(Limits limits, UdpLimits udpLimits, Tracer tracer, Family family) {
         this.limits = limits;
         this.tracer = tracer;
         this.family = family;
         this.permits = new Semaphore(limits.maxConnections());
-        this.watchdog = new Watchdog(limits.idleTimeout().toNanos(), "socklab watchdog");
+        this.guard = new ReflectionGuard(udpLimits);
+        this.watchdog = new Watchdog(Math.min(limits.idleTimeout().toNanos(), limits.writeTimeout().toNanos()),
+                "socklab watchdog");
     }
 
     long nextId() {

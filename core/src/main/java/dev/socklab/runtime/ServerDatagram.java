@@ -18,19 +18,25 @@ final class ServerDatagram implements Datagram {
     private final SocketAddress sender;
     private final SocketAddress local;
     private final String tag;
+    /** What the service declared it sends at most for this request, over all its replies. */
+    private final int maxReply;
+    private final ServerContext context;
     private final Tracer tracer;
     private final Logger log;
     private long bytesOut;
     private int replies;
+    private int droppedOverRate;
 
     ServerDatagram(DatagramChannel channel, ByteBuffer payload, SocketAddress sender, SocketAddress local,
-                   String tag, Tracer tracer, Logger log) {
+                   String tag, int maxReply, ServerContext context, Logger log) {
         this.channel = channel;
         this.payload = payload.asReadOnlyBuffer();
         this.sender = sender;
         this.local = local;
         this.tag = tag;
-        this.tracer = tracer;
+        this.maxReply = maxReply;
+        this.context = context;
+        this.tracer = context.tracer;
         this.log = log;
     }
 
@@ -54,8 +60,27 @@ final class ServerDatagram implements Datagram {
         return StandardCharsets.UTF_8.decode(payload.duplicate()).toString();
     }
 
+    /**
+     * Sends a reply, unless it would take the service past its declared bound (a bug in the
+     * service, logged) or the rate limits say no (counted, logged once a minute per source).
+     */
     @Override
     public void reply(ByteBuffer src) throws IOException {
+        if (bytesOut + src.remaining() > maxReply) {
+            context.repliesOverBound.increment();
+            context.overBoundLog.warn(tag + ": dropped a reply of " + src.remaining() + " B to "
+                    + dev.socklab.net.SocketAddresses.format(sender) + ": the service declares at most " + maxReply
+                    + " B for a request of " + payload.remaining() + " B");
+            return;
+        }
+        if (!context.guard.mayReply(sender, tag)) {
+            droppedOverRate++;
+            if (tracer.enabled()) {
+                tracer.call(tag, "sendto(" + src.remaining() + ") to " + dev.socklab.net.SocketAddresses.format(sender)
+                        + " dropped: over the UDP rate limit");
+            }
+            return;
+        }
         ByteBuffer view = src.duplicate();
         int n = channel.send(src, sender);
         bytesOut += n;
@@ -86,5 +111,10 @@ final class ServerDatagram implements Datagram {
 
     int replies() {
         return replies;
+    }
+
+    /** Replies the rate limits held back: the guard logs those, so this exchange logs nothing more. */
+    int droppedOverRate() {
+        return droppedOverRate;
     }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Enforces the idle timeout on blocking reads and writes. Blocking socket channels have no
+ * Enforces the idle and write timeouts on blocking reads and writes. Blocking socket channels have no
  * timeouts of their own (and a blocked write has none in any Java API), so each connection
  * publishes the deadline of the call it is in, and one thread per server sweeps them and closes
  * the channels whose deadline has passed; the blocked call then fails and the connection ends
@@ -17,9 +17,9 @@ final class Watchdog {
     private final Thread thread;
     private volatile boolean running = true;
 
-    /** Sweeps often enough that a timeout fires within a twentieth of it, between 10 and 250 ms. */
-    Watchdog(long idleNanos, String name) {
-        this.tickNanos = Math.clamp(idleNanos / 20, 10_000_000L, 250_000_000L);
+    /** Sweeps often enough that the shortest timeout fires within a twentieth of it, between 10 and 250 ms. */
+    Watchdog(long shortestTimeoutNanos, String name) {
+        this.tickNanos = Math.clamp(shortestTimeoutNanos / 20, 10_000_000L, 250_000_000L);
         this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this::sweep);
     }
 

@@ -16,8 +16,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +27,7 @@ import dev.socklab.service.StreamService;
 import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 import dev.socklab.trace.Preview;
 import dev.socklab.trace.Tracer;
@@ -42,16 +43,10 @@ class ConnectionLineReadingTest {
 
     @TempDir
     Path dir;
-    private Server server;
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
     /** What the service read, in order: "line X" for a line, "none" for an empty readLine, "read X" for bytes, "-1" for EOF. */
     private final BlockingQueue<String> seen = new LinkedBlockingQueue<>();
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
@@ -304,8 +299,7 @@ class ConnectionLineReadingTest {
     }
 
     private Endpoint serve(StreamService service, StreamTransport transport, Limits limits, Tracer tracer) {
-        server = Server.builder().limits(limits).tracer(tracer).stream("lines", service, transport.endpoint(dir)).build();
-        server.start();
-        return server.bindings().getFirst().endpoint();
+        return servers.start(Server.builder().limits(limits).tracer(tracer)
+                .stream("lines", service, transport.endpoint(dir))).bindings().getFirst().endpoint();
     }
 }

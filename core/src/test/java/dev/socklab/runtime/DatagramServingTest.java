@@ -13,14 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.service.DatagramService;
 import dev.socklab.testing.LogCapture;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
 /** A datagram service answers each datagram on its own; one that fails costs only that datagram. */
@@ -38,14 +39,8 @@ class DatagramServingTest {
         }
     };
 
-    private Server server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @ParameterizedTest(name = "ipv6 {0}")
     @ValueSource(booleans = {false, true})
@@ -93,9 +88,7 @@ class DatagramServingTest {
     }
 
     private InetSocketAddress serve(boolean ipv6) {
-        server = Server.builder().datagram("shout", SHOUT, StreamTransport.udp(ipv6)).build();
-        server.start();
-        return (InetSocketAddress) server.bindings().getFirst().endpoint().address();
+        return (InetSocketAddress) servers.datagram("shout", SHOUT, StreamTransport.udp(ipv6)).address();
     }
 
     /** {@code shout/udp 127.0.0.1:40000 -> 127.0.0.1:7 answered}, as the receive loop logs an exchange. */

@@ -7,13 +7,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.socklab.net.Family;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
 /**
@@ -24,14 +25,8 @@ import dev.socklab.testing.StreamTransport;
 @Timeout(20)
 class FamilyTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private Server server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @Test
     void anIpv6OnlyServerOnTheDualStackAddressTurnsIpv4ClientsAway() throws Exception {
@@ -57,11 +52,9 @@ class FamilyTest {
     }
 
     private int start(Family family) throws Exception {
-        server = Server.builder()
+        Server server = servers.start(Server.builder()
                 .family(family)
-                .stream("hello", TestServices.greeting(), Endpoint.tcp(new InetSocketAddress(InetAddress.getByName("::"), 0)))
-                .build();
-        server.start();
+                .stream("hello", TestServices.greeting(), Endpoint.tcp(new InetSocketAddress(InetAddress.getByName("::"), 0))));
         return ((InetSocketAddress) server.bindings().getFirst().endpoint().address()).getPort();
     }
 }

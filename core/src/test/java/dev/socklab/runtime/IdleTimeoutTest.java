@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import dev.socklab.service.StreamService;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
 /** A read or a write that makes no progress for the idle timeout ends the connection as timed out. */
@@ -25,14 +26,8 @@ class IdleTimeoutTest {
 
     @TempDir
     Path dir;
-    private Server server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
@@ -76,7 +71,7 @@ class IdleTimeoutTest {
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
-    void writeToAClientThatNeverReadsTimesOut(StreamTransport transport) throws IOException {
+    void writeToAClientThatNeverReadsTimesOutAfterTheWriteTimeout(StreamTransport transport) throws IOException {
         byte[] chunk = new byte[64 * 1024];
         StreamService flood = conn -> {
             while (true) {
@@ -84,9 +79,13 @@ class IdleTimeoutTest {
             }
         };
         try (LogCapture log = LogCapture.socklab()) {
-            Endpoint bound = serve(flood, transport);
+            // The idle timeout bounds reads alone: left at its minute, it must not be what ends this.
+            Endpoint bound = servers.start(Server.builder()
+                    .limits(Limits.DEFAULTS.withIdleTimeout(Duration.ofMinutes(1)).withWriteTimeout(IDLE))
+                    .stream("idle", flood, transport.endpoint(dir))).bindings().getFirst().endpoint();
             try (RawClient client = RawClient.connect(bound)) {
-                String expected = ClosingLine.of("idle#1", bound, client, "timed out: no progress for 300ms (in 0 B, out ");
+                String expected = ClosingLine.of("idle#1", bound, client,
+                        "timed out: a write made no progress for 300ms (in 0 B, out ");
 
                 // Buffers fill, the write stalls, and the watchdog ends it a timeout and a tick later; the deadline is generous.
                 String line = log.await(text -> text.startsWith(expected), Duration.ofSeconds(10));
@@ -96,9 +95,7 @@ class IdleTimeoutTest {
     }
 
     private Endpoint serve(StreamService service, StreamTransport transport) {
-        server = Server.builder().limits(Limits.DEFAULTS.withIdleTimeout(IDLE))
-                .stream("idle", service, transport.endpoint(dir)).build();
-        server.start();
-        return server.bindings().getFirst().endpoint();
+        return servers.start(Server.builder().limits(Limits.DEFAULTS.withIdleTimeout(IDLE))
+                .stream("idle", service, transport.endpoint(dir))).bindings().getFirst().endpoint();
     }
 }

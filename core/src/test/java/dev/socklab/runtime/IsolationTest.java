@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,6 +22,7 @@ import dev.socklab.net.SocketAddresses;
 import dev.socklab.service.StreamService;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
 /** Whatever goes wrong with one connection costs that connection and its log line, never the listener. */
@@ -31,14 +32,8 @@ class IsolationTest {
 
     @TempDir
     Path dir;
-    private Server server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
@@ -53,7 +48,7 @@ class IsolationTest {
             }
         };
         try (LogCapture log = LogCapture.socklab()) {
-            Endpoint bound = serve(crashesOnBoom, transport);
+            Endpoint bound = servers.stream("shout", crashesOnBoom, transport.endpoint(dir));
             String expected;
             try (RawClient victim = RawClient.connect(bound)) {
                 expected = ClosingLine.of("shout#1", bound, victim, "error: java.lang.IllegalStateException: boom (in 5 B, out 0 B, ");
@@ -77,7 +72,7 @@ class IsolationTest {
             conn.writeLine("NEXT");
         };
         try (LogCapture log = LogCapture.socklab()) {
-            Endpoint bound = serve(failsOnFirstLine, transport);
+            Endpoint bound = servers.stream("shout", failsOnFirstLine, transport.endpoint(dir));
             String expected;
             try (RawClient victim = RawClient.connect(bound)) {
                 expected = ClosingLine.of("shout#1", bound, victim, "error: java.io.IOException: disk full");
@@ -95,7 +90,7 @@ class IsolationTest {
     @EnumSource(value = StreamTransport.class, names = {"TCP_IPV4", "TCP_IPV6"})
     void clientThatResetsCostsOneQuietLogLineAndTheNextClientIsServed(StreamTransport transport) throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
-            Endpoint bound = serve(TestServices.shout(), transport);
+            Endpoint bound = servers.stream("shout", TestServices.shout(), transport.endpoint(dir));
             String expected;
             try (SocketChannel resetting = SocketChannel.open(bound.address())) {
                 expected = "shout#1 tcp " + SocketAddresses.format(resetting.getLocalAddress()) + " -> "
@@ -117,11 +112,5 @@ class IsolationTest {
             next.send("next\n");
             return next.readLine(WAIT);
         }
-    }
-
-    private Endpoint serve(StreamService service, StreamTransport transport) {
-        server = Server.builder().stream("shout", service, transport.endpoint(dir)).build();
-        server.start();
-        return server.bindings().getFirst().endpoint();
     }
 }

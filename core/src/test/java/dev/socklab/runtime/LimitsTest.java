@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,6 +20,7 @@ import dev.socklab.service.StreamService;
 import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
 /** The connection limit turns clients away with one line, and serves again once a permit is back. */
@@ -30,14 +31,8 @@ class LimitsTest {
 
     @TempDir
     Path dir;
-    private Server server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
@@ -72,7 +67,7 @@ class LimitsTest {
                 assertThat(refused.readAll(WAIT)).startsWith("socklab: too many connections");
             }
         }
-        Await.until(() -> server.openConnections() == 0, WAIT, "the first connection ends");
+        Await.until(() -> servers.server().openConnections() == 0, WAIT, "the first connection ends");
 
         try (RawClient third = RawClient.connect(bound)) {
             third.send("third\n");
@@ -85,7 +80,7 @@ class LimitsTest {
     void serviceWithoutARefusalLineHasItsClientClosedInSilence(StreamTransport transport) throws IOException {
         Endpoint bound = serve(new Silent(), transport);
         try (RawClient first = RawClient.connect(bound)) {
-            Await.until(() -> server.openConnections() == 1, WAIT, "the first connection is served");
+            Await.until(() -> servers.server().openConnections() == 1, WAIT, "the first connection is served");
 
             try (RawClient second = RawClient.connect(bound)) {
                 assertThat(second.readAll(WAIT)).isEmpty();
@@ -109,9 +104,8 @@ class LimitsTest {
     }
 
     private Endpoint serve(StreamService service, StreamTransport transport) {
-        server = Server.builder().limits(ONE_AT_A_TIME).stream("shout", service, transport.endpoint(dir)).build();
-        server.start();
-        return server.bindings().getFirst().endpoint();
+        return servers.start(Server.builder().limits(ONE_AT_A_TIME)
+                .stream("shout", service, transport.endpoint(dir))).bindings().getFirst().endpoint();
     }
 
     /** A binary protocol's way: holds its client until EOF and has no line to refuse anyone with. */

@@ -10,17 +10,17 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.socklab.service.StreamService;
 import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
 /** Stopping closes the listeners, lets connections finish within the grace period, then closes the rest. */
@@ -33,24 +33,18 @@ class ShutdownTest {
 
     @TempDir
     Path dir;
-    private Server server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void connectionThatFinishesWithinTheGracePeriodIsLetFinish(StreamTransport transport) throws Exception {
         try (LogCapture log = LogCapture.socklab()) {
-            Endpoint bound = serve(TestServices.byeAfterOneLine(), transport);
+            Endpoint bound = servers.stream("drain", TestServices.byeAfterOneLine(), transport.endpoint(dir));
             try (RawClient client = RawClient.connect(bound)) {
-                Await.until(() -> server.openConnections() == 1, WAIT, "the connection is served");
+                Await.until(() -> servers.server().openConnections() == 1, WAIT, "the connection is served");
 
-                CompletableFuture<Boolean> stopping = CompletableFuture.supplyAsync(() -> server.stop(WAIT));
+                CompletableFuture<Boolean> stopping = CompletableFuture.supplyAsync(() -> servers.server().stop(WAIT));
                 Await.until(() -> refuses(bound), WAIT, "new clients are refused while draining");
                 assertThat(client.closedWithin(Duration.ofMillis(100))).as("closed while draining").isFalse();
                 assertThat(stopping).isNotDone();
@@ -67,20 +61,20 @@ class ShutdownTest {
     @EnumSource(StreamTransport.class)
     void connectionStuckInReadIsClosedAfterTheGracePeriod(StreamTransport transport) throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
-            Endpoint bound = serve(TestServices.sink(), transport);
+            Endpoint bound = servers.stream("drain", TestServices.sink(), transport.endpoint(dir));
             try (RawClient client = RawClient.connect(bound)) {
                 String expected = ClosingLine.of("drain#1", bound, client, "closed at shutdown (in 0 B, out 0 B, ");
-                Await.until(() -> server.openConnections() == 1, WAIT, "the connection is served");
+                Await.until(() -> servers.server().openConnections() == 1, WAIT, "the connection is served");
 
                 long start = System.nanoTime();
-                boolean drained = server.stop(GRACE);
+                boolean drained = servers.server().stop(GRACE);
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
 
                 assertThat(drained).isFalse();
                 assertThat(took).isBetween(GRACE, GRACE.plus(FORCED_CLOSE_ALLOWANCE));
                 assertThat(client.closedWithin(WAIT)).isTrue();
                 assertThat(log.awaitContaining(expected)).startsWith(expected);
-                assertThat(server.openConnections()).isZero();
+                assertThat(servers.server().openConnections()).isZero();
             }
         }
     }
@@ -88,23 +82,23 @@ class ShutdownTest {
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void stoppedServerRefusesNewClients(StreamTransport transport) throws IOException {
-        Endpoint bound = serve(TestServices.greeting(), transport);
+        Endpoint bound = servers.stream("drain", TestServices.greeting(), transport.endpoint(dir));
         try (RawClient client = RawClient.connect(bound)) {
             assertThat(client.readAll(WAIT)).isEqualTo(TestServices.GREETING + "\r\n");
         }
 
-        assertThat(server.stop(GRACE)).isTrue();
+        assertThat(servers.server().stop(GRACE)).isTrue();
 
         assertThatThrownBy(() -> RawClient.connect(bound).close()).isInstanceOf(IOException.class);
     }
 
     @Test
     void stoppedServerDeletesTheUnixSocketFileItCreated() {
-        Endpoint bound = serve(TestServices.greeting(), StreamTransport.UNIX);
+        Endpoint bound = servers.stream("drain", TestServices.greeting(), StreamTransport.UNIX.endpoint(dir));
         Path socketFile = ((UnixDomainSocketAddress) bound.address()).getPath();
         assertThat(socketFile).exists();
 
-        server.stop(GRACE);
+        servers.server().stop(GRACE);
 
         assertThat(socketFile).doesNotExist();
     }
@@ -113,15 +107,15 @@ class ShutdownTest {
     @EnumSource(StreamTransport.class)
     void stopWithNothingOpenReturnsTrueAtOnceEvenWithoutGrace(StreamTransport transport) throws IOException {
         for (int round = 1; round <= 3; round++) { // the accept loop's permit comes back in a race: one stop may win it by luck
-            Endpoint bound = serve(TestServices.greeting(), transport);
+            Endpoint bound = servers.stream("drain", TestServices.greeting(), transport.endpoint(dir));
             try (RawClient client = RawClient.connect(bound)) {
                 client.readAll(WAIT);
             }
             // Served and gone: the accept loop waits in accept() again, holding the permit for the next client.
-            Await.until(() -> server.openConnections() == 0, WAIT, "the connection ends");
+            Await.until(() -> servers.server().openConnections() == 0, WAIT, "the connection ends");
 
             long start = System.nanoTime();
-            boolean drained = server.stop(Duration.ZERO);
+            boolean drained = servers.server().stop(Duration.ZERO);
 
             assertThat(drained).as("drained, round %d", round).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
@@ -130,13 +124,13 @@ class ShutdownTest {
 
     @Test
     void stoppingTwiceIsHarmless() throws Exception {
-        serve(TestServices.greeting(), StreamTransport.TCP_IPV4);
+        servers.stream("drain", TestServices.greeting(), StreamTransport.TCP_IPV4.endpoint(dir));
 
-        assertThat(server.stop(GRACE)).isTrue();
-        assertThat(server.stop(GRACE)).isTrue();
+        assertThat(servers.server().stop(GRACE)).isTrue();
+        assertThat(servers.server().stop(GRACE)).isTrue();
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
             try {
-                server.awaitStopped();
+                servers.server().awaitStopped();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -150,11 +144,5 @@ class ShutdownTest {
         } catch (IOException e) {
             return true;
         }
-    }
-
-    private Endpoint serve(StreamService service, StreamTransport transport) {
-        server = Server.builder().stream("drain", service, transport.endpoint(dir)).build();
-        server.start();
-        return server.bindings().getFirst().endpoint();
     }
 }

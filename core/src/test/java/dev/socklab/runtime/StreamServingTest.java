@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.socklab.net.SocketAddresses;
-import dev.socklab.service.StreamService;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
 /** A service runs unchanged over every stream transport, and each connection ends in one log line. */
@@ -29,19 +29,13 @@ class StreamServingTest {
 
     @TempDir
     Path dir;
-    private Server server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void lineEchoAnswersEveryLine(StreamTransport transport) throws IOException {
-        Endpoint bound = serve("shout", TestServices.shout(), transport);
+        Endpoint bound = servers.stream("shout", TestServices.shout(), transport.endpoint(dir));
 
         try (RawClient client = RawClient.connect(bound)) {
             client.send("hello\n");
@@ -54,7 +48,7 @@ class StreamServingTest {
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void greetingArrivesWholeThenTheClientSeesEof(StreamTransport transport) throws IOException {
-        Endpoint bound = serve("hello", TestServices.greeting(), transport);
+        Endpoint bound = servers.stream("hello", TestServices.greeting(), transport.endpoint(dir));
 
         try (RawClient client = RawClient.connect(bound)) {
             assertThat(client.readAll(WAIT)).isEqualTo(TestServices.GREETING + "\r\n");
@@ -65,7 +59,7 @@ class StreamServingTest {
     @EnumSource(StreamTransport.class)
     void serviceThatReturnsFirstIsLoggedAsClosedByServer(StreamTransport transport) throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
-            Endpoint bound = serve("hello", TestServices.greeting(), transport);
+            Endpoint bound = servers.stream("hello", TestServices.greeting(), transport.endpoint(dir));
             String expected;
             try (RawClient client = RawClient.connect(bound)) {
                 expected = ClosingLine.of("hello#1", bound, client, "closed by server (in 0 B, out 14 B, ");
@@ -80,7 +74,7 @@ class StreamServingTest {
     @EnumSource(StreamTransport.class)
     void clientThatHalfClosesFirstIsLoggedAsClosedByClient(StreamTransport transport) throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
-            Endpoint bound = serve("shout", TestServices.shout(), transport);
+            Endpoint bound = servers.stream("shout", TestServices.shout(), transport.endpoint(dir));
             String expected;
             try (RawClient client = RawClient.connect(bound)) {
                 expected = ClosingLine.of("shout#1", bound, client, "closed by client (in 4 B, out 5 B, ");
@@ -98,7 +92,7 @@ class StreamServingTest {
     @EnumSource(StreamTransport.class)
     void clientThatClosesWhileTheServiceReadsIsLoggedAsClosedByClient(StreamTransport transport) throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
-            Endpoint bound = serve("sink", TestServices.sink(), transport);
+            Endpoint bound = servers.stream("sink", TestServices.sink(), transport.endpoint(dir));
             String expected;
             try (RawClient client = RawClient.connect(bound)) {
                 expected = ClosingLine.of("sink#1", bound, client, "closed by client (in 6 B, out 0 B, ");
@@ -113,7 +107,7 @@ class StreamServingTest {
     @EnumSource(StreamTransport.class)
     void eachConnectionIsNumberedInTurn(StreamTransport transport) throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
-            Endpoint bound = serve("hello", TestServices.greeting(), transport);
+            Endpoint bound = servers.stream("hello", TestServices.greeting(), transport.endpoint(dir));
             for (int i = 0; i < 3; i++) {
                 try (RawClient client = RawClient.connect(bound)) {
                     client.readAll(WAIT);
@@ -130,7 +124,7 @@ class StreamServingTest {
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void clientsAreServedAtTheSameTime(StreamTransport transport) throws IOException {
-        Endpoint bound = serve("shout", TestServices.shout(), transport);
+        Endpoint bound = servers.stream("shout", TestServices.shout(), transport.endpoint(dir));
         List<RawClient> clients = new ArrayList<>();
         try {
             // All connected and each mid-conversation before any of them leaves.
@@ -142,7 +136,7 @@ class StreamServingTest {
             for (int i = 0; i < clients.size(); i++) {
                 assertThat(clients.get(i).readLine(WAIT)).isEqualTo("CLIENT " + i);
             }
-            assertThat(server.openConnections()).isEqualTo(20);
+            assertThat(servers.server().openConnections()).isEqualTo(20);
         } finally {
             for (RawClient client : clients) {
                 client.close();
@@ -154,7 +148,8 @@ class StreamServingTest {
     @EnumSource(StreamTransport.class)
     void serviceRunsInAVirtualThreadNamedAfterServiceAndClient(StreamTransport transport) throws Exception {
         CompletableFuture<Thread> serving = new CompletableFuture<>();
-        Endpoint bound = serve("whoami", conn -> serving.complete(Thread.currentThread()), transport);
+        Endpoint bound = servers.stream("whoami", conn -> serving.complete(Thread.currentThread()),
+                transport.endpoint(dir));
 
         try (RawClient client = RawClient.connect(bound)) {
             Thread thread = serving.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -162,11 +157,5 @@ class StreamServingTest {
             assertThat(thread.isVirtual()).isTrue();
             assertThat(thread.getName()).contains("whoami").contains(SocketAddresses.format(client.local()));
         }
-    }
-
-    private Endpoint serve(String name, StreamService service, StreamTransport transport) {
-        server = Server.builder().stream(name, service, transport.endpoint(dir)).build();
-        server.start();
-        return server.bindings().getFirst().endpoint();
     }
 }

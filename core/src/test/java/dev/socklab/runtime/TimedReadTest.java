@@ -13,15 +13,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.socklab.service.StreamService;
 import dev.socklab.testing.RawClient;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 import dev.socklab.trace.Tracer;
 
@@ -38,25 +38,19 @@ class TimedReadTest {
 
     @TempDir
     Path dir;
-    private Server server;
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
     /** What the service read, in order. */
     private final BlockingQueue<String> seen = new LinkedBlockingQueue<>();
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void readUpToReturnsWhatCameBeforeTheClientWentQuiet(StreamTransport transport) throws Exception {
-        Endpoint bound = serve(conn -> {
+        Endpoint bound = servers.stream("timed", conn -> {
             conn.writeLine("time");
             report(conn.readUpTo(1024, QUIET));
             conn.writeLine("logged");
-        }, transport);
+        }, transport.endpoint(dir));
 
         try (RawClient client = RawClient.connect(bound)) {
             assertThat(client.readLine(WAIT)).isEqualTo("time");
@@ -70,7 +64,8 @@ class TimedReadTest {
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void readUpToEndsAtOnceWhenTheClientCloses(StreamTransport transport) throws Exception {
-        Endpoint bound = serve(conn -> report(conn.readUpTo(1024, Duration.ofSeconds(30))), transport);
+        Endpoint bound = servers.stream("timed", conn -> report(conn.readUpTo(1024, Duration.ofSeconds(30))),
+                transport.endpoint(dir));
 
         try (RawClient client = RawClient.connect(bound)) {
             client.send("bye");
@@ -83,10 +78,10 @@ class TimedReadTest {
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void readUpToStopsAtItsLimit(StreamTransport transport) throws Exception {
-        Endpoint bound = serve(conn -> {
+        Endpoint bound = servers.stream("timed", conn -> {
             report(conn.readUpTo(4, Duration.ofSeconds(30)));
             report(conn.readUpTo(4, Duration.ofSeconds(30)));
-        }, transport);
+        }, transport.endpoint(dir));
 
         try (RawClient client = RawClient.connect(bound)) {
             client.send("12345678");
@@ -98,10 +93,10 @@ class TimedReadTest {
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void bytesThatComeAfterAQuietPeriodAreReadNext(StreamTransport transport) throws Exception {
-        Endpoint bound = serve(conn -> {
+        Endpoint bound = servers.stream("timed", conn -> {
             report(conn.readUpTo(1024, QUIET));
             report(conn.readLine());
-        }, transport);
+        }, transport.endpoint(dir));
 
         try (RawClient client = RawClient.connect(bound)) {
             assertThat(next()).isEqualTo("nothing");
@@ -113,12 +108,12 @@ class TimedReadTest {
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void aPauseEndsARequestThatHasNoLineEnd(StreamTransport transport) throws Exception {
-        Endpoint bound = serve(conn -> {
+        Endpoint bound = servers.stream("timed", conn -> {
             Optional<String> request;
             while ((request = conn.readLine(64, QUIET)).isPresent()) {
                 conn.writeLine("[" + request.get() + "]");
             }
-        }, transport);
+        }, transport.endpoint(dir));
 
         try (RawClient client = RawClient.connect(bound)) {
             client.send("10.0.0.1");
@@ -134,7 +129,7 @@ class TimedReadTest {
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void aPausedRequestOverTheLimitIsRefused(StreamTransport transport) throws Exception {
-        Endpoint bound = serve(conn -> report(conn.readLine(4, QUIET)), transport);
+        Endpoint bound = servers.stream("timed", conn -> report(conn.readLine(4, QUIET)), transport.endpoint(dir));
 
         try (RawClient client = RawClient.connect(bound)) {
             client.send("12345");
@@ -145,13 +140,13 @@ class TimedReadTest {
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void readWithAWaitReturnsZeroWhenNothingCameAndTheBytesLater(StreamTransport transport) throws Exception {
-        Endpoint bound = serve(conn -> {
+        Endpoint bound = servers.stream("timed", conn -> {
             ByteBuffer buffer = ByteBuffer.allocate(64);
             seen.add("read " + conn.read(buffer, QUIET));
             seen.add("ready");
             int n = conn.read(buffer);
             seen.add("read " + n + " " + new String(buffer.array(), 0, n, StandardCharsets.UTF_8));
-        }, transport);
+        }, transport.endpoint(dir));
 
         try (RawClient client = RawClient.connect(bound)) {
             assertThat(next()).isEqualTo("read 0");
@@ -164,21 +159,13 @@ class TimedReadTest {
     @Test
     void aQuietPeriodIsTraced() throws Exception {
         ByteArrayOutputStream trace = new ByteArrayOutputStream();
-        server = Server.builder()
+        Server server = servers.start(Server.builder()
                 .tracer(Tracer.printingTo(new PrintStream(trace, true, StandardCharsets.UTF_8)))
-                .stream("ack", conn -> report(conn.readUpTo(1024, QUIET)), StreamTransport.TCP_IPV4.endpoint(dir))
-                .build();
-        server.start();
+                .stream("ack", conn -> report(conn.readUpTo(1024, QUIET)), StreamTransport.TCP_IPV4.endpoint(dir)));
         try (RawClient client = RawClient.connect(server.bindings().getFirst().endpoint())) {
             assertThat(next()).isEqualTo("nothing");
         }
         assertThat(trace.toString(StandardCharsets.UTF_8)).contains("recv(1024) = EAGAIN (nothing for 300ms)");
-    }
-
-    private Endpoint serve(StreamService service, StreamTransport transport) {
-        server = Server.builder().stream("timed", service, transport.endpoint(dir)).build();
-        server.start();
-        return server.bindings().getFirst().endpoint();
     }
 
     private void report(Optional<String> got) {

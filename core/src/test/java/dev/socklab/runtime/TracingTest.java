@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,6 +23,7 @@ import dev.socklab.net.SocketAddresses;
 import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 import dev.socklab.trace.Tracer;
 
@@ -33,22 +34,14 @@ class TracingTest {
 
     @TempDir
     Path dir;
-    private Server server;
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
     private final ByteArrayOutputStream trace = new ByteArrayOutputStream();
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
 
     @Test
     void greetingConnectionIsTracedCallByCall() throws IOException {
-        server = Server.builder().tracer(Tracer.printingTo(new PrintStream(trace, true)))
-                .stream("hello", TestServices.greeting(), StreamTransport.TCP_IPV4.endpoint(dir)).build();
-        server.start();
-        Endpoint bound = server.bindings().getFirst().endpoint();
+        Endpoint bound = servers.start(traced().stream("hello", TestServices.greeting(),
+                StreamTransport.TCP_IPV4.endpoint(dir))).bindings().getFirst().endpoint();
 
         String client;
         try (LogCapture log = LogCapture.socklab(); RawClient raw = RawClient.connect(bound)) {
@@ -74,9 +67,7 @@ class TracingTest {
         "UNIX,     AF_UNIX",
     })
     void socketCallNamesTheAddressFamily(StreamTransport transport, String family) {
-        server = Server.builder().tracer(Tracer.printingTo(new PrintStream(trace, true)))
-                .stream("hello", TestServices.greeting(), transport.endpoint(dir)).build();
-        server.start();
+        Server server = servers.start(traced().stream("hello", TestServices.greeting(), transport.endpoint(dir)));
 
         assertThat(trace.toString(StandardCharsets.UTF_8)).contains("socket(" + family + ", SOCK_STREAM)")
                 .contains("bind(" + SocketAddresses.format(server.bindings().getFirst().endpoint().address()) + ")");
@@ -84,9 +75,8 @@ class TracingTest {
 
     @Test
     void datagramExchangeIsTracedAsRecvfromAndSendto() throws IOException {
-        server = Server.builder().tracer(Tracer.printingTo(new PrintStream(trace, true)))
-                .datagram("echo", datagram -> datagram.reply(datagram.payload()), StreamTransport.udp(false)).build();
-        server.start();
+        Server server = servers.start(traced().datagram("echo", datagram -> datagram.reply(datagram.payload()),
+                StreamTransport.udp(false)));
         InetSocketAddress bound = (InetSocketAddress) server.bindings().getFirst().endpoint().address();
 
         try (DatagramChannel client = DatagramChannel.open().connect(bound)) {
@@ -110,9 +100,8 @@ class TracingTest {
         System.setOut(new PrintStream(printed, true));
         System.setErr(new PrintStream(printed, true));
         try {
-            server = Server.builder().tracer(Tracer.off())
-                    .stream("hello", TestServices.greeting(), StreamTransport.TCP_IPV4.endpoint(dir)).build();
-            server.start();
+            Server server = servers.start(Server.builder().tracer(Tracer.off())
+                    .stream("hello", TestServices.greeting(), StreamTransport.TCP_IPV4.endpoint(dir)));
             try (LogCapture log = LogCapture.socklab(); RawClient client = RawClient.connect(server.bindings().getFirst().endpoint())) {
                 assertThat(client.readAll(WAIT)).isEqualTo(TestServices.GREETING + "\r\n");
                 log.awaitContaining("hello#1 ");
@@ -125,5 +114,10 @@ class TracingTest {
 
         assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("trace");
         assertThat(Tracer.off().enabled()).isFalse();
+    }
+
+    /** A server builder whose tracer prints to {@link #trace}. */
+    private Server.Builder traced() {
+        return Server.builder().tracer(Tracer.printingTo(new PrintStream(trace, true)));
     }
 }

@@ -1,0 +1,221 @@
+package dev.socklab.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.socklab.service.Datagram;
+import dev.socklab.service.DatagramService;
+import dev.socklab.testing.LogCapture;
+import dev.socklab.testing.ServerUnderTest;
+import dev.socklab.testing.StreamTransport;
+
+/**
+ * What keeps UDP services from being used against anyone: rate limits per source and in all
+ * (tested with loopback included, since every test source is on loopback), the loopback
+ * exemption, datagrams from the small services' ports, and each service's declared reply bound.
+ */
+@Timeout(20)
+class UdpReflectionTest {
+    /** Answers each datagram with its own bytes: one reply per request, as big as the request. */
+    private static final DatagramService ECHO = new DatagramService() {
+        @Override
+        public void serve(Datagram datagram) throws IOException {
+            datagram.reply(datagram.payload());
+        }
+
+        @Override
+        public int maxReplyBytes(int requestBytes) {
+            return requestBytes;
+        }
+    };
+
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
+    private Server server;
+
+    @Test
+    void oneSourceGetsItsBurstThenTheRate() throws IOException {
+        SocketAddress address = start(ECHO, new UdpLimits(10, 20, 1000, true));
+        try (DatagramChannel client = client("127.0.0.1")) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 60; i++) {
+                client.send(ByteBuffer.wrap(new byte[] {1}), address);
+            }
+            int replies = drain(client);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(replies).isBetween(20, 20 + (int) Math.ceil(10 * seconds) + 1);
+            assertThat(server.udpDrops().overRate()).isEqualTo(60 - replies);
+        }
+    }
+
+    @Test
+    void eachSourceHasABucketOfItsOwn() throws IOException {
+        SocketAddress address = start(ECHO, new UdpLimits(1, 5, 1000, true));
+        try (DatagramChannel first = client("127.0.0.1"); DatagramChannel second = client("127.0.0.2")) {
+            for (int i = 0; i < 10; i++) {
+                first.send(ByteBuffer.wrap(new byte[] {1}), address);
+                second.send(ByteBuffer.wrap(new byte[] {2}), address);
+            }
+            // 5 each from the burst, and at most one more each from the rate within the test.
+            assertThat(drain(first)).isBetween(5, 6);
+            assertThat(drain(second)).isBetween(5, 6);
+        }
+    }
+
+    @Test
+    void theGlobalLimitHoldsOverAllSources() throws IOException {
+        SocketAddress address = start(ECHO, new UdpLimits(1000, 1000, 5, true));
+        try (DatagramChannel first = client("127.0.0.1"); DatagramChannel second = client("127.0.0.3")) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                first.send(ByteBuffer.wrap(new byte[] {1}), address);
+                second.send(ByteBuffer.wrap(new byte[] {2}), address);
+            }
+            int replies = drain(first) + drain(second);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(replies).isBetween(5, 5 + (int) Math.ceil(5 * seconds) + 1);
+        }
+    }
+
+    @Test
+    void loopbackSourcesAreExemptByDefault() throws IOException {
+        SocketAddress address = start(ECHO, UdpLimits.DEFAULTS);
+        try (DatagramChannel client = client("127.0.0.1")) {
+            for (int i = 0; i < 100; i++) {
+                client.send(ByteBuffer.wrap(new byte[] {(byte) i}), address);
+                assertThat(receive(client, Duration.ofSeconds(5))).as("reply %d", i).isEqualTo(1);
+            }
+            assertThat(server.udpDrops().overRate()).isZero();
+        }
+    }
+
+    @Test
+    void dropsOverTheRateAreLoggedOnceAMinutePerSourceNotPerDatagram() throws IOException {
+        try (LogCapture log = LogCapture.socklab()) {
+            SocketAddress address = start(ECHO, new UdpLimits(1, 1, 1000, true));
+            try (DatagramChannel client = client("127.0.0.1")) {
+                for (int i = 0; i < 30; i++) {
+                    client.send(ByteBuffer.wrap(new byte[] {1}), address);
+                }
+                drain(client);
+            }
+            assertThat(server.udpDrops().overRate()).isGreaterThanOrEqualTo(28);
+            log.awaitContaining("dropping replies to 127.0.0.1 over the UDP rate limit");
+            assertThat(log.lines().stream().filter(line -> line.contains("over the UDP rate limit"))).hasSize(1);
+            assertThat(log.lines().stream().filter(line -> line.contains(" answered "))).hasSizeLessThanOrEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 7, 9, 13, 17, 19, 37})
+    void datagramsFromTheSmallServicesPortsAreNotServed(int port) {
+        ReflectionGuard guard = new ReflectionGuard(UdpLimits.DEFAULTS);
+        assertThat(guard.admits(new InetSocketAddress("127.0.0.1", port), "test")).isFalse();
+        assertThat(guard.admits(new InetSocketAddress("127.0.0.1", 40000), "test")).isTrue();
+        assertThat(guard.droppedFromLoopPorts()).isEqualTo(1);
+    }
+
+    @Test
+    void aDatagramFromChargensPortGetsNoEchoOnTheWire() throws IOException {
+        SocketAddress address = start(ECHO, UdpLimits.DEFAULTS);
+        try (DatagramChannel chargenPort = DatagramChannel.open()) {
+            try {
+                chargenPort.bind(new InetSocketAddress("127.0.0.1", 19));
+            } catch (IOException e) {
+                assumeTrue(false, "binding port 19 needs privileges or a free port: " + e.getMessage());
+            }
+            chargenPort.send(ByteBuffer.wrap(new byte[] {1}), address);
+            assertThat(receive(chargenPort, Duration.ofMillis(300))).isEqualTo(-1);
+            assertThat(server.udpDrops().fromLoopPorts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDatagramFromAnotherOfTheServersOwnUdpPortsIsNotServed() {
+        ReflectionGuard guard = new ReflectionGuard(UdpLimits.DEFAULTS);
+        guard.addOwnPort(10019);
+        assertThat(guard.admits(new InetSocketAddress("127.0.0.1", 10019), "test")).isFalse();
+    }
+
+    @Test
+    void aReplyPastTheServicesDeclaredBoundIsDropped() throws IOException {
+        DatagramService boastful = new DatagramService() {
+            @Override
+            public void serve(Datagram datagram) throws IOException {
+                datagram.reply(new byte[10]);
+            }
+
+            @Override
+            public int maxReplyBytes(int requestBytes) {
+                return 4;
+            }
+        };
+        SocketAddress address = start(boastful, UdpLimits.DEFAULTS);
+        try (DatagramChannel client = client("127.0.0.1")) {
+            client.send(ByteBuffer.wrap(new byte[] {1}), address);
+            assertThat(receive(client, Duration.ofMillis(300))).isEqualTo(-1);
+            assertThat(server.udpDrops().overBound()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void worstCaseAmplificationCountsTheHeadersOnTheWire() {
+        DatagramService fourBytes = new DatagramService() {
+            @Override
+            public void serve(Datagram datagram) {
+            }
+
+            @Override
+            public int maxReplyBytes(int requestBytes) {
+                return 4;
+            }
+        };
+        assertThat(Amplification.worstCase(fourBytes)).hasValueCloseTo(32.0 / 28, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Amplification.worstCase(ECHO)).hasValueCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Amplification.worstCase(datagram -> { })).isEmpty();
+    }
+
+    private SocketAddress start(DatagramService service, UdpLimits limits) {
+        server = servers.start(Server.builder().udpLimits(limits).datagram("echo", service, StreamTransport.udp(false)));
+        return server.bindings().getFirst().endpoint().address();
+    }
+
+    private static DatagramChannel client(String address) throws IOException {
+        return DatagramChannel.open().bind(new InetSocketAddress(address, 0));
+    }
+
+    /** Replies until none comes for 300 ms. */
+    private static int drain(DatagramChannel client) throws IOException {
+        int replies = 0;
+        while (receive(client, Duration.ofMillis(300)) >= 0) {
+            replies++;
+        }
+        return replies;
+    }
+
+    /** The size of the next reply, or -1 if none comes within {@code wait}. */
+    private static int receive(DatagramChannel client, Duration wait) throws IOException {
+        client.socket().setSoTimeout((int) wait.toMillis());
+        java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[2048], 2048);
+        try {
+            client.socket().receive(packet);
+            return packet.getLength();
+        } catch (SocketTimeoutException e) {
+            return -1;
+        }
+    }
+}
