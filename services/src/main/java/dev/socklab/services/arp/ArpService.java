@@ -35,6 +35,12 @@ public final class ArpService extends LookupService {
                 .orElse("Not Found"));
     }
 
+    /** A hardware address of 20 octets, {@code XX:} each, or {@code Not Found}. */
+    @Override
+    int maxAnswerBytes() {
+        return 3 * HardwareAddress.MAX_OCTETS - 1 + 2;
+    }
+
     @Override
     String name() {
         return "arp";

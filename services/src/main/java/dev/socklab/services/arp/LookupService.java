@@ -21,6 +21,8 @@ abstract class LookupService implements StreamService, DatagramService {
     static final int MAX_REQUEST = 1024;
     /** How much of a request that is not an address the answer repeats. */
     private static final int ECHOED = 40;
+    /** {@code Invalid address: ""...} and CRLF, around the escaped part. */
+    private static final int INVALID_FRAME = "Invalid address: \"\"...\r\n".length();
 
     private final Duration pause;
 
@@ -43,6 +45,19 @@ abstract class LookupService implements StreamService, DatagramService {
 
     /** The answer to a request that is surely not empty, or empty if it is no address of the kind asked. */
     abstract Optional<String> answer(String request);
+
+    /** The longest answer {@link #answer} gives, with its CRLF. */
+    abstract int maxAnswerBytes();
+
+    /**
+     * An answer, or the invalid-address line, which repeats at most {@code ECHOED} request bytes
+     * escaped (4 bytes each at worst); an empty request can only be invalid.
+     */
+    @Override
+    public final int maxReplyBytes(int requestBytes) {
+        int invalid = INVALID_FRAME + 4 * Math.min(requestBytes, ECHOED);
+        return requestBytes == 0 ? invalid : Math.max(maxAnswerBytes(), invalid);
+    }
 
     /** What kind of address the service takes, for the log. */
     abstract String name();

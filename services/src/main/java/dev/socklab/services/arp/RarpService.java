@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import dev.socklab.net.SocketAddresses;
 
@@ -13,6 +12,12 @@ import dev.socklab.net.SocketAddresses;
  * spaces), or {@code Not Found}.
  */
 public final class RarpService extends LookupService {
+    /**
+     * The longest answer, CRLF included: as many addresses as fit (a handful of IPv6 ones), then
+     * {@code ...}. Small, because a UDP answer goes to whatever address the request claims.
+     */
+    static final int MAX_ANSWER = 128;
+
     private final ArpTable table;
 
     /** A RARP service over {@code table}, ending unterminated requests at a pause of {@code pause}. */
@@ -30,8 +35,24 @@ public final class RarpService extends LookupService {
             return Optional.empty();
         }
         List<InetAddress> addresses = table.ipAddressesOf(hardware);
-        return Optional.of(addresses.isEmpty() ? "Not Found"
-                : addresses.stream().map(SocketAddresses::format).collect(Collectors.joining(" ")));
+        if (addresses.isEmpty()) {
+            return Optional.of("Not Found");
+        }
+        // One hardware address rarely has more than a few; a table that gives it hundreds must not make a huge datagram.
+        StringBuilder answer = new StringBuilder();
+        for (InetAddress address : addresses) {
+            String text = SocketAddresses.format(address);
+            if (answer.length() + 1 + text.length() > MAX_ANSWER - " ...".length() - 2) {
+                return Optional.of(answer.append(" ...").toString());
+            }
+            answer.append(answer.isEmpty() ? "" : " ").append(text);
+        }
+        return Optional.of(answer.toString());
+    }
+
+    @Override
+    int maxAnswerBytes() {
+        return MAX_ANSWER;
     }
 
     @Override

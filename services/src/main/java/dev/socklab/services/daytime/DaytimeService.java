@@ -30,16 +30,20 @@ public final class DaytimeService implements StreamService, DatagramService {
     public static final Duration DEFAULT_ACK_WAIT = Duration.ofSeconds(2);
     /** How much of an acknowledgement a log line shows. */
     private static final int ACK_PREVIEW = 200;
+    /** Room for dates that write longer than today's (a longer month or day name), and the CRLF. */
+    private static final int LENGTH_MARGIN = 16 + 2;
 
     private final Clock clock;
     private final DateTimeFormatter format;
     private final Duration ackWait;
+    private final int maxReply;
 
     /** A daytime service telling the time of {@code clock} (whose zone applies) in {@code format}. */
     public DaytimeService(Clock clock, DateTimeFormatter format, Duration ackWait) {
         this.clock = clock;
         this.format = format;
         this.ackWait = ackWait;
+        this.maxReply = now().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + LENGTH_MARGIN;
     }
 
     @Override
@@ -58,6 +62,12 @@ public final class DaytimeService implements StreamService, DatagramService {
             datagram.log().info("acknowledgement from {}: {}", SocketAddresses.format(datagram.sender()),
                     Preview.of(datagram.text(), ACK_PREVIEW));
         }
+    }
+
+    /** A date line, whatever the request: a few bytes, which is why daytime may answer empty datagrams. */
+    @Override
+    public int maxReplyBytes(int requestBytes) {
+        return maxReply;
     }
 
     private String now() {

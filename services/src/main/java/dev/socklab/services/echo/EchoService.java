@@ -30,4 +30,10 @@ public final class EchoService implements StreamService, DatagramService {
     public void serve(Datagram datagram) throws IOException {
         datagram.reply(datagram.payload());
     }
+
+    /** The request itself: echo never amplifies. */
+    @Override
+    public int maxReplyBytes(int requestBytes) {
+        return requestBytes;
+    }
 }

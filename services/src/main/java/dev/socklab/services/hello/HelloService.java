@@ -34,4 +34,10 @@ public final class HelloService implements StreamService, DatagramService {
     public void serve(Datagram datagram) throws IOException {
         datagram.reply(line);
     }
+
+    /** The greeting, whatever the request. */
+    @Override
+    public int maxReplyBytes(int requestBytes) {
+        return line.length;
+    }
 }

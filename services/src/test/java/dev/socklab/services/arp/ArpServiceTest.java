@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,10 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.runtime.Server;
-import dev.socklab.service.StreamService;
 import dev.socklab.testing.LabProgram;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 import dev.socklab.testing.Tools;
 
@@ -47,24 +47,18 @@ class ArpServiceTest {
 
     @TempDir
     Path dir;
-    Server server;
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
     final ArpTable table = ArpTable.builder()
             .entry("10.0.0.1=0A:0B:0C:0D")
             .entry("fe80::1=0a:0b:0c:0d")
             .entry("10.0.0.2=00:1a:2b:3c:4d:5e")
             .build();
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void answersOneLinePerRequestInOrderOnOneConnection(StreamTransport transport) throws IOException {
-        try (RawClient client = RawClient.connect(serve(new ArpService(table, PAUSE), transport))) {
+        try (RawClient client = RawClient.connect(arp(transport))) {
             client.send("10.0.0.1\n10.0.0.9\r\nfe80::1\n");
             assertThat(client.readLine(WAIT)).isEqualTo("0A:0B:0C:0D");
             assertThat(client.readLine(WAIT)).isEqualTo("Not Found");
@@ -77,7 +71,7 @@ class ArpServiceTest {
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void aRequestWithNoLineEndIsAnsweredWhenTheClientPauses(StreamTransport transport) throws IOException {
-        try (RawClient client = RawClient.connect(serve(new ArpService(table, PAUSE), transport))) {
+        try (RawClient client = RawClient.connect(arp(transport))) {
             client.send("10.0.0.2");
             assertThat(client.readLine(WAIT)).isEqualTo("00:1A:2B:3C:4D:5E");
             client.send("10.0.0.1");
@@ -89,7 +83,7 @@ class ArpServiceTest {
     @EnumSource(StreamTransport.class)
     void whatIsNotAnAddressGetsAnEscapedShortAnswerAndTheConnectionStaysOpen(StreamTransport transport)
             throws IOException {
-        try (RawClient client = RawClient.connect(serve(new ArpService(table, PAUSE), transport))) {
+        try (RawClient client = RawClient.connect(arp(transport))) {
             client.send("ten dot zero\n");
             assertThat(client.readLine(WAIT)).isEqualTo("Invalid address: \"ten dot zero\"");
             client.send("\u001b[2J" + "x".repeat(60) + "\n");
@@ -105,7 +99,7 @@ class ArpServiceTest {
     @Test
     void aNameIsNeverResolved() throws IOException {
         // localhost resolves on every machine: an answer other than "Invalid address" would mean a look-up.
-        try (RawClient client = RawClient.connect(serve(new ArpService(table, PAUSE), StreamTransport.TCP_IPV4))) {
+        try (RawClient client = RawClient.connect(arp(StreamTransport.TCP_IPV4))) {
             client.send("localhost\n");
             assertThat(client.readLine(WAIT)).isEqualTo("Invalid address: \"localhost\"");
         }
@@ -114,7 +108,8 @@ class ArpServiceTest {
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void rarpAnswersWithEveryAddressOfTheHardwareAddress(StreamTransport transport) throws IOException {
-        try (RawClient client = RawClient.connect(serve(new RarpService(table, PAUSE), transport))) {
+        Endpoint rarp = servers.stream("rarp", new RarpService(table, PAUSE), transport.endpoint(dir));
+        try (RawClient client = RawClient.connect(rarp)) {
             client.send("0a-0b-0c-0d\n");
             assertThat(client.readLine(WAIT)).isEqualTo("10.0.0.1 fe80::1");
             client.send("001a.2b3c.4d5e");
@@ -129,11 +124,9 @@ class ArpServiceTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void overUdpEachDatagramIsOneRequest(boolean ipv6) throws IOException {
-        server = Server.builder()
+        Server server = servers.start(Server.builder()
                 .datagram("arp", new ArpService(table, PAUSE), StreamTransport.udp(ipv6))
-                .datagram("rarp", new RarpService(table, PAUSE), StreamTransport.udp(ipv6))
-                .build();
-        server.start();
+                .datagram("rarp", new RarpService(table, PAUSE), StreamTransport.udp(ipv6)));
         SocketAddress arp = server.bindings().get(0).endpoint().address();
         SocketAddress rarp = server.bindings().get(1).endpoint().address();
         try (DatagramChannel client = DatagramChannel.open()) {
@@ -147,7 +140,7 @@ class ArpServiceTest {
     @Test
     void labStylePythonClientGetsTheHardwareAddressAndItsThanksAreLogged() throws Exception {
         Tools.require("python3");
-        Endpoint endpoint = serve(new ArpService(table, PAUSE), StreamTransport.TCP_IPV4);
+        Endpoint endpoint = arp(StreamTransport.TCP_IPV4);
         int port = ((InetSocketAddress) endpoint.address()).getPort();
         try (LogCapture log = LogCapture.socklab();
              LabProgram client = LabProgram.python(dir, LAB_CLIENT, "127.0.0.1", String.valueOf(port), "10.0.0.1")) {
@@ -158,11 +151,9 @@ class ArpServiceTest {
         }
     }
 
-    private Endpoint serve(StreamService service, StreamTransport transport) {
-        String name = service instanceof RarpService ? "rarp" : "arp";
-        server = Server.builder().stream(name, service, transport.endpoint(dir)).build();
-        server.start();
-        return server.bindings().getFirst().endpoint();
+    /** Serves arp over {@link #table} alone on a fresh endpoint; returns where it is bound. */
+    private Endpoint arp(StreamTransport transport) {
+        return servers.stream("arp", new ArpService(table, PAUSE), transport.endpoint(dir));
     }
 
     private static String exchange(DatagramChannel client, SocketAddress server, String text) throws IOException {

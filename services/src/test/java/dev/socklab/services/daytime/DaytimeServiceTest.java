@@ -15,9 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,10 +25,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.socklab.runtime.Endpoint;
-import dev.socklab.runtime.Server;
 import dev.socklab.testing.LabProgram;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 import dev.socklab.testing.Tools;
 
@@ -52,19 +52,13 @@ class DaytimeServiceTest {
 
     @TempDir
     Path dir;
-    Server server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void sendsTheDateInTheLabsFormatThenEndsItsSendingSide(StreamTransport transport) throws IOException {
-        Endpoint endpoint = start(transport.endpoint(dir));
+        Endpoint endpoint = servers.stream("daytime", daytime(), transport.endpoint(dir));
         try (RawClient client = RawClient.connect(endpoint)) {
             assertThat(client.readLine(WAIT)).isEqualTo("21/11/2026 09:30:00");
             // EOF long before the acknowledgement wait is over: RFC 867 clients that read to EOF finish at once.
@@ -75,7 +69,7 @@ class DaytimeServiceTest {
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void logsTheClientsAcknowledgementNextToItsAddress(StreamTransport transport) throws IOException {
-        Endpoint endpoint = start(transport.endpoint(dir));
+        Endpoint endpoint = servers.stream("daytime", daytime(), transport.endpoint(dir));
         try (LogCapture log = LogCapture.socklab(); RawClient client = RawClient.connect(endpoint)) {
             assertThat(client.readLine(WAIT)).isEqualTo("21/11/2026 09:30:00");
             client.send("thank you, server");
@@ -86,7 +80,7 @@ class DaytimeServiceTest {
 
     @Test
     void aClientThatSendsNothingIsClosedAfterTheAcknowledgementWait() throws IOException {
-        Endpoint endpoint = start(StreamTransport.TCP_IPV4.endpoint(dir));
+        Endpoint endpoint = servers.stream("daytime", daytime(), StreamTransport.TCP_IPV4.endpoint(dir));
         try (LogCapture log = LogCapture.socklab(); RawClient client = RawClient.connect(endpoint)) {
             assertThat(client.readLine(WAIT)).isEqualTo("21/11/2026 09:30:00");
             log.awaitContaining("daytime#", "closed by server", "in 0 B, out 21 B");
@@ -97,10 +91,7 @@ class DaytimeServiceTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void answersEachDatagramAndLogsANonEmptyOneAsTheAcknowledgement(boolean ipv6) throws IOException {
-        DaytimeService daytime = new DaytimeService(CLOCK, DaytimeFormat.parse("lab"), ACK_WAIT);
-        server = Server.builder().datagram("daytime", daytime, StreamTransport.udp(ipv6)).build();
-        server.start();
-        SocketAddress address = server.bindings().getFirst().endpoint().address();
+        SocketAddress address = servers.datagram("daytime", daytime(), StreamTransport.udp(ipv6)).address();
         try (LogCapture log = LogCapture.socklab(); DatagramChannel client = DatagramChannel.open()) {
             client.socket().setSoTimeout(5000);
             assertThat(exchange(client, address, "")).isEqualTo("21/11/2026 09:30:00\r\n");
@@ -113,7 +104,7 @@ class DaytimeServiceTest {
     @Test
     void labStylePythonClientPrintsTheDateAndTheLogShowsItsAcknowledgementAndAddress() throws Exception {
         Tools.require("python3");
-        Endpoint endpoint = start(StreamTransport.TCP_IPV4.endpoint(dir));
+        Endpoint endpoint = servers.stream("daytime", daytime(), StreamTransport.TCP_IPV4.endpoint(dir));
         int port = ((InetSocketAddress) endpoint.address()).getPort();
         try (LogCapture log = LogCapture.socklab();
              LabProgram client = LabProgram.python(dir, LAB_CLIENT, "127.0.0.1", String.valueOf(port))) {
@@ -142,11 +133,8 @@ class DaytimeServiceTest {
                 .hasMessageContaining("use lab, iso, rfc1123");
     }
 
-    private Endpoint start(Endpoint endpoint) {
-        DaytimeService daytime = new DaytimeService(CLOCK, DaytimeFormat.parse("lab"), ACK_WAIT);
-        server = Server.builder().stream("daytime", daytime, endpoint).build();
-        server.start();
-        return server.bindings().getFirst().endpoint();
+    private static DaytimeService daytime() {
+        return new DaytimeService(CLOCK, DaytimeFormat.parse("lab"), ACK_WAIT);
     }
 
     private static String exchange(DatagramChannel client, SocketAddress server, String text) throws IOException {

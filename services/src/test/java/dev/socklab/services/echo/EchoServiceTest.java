@@ -12,18 +12,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.socklab.runtime.Endpoint;
-import dev.socklab.runtime.Server;
 import dev.socklab.testing.LabProgram;
 import dev.socklab.testing.RawClient;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 import dev.socklab.testing.Tools;
 
@@ -33,19 +33,13 @@ class EchoServiceTest {
 
     @TempDir
     Path dir;
-    Server server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void echoesEachLineAsItComes(StreamTransport transport) throws IOException {
-        try (RawClient client = RawClient.connect(start(transport.endpoint(dir)))) {
+        try (RawClient client = RawClient.connect(servers.stream("echo", new EchoService(), transport.endpoint(dir)))) {
             client.send("ping\n");
             assertThat(client.readLine(WAIT)).isEqualTo("ping");
             client.send("pong\r\n");
@@ -58,7 +52,7 @@ class EchoServiceTest {
     void afterTheClientHalfClosesEverythingSentComesBackThenEof(StreamTransport transport) throws Exception {
         byte[] data = new byte[1 << 20];
         new Random(862).nextBytes(data);
-        try (RawClient client = RawClient.connect(start(transport.endpoint(dir)))) {
+        try (RawClient client = RawClient.connect(servers.stream("echo", new EchoService(), transport.endpoint(dir)))) {
             // Send and read at once: a megabyte does not fit in the socket buffers of both ways.
             Thread writer = Thread.ofVirtual().start(() -> {
                 try {
@@ -77,9 +71,7 @@ class EchoServiceTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void sendsEachDatagramBackToItsSender(boolean ipv6) throws IOException {
-        server = Server.builder().datagram("echo", new EchoService(), StreamTransport.udp(ipv6)).build();
-        server.start();
-        SocketAddress address = server.bindings().getFirst().endpoint().address();
+        SocketAddress address = servers.datagram("echo", new EchoService(), StreamTransport.udp(ipv6)).address();
         try (DatagramChannel client = DatagramChannel.open()) {
             client.socket().setSoTimeout(5000);
             for (String text : List.of("one", "", "three")) {
@@ -95,7 +87,7 @@ class EchoServiceTest {
     @Test
     void netcatGetsItsInputBack() throws Exception {
         String nc = Tools.require("nc.openbsd");
-        int port = port(start(StreamTransport.TCP_IPV4.endpoint(dir)));
+        int port = port(servers.stream("echo", new EchoService(), StreamTransport.TCP_IPV4.endpoint(dir)));
         // -N: shut down the sending side at the end of input, so the server finishes and closes.
         try (LabProgram client = LabProgram.start(List.of(nc, "-N", "127.0.0.1", String.valueOf(port)))) {
             client.input("first line\nsecond line\n");
@@ -106,9 +98,7 @@ class EchoServiceTest {
     @Test
     void netcatOverUdpGetsItsDatagramBack() throws Exception {
         String nc = Tools.require("nc.openbsd");
-        server = Server.builder().datagram("echo", new EchoService(), StreamTransport.udp(false)).build();
-        server.start();
-        int port = port(server.bindings().getFirst().endpoint());
+        int port = port(servers.datagram("echo", new EchoService(), StreamTransport.udp(false)));
         try (LabProgram client = LabProgram.start(List.of(nc, "-u", "-W", "1", "127.0.0.1", String.valueOf(port)))) {
             client.input("over udp\n");
             assertThat(client.outputUntilExit(WAIT)).isEqualTo("over udp\n");
@@ -118,7 +108,7 @@ class EchoServiceTest {
     @Test
     void socatGetsItsInputBack() throws Exception {
         String socat = Tools.require("socat");
-        int port = port(start(StreamTransport.TCP_IPV4.endpoint(dir)));
+        int port = port(servers.stream("echo", new EchoService(), StreamTransport.TCP_IPV4.endpoint(dir)));
         try (LabProgram client = LabProgram.start(List.of(socat, "-", "TCP:127.0.0.1:" + port))) {
             client.input("through socat\n");
             assertThat(client.outputUntilExit(WAIT)).isEqualTo("through socat\n");
@@ -128,18 +118,12 @@ class EchoServiceTest {
     @Test
     void socatReachesItOverAUnixSocket() throws Exception {
         String socat = Tools.require("socat");
-        Endpoint endpoint = start(StreamTransport.UNIX.endpoint(dir));
+        Endpoint endpoint = servers.stream("echo", new EchoService(), StreamTransport.UNIX.endpoint(dir));
         String path = ((java.net.UnixDomainSocketAddress) endpoint.address()).getPath().toString();
         try (LabProgram client = LabProgram.start(List.of(socat, "-", "UNIX-CONNECT:" + path))) {
             client.input("through a unix socket\n");
             assertThat(client.outputUntilExit(WAIT)).isEqualTo("through a unix socket\n");
         }
-    }
-
-    private Endpoint start(Endpoint endpoint) {
-        server = Server.builder().stream("echo", new EchoService(), endpoint).build();
-        server.start();
-        return server.bindings().getFirst().endpoint();
     }
 
     private static int port(Endpoint endpoint) {

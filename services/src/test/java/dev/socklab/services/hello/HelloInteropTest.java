@@ -8,16 +8,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.runtime.Server;
 import dev.socklab.testing.LabProgram;
 import dev.socklab.testing.LogCapture;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 import dev.socklab.testing.Tools;
 
@@ -36,25 +37,19 @@ class HelloInteropTest {
 
     @TempDir
     Path dir;
-    Server server;
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
     int tcpPort;
     int udpPort;
 
     @BeforeEach
     void start() {
         HelloService hello = new HelloService(HelloService.DEFAULT_GREETING);
-        server = Server.builder()
+        Server server = servers.start(Server.builder()
                 .stream("hello", hello, StreamTransport.TCP_IPV4.endpoint(dir))
-                .datagram("hello", hello, StreamTransport.udp(false))
-                .build();
-        server.start();
+                .datagram("hello", hello, StreamTransport.udp(false)));
         tcpPort = port(server.bindings().get(0).endpoint());
         udpPort = port(server.bindings().get(1).endpoint());
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop(Duration.ZERO);
     }
 
     @Test

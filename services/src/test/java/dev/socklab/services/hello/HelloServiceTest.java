@@ -11,36 +11,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.socklab.runtime.Endpoint;
-import dev.socklab.runtime.Server;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
 @Timeout(20)
 class HelloServiceTest {
     @TempDir
     Path dir;
-    Server server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void sendsTheGreetingAndClosesOverEveryStreamTransport(StreamTransport transport) throws IOException {
-        Endpoint endpoint = start(transport.endpoint(dir), new HelloService(HelloService.DEFAULT_GREETING));
+        Endpoint endpoint = servers.stream("hello", new HelloService(HelloService.DEFAULT_GREETING), transport.endpoint(dir));
         try (LogCapture log = LogCapture.socklab(); RawClient client = RawClient.connect(endpoint)) {
             assertThat(client.readAll(Duration.ofSeconds(5))).isEqualTo("Hello World!\r\n");
             log.awaitContaining("hello#", "closed by server", "out 14 B");
@@ -50,7 +44,7 @@ class HelloServiceTest {
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void saysTheGreetingItIsGiven(StreamTransport transport) throws IOException {
-        Endpoint endpoint = start(transport.endpoint(dir), new HelloService("Bonjour, le monde !"));
+        Endpoint endpoint = servers.stream("hello", new HelloService("Bonjour, le monde !"), transport.endpoint(dir));
         try (RawClient client = RawClient.connect(endpoint)) {
             assertThat(client.readAll(Duration.ofSeconds(5))).isEqualTo("Bonjour, le monde !\r\n");
         }
@@ -60,9 +54,7 @@ class HelloServiceTest {
     @ValueSource(booleans = {false, true})
     void answersEveryDatagramWithTheGreeting(boolean ipv6) throws IOException {
         HelloService hello = new HelloService(HelloService.DEFAULT_GREETING);
-        server = Server.builder().datagram("hello", hello, StreamTransport.udp(ipv6)).build();
-        server.start();
-        SocketAddress address = server.bindings().getFirst().endpoint().address();
+        SocketAddress address = servers.datagram("hello", hello, StreamTransport.udp(ipv6)).address();
         try (DatagramChannel client = DatagramChannel.open()) {
             client.socket().setSoTimeout(5000);
             for (String request : new String[] {"hi", "", "again"}) {
@@ -76,11 +68,5 @@ class HelloServiceTest {
                         .isEqualTo(((InetSocketAddress) address).getPort());
             }
         }
-    }
-
-    private Endpoint start(Endpoint endpoint, HelloService hello) {
-        server = Server.builder().stream("hello", hello, endpoint).build();
-        server.start();
-        return server.bindings().getFirst().endpoint();
     }
 }

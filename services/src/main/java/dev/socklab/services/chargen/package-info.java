@@ -1,0 +1,2 @@
+/** The character generator service, RFC 864. */
+package dev.socklab.services.chargen;

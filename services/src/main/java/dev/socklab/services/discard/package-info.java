@@ -1,0 +1,2 @@
+/** The discard service, RFC 863. */
+package dev.socklab.services.discard;

@@ -1,0 +1,2 @@
+/** The time service, RFC 868. */
+package dev.socklab.services.time;
