@@ -2,7 +2,6 @@ package dev.socklab.client;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,7 +30,6 @@ public final class DaytimeClient {
     public static final String DEFAULT_ACK = "acknowledgement from socklab";
     /** The longest date read: far longer than any date format writes. */
     private static final int MAX_DATE = 1024;
-    private static final int DRAIN_CHUNK = 1024;
 
     private DaytimeClient() {
     }
@@ -55,7 +53,7 @@ public final class DaytimeClient {
         ReplyReader.Reply date = ReplyReader.read(conn, MAX_DATE, timeout);
         acknowledge(conn, ack);
         if (!date.serverClosed()) {
-            awaitClose(conn, timeout);
+            ServerClose.await(conn, timeout);
         }
         return date.text();
     }
@@ -87,21 +85,6 @@ public final class DaytimeClient {
         } catch (IOException e) {
             // The server closed before reading it, as RFC 867 allows: the date is all that matters,
             // and the trace shows the failed call.
-        }
-    }
-
-    private static void awaitClose(ClientConnection conn, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        ByteBuffer sink = ByteBuffer.allocate(DRAIN_CHUNK);
-        try {
-            long left;
-            while ((left = end - System.nanoTime()) > 0) {
-                if (conn.read(sink.clear(), Duration.ofNanos(left)) < 0) {
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            // A timeout or a reset: either way there is nothing left to wait for.
         }
     }
 }

@@ -5,8 +5,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import dev.socklab.net.SocketAddresses;
-
 /**
  * The client of the lab's greeting service. Over a stream the server sends its greeting
  * ({@code Hello World!} and CRLF by default) and closes; over UDP it answers any datagram with it.
@@ -14,8 +12,6 @@ import dev.socklab.net.SocketAddresses;
 public final class HelloClient {
     /** The longest greeting read: far more than any greeting, little enough to hold in memory. */
     private static final int MAX_GREETING = 64 * 1024;
-    /** The largest UDP payload is 65,507 bytes; a buffer that size never cuts a reply. */
-    private static final int MAX_DATAGRAM = 65_536;
     /**
      * What a UDP greeting is asked with. Not empty, because lab servers written as
      * {@code if not data: break} ignore an empty datagram.
@@ -36,7 +32,7 @@ public final class HelloClient {
      * @throws IOException if the connection fails
      */
     public static String greeting(ClientConnection conn, Duration timeout) throws IOException {
-        return stripLineEnd(new String(conn.readToEof(MAX_GREETING, timeout), StandardCharsets.UTF_8));
+        return LineEnds.strip(new String(conn.readToEof(MAX_GREETING, timeout), StandardCharsets.UTF_8));
     }
 
     /**
@@ -52,17 +48,6 @@ public final class HelloClient {
      * @throws IOException if sending or receiving fails
      */
     public static String greeting(DatagramClient client, Duration timeout) throws IOException {
-        client.send(REQUEST);
-        DatagramClient.Reply reply = client.receive(MAX_DATAGRAM, timeout)
-                .orElseThrow(() -> new SocketTimeoutException("no answer from "
-                        + SocketAddresses.format(client.server()) + " within " + Durations.format(timeout)));
-        return stripLineEnd(StandardCharsets.UTF_8.decode(reply.data()).toString());
-    }
-
-    private static String stripLineEnd(String text) {
-        if (text.endsWith("\r\n")) {
-            return text.substring(0, text.length() - 2);
-        }
-        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return DatagramExchange.request(client, REQUEST, timeout);
     }
 }

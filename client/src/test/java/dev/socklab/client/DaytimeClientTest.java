@@ -20,18 +20,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
 import dev.socklab.runtime.Endpoint;
-import dev.socklab.runtime.Server;
 import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.daytime.DaytimeService;
 import dev.socklab.testing.LogCapture;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 import dev.socklab.trace.Tracer;
 
@@ -69,18 +69,12 @@ class DaytimeClientTest {
 
     @TempDir
     Path dir;
-    Server server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @Test
     void socklabsDaytimeServiceGivesTheDateAndLogsTheAcknowledgement() throws Exception {
-        Endpoint endpoint = startStream(StreamTransport.TCP_IPV4.endpoint(dir));
+        Endpoint endpoint = servers.stream("daytime", daytime(), StreamTransport.TCP_IPV4.endpoint(dir));
         TraceLines trace = new TraceLines();
         try (LogCapture log = LogCapture.socklab();
                 ClientConnection conn = Endpoints.connect(endpoint, TIMEOUT, trace.tracer(), "daytime")) {
@@ -173,7 +167,7 @@ class DaytimeClientTest {
 
     @Test
     void overUdpTheAcknowledgementGetsTheDateAndIsLogged() throws Exception {
-        Endpoint endpoint = startDatagram();
+        Endpoint endpoint = servers.datagram("daytime", daytime(), StreamTransport.udp(false));
         TraceLines trace = new TraceLines();
         try (LogCapture log = LogCapture.socklab();
                 DatagramClient client = Endpoints.open(endpoint, trace.tracer(), "daytime")) {
@@ -188,7 +182,7 @@ class DaytimeClientTest {
 
     @Test
     void overUdpAnEmptyDatagramGetsTheDate() throws Exception {
-        Endpoint endpoint = startDatagram();
+        Endpoint endpoint = servers.datagram("daytime", daytime(), StreamTransport.udp(false));
         try (DatagramClient client = Endpoints.open(endpoint, Tracer.off(), "daytime")) {
             assertThat(DaytimeClient.fetch(client, Optional.empty(), TIMEOUT)).isEqualTo(DATE);
         }
@@ -203,18 +197,6 @@ class DaytimeClientTest {
                     .isInstanceOf(SocketTimeoutException.class)
                     .hasMessage("no answer from 127.0.0.1:" + port + " within 300ms");
         }
-    }
-
-    private Endpoint startStream(Endpoint endpoint) {
-        server = Server.builder().stream("daytime", daytime(), endpoint).build();
-        server.start();
-        return Endpoints.of(server);
-    }
-
-    private Endpoint startDatagram() {
-        server = Server.builder().datagram("daytime", daytime(), StreamTransport.udp(false)).build();
-        server.start();
-        return Endpoints.of(server);
     }
 
     private static DaytimeService daytime() {

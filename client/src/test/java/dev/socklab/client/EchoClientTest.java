@@ -29,9 +29,9 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,9 +39,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
 import dev.socklab.runtime.Endpoint;
-import dev.socklab.runtime.Server;
 import dev.socklab.services.echo.EchoService;
 import dev.socklab.testing.Await;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 import dev.socklab.trace.Tracer;
 
@@ -52,21 +52,15 @@ class EchoClientTest {
 
     @TempDir
     Path dir;
-    Server server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void randomBytesComeBackExactly(StreamTransport transport) throws Exception {
         byte[] data = new byte[200 * 1024];
         new Random(867).nextBytes(data);
-        Endpoint endpoint = startStream(transport.endpoint(dir));
+        Endpoint endpoint = servers.stream("echo", new EchoService(), transport.endpoint(dir));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ClientConnection conn = Endpoints.connect(endpoint, TIMEOUT, Tracer.off(), "echo")) {
             assertThat(EchoClient.relay(conn, new ByteArrayInputStream(data), out, TIMEOUT)).isEqualTo(data.length);
@@ -78,7 +72,7 @@ class EchoClientTest {
     @EnumSource(StreamTransport.class)
     void linesComeBackExactly(StreamTransport transport) throws Exception {
         byte[] data = LINES.getBytes(StandardCharsets.UTF_8);
-        Endpoint endpoint = startStream(transport.endpoint(dir));
+        Endpoint endpoint = servers.stream("echo", new EchoService(), transport.endpoint(dir));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ClientConnection conn = Endpoints.connect(endpoint, TIMEOUT, Tracer.off(), "echo")) {
             assertThat(EchoClient.relay(conn, new ByteArrayInputStream(data), out, TIMEOUT)).isEqualTo(data.length);
@@ -88,7 +82,7 @@ class EchoClientTest {
 
     @Test
     void tracesTheRelaysSendsAndReceivesAndItsShutdown() throws Exception {
-        Endpoint endpoint = startStream(StreamTransport.TCP_IPV4.endpoint(dir));
+        Endpoint endpoint = servers.stream("echo", new EchoService(), StreamTransport.TCP_IPV4.endpoint(dir));
         TraceLines trace = new TraceLines();
         try (ClientConnection conn = Endpoints.connect(endpoint, TIMEOUT, trace.tracer(), "echo")) {
             EchoClient.relay(conn, new ByteArrayInputStream("ping\n".getBytes(StandardCharsets.US_ASCII)),
@@ -103,7 +97,7 @@ class EchoClientTest {
 
     @Test
     void waitsForInputThatComesLaterThanTheTimeout() throws Exception {
-        Endpoint endpoint = startStream(StreamTransport.TCP_IPV4.endpoint(dir));
+        Endpoint endpoint = servers.stream("echo", new EchoService(), StreamTransport.TCP_IPV4.endpoint(dir));
         TraceLines trace = new TraceLines();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PipedOutputStream typing = new PipedOutputStream();
@@ -143,11 +137,10 @@ class EchoClientTest {
 
     @Test
     void everyUdpLineComesBackAndNoneIsLost() throws Exception {
-        server = Server.builder().datagram("echo", new EchoService(), StreamTransport.udp(false)).build();
-        server.start();
+        Endpoint endpoint = servers.datagram("echo", new EchoService(), StreamTransport.udp(false));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TraceLines trace = new TraceLines();
-        try (DatagramClient client = Endpoints.open(Endpoints.of(server), trace.tracer(), "echo")) {
+        try (DatagramClient client = Endpoints.open(endpoint, trace.tracer(), "echo")) {
             EchoClient.EchoStats stats = EchoClient.relayLines(client, lines("a", "b", "c", "d", "e"),
                     printingTo(out), TIMEOUT);
 
@@ -171,12 +164,6 @@ class EchoClientTest {
             assertThat(stats).isEqualTo(new EchoClient.EchoStats(5, 3, 2));
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("1\n3\n5\n".replace("\n", System.lineSeparator()));
-    }
-
-    private Endpoint startStream(Endpoint endpoint) {
-        server = Server.builder().stream("echo", new EchoService(), endpoint).build();
-        server.start();
-        return Endpoints.of(server);
     }
 
     private static long relay(ClientConnection conn, InputStream in, OutputStream out, Duration timeout) {

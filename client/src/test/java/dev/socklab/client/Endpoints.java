@@ -9,17 +9,11 @@ import java.util.List;
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
 import dev.socklab.runtime.Endpoint;
-import dev.socklab.runtime.Server;
 import dev.socklab.trace.Tracer;
 
-/** Clients for the endpoints a socklab {@link Server} is bound to. */
+/** Clients for the endpoints a socklab server is bound to. */
 final class Endpoints {
     private Endpoints() {
-    }
-
-    /** The endpoint of the server's only binding, with the port the system chose. */
-    static Endpoint of(Server server) {
-        return server.bindings().getFirst().endpoint();
     }
 
     /** A stream connection to a TCP or Unix endpoint. */
