@@ -4,7 +4,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -20,9 +21,12 @@ import sun.misc.Signal;
 
 import dev.socklab.net.Family;
 import dev.socklab.net.SocketAddresses;
+import dev.socklab.runtime.Amplification;
 import dev.socklab.runtime.Binding;
 import dev.socklab.runtime.Limits;
 import dev.socklab.runtime.Server;
+import dev.socklab.runtime.Transport;
+import dev.socklab.runtime.UdpLimits;
 import dev.socklab.services.ServiceCatalog;
 import dev.socklab.service.DatagramService;
 import dev.socklab.service.StreamService;
@@ -65,8 +69,12 @@ final class ServeCommand implements Callable<Integer> {
     int maxConnections = Limits.DEFAULTS.maxConnections();
 
     @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Close a connection whose read or write waits this long (default: 60s).")
+            description = "Close a connection whose client sends nothing for this long (default: 60s).")
     Duration idleTimeout = Limits.DEFAULTS.idleTimeout();
+
+    @Option(names = "--write-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Close a connection whose client stops reading for this long (default: 30s).")
+    Duration writeTimeout = Limits.DEFAULTS.writeTimeout();
 
     @Option(names = "--max-line-length", paramLabel = "BYTES", description = "Longest line a service reads (default: ${DEFAULT-VALUE}).")
     int maxLineLength = Limits.DEFAULTS.maxLineLength();
@@ -74,6 +82,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--shutdown-grace", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "On Ctrl-C or SIGTERM, how long open connections may finish (default: 5s).")
     Duration shutdownGrace = Limits.DEFAULTS.shutdownGrace();
+
+    @Option(names = "--udp-rate", paramLabel = "N", description = "UDP replies a second to one source (default: ${DEFAULT-VALUE}).")
+    int udpRate = UdpLimits.DEFAULTS.perSourceRate();
+
+    @Option(names = "--udp-burst", paramLabel = "N", description = "UDP replies one source may get at once (default: ${DEFAULT-VALUE}).")
+    int udpBurst = UdpLimits.DEFAULTS.perSourceBurst();
+
+    @Option(names = "--udp-global-rate", paramLabel = "N", description = "UDP replies a second to all sources (default: ${DEFAULT-VALUE}).")
+    int udpGlobalRate = UdpLimits.DEFAULTS.globalRate();
+
+    @Option(names = "--udp-limit-loopback", description = "Rate-limit loopback sources too (exempt by default: none can be spoofed from outside).")
+    boolean udpLimitLoopback;
 
     @Mixin
     ServiceOptions serviceOptions;
@@ -85,9 +105,15 @@ final class ServeCommand implements Callable<Integer> {
                 ? ServiceCatalog.all().stream().map(s -> ServiceSelection.parse(s.name())).toList()
                 : services.stream().map(ServiceSelection::parse).toList();
         BindPlan plan = BindPlan.of(selections, binds, family.family(), standardPorts);
-        Server server = build(plan);
+        // One instance per service, whatever its endpoints: arp and rarp share their table.
+        Map<String, Object> instances = new LinkedHashMap<>();
+        plan.entries().forEach(entry -> instances.computeIfAbsent(entry.service().name(), serviceOptions::create));
+        Server server = build(plan, instances);
         server.start();
         printListening(out, server.bindings(), plan);
+        printUdpPolicy(out, server.bindings(), instances);
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
         handleSignals(server);
         server.awaitStopped();
         out.println("socklab stopped");
@@ -95,22 +121,23 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCode.OK.code;
     }
 
-    private Server build(BindPlan plan) {
+    private Server build(BindPlan plan, Map<String, Object> instances) {
         Limits limits;
+        UdpLimits udpLimits;
         try {
-            limits = new Limits(maxConnections, idleTimeout, maxLineLength, shutdownGrace);
+            limits = new Limits(maxConnections, idleTimeout, writeTimeout, maxLineLength, shutdownGrace);
+            udpLimits = new UdpLimits(udpRate, udpBurst, udpGlobalRate, udpLimitLoopback);
         } catch (IllegalArgumentException e) {
             throw new Errors.UsageException(e.getMessage());
         }
         Server.Builder builder = Server.builder()
                 .limits(limits)
+                .udpLimits(udpLimits)
                 .family(family.family())
                 .tracer(trace ? Tracer.printingTo(System.out) : Tracer.off());
-        // One instance per service, whatever its endpoints: arp and rarp share their table.
-        Map<String, Object> services = new HashMap<>();
         for (BindPlan.Entry entry : plan.entries()) {
             String name = entry.service().name();
-            Object service = services.computeIfAbsent(name, serviceOptions::create);
+            Object service = instances.get(name);
             switch (entry.endpoint().transport()) {
                 case TCP, UNIX -> builder.stream(name, (StreamService) service, entry.endpoint());
                 case UDP -> builder.datagram(name, (DatagramService) service, entry.endpoint());
@@ -133,8 +160,21 @@ final class ServeCommand implements Callable<Integer> {
             out.printf("%-" + width + "s  %-9s  %s%n", b.service(), b.endpoint().transport().label(),
                     SocketAddresses.format(b.endpoint().address()));
         }
-        out.println("Press Ctrl-C to stop.");
-        out.flush();
+    }
+
+    /** What any UDP service here can be made to send: its worst ratio of reply to request, and the rate limits. */
+    private void printUdpPolicy(PrintWriter out, List<Binding> bindings, Map<String, Object> instances) {
+        List<String> udp = bindings.stream().filter(b -> b.endpoint().transport() == Transport.UDP)
+                .map(Binding::service).distinct().toList();
+        if (udp.isEmpty()) {
+            return;
+        }
+        out.println("UDP amplification at worst, reply to request on the wire: " + udp.stream()
+                .map(name -> name + " " + Amplification.worstCase((DatagramService) instances.get(name))
+                        .stream().mapToObj(f -> String.format(Locale.ROOT, "%.1fx", f)).findFirst().orElse("unbounded"))
+                .collect(Collectors.joining(", ")));
+        out.println("UDP replies: at most " + udpRate + " a second per source (burst " + udpBurst + "), " + udpGlobalRate
+                + " in all" + (udpLimitLoopback ? "" : "; loopback sources exempt"));
     }
 
     /** Ctrl-C and SIGTERM stop the server gracefully, and the process then exits 0, not 130 or 143. */

@@ -18,7 +18,13 @@ import dev.socklab.services.arp.RarpService;
 import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.daytime.DaytimeService;
 import dev.socklab.services.echo.EchoService;
+import dev.socklab.services.chargen.ChargenService;
+import dev.socklab.services.discard.DiscardService;
 import dev.socklab.services.hello.HelloService;
+import dev.socklab.services.qotd.QotdMode;
+import dev.socklab.services.qotd.QotdService;
+import dev.socklab.services.qotd.Quotes;
+import dev.socklab.services.time.TimeService;
 
 /** The options of each built-in service, and the services made from them. */
 final class ServiceOptions {
@@ -29,7 +35,7 @@ final class ServiceOptions {
             description = "daytime: lab (dd/MM/yyyy HH:mm:ss), iso, rfc1123, or a java.time pattern (default: lab).")
     String format = "lab";
 
-    @Option(names = "--zone", paramLabel = "ZONE", description = "daytime: the time zone, such as UTC or Europe/Paris (default: this machine's).")
+    @Option(names = "--zone", paramLabel = "ZONE", description = "daytime, qotd --qotd-mode daily: the time zone, such as UTC or Europe/Paris (default: this machine's).")
     String zone;
 
     @Option(names = "--ack-wait", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -51,6 +57,16 @@ final class ServiceOptions {
             description = "arp, rarp: a request with no line end ends when the client pauses this long (default: 200ms).")
     Duration requestPause = Duration.ofMillis(200);
 
+    @Option(names = "--quotes", paramLabel = "FILE", description = "qotd: quotes from a file, one a paragraph (default: socklab's own).")
+    Path quotes;
+
+    @Option(names = "--qotd-mode", paramLabel = "MODE", description = "qotd: random, or daily (the same quote all day); default: ${DEFAULT-VALUE}.")
+    QotdMode qotdMode = QotdMode.RANDOM;
+
+    @Option(names = "--udp-amplification", paramLabel = "N",
+            description = "chargen, qotd over UDP: a reply is at most N times its request (default: ${DEFAULT-VALUE}).")
+    int udpAmplification = 1;
+
     /** Made on first use, and shared by arp and rarp. */
     private ArpTable arpTable;
 
@@ -62,8 +78,27 @@ final class ServiceOptions {
             case "daytime" -> new DaytimeService(clock(), daytimeFormat(), ackWait);
             case "arp" -> new ArpService(arpTable(), requestPause);
             case "rarp" -> new RarpService(arpTable(), requestPause);
+            case "discard" -> new DiscardService();
+            case "time" -> new TimeService(Clock.systemUTC());
+            case "chargen" -> new ChargenService(amplification());
+            case "qotd" -> new QotdService(quotes(), qotdMode, clock(), amplification());
             default -> throw new IllegalStateException("the catalog lists " + name + " but nothing makes it");
         };
+    }
+
+    private int amplification() {
+        if (udpAmplification < 1) {
+            throw new Errors.UsageException("--udp-amplification must be at least 1, not " + udpAmplification);
+        }
+        return udpAmplification;
+    }
+
+    private Quotes quotes() {
+        try {
+            return quotes == null ? Quotes.builtIn() : Quotes.load(quotes);
+        } catch (IllegalArgumentException e) {
+            throw new Errors.UsageException(e.getMessage());
+        }
     }
 
     private Clock clock() {

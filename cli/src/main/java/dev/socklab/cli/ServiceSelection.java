@@ -16,6 +16,7 @@ import dev.socklab.services.ServiceInfo;
  * One service named on the {@code serve} command line: {@code SERVICE[:PORT][/tcp|/udp]} or
  * {@code SERVICE:unix:PATH}. {@code hello} is the greeting on its default port over TCP and UDP;
  * {@code hello:3000/tcp} on TCP port 3000 alone; {@code hello:unix:/tmp/hello.sock} on a Unix socket.
+ * The classic amplifiers, chargen and qotd, are served over UDP only when named with {@code /udp}.
  *
  * @param port the port asked for, or empty for the service's own
  * @param unixPath the Unix socket path, when one was asked for instead of a port
@@ -55,7 +56,8 @@ record ServiceSelection(ServiceInfo service, OptionalInt port, Optional<Path> un
         }
         Set<Transport> transports = EnumSet.noneOf(Transport.class);
         for (Transport t : EnumSet.of(Transport.TCP, Transport.UDP)) {
-            if (service.transports().contains(t) && (only.isEmpty() || only.get() == t)) {
+            boolean asked = only.isEmpty() ? t != Transport.UDP || !service.udpOnlyWhenNamed() : only.get() == t;
+            if (service.transports().contains(t) && asked) {
                 transports.add(t);
             }
         }

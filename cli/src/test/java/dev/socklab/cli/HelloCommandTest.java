@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,16 +23,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.runtime.Endpoint;
-import dev.socklab.runtime.Server;
 import dev.socklab.runtime.Transport;
 import dev.socklab.services.hello.HelloService;
 import dev.socklab.testing.LabProgram;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 import dev.socklab.testing.Tools;
 
 /** {@code socklab hello} run in process against socklab's own greeting server, a lab-style one, and none. */
 @Timeout(30)
 class HelloCommandTest {
+    /** socklab's greeting service, saying the lab's greeting; it keeps no state, so the tests share it. */
+    private static final HelloService HELLO = new HelloService(HelloService.DEFAULT_GREETING);
+
     /** The lab's greeting server in Python 3; the alarm ends it should this JVM die before closing it. */
     private static final String LAB_SERVER = """
             import signal, socket
@@ -49,19 +52,13 @@ class HelloCommandTest {
 
     @TempDir
     Path dir;
-    private Server server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void printsTheGreetingOverEveryStreamTransport(StreamTransport transport) {
-        Endpoint bound = serveHello(transport.endpoint(dir));
+        Endpoint bound = servers.stream("hello", HELLO, transport.endpoint(dir));
 
         CommandRun run = bound.transport() == Transport.UNIX
                 ? CommandRun.of("hello", "--unix", ((UnixDomainSocketAddress) bound.address()).getPath().toString())
@@ -75,7 +72,7 @@ class HelloCommandTest {
     @ParameterizedTest(name = "over IPv6: {0}")
     @ValueSource(booleans = {false, true})
     void printsTheGreetingOverUdp(boolean ipv6) {
-        Endpoint bound = serveHello(StreamTransport.udp(ipv6));
+        Endpoint bound = servers.datagram("hello", HELLO, StreamTransport.udp(ipv6));
 
         CommandRun run = CommandRun.of("hello", host(bound), port(bound), "--udp");
 
@@ -85,7 +82,7 @@ class HelloCommandTest {
 
     @Test
     void traceWritesEverySocketCallOnStandardError() {
-        Endpoint bound = serveHello(StreamTransport.TCP_IPV4.endpoint(dir));
+        Endpoint bound = servers.stream("hello", HELLO, StreamTransport.TCP_IPV4.endpoint(dir));
         ByteArrayOutputStream trace = new ByteArrayOutputStream();
         PrintStream systemErr = System.err;
         CommandRun run;
@@ -111,7 +108,7 @@ class HelloCommandTest {
 
     @Test
     void withoutTraceNothingIsTraced() {
-        Endpoint bound = serveHello(StreamTransport.TCP_IPV4.endpoint(dir));
+        Endpoint bound = servers.stream("hello", HELLO, StreamTransport.TCP_IPV4.endpoint(dir));
         ByteArrayOutputStream trace = new ByteArrayOutputStream();
         PrintStream systemErr = System.err;
         System.setErr(new PrintStream(trace, true, StandardCharsets.UTF_8));
@@ -126,7 +123,7 @@ class HelloCommandTest {
 
     @Test
     void decimalHostReachesTheIpv4Loopback() {
-        Endpoint bound = serveHello(StreamTransport.TCP_IPV4.endpoint(dir));
+        Endpoint bound = servers.stream("hello", HELLO, StreamTransport.TCP_IPV4.endpoint(dir));
 
         CommandRun run = CommandRun.of("hello", "2130706433", port(bound));
 
@@ -179,20 +176,6 @@ class HelloCommandTest {
             assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
             assertThat(run.out()).isEqualTo("Hello World!" + System.lineSeparator());
         }
-    }
-
-    /** Starts the greeting on {@code endpoint}; returns where it is bound, with the real port. */
-    private Endpoint serveHello(Endpoint endpoint) {
-        HelloService hello = new HelloService(HelloService.DEFAULT_GREETING);
-        Server.Builder builder = Server.builder();
-        if (endpoint.transport() == Transport.UDP) {
-            builder.datagram("hello", hello, endpoint);
-        } else {
-            builder.stream("hello", hello, endpoint);
-        }
-        server = builder.build();
-        server.start();
-        return server.bindings().getFirst().endpoint();
     }
 
     private static String host(Endpoint endpoint) {

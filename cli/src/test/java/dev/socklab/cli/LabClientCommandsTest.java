@@ -14,15 +14,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
 import dev.socklab.runtime.Endpoint;
-import dev.socklab.runtime.Server;
 import dev.socklab.services.arp.ArpService;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.arp.RarpService;
@@ -30,6 +29,7 @@ import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.daytime.DaytimeService;
 import dev.socklab.services.echo.EchoService;
 import dev.socklab.testing.LogCapture;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
 /** {@code socklab daytime}, {@code arp}, {@code rarp} and {@code echo}, run in process against socklab's own servers. */
@@ -41,22 +41,17 @@ class LabClientCommandsTest {
             .entry("10.0.0.1=0A:0B:0C:0D")
             .entry("fe80::1=0A:0B:0C:0D")
             .build();
+    /** How long arp and rarp wait before they take a request with no line end as whole. */
+    private static final Duration PAUSE = Duration.ofMillis(200);
 
     @TempDir
     Path dir;
-    private Server server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @Test
     void daytimePrintsTheDateAndTheServerLogsTheAcknowledgement() {
-        String port = port(serve("daytime", new DaytimeService(CLOCK, DaytimeFormat.parse("lab"), Duration.ofSeconds(2)),
-                StreamTransport.TCP_IPV4.endpoint(dir)));
+        String port = port(servers.stream("daytime", daytime("lab"), StreamTransport.TCP_IPV4.endpoint(dir)));
         try (LogCapture log = LogCapture.socklab()) {
             CommandRun run = CommandRun.of("daytime", "127.0.0.1", port);
             assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
@@ -70,8 +65,7 @@ class LabClientCommandsTest {
 
     @Test
     void daytimeWithoutAcknowledgementSendsNothingBack() {
-        String port = port(serve("daytime", new DaytimeService(CLOCK, DaytimeFormat.parse("lab"), Duration.ofSeconds(2)),
-                StreamTransport.TCP_IPV4.endpoint(dir)));
+        String port = port(servers.stream("daytime", daytime("lab"), StreamTransport.TCP_IPV4.endpoint(dir)));
         try (LogCapture log = LogCapture.socklab()) {
             CommandRun run = CommandRun.of("daytime", "127.0.0.1", port, "--no-ack");
             assertThat(run.out()).isEqualTo("21/11/2026 09:30:00\n");
@@ -82,8 +76,7 @@ class LabClientCommandsTest {
 
     @Test
     void daytimeOverUdpSendsTheAcknowledgementAsItsRequest() {
-        String port = port(serve("daytime", new DaytimeService(CLOCK, DaytimeFormat.parse("iso"), Duration.ofSeconds(2)),
-                StreamTransport.udp(false)));
+        String port = port(servers.datagram("daytime", daytime("iso"), StreamTransport.udp(false)));
         try (LogCapture log = LogCapture.socklab()) {
             CommandRun run = CommandRun.of("daytime", "127.0.0.1", port, "--udp", "--ack", "over udp");
             assertThat(run.out()).isEqualTo("2026-11-21T09:30:00+01:00\n");
@@ -93,7 +86,7 @@ class LabClientCommandsTest {
 
     @Test
     void arpLooksUpEachAddressGivenAfterTheHostAndPort() {
-        String port = port(serve("arp", new ArpService(TABLE, Duration.ofMillis(200)), StreamTransport.TCP_IPV4.endpoint(dir)));
+        String port = port(servers.stream("arp", new ArpService(TABLE, PAUSE), StreamTransport.TCP_IPV4.endpoint(dir)));
         CommandRun run = CommandRun.of("arp", "127.0.0.1", port, "10.0.0.1", "10.0.0.9", "fe80::1", "not-an-address");
         assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
         assertThat(run.out().lines()).containsExactly(
@@ -105,21 +98,21 @@ class LabClientCommandsTest {
 
     @Test
     void arpReadsTheAddressesFromStandardInputWhenNoneIsGiven() {
-        String port = port(serve("arp", new ArpService(TABLE, Duration.ofMillis(200)), StreamTransport.TCP_IPV4.endpoint(dir)));
+        String port = port(servers.stream("arp", new ArpService(TABLE, PAUSE), StreamTransport.TCP_IPV4.endpoint(dir)));
         CommandRun run = withInput("10.0.0.1\n\n  10.0.0.2 \n", () -> CommandRun.of("arp", "127.0.0.1", port));
         assertThat(run.out().lines()).containsExactly("10.0.0.1 -> 0A:0B:0C:0D", "10.0.0.2 -> Not Found");
     }
 
     @Test
     void rarpOverUdpAnswersWithEveryAddress() {
-        String port = port(serve("rarp", new RarpService(TABLE, Duration.ofMillis(200)), StreamTransport.udp(false)));
+        String port = port(servers.datagram("rarp", new RarpService(TABLE, PAUSE), StreamTransport.udp(false)));
         CommandRun run = CommandRun.of("rarp", "127.0.0.1", port, "0a-0b-0c-0d", "--udp");
         assertThat(run.out()).isEqualTo("0a-0b-0c-0d -> 10.0.0.1 fe80::1\n");
     }
 
     @Test
     void rarpReachesAUnixSocket() {
-        Endpoint endpoint = serve("rarp", new RarpService(TABLE, Duration.ofMillis(200)), StreamTransport.UNIX.endpoint(dir));
+        Endpoint endpoint = servers.stream("rarp", new RarpService(TABLE, PAUSE), StreamTransport.UNIX.endpoint(dir));
         String path = ((java.net.UnixDomainSocketAddress) endpoint.address()).getPath().toString();
         CommandRun run = CommandRun.of("rarp", "--unix", path, "0A:0B:0C:0D");
         assertThat(run.out()).isEqualTo("0A:0B:0C:0D -> 10.0.0.1 fe80::1\n");
@@ -127,7 +120,7 @@ class LabClientCommandsTest {
 
     @Test
     void echoSendsStandardInputAndPrintsWhatComesBack() {
-        String port = port(serve("echo", new EchoService(), StreamTransport.TCP_IPV4.endpoint(dir)));
+        String port = port(servers.stream("echo", new EchoService(), StreamTransport.TCP_IPV4.endpoint(dir)));
         Captured captured = captured("one\ntwo\n", () -> CommandRun.of("echo", "127.0.0.1", port));
         assertThat(captured.run().exitCode()).isZero();
         assertThat(captured.out()).isEqualTo("one\ntwo\n");
@@ -135,7 +128,7 @@ class LabClientCommandsTest {
 
     @Test
     void echoOverUdpSendsADatagramALineAndCountsTheReplies() {
-        String port = port(serve("echo", new EchoService(), StreamTransport.udp(false)));
+        String port = port(servers.datagram("echo", new EchoService(), StreamTransport.udp(false)));
         Captured captured = captured("a\nb\nc\n", () -> CommandRun.of("echo", "127.0.0.1", port, "--udp"));
         assertThat(captured.run().exitCode()).isZero();
         assertThat(captured.out()).isEqualTo("a\nb\nc\n");
@@ -155,16 +148,9 @@ class LabClientCommandsTest {
         }
     }
 
-    private Endpoint serve(String name, Object service, Endpoint endpoint) {
-        Server.Builder builder = Server.builder();
-        if (endpoint.transport() == dev.socklab.runtime.Transport.UDP) {
-            builder.datagram(name, (dev.socklab.service.DatagramService) service, endpoint);
-        } else {
-            builder.stream(name, (dev.socklab.service.StreamService) service, endpoint);
-        }
-        server = builder.build();
-        server.start();
-        return server.bindings().getFirst().endpoint();
+    /** Daytime at the fixed {@link #CLOCK}, in {@code format}, waiting 2 s for an acknowledgement. */
+    private static DaytimeService daytime(String format) {
+        return new DaytimeService(CLOCK, DaytimeFormat.parse(format), Duration.ofSeconds(2));
     }
 
     private static String port(Endpoint endpoint) {

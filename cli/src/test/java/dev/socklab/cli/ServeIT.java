@@ -93,15 +93,23 @@ class ServeIT {
         ServiceCatalog.all().forEach(service -> args.add(service.name() + ":0"));
         try (Launched server = Launched.socklab(args.toArray(String[]::new))) {
             for (ServiceInfo service : ServiceCatalog.all()) {
-                for (String transport : List.of("tcp", "udp")) {
-                    assertThat(server.boundPort(service.name(), transport, "127.0.0.1")).isPositive();
+                assertThat(server.boundPort(service.name(), "tcp", "127.0.0.1")).isPositive();
+                if (service.udpOnlyWhenNamed()) {
+                    // The classic amplifiers stay off UDP unless asked for with /udp.
+                    assertThat(server.outLines()).noneMatch(line -> line.matches(service.name() + "\\s+udp\\s.*"));
+                } else {
+                    assertThat(server.boundPort(service.name(), "udp", "127.0.0.1")).isPositive();
                 }
             }
+            assertThat(server.outLines()).anyMatch(line -> line.startsWith("UDP amplification at worst")
+                    && line.contains("time 1.1x") && !line.contains("chargen"));
             assertThat(talk(server, "hello", null)).isEqualTo("Hello World!");
             assertThat(talk(server, "echo", "ping\n")).isEqualTo("ping");
             assertThat(talk(server, "arp", "10.0.0.1\n")).isEqualTo("0A:0B:0C:0D");
             assertThat(talk(server, "rarp", "0a:0b:0c:0d\n")).isEqualTo("10.0.0.1");
             assertThat(talk(server, "daytime", null)).matches("\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d:\\d\\d");
+            assertThat(talk(server, "chargen", null)).startsWith(" !\"#$%&'()*+,-./0123456789");
+            assertThat(talk(server, "qotd", null)).isNotBlank();
         }
     }
 

@@ -1,0 +1,49 @@
+package dev.socklab.cli;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import dev.socklab.client.ChargenClient;
+
+/** {@code socklab chargen}: prints lines from a character generator (RFC 864), then closes. */
+@Command(name = "chargen", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
+        description = {"Prints --lines N lines from a chargen server (RFC 864), then closes. With --udp, one",
+                "datagram: socklab's server answers with at most as many characters as the request has."},
+        footer = {"", "Examples:",
+                "  socklab chargen --lines 3            localhost, port 10019",
+                "  socklab chargen --udp                needs the server's UDP chargen: serve chargen/udp"})
+final class ChargenCommand implements Callable<Integer> {
+    @Mixin
+    ServerAddress server;
+
+    @Mixin
+    ClientOptions options;
+
+    @Option(names = "--lines", paramLabel = "N", description = "Lines to print over TCP (default: ${DEFAULT-VALUE}).")
+    long lines = 10;
+
+    @Option(names = "--request-bytes", paramLabel = "N",
+            description = "UDP: the request's size, which bounds the reply's (default: ${DEFAULT-VALUE}).")
+    int requestBytes = ChargenClient.DEFAULT_UDP_REQUEST;
+
+    @Override
+    public Integer call() throws IOException {
+        if (lines < 0) {
+            throw new Errors.UsageException("--lines cannot be negative: " + lines);
+        }
+        Duration timeout = options.timeout;
+        options.talk(server.host(), server.port("chargen"), "chargen",
+                conn -> ChargenClient.lines(conn, lines, System.out, timeout),
+                client -> {
+                    System.out.print(ChargenClient.datagram(client, requestBytes, timeout));
+                    return 1L;
+                });
+        System.out.flush();
+        return ExitCode.OK.code;
+    }
+}

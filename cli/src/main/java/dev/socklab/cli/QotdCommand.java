@@ -1,0 +1,45 @@
+package dev.socklab.cli;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.socklab.client.QotdClient;
+
+/** {@code socklab qotd}: prints the quote of the day (RFC 865). */
+@Command(name = "qotd", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
+        description = {"Prints the quote of a qotd server (RFC 865). With --udp, the request is padded, since",
+                "socklab's server answers with at most as many bytes as the request has."},
+        footer = {"", "Examples:",
+                "  socklab qotd                         localhost, port 10017",
+                "  socklab qotd --udp                   needs the server's UDP qotd: serve qotd/udp"})
+final class QotdCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServerAddress server;
+
+    @Mixin
+    ClientOptions options;
+
+    @Option(names = "--request-bytes", paramLabel = "N",
+            description = "UDP: the request's size, which bounds the reply's (default: ${DEFAULT-VALUE}).")
+    int requestBytes = QotdClient.DEFAULT_UDP_REQUEST;
+
+    @Override
+    public Integer call() throws IOException {
+        Duration timeout = options.timeout;
+        String quote = options.talk(server.host(), server.port("qotd"), "qotd",
+                conn -> QotdClient.quote(conn, timeout), client -> QotdClient.quote(client, requestBytes, timeout));
+        spec.commandLine().getOut().println(quote);
+        spec.commandLine().getOut().flush();
+        return ExitCode.OK.code;
+    }
+}
