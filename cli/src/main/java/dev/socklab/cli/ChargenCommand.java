@@ -2,10 +2,8 @@ package dev.socklab.cli;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.socklab.client.ChargenClient;
@@ -17,13 +15,7 @@ import dev.socklab.client.ChargenClient;
         footer = {"", "Examples:",
                 "  socklab chargen --lines 3            localhost, port 10019",
                 "  socklab chargen --udp                needs the server's UDP chargen: serve chargen/udp"})
-final class ChargenCommand implements Callable<Integer> {
-    @Mixin
-    ServerAddress server;
-
-    @Mixin
-    ClientOptions options;
-
+final class ChargenCommand extends ClientCommand {
     @Option(names = "--lines", paramLabel = "N", description = "Lines to print over TCP (default: ${DEFAULT-VALUE}).")
     long lines = 10;
 
@@ -32,13 +24,17 @@ final class ChargenCommand implements Callable<Integer> {
     int requestBytes = ChargenClient.DEFAULT_UDP_REQUEST;
 
     @Override
+    String service() {
+        return "chargen";
+    }
+
+    @Override
     public Integer call() throws IOException {
         if (lines < 0) {
             throw new Errors.UsageException("--lines cannot be negative: " + lines);
         }
         Duration timeout = options.timeout;
-        options.talk(server.host(), server.port("chargen"), "chargen",
-                conn -> ChargenClient.lines(conn, lines, System.out, timeout),
+        talk(conn -> ChargenClient.lines(conn, lines, System.out, timeout),
                 client -> {
                     System.out.print(ChargenClient.datagram(client, requestBytes, timeout));
                     return 1L;

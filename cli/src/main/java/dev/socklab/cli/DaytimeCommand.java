@@ -3,14 +3,10 @@ package dev.socklab.cli;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import dev.socklab.client.DaytimeClient;
 
@@ -23,16 +19,7 @@ import dev.socklab.client.DaytimeClient;
                 "  socklab daytime                        from localhost, port 10013",
                 "  socklab daytime 127.0.0.1 13 --no-ack  a classic inetd daytime server",
                 "  socklab daytime --ack 'thanks' --udp   over UDP, the acknowledgement as the request"})
-final class DaytimeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ServerAddress server;
-
-    @Mixin
-    ClientOptions options;
-
+final class DaytimeCommand extends ClientCommand {
     @ArgGroup(exclusive = true)
     Acknowledgement acknowledgement = new Acknowledgement();
 
@@ -50,14 +37,16 @@ final class DaytimeCommand implements Callable<Integer> {
     }
 
     @Override
+    String service() {
+        return "daytime";
+    }
+
+    @Override
     public Integer call() throws IOException {
         Duration timeout = options.timeout;
         Optional<String> ack = acknowledgement.text();
-        String date = options.talk(server.host(), server.port("daytime"), "daytime",
-                conn -> DaytimeClient.fetch(conn, ack, timeout),
+        String date = talk(conn -> DaytimeClient.fetch(conn, ack, timeout),
                 client -> DaytimeClient.fetch(client, ack, timeout));
-        spec.commandLine().getOut().println(date);
-        spec.commandLine().getOut().flush();
-        return ExitCode.OK.code;
+        return print(date);
     }
 }

@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import dev.socklab.client.EchoClient;
 
@@ -20,18 +18,16 @@ import dev.socklab.client.EchoClient;
                 "  echo hello | socklab echo                 localhost, port 10007",
                 "  socklab echo 127.0.0.1 7 < file",
                 "  seq 10 | socklab echo --udp --timeout 500ms"})
-final class EchoCommand implements Callable<Integer> {
-    @Mixin
-    ServerAddress server;
-
-    @Mixin
-    ClientOptions options;
+final class EchoCommand extends ClientCommand {
+    @Override
+    String service() {
+        return "echo";
+    }
 
     @Override
     public Integer call() throws IOException {
         Duration timeout = options.timeout;
-        return options.talk(server.host(), server.port("echo"), "echo",
-                conn -> {
+        return talk(conn -> {
                     EchoClient.relay(conn, System.in, System.out, timeout);
                     System.out.flush();
                     return ExitCode.OK.code;

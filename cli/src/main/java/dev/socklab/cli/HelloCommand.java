@@ -2,12 +2,8 @@ package dev.socklab.cli;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import dev.socklab.client.HelloClient;
 
@@ -19,24 +15,17 @@ import dev.socklab.client.HelloClient;
                 "  socklab hello 127.0.0.1 3000 --udp  over UDP",
                 "  socklab hello --unix /tmp/h.sock    over a Unix socket",
                 "  socklab hello --trace               showing each socket call"})
-final class HelloCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ServerAddress server;
-
-    @Mixin
-    ClientOptions options;
+final class HelloCommand extends ClientCommand {
+    @Override
+    String service() {
+        return "hello";
+    }
 
     @Override
     public Integer call() throws IOException {
         Duration timeout = options.timeout;
-        String greeting = options.talk(server.host(), server.port("hello"), "hello",
-                conn -> HelloClient.greeting(conn, timeout),
+        String greeting = talk(conn -> HelloClient.greeting(conn, timeout),
                 client -> HelloClient.greeting(client, timeout));
-        spec.commandLine().getOut().println(greeting);
-        spec.commandLine().getOut().flush();
-        return ExitCode.OK.code;
+        return print(greeting);
     }
 }

@@ -2,13 +2,9 @@ package dev.socklab.cli;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import dev.socklab.client.QotdClient;
 
@@ -19,27 +15,20 @@ import dev.socklab.client.QotdClient;
         footer = {"", "Examples:",
                 "  socklab qotd                         localhost, port 10017",
                 "  socklab qotd --udp                   needs the server's UDP qotd: serve qotd/udp"})
-final class QotdCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ServerAddress server;
-
-    @Mixin
-    ClientOptions options;
-
+final class QotdCommand extends ClientCommand {
     @Option(names = "--request-bytes", paramLabel = "N",
             description = "UDP: the request's size, which bounds the reply's (default: ${DEFAULT-VALUE}).")
     int requestBytes = QotdClient.DEFAULT_UDP_REQUEST;
 
     @Override
+    String service() {
+        return "qotd";
+    }
+
+    @Override
     public Integer call() throws IOException {
         Duration timeout = options.timeout;
-        String quote = options.talk(server.host(), server.port("qotd"), "qotd",
-                conn -> QotdClient.quote(conn, timeout), client -> QotdClient.quote(client, requestBytes, timeout));
-        spec.commandLine().getOut().println(quote);
-        spec.commandLine().getOut().flush();
-        return ExitCode.OK.code;
+        String quote = talk(conn -> QotdClient.quote(conn, timeout), client -> QotdClient.quote(client, requestBytes, timeout));
+        return print(quote);
     }
 }

@@ -1,16 +1,11 @@
 package dev.socklab.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import dev.socklab.client.TimeClient;
 
@@ -21,28 +16,20 @@ import dev.socklab.client.TimeClient;
         footer = {"", "Examples:",
                 "  socklab time                       localhost, port 10037",
                 "  socklab time 127.0.0.1 37 --udp    a classic inetd time server, over UDP"})
-final class TimeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ServerAddress server;
-
-    @Mixin
-    ClientOptions options;
+final class TimeCommand extends ClientCommand {
+    @Override
+    String service() {
+        return "time";
+    }
 
     @Override
     public Integer call() throws IOException {
         Duration timeout = options.timeout;
-        Instant theirs = options.talk(server.host(), server.port("time"), "time",
-                conn -> TimeClient.fetch(conn, timeout), client -> TimeClient.fetch(client, timeout));
+        Instant theirs = talk(conn -> TimeClient.fetch(conn, timeout), client -> TimeClient.fetch(client, timeout));
         // RFC 868 counts whole seconds, so the offset is known to a second at best.
         long offset = theirs.getEpochSecond() - Instant.now().truncatedTo(ChronoUnit.SECONDS).getEpochSecond();
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(theirs + " (" + (offset == 0 ? "the same second as this machine"
+        return print(theirs + " (" + (offset == 0 ? "the same second as this machine"
                 : "the server is " + Math.abs(offset) + " s " + (offset > 0 ? "ahead of" : "behind") + " this machine")
                 + ")");
-        out.flush();
-        return ExitCode.OK.code;
     }
 }
