@@ -93,15 +93,25 @@ class ChargenServiceTest {
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
-    void aClientThatStopsReadingIsClosedAfterTheWriteTimeout(StreamTransport transport) throws IOException {
+    void aClientThatStopsReadingIsClosedAfterTheWriteTimeout(StreamTransport transport) throws Exception {
+        ChargenService chargen = new ChargenService(1);
+        java.util.concurrent.CompletableFuture<Thread> serving = new java.util.concurrent.CompletableFuture<>();
         try (LogCapture log = LogCapture.socklab()) {
             Server server = servers.start(Server.builder()
                     .limits(Limits.DEFAULTS.withWriteTimeout(WRITE_TIMEOUT))
-                    .stream("chargen", new ChargenService(1), transport.endpoint(dir)));
+                    .stream("chargen", conn -> {
+                        serving.complete(Thread.currentThread());
+                        chargen.serve(conn);
+                    }, transport.endpoint(dir)));
             try (RawClient client = RawClient.connect(server.bindings().getFirst().endpoint())) {
                 // The client reads nothing: the socket buffers fill, and the service's write stalls.
                 log.awaitContaining("chargen#", "timed out: a write made no progress for 300ms");
                 Await.until(() -> server.openConnections() == 0, WAIT, "the stalled connection to be closed");
+                // The connection's virtual thread has ended, and with it everything the connection held;
+                // the client has not even closed yet.
+                Thread thread = serving.get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                assertThat(thread.isVirtual()).isTrue();
+                assertThat(thread.join(WAIT)).as("the connection's thread ended").isTrue();
             }
         }
     }
