@@ -92,10 +92,18 @@ final class ConnectionTask implements Runnable {
             context.open.remove(this);
         }
         MDC.remove("conn");
-        CONNECTIONS.info("{} {} {} -> {} {}{} (in {} B, out {} B, {})", tag, transport.label(),
-                SocketAddresses.format(connection.peer()), SocketAddresses.format(connection.local()), outcome,
-                detail == null ? "" : ": " + detail, connection.bytesIn(), connection.bytesOut(),
-                Durations.format(System.nanoTime() - start));
+        if (CONNECTIONS.isInfoEnabled()) {
+            // Written out directly: one line per connection is on the accept path, and this is most of its cost.
+            StringBuilder line = new StringBuilder(128).append(tag).append(' ').append(transport.label()).append(' ')
+                    .append(SocketAddresses.format(connection.peer())).append(" -> ")
+                    .append(SocketAddresses.format(connection.local())).append(' ').append(outcome);
+            if (detail != null) {
+                line.append(": ").append(detail);
+            }
+            line.append(" (in ").append(connection.bytesIn()).append(" B, out ").append(connection.bytesOut())
+                    .append(" B, ").append(Durations.format(System.nanoTime() - start)).append(')');
+            CONNECTIONS.info(line.toString());
+        }
     }
 
     /** Closes the connection now, for a server whose grace period ran out; the service's blocked call fails. */

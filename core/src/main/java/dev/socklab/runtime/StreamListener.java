@@ -34,6 +34,8 @@ final class StreamListener extends Listener {
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final StreamService handler;
+    /** The service's logger, looked up once rather than per connection. */
+    private final Logger serviceLog;
     private final ThrottledLog refusals;
     private final ThrottledLog acceptFailures;
     private ServerSocketChannel channel;
@@ -44,6 +46,7 @@ final class StreamListener extends Listener {
     StreamListener(String service, StreamService handler, Endpoint requested, ServerContext context) {
         super(service, requested, context);
         this.handler = handler;
+        this.serviceLog = LoggerFactory.getLogger("socklab.service." + service);
         this.refusals = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
         this.acceptFailures = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
     }
@@ -152,7 +155,14 @@ final class StreamListener extends Listener {
                     + "); try again later", true);
             return;
         }
-        Logger serviceLog = LoggerFactory.getLogger("socklab.service." + service);
+        if (requested.transport() == Transport.TCP) {
+            try {
+                // Replies go out as soon as they are written: request-response protocols must not wait on Nagle.
+                accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            } catch (IOException e) {
+                LOG.debug("{}: TCP_NODELAY not set: {}", connTag, e.toString());
+            }
+        }
         ChannelConnection connection = new ChannelConnection(accepted, connTag, peer, local, context.limits,
                 context.tracer, serviceLog);
         ConnectionTask task = new ConnectionTask(service, requested.transport(), handler, connTag,

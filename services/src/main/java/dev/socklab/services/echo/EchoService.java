@@ -14,15 +14,19 @@ import dev.socklab.service.StreamService;
  * sender.
  */
 public final class EchoService implements StreamService, DatagramService {
-    /** Bytes echoed per read: what one connection holds at most. */
-    private static final int BUFFER = 8192;
+    /** What a connection starts with, and holds while idle: enough for a request-response exchange. */
+    private static final int FIRST_BUFFER = 512;
+    /** What a connection that streams grows to, and holds at most. */
+    private static final int MAX_BUFFER = 64 * 1024;
 
     @Override
     public void serve(Connection conn) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-        while (conn.read(buffer) >= 0) {
+        ByteBuffer buffer = ByteBuffer.allocate(FIRST_BUFFER);
+        int n;
+        while ((n = conn.read(buffer)) >= 0) {
             conn.write(buffer.flip());
-            buffer.clear();
+            // A read that filled the buffer means more is coming than it holds: read more at a time.
+            buffer = n == buffer.capacity() && n < MAX_BUFFER ? ByteBuffer.allocate(n * 2) : buffer.clear();
         }
     }
 
