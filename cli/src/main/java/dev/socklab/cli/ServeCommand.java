@@ -83,6 +83,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "On Ctrl-C or SIGTERM, how long open connections may finish (default: 5s).")
     Duration shutdownGrace = Limits.DEFAULTS.shutdownGrace();
 
+    @Option(names = "--max-log-rate", paramLabel = "N",
+            description = "Connection lines a second at most, then one summary line a second; 0 for all (default: ${DEFAULT-VALUE}).")
+    int maxLogRate = Server.DEFAULT_MAX_LOG_RATE;
+
     @Option(names = "--udp-rate", paramLabel = "N", description = "UDP replies a second to one source (default: ${DEFAULT-VALUE}).")
     int udpRate = UdpLimits.DEFAULTS.perSourceRate();
 
@@ -130,7 +134,11 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Errors.UsageException(e.getMessage());
         }
+        if (maxLogRate < 0) {
+            throw new Errors.UsageException("--max-log-rate cannot be negative: " + maxLogRate);
+        }
         Server.Builder builder = Server.builder()
+                .maxLogRate(maxLogRate)
                 .limits(limits)
                 .udpLimits(udpLimits)
                 .family(family.family())

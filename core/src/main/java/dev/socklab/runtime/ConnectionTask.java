@@ -2,8 +2,6 @@ package dev.socklab.runtime;
 
 import java.io.IOException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import dev.socklab.net.SocketAddresses;
@@ -32,8 +30,6 @@ import dev.socklab.service.StreamService;
  * unchecked exception) logs an error with its stack. None of them reaches the listener.
  */
 final class ConnectionTask implements Runnable {
-    private static final Logger CONNECTIONS = LoggerFactory.getLogger("socklab.connection");
-
     private final String service;
     private final Transport transport;
     private final StreamService handler;
@@ -92,7 +88,7 @@ final class ConnectionTask implements Runnable {
             context.open.remove(this);
         }
         MDC.remove("conn");
-        if (CONNECTIONS.isInfoEnabled()) {
+        if (context.connectionLog.admit()) {
             // Written out directly: one line per connection is on the accept path, and this is most of its cost.
             StringBuilder line = new StringBuilder(128).append(tag).append(' ').append(transport.label()).append(' ')
                     .append(SocketAddresses.format(connection.peer())).append(" -> ")
@@ -102,7 +98,7 @@ final class ConnectionTask implements Runnable {
             }
             line.append(" (in ").append(connection.bytesIn()).append(" B, out ").append(connection.bytesOut())
                     .append(" B, ").append(Durations.format(System.nanoTime() - start)).append(')');
-            CONNECTIONS.info(line.toString());
+            context.connectionLog.write(line.toString());
         }
     }
 

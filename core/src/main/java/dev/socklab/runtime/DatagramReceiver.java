@@ -22,7 +22,6 @@ import dev.socklab.service.DatagramService;
  * datagram does to the service, the loop logs it and goes on with the next.
  */
 final class DatagramReceiver extends Listener {
-    private static final Logger EXCHANGES = LoggerFactory.getLogger("socklab.connection");
     /** The largest payload a UDP datagram can carry over IPv4 (65,535 less the IP and UDP headers), rounded up. */
     private static final int MAX_DATAGRAM = 65_536;
 
@@ -107,10 +106,10 @@ final class DatagramReceiver extends Listener {
             serviceLog.error("{} crashed on a datagram from {}: a bug in the {} service", tag, peer, service, e);
         }
         MDC.remove("conn");
-        if (datagram.replies() == 0 && datagram.droppedOverRate() > 0) {
+        if (datagram.replies() == 0 && datagram.droppedOverRate() > 0 || !context.connectionLog.admit()) {
             return;
         }
-        EXCHANGES.info("{} {} -> {} {} (in {} B, out {} B, {})", tag, peer, SocketAddresses.format(local), outcome,
-                size, datagram.bytesOut(), Durations.format(System.nanoTime() - start));
+        context.connectionLog.write(tag + " " + peer + " -> " + SocketAddresses.format(local) + " " + outcome + " (in "
+                + size + " B, out " + datagram.bytesOut() + " B, " + Durations.format(System.nanoTime() - start) + ")");
     }
 }

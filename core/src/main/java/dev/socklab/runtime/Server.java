@@ -27,6 +27,8 @@ import dev.socklab.trace.Tracer;
  */
 public final class Server {
     private static final Logger LOG = LoggerFactory.getLogger("socklab.server");
+    /** Connection lines a second before they are summarised: every one in a lab, a bounded few under load. */
+    public static final int DEFAULT_MAX_LOG_RATE = 1000;
     /** After the grace period, how long forced connections get to log their end before stop returns. */
     private static final Duration FORCED_CLOSE_WAIT = Duration.ofSeconds(2);
 
@@ -151,6 +153,7 @@ public final class Server {
     public static final class Builder {
         private Limits limits = Limits.DEFAULTS;
         private UdpLimits udpLimits = UdpLimits.DEFAULTS;
+        private int maxLogRate = DEFAULT_MAX_LOG_RATE;
         private Tracer tracer = Tracer.off();
         private Family family = Family.ANY;
         /** Each makes its listener once the shared context exists. */
@@ -162,6 +165,18 @@ public final class Server {
         /** The limits every connection is held to. */
         public Builder limits(Limits limits) {
             this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /**
+         * At most this many connection (and UDP exchange) lines a second, then a summary line a
+         * second; 0 for every line whatever the rate. {@link #DEFAULT_MAX_LOG_RATE} unless set.
+         */
+        public Builder maxLogRate(int linesPerSecond) {
+            if (linesPerSecond < 0) {
+                throw new IllegalArgumentException("the log rate cannot be negative: " + linesPerSecond);
+            }
+            this.maxLogRate = linesPerSecond;
             return this;
         }
 
@@ -213,7 +228,7 @@ public final class Server {
             if (registrations.isEmpty()) {
                 throw new IllegalStateException("a server needs at least one service");
             }
-            ServerContext context = new ServerContext(limits, udpLimits, tracer, family);
+            ServerContext context = new ServerContext(limits, udpLimits, maxLogRate, tracer, family);
             List<Listener> listeners = registrations.stream().map(r -> r.apply(context)).toList();
             return new Server(context, listeners);
         }

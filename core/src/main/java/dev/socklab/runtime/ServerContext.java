@@ -27,14 +27,17 @@ final class ServerContext {
     /** Set once the server stops: failures after it are the runtime closing sockets, not errors. */
     volatile boolean stopping;
 
-    ServerContext(Limits limits, UdpLimits udpLimits, Tracer tracer, Family family) {
+    final ConnectionLog connectionLog;
+
+    ServerContext(Limits limits, UdpLimits udpLimits, int maxLogRate, Tracer tracer, Family family) {
         this.limits = limits;
         this.tracer = tracer;
         this.family = family;
         this.permits = new Semaphore(limits.maxConnections());
         this.guard = new ReflectionGuard(udpLimits);
+        this.connectionLog = new ConnectionLog(maxLogRate);
         this.watchdog = new Watchdog(Math.min(limits.idleTimeout().toNanos(), limits.writeTimeout().toNanos()),
-                "socklab watchdog");
+                "socklab watchdog", connectionLog::summarize);
     }
 
     long nextId() {

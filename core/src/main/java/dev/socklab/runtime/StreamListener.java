@@ -28,8 +28,11 @@ import dev.socklab.service.StreamService;
  * doubling to 1 s and retries: the listener never dies of it.
  */
 final class StreamListener extends Listener {
-    /** As nginx and Redis: the kernel clamps it to net.core.somaxconn. */
-    private static final int BACKLOG = 511;
+    /**
+     * As long a queue of connections not yet accepted as the kernel allows (net.core.somaxconn,
+     * which Netty reads too), so that a burst waits instead of being dropped and retried by SYN.
+     */
+    private static final int BACKLOG = Somaxconn.value();
     private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
 

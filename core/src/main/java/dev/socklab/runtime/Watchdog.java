@@ -15,11 +15,14 @@ final class Watchdog {
     private final Set<ChannelConnection> watched = ConcurrentHashMap.newKeySet();
     private final long tickNanos;
     private final Thread thread;
+    /** What else the server does on each sweep, such as the connection log's summary. */
+    private final java.util.function.LongConsumer housekeeping;
     private volatile boolean running = true;
 
     /** Sweeps often enough that the shortest timeout fires within a twentieth of it, between 10 and 250 ms. */
-    Watchdog(long shortestTimeoutNanos, String name) {
+    Watchdog(long shortestTimeoutNanos, String name, java.util.function.LongConsumer housekeeping) {
         this.tickNanos = Math.clamp(shortestTimeoutNanos / 20, 10_000_000L, 250_000_000L);
+        this.housekeeping = housekeeping;
         this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this::sweep);
     }
 
@@ -47,6 +50,7 @@ final class Watchdog {
             for (ChannelConnection connection : watched) {
                 connection.expireIfPast(now);
             }
+            housekeeping.accept(now);
         }
     }
 }

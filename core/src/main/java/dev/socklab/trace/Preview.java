@@ -10,6 +10,8 @@ public final class Preview {
     /** How many payload bytes a trace line shows: enough to recognise a line, short enough to read on a wall. */
     public static final int DEFAULT_LIMIT = 40;
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private Preview() {
     }
 
@@ -63,7 +65,8 @@ public final class Preview {
                 if (b >= 0x20 && b < 0x7f) {
                     out.append((char) b);
                 } else {
-                    out.append(String.format("\\x%02x", b));
+                    // By hand: String.format per byte made a binary preview cost microseconds.
+                    out.append("\\x").append(HEX[b >> 4]).append(HEX[b & 0xf]);
                 }
             }
         }
