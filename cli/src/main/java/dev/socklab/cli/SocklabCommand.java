@@ -9,7 +9,7 @@ import picocli.CommandLine.IVersionProvider;
                 "sockets, and a client for each."},
         subcommands = {ServeCommand.class, ServicesCommand.class, HelloCommand.class, EchoCommand.class,
                 DaytimeCommand.class, LookupCommand.Arp.class, LookupCommand.Rarp.class, TimeCommand.class,
-                DiscardCommand.class, ChargenCommand.class, QotdCommand.class},
+                DiscardCommand.class, ChargenCommand.class, QotdCommand.class, BenchCommand.class},
         footer = {"", "Examples:",
                 "  socklab serve                    start every service on loopback",
                 "  socklab hello                    fetch the greeting from localhost",

@@ -1,0 +1,268 @@
+package dev.socklab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+import dev.socklab.bench.BenchPlan;
+import dev.socklab.bench.BenchPlanException;
+import dev.socklab.bench.BenchReport;
+import dev.socklab.bench.BenchResult;
+import dev.socklab.bench.LoadGenerator;
+import dev.socklab.bench.SourceRange;
+import dev.socklab.bench.Sweep;
+import dev.socklab.bench.SweepChart;
+import dev.socklab.bench.Target;
+import dev.socklab.bench.Workload;
+import dev.socklab.net.Family;
+import dev.socklab.net.Host;
+import dev.socklab.net.Ports;
+
+/**
+ * {@code socklab bench}: loads an echo or greeting server with many connections and reports
+ * throughput, latency percentiles, errors and the generator's own CPU, as a table, JSON
+ * ({@link BenchReport} documents its keys) or CSV; a sweep of connection counts can be drawn as SVG.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
+        sortOptions = false,
+        description = {"Loads a server with many connections and reports throughput and latency,",
+                "like redis-benchmark or wrk. WORKLOAD is one of:",
+                "  pingpong  each connection sends --size bytes, waits for the whole echo",
+                "  stream    each connection writes --size chunks, 4 in flight, reads the echo",
+                "  connect   connect, read the greeting until the server closes, close",
+                "  udp       each socket sends a datagram, waits for its echo or --udp-timeout",
+                "  idle      opens --connections connections and holds them for --duration",
+                "PORT defaults to echo's (10007); for connect, to hello's (10000).", ""},
+        footer = {"", "--json prints an array, an object a run, with exactly these keys:",
+                "  workload          pingpong, stream, connect, udp or idle",
+                "  connections       connections (udp: sockets) at once; idle: how many asked",
+                "  size              bytes a message, chunk or datagram; 0 for connect and idle",
+                "  seconds           counted time, after the warm-up (idle: the hold)",
+                "  operations        round trips, chunks echoed, connections completed;",
+                "                    idle: connections held at the end",
+                "  ops_per_second    operations a second (idle: connects a second, opening)",
+                "  bytes_per_second  echoed (connect: greeting) bytes received a second",
+                "  latency_us        {\"p50\", \"p99\", \"p999\"}, microseconds, within 1%%; its",
+                "                    values are null when nothing completed",
+                "  errors            failed operations: refused, reset, timed out ...",
+                "  lost              udp: datagrams with no echo in time",
+                "  load_cpu          CPU the load threads used over their time, 0 to 1",
+                "  load_bound        load_cpu of 0.9 or more: the numbers measure the generator",
+                "  server_bytes_per_connection",
+                "                    idle with --server-pid: the server's VmRSS growth per",
+                "                    held connection; null when not measured",
+                "--csv prints a header and a row a run: the same fields, latency_us flattened",
+                "to latency_p50_us, latency_p99_us, latency_p999_us, null left empty.", "",
+                "Exit code 4 when every operation of a run failed (connection refused, say).", "",
+                "Examples:",
+                "  socklab bench pingpong               100 connections to localhost:10007",
+                "  socklab bench pingpong -c 1,10,100,1000 --chart sweep.svg",
+                "  socklab bench stream -c 4 --json",
+                "  socklab bench connect --source-range 127.0.0.2-127.0.0.254",
+                "  socklab bench idle -c 10000 --server-pid PID"})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "WORKLOAD", converter = WorkloadConverter.class,
+            description = "pingpong, stream, connect, udp or idle.")
+    Workload workload;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "HOST",
+            description = "Server host: a name, 127.0.0.1, ::1 (default: localhost).")
+    String host = "localhost";
+
+    @Parameters(index = "2", arity = "0..1", paramLabel = "PORT",
+            description = "Server port (default: echo's, 10007, or for connect hello's, 10000).")
+    String port;
+
+    @Option(names = {"-c", "--connections"}, paramLabel = "C[,C...]",
+            description = "Connections at once (default: 100); a comma list such as 1,10,100,1000 makes a sweep, a run each.")
+    String connections = "100";
+
+    @Option(names = "--size", paramLabel = "BYTES",
+            description = "Message (pingpong), chunk (stream) or datagram (udp) size (default: 64; stream 65536).")
+    Integer size;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long each run counts, at most 10m; idle: how long it holds (default: 10s).")
+    Duration duration = Duration.ofSeconds(10);
+
+    @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long each run goes before counting, at most 1m (default: 2s; idle has none).")
+    Duration warmup = Duration.ofSeconds(2);
+
+    @Option(names = {"-n", "--requests"}, paramLabel = "N",
+            description = "End a run after N counted operations, if that is before --duration.")
+    Long requests;
+
+    @Option(names = "--source-range", paramLabel = "FIRST-LAST",
+            description = "Bind each socket to the next of these loopback addresses, such as 127.0.0.2-127.0.0.254, "
+                    + "so that more connections fit in the ephemeral ports.")
+    String sourceRange;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "T",
+            description = "Load threads, each with a selector and a share of the connections (default and most: the cores).")
+    Integer threads;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long a connect, and each echo or greeting, may take (default: 5s).")
+    Duration timeout = Duration.ofSeconds(5);
+
+    @Option(names = "--udp-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long a datagram waits for its echo before it counts as lost (default: 1s).")
+    Duration udpTimeout = Duration.ofSeconds(1);
+
+    @Option(names = "--server-pid", paramLabel = "PID",
+            description = "idle: the server's process, whose memory (VmRSS) is read before and while holding.")
+    Long serverPid;
+
+    @Option(names = "--chart", paramLabel = "FILE.svg",
+            description = "With a sweep: draw throughput and p99 latency against connections, as SVG.")
+    Path chart;
+
+    @ArgGroup(exclusive = true)
+    Output output = new Output();
+
+    @ArgGroup(exclusive = true)
+    Families family = new Families();
+
+    /** How the results are printed: a table by default. */
+    static final class Output {
+        @Option(names = "--json", description = "Print the results as JSON (keys below).")
+        boolean json;
+
+        @Option(names = "--csv", description = "Print the results as CSV.")
+        boolean csv;
+    }
+
+    /** Which IP version reaches the server. */
+    static final class Families {
+        @Option(names = {"-4", "--ipv4-only"}, description = "Connect over IPv4 only.")
+        boolean ipv4;
+
+        @Option(names = {"-6", "--ipv6-only"}, description = "Connect over IPv6 only.")
+        boolean ipv6;
+
+        Family family() {
+            return ipv4 ? Family.IPV4 : ipv6 ? Family.IPV6 : Family.ANY;
+        }
+    }
+
+    /** Reads WORKLOAD in any case, naming the choices when it is none of them. */
+    static final class WorkloadConverter implements ITypeConverter<Workload> {
+        @Override
+        public Workload convert(String text) {
+            try {
+                return Workload.parse(text);
+            } catch (BenchPlanException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        List<BenchPlan> plans = plans();
+        List<BenchResult> results = new ArrayList<>();
+        for (BenchPlan plan : plans) {
+            results.add(LoadGenerator.run(plan));
+        }
+        if (results.stream().allMatch(BenchResult::failed)) {
+            throw new IOException(BenchReport.failure(results.getFirst()));
+        }
+        print(results);
+        if (chart != null) {
+            writeChart(results);
+        }
+        // Some runs of a sweep failed and others did not: the table shows both, and the exit code says so.
+        List<BenchResult> failed = results.stream().filter(BenchResult::failed).toList();
+        PrintWriter err = spec.commandLine().getErr();
+        for (BenchResult run : failed) {
+            err.println("socklab: the run with " + run.connections() + " connections failed: " + BenchReport.failure(run));
+        }
+        err.flush();
+        return failed.isEmpty() ? ExitCode.OK.code : ExitCode.NETWORK.code;
+    }
+
+    /** Every run's plan, each checked before the first starts, so that a mistake costs no time. */
+    private List<BenchPlan> plans() {
+        try {
+            List<Integer> counts = Sweep.connections(connections);
+            if (chart != null && counts.size() < 2) {
+                throw new BenchPlanException("--chart draws a sweep: give --connections a list such as 1,10,100,1000");
+            }
+            Family wanted = family.family();
+            SourceRange sources = sourceRange == null ? null : SourceRange.parse(sourceRange);
+            if (sources != null) {
+                if (wanted == Family.IPV6) {
+                    throw new BenchPlanException("--source-range holds IPv4 loopback addresses: it cannot be used with --ipv6-only");
+                }
+                wanted = Family.IPV4; // the sources are IPv4, so the server must be reached over IPv4
+            }
+            int serverPort = port == null ? ServerAddress.defaultPort(workload.service()) : Ports.parse(port);
+            InetSocketAddress target = Target.resolve(Host.parse(host), serverPort, wanted, workload, timeout);
+            BenchPlan.Builder builder = BenchPlan.builder(workload, target).duration(duration).warmup(warmup)
+                    .connectTimeout(timeout).udpTimeout(udpTimeout);
+            if (size != null) {
+                builder.size(size);
+            }
+            if (requests != null) {
+                builder.requests(requests);
+            }
+            if (threads != null) {
+                builder.threads(threads);
+            }
+            if (sources != null) {
+                builder.sources(sources);
+            }
+            if (serverPid != null) {
+                builder.serverPid(serverPid);
+            }
+            List<BenchPlan> plans = new ArrayList<>();
+            for (int count : counts) {
+                plans.add(builder.connections(count).build());
+            }
+            return plans;
+        } catch (BenchPlanException e) {
+            throw new Errors.UsageException(e.getMessage());
+        }
+    }
+
+    private void print(List<BenchResult> results) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json) {
+            out.println(BenchReport.json(results));
+        } else if (output.csv) {
+            out.print(BenchReport.csv(results));
+        } else {
+            out.print(BenchReport.table(results));
+            BenchReport.notes(results).forEach(out::println);
+        }
+        out.flush();
+    }
+
+    private void writeChart(List<BenchResult> results) {
+        try {
+            Files.writeString(chart, SweepChart.svg(results), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new Errors.UsageException("cannot write the chart to " + chart + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.socklab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+
+import dev.socklab.runtime.Endpoint;
+import dev.socklab.services.echo.EchoService;
+import dev.socklab.services.hello.HelloService;
+import dev.socklab.testing.ServerUnderTest;
+import dev.socklab.testing.StreamTransport;
+
+/** {@code socklab bench} run in process, for half a second a run, against socklab's echo and greeting services. */
+@Timeout(30)
+class BenchCommandTest {
+    private static final String[] SHORT = {"--duration", "500ms", "--warmup", "0s"};
+
+    @TempDir
+    Path dir;
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
+
+    @Test
+    void pingpongPrintsTheTable() {
+        String port = tcp();
+
+        CommandRun run = bench("pingpong", "127.0.0.1", port, "--connections", "2");
+
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.getFirst())
+                .matches("workload  connections  size  seconds  ops/s +MB/s +p50 us  p99 us  p999 us  errors  lost  load cpu");
+        assertThat(lines.get(1)).matches("pingpong  2 +64 +0\\.5 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ +\\d+ +0 +0 +\\d+%");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aSweepInJsonIsAnArrayWithAnObjectARun() {
+        String port = tcp();
+
+        CommandRun run = bench("pingpong", "127.0.0.1", port, "--connections", "1,3", "--json");
+
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+        List<String> objects = run.out().lines().filter(l -> l.startsWith("  {")).toList();
+        assertThat(run.out().strip()).startsWith("[").endsWith("]");
+        assertThat(objects).hasSize(2);
+        assertThat(objects.get(0)).startsWith("  {\"workload\": \"pingpong\", \"connections\": 1, \"size\": 64, ");
+        assertThat(objects.get(1)).contains("\"connections\": 3", "\"errors\": 0", "\"latency_us\": {\"p50\": ",
+                "\"server_bytes_per_connection\": null}");
+    }
+
+    @Test
+    void csvHasAHeaderAndARowARun() {
+        String port = tcp();
+
+        CommandRun run = bench("stream", "127.0.0.1", port, "--connections", "2", "--size", "4096", "--csv");
+
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("workload,connections,size,seconds,operations,ops_per_second,");
+        assertThat(lines.get(1)).startsWith("stream,2,4096,0.500,");
+        assertThat(lines.get(1).split(",", -1)).hasSize(lines.get(0).split(",").length);
+    }
+
+    @Test
+    void aSweepDrawsAChartThatParsesAsSvg() throws Exception {
+        String port = tcp();
+        Path chart = dir.resolve("sweep.svg");
+
+        CommandRun run = bench("pingpong", "127.0.0.1", port, "--connections", "1,2,4", "--chart", chart.toString());
+
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+        assertThat(run.out().lines().filter(l -> l.startsWith("pingpong"))).hasSize(3);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        Document svg = factory.newDocumentBuilder().parse(chart.toFile());
+        assertThat(svg.getDocumentElement().getLocalName()).isEqualTo("svg");
+        assertThat(svg.getElementsByTagNameNS("*", "polyline").getLength()).isEqualTo(2);
+    }
+
+    @Test
+    void connectAndUdpRunAgainstTheirServices() {
+        Endpoint hello = servers.stream("hello", new HelloService(HelloService.DEFAULT_GREETING),
+                StreamTransport.TCP_IPV4.endpoint(dir));
+        Endpoint echo = servers.datagram("echo", new EchoService(), StreamTransport.udp(false));
+
+        CommandRun connect = bench("connect", "127.0.0.1", port(hello), "--connections", "2", "--json");
+        CommandRun udp = bench("udp", "127.0.0.1", port(echo), "--connections", "2", "--json");
+
+        assertThat(connect.exitCode()).as("connect; stderr: %s", connect.err()).isZero();
+        assertThat(connect.out()).contains("\"workload\": \"connect\"", "\"size\": 0", "\"errors\": 0");
+        assertThat(udp.exitCode()).as("udp; stderr: %s", udp.err()).isZero();
+        assertThat(udp.out()).contains("\"workload\": \"udp\"", "\"lost\": 0");
+    }
+
+    @Test
+    void idleWithTheServersPidReportsItsMemoryPerConnection() {
+        String port = tcp();
+
+        CommandRun run = bench("idle", "127.0.0.1", port, "--connections", "20", "--server-pid",
+                String.valueOf(ProcessHandle.current().pid()));
+
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+        assertThat(run.out().lines().toList().getFirst()).endsWith("server B/conn");
+        assertThat(run.out()).contains("idle with 20 connections: held 20 of 20 for 0.5 s; the server's memory grew");
+    }
+
+    @Test
+    void aLoopbackSourceRangeIsAcceptedAndUsed() {
+        String port = tcp();
+
+        CommandRun run = bench("pingpong", "localhost", port, "--connections", "4", "--source-range", "127.0.0.2-127.0.0.9",
+                "--json");
+
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+        assertThat(run.out()).contains("\"errors\": 0");
+    }
+
+    @Test
+    void refusedConnectionsExitFourWithOneSentence() throws IOException {
+        String port = closedPort();
+
+        CommandRun run = bench("pingpong", "127.0.0.1", port, "--connections", "2")
+                .failedWith(ExitCode.NETWORK, "every pingpong connection to 127.0.0.1:" + port + " failed", "refused",
+                        "is an echo server listening there?");
+
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    static Stream<Arguments> wrongCommandLines() {
+        return Stream.of(
+                Arguments.of("a source range off loopback", new String[] {"--source-range", "10.0.0.1-10.0.0.9"},
+                        new String[] {"--source-range 10.0.0.1-10.0.0.9 is not on loopback"}),
+                Arguments.of("a source range with IPv6", new String[] {"--source-range", "127.0.0.2-127.0.0.9", "-6"},
+                        new String[] {"--source-range", "--ipv6-only"}),
+                Arguments.of("more threads than cores", new String[] {"--threads", "999"},
+                        new String[] {"--threads must be from 1 to"}),
+                Arguments.of("a duration past ten minutes", new String[] {"--duration", "11m"},
+                        new String[] {"--duration must be more than 0 and at most 10m, not 11m"}),
+                Arguments.of("a chart without a sweep", new String[] {"--chart", "x.svg"},
+                        new String[] {"--chart draws a sweep"}),
+                Arguments.of("both JSON and CSV", new String[] {"--json", "--csv"},
+                        new String[] {"--json", "--csv", "mutually exclusive"}),
+                Arguments.of("a connection count that is not a number", new String[] {"--connections", "1,many"},
+                        new String[] {"'many' is not a number"}),
+                Arguments.of("a server PID for pingpong", new String[] {"--server-pid", "1"},
+                        new String[] {"--server-pid applies to idle alone"}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongCommandLines")
+    void aWrongCommandLineExitsTwoWithOneSentence(String what, String[] options, String[] fragments) throws IOException {
+        String port = closedPort(); // nothing runs: every mistake is caught before the first connection
+        String[] args = Stream.concat(Stream.of("bench", "pingpong", "127.0.0.1", port), Stream.of(options))
+                .toArray(String[]::new);
+
+        CommandRun.of(args).failedWith(ExitCode.USAGE, fragments);
+    }
+
+    @Test
+    void anUnknownWorkloadNamesTheChoices() {
+        CommandRun.of("bench", "pong").failedWith(ExitCode.USAGE, "unknown workload 'pong'",
+                "pingpong, stream, connect, udp, idle");
+    }
+
+    @Test
+    void helpDocumentsTheJsonKeys() {
+        CommandRun run = CommandRun.of("bench", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: socklab bench", "server_bytes_per_connection", "latency_p50_us",
+                "load_bound", "--source-range");
+    }
+
+    private CommandRun bench(String... args) {
+        String[] all = Stream.concat(Stream.of("bench"), Stream.concat(Stream.of(args), Stream.of(SHORT)))
+                .toArray(String[]::new);
+        return CommandRun.of(all);
+    }
+
+    private String tcp() {
+        return port(servers.stream("echo", new EchoService(), StreamTransport.TCP_IPV4.endpoint(dir)));
+    }
+
+    private static String port(Endpoint endpoint) {
+        return String.valueOf(((InetSocketAddress) endpoint.address()).getPort());
+    }
+
+    private static String closedPort() throws IOException {
+        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+            probe.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            return String.valueOf(((InetSocketAddress) probe.getLocalAddress()).getPort());
+        } // closed: nothing listens on it now
+    }
+}

@@ -1,0 +1,233 @@
+package dev.socklab.bench;
+
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import dev.socklab.net.SocketAddresses;
+
+/**
+ * One bench run, checked: every count and duration is bounded, so that a run stops by itself.
+ * Messages of {@link BenchPlanException} name the options as {@code socklab bench} writes them.
+ *
+ * @param workload what each connection does
+ * @param target the server
+ * @param connections connections (or UDP sockets) at once; for idle, how many to open and hold
+ * @param size message, chunk or datagram bytes; 0 for connect and idle, which send nothing
+ * @param duration how long the counted part lasts; for idle, how long the connections are held
+ * @param warmup how long the run goes before counting starts; idle has none
+ * @param requests a cap on the operations counted, if any: the run ends when it is reached
+ * @param threads selector threads, each with a share of the connections
+ * @param connectTimeout how long a connect, and then each echo or greeting, may take
+ * @param udpTimeout how long a UDP socket waits for an echo before it counts the datagram lost
+ * @param sources source addresses to bind each socket to in turn, if any
+ * @param serverPid the server's process, whose memory idle measures, if given
+ */
+public record BenchPlan(Workload workload, InetSocketAddress target, int connections, int size, Duration duration,
+        Duration warmup, OptionalLong requests, int threads, Duration connectTimeout, Duration udpTimeout,
+        Optional<SourceRange> sources, OptionalLong serverPid) {
+    /** The most connections one run opens; the open-file limit usually binds first. */
+    public static final int MAX_CONNECTIONS = 100_000;
+    /** The longest a run counts for. */
+    public static final Duration MAX_DURATION = Duration.ofMinutes(10);
+    /** The longest warm-up. */
+    public static final Duration MAX_WARMUP = Duration.ofMinutes(1);
+    /** The longest timeout, for connects and for UDP echoes. */
+    public static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);
+    /** The largest {@code --requests}. */
+    public static final long MAX_REQUESTS = 1_000_000_000L;
+    /** The most the per-connection buffers of a run may take, in bytes. */
+    public static final long MAX_BUFFER_BYTES = 256L << 20;
+    /** Open files the process keeps for itself beyond one a connection: selectors, jars, standard streams. */
+    static final int RESERVED_FILES = 64;
+
+    /** Checks every bound; see the constants. */
+    public BenchPlan {
+        Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(requests, "requests");
+        Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(serverPid, "serverPid");
+        if (connections < 1 || connections > MAX_CONNECTIONS) {
+            throw new BenchPlanException("--connections must be from 1 to " + MAX_CONNECTIONS + ", not " + connections);
+        }
+        if (workload.sendsMessages() ? size < 1 || size > workload.maxSize() : size != 0) {
+            throw new BenchPlanException(workload.sendsMessages()
+                    ? "--size " + size + " is out of range: " + workload.label() + " sends 1 to " + workload.maxSize()
+                            + " bytes at a time"
+                    : "--size does not apply to " + workload.label() + ", which sends nothing");
+        }
+        positive("--duration", duration, MAX_DURATION);
+        if (warmup.isNegative() || warmup.compareTo(MAX_WARMUP) > 0) {
+            throw new BenchPlanException("--warmup must be from 0 to " + text(MAX_WARMUP) + ", not " + text(warmup));
+        }
+        if (requests.isPresent() && workload == Workload.IDLE) {
+            throw new BenchPlanException("--requests does not apply to idle, which holds connections rather than "
+                    + "counting operations");
+        }
+        if (requests.isPresent() && (requests.getAsLong() < 1 || requests.getAsLong() > MAX_REQUESTS)) {
+            throw new BenchPlanException("--requests must be from 1 to " + MAX_REQUESTS + ", not " + requests.getAsLong());
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads < 1 || threads > cores) {
+            throw new BenchPlanException("--threads must be from 1 to " + cores + ", the cores of this machine, not "
+                    + threads + ": more threads than cores would only take turns");
+        }
+        positive("--timeout", connectTimeout, MAX_TIMEOUT);
+        positive("--udp-timeout", udpTimeout, MAX_TIMEOUT);
+        if (sources.isPresent() && !(target.getAddress() instanceof Inet4Address)) {
+            throw new BenchPlanException("--source-range holds IPv4 loopback addresses, but the server is at "
+                    + SocketAddresses.format(target) + ": reach it over IPv4, such as 127.0.0.1");
+        }
+        if (serverPid.isPresent()) {
+            if (workload != Workload.IDLE) {
+                throw new BenchPlanException("--server-pid applies to idle alone: only idle measures the server's memory");
+            }
+            if (!ServerMemory.readable(serverPid.getAsLong())) {
+                throw new BenchPlanException("--server-pid " + serverPid.getAsLong() + " is not a process whose memory "
+                        + "can be read here: give the PID of a server on this machine (/proc/PID/status)");
+            }
+        }
+        long buffers = (long) connections * bufferBytesPerConnection(workload, size);
+        if (buffers > MAX_BUFFER_BYTES) {
+            throw new BenchPlanException("--connections " + connections + " with --size " + size + " needs "
+                    + (buffers >> 20) + " MiB of buffers, more than the " + (MAX_BUFFER_BYTES >> 20)
+                    + " MiB a run may take: lower one of them");
+        }
+        OpenFiles.check(connections, RESERVED_FILES);
+    }
+
+    /** A plan for {@code workload} against {@code target}, with every default. */
+    public static Builder builder(Workload workload, InetSocketAddress target) {
+        return new Builder(workload, target);
+    }
+
+    /** This plan with another number of connections: the runs of a sweep. */
+    public BenchPlan withConnections(int count) {
+        return new BenchPlan(workload, target, count, size, duration, warmup, requests, threads, connectTimeout,
+                udpTimeout, sources, serverPid);
+    }
+
+    /** The threads that run: no more than connections, since a thread without any would idle. */
+    int activeThreads() {
+        return Math.min(threads, connections);
+    }
+
+    /** What each connection keeps: the echo of a ping-pong message, or a UDP datagram out and in. */
+    private static long bufferBytesPerConnection(Workload workload, int size) {
+        return switch (workload) {
+            case PINGPONG -> size;
+            case UDP -> 2L * size;
+            case STREAM, CONNECT, IDLE -> 0; // their reads go to one scratch buffer per thread
+        };
+    }
+
+    private static void positive(String option, Duration value, Duration max) {
+        if (value.isZero() || value.isNegative() || value.compareTo(max) > 0) {
+            throw new BenchPlanException(option + " must be more than 0 and at most " + text(max) + ", not " + text(value));
+        }
+    }
+
+    /** A duration as the command line writes it: {@code 500ms}, {@code 10s}, {@code 2m}. */
+    static String text(Duration d) {
+        if (d.toMillis() % 60_000 == 0 && !d.isZero()) {
+            return d.toMinutes() + "m";
+        }
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    /** Builds a {@link BenchPlan}, with the defaults of {@code socklab bench}. */
+    public static final class Builder {
+        private final Workload workload;
+        private final InetSocketAddress target;
+        private int connections = 100;
+        private Integer size;
+        private Duration duration = Duration.ofSeconds(10);
+        private Duration warmup = Duration.ofSeconds(2);
+        private OptionalLong requests = OptionalLong.empty();
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration udpTimeout = Duration.ofSeconds(1);
+        private Optional<SourceRange> sources = Optional.empty();
+        private OptionalLong serverPid = OptionalLong.empty();
+
+        private Builder(Workload workload, InetSocketAddress target) {
+            this.workload = workload;
+            this.target = target;
+        }
+
+        /** Connections at once (default 100). */
+        public Builder connections(int value) {
+            connections = value;
+            return this;
+        }
+
+        /** Message, chunk or datagram bytes (default: the workload's). */
+        public Builder size(int value) {
+            size = value;
+            return this;
+        }
+
+        /** How long the counted part lasts (default 10s). */
+        public Builder duration(Duration value) {
+            duration = value;
+            return this;
+        }
+
+        /** How long the run goes before counting (default 2s). */
+        public Builder warmup(Duration value) {
+            warmup = value;
+            return this;
+        }
+
+        /** A cap on the operations counted. */
+        public Builder requests(long value) {
+            requests = OptionalLong.of(value);
+            return this;
+        }
+
+        /** Selector threads (default: the cores). */
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
+
+        /** How long a connect, and each echo or greeting, may take (default 5s). */
+        public Builder connectTimeout(Duration value) {
+            connectTimeout = value;
+            return this;
+        }
+
+        /** How long a UDP echo may take before the datagram counts as lost (default 1s). */
+        public Builder udpTimeout(Duration value) {
+            udpTimeout = value;
+            return this;
+        }
+
+        /** Source addresses to bind each socket to in turn. */
+        public Builder sources(SourceRange value) {
+            sources = Optional.of(value);
+            return this;
+        }
+
+        /** The server's process, for idle to measure its memory. */
+        public Builder serverPid(long value) {
+            serverPid = OptionalLong.of(value);
+            return this;
+        }
+
+        /**
+         * The plan.
+         *
+         * @throws BenchPlanException if a value is out of bounds
+         */
+        public BenchPlan build() {
+            return new BenchPlan(workload, target, connections, size == null ? workload.defaultSize() : size, duration,
+                    workload == Workload.IDLE ? Duration.ZERO : warmup, requests, threads, connectTimeout, udpTimeout,
+                    sources, serverPid);
+        }
+    }
+}

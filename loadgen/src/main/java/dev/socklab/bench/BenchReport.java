@@ -1,0 +1,188 @@
+package dev.socklab.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import dev.socklab.net.SocketAddresses;
+
+/**
+ * Bench results written for people (a table and notes) and for programs (JSON and CSV).
+ *
+ * <h2>JSON</h2>
+ * {@link #json} writes an array with one object per run, in the order run, with exactly these keys:
+ * <table>
+ *   <caption>The keys of a run</caption>
+ *   <tr><th>key</th><th>type</th><th>meaning</th></tr>
+ *   <tr><td>workload</td><td>string</td><td>{@code pingpong}, {@code stream}, {@code connect}, {@code udp} or {@code idle}</td></tr>
+ *   <tr><td>connections</td><td>integer</td><td>connections (udp: sockets) at once; idle: how many were asked for</td></tr>
+ *   <tr><td>size</td><td>integer</td><td>message, chunk or datagram bytes; 0 for connect and idle, which send nothing</td></tr>
+ *   <tr><td>seconds</td><td>number</td><td>how long the run counted, after the warm-up; idle: how long it held</td></tr>
+ *   <tr><td>operations</td><td>integer</td><td>round trips (pingpong, udp), chunks echoed (stream), connections
+ *       completed (connect), connections held at the end (idle)</td></tr>
+ *   <tr><td>ops_per_second</td><td>number</td><td>operations over seconds; idle: connections opened per second while opening</td></tr>
+ *   <tr><td>bytes_per_second</td><td>number</td><td>echoed (connect: greeting) bytes received per second</td></tr>
+ *   <tr><td>latency_us</td><td>object</td><td>{@code {"p50", "p99", "p999"}}, microseconds, each within 1%; null
+ *       values when no operation completed</td></tr>
+ *   <tr><td>errors</td><td>integer</td><td>failed operations of every kind (refused, reset, closed early, timed out ...)</td></tr>
+ *   <tr><td>lost</td><td>integer</td><td>datagrams with no echo within {@code --udp-timeout} (udp; 0 otherwise)</td></tr>
+ *   <tr><td>load_cpu</td><td>number</td><td>CPU the generator's threads used over their wall time, 0 to 1</td></tr>
+ *   <tr><td>load_bound</td><td>boolean</td><td>load_cpu of 0.9 or more: the numbers measure the generator, not the server</td></tr>
+ *   <tr><td>server_bytes_per_connection</td><td>number or null</td><td>idle with {@code --server-pid}: the server's
+ *       resident memory growth over the held connections; null when not measured</td></tr>
+ * </table>
+ * {@link #csv} writes the same fields, one row a run, with {@code latency_us} flattened to
+ * {@code latency_p50_us, latency_p99_us, latency_p999_us} and null written as an empty field.
+ */
+public final class BenchReport {
+    /** The CSV columns, in order. */
+    public static final List<String> CSV_HEADER = List.of("workload", "connections", "size", "seconds", "operations",
+            "ops_per_second", "bytes_per_second", "latency_p50_us", "latency_p99_us", "latency_p999_us", "errors", "lost",
+            "load_cpu", "load_bound", "server_bytes_per_connection");
+
+    private BenchReport() {
+    }
+
+    /** The human table: a header and one row a run, columns aligned; a memory column when idle measured one. */
+    public static String table(List<BenchResult> results) {
+        List<String> header = new ArrayList<>(List.of("workload", "connections", "size", "seconds", "ops/s", "MB/s",
+                "p50 us", "p99 us", "p999 us", "errors", "lost", "load cpu"));
+        boolean memory = results.stream().anyMatch(r -> r.serverBytesPerConnection().isPresent());
+        if (memory) {
+            header.add("server B/conn");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(header);
+        for (BenchResult r : results) {
+            List<String> row = new ArrayList<>(List.of(r.workload().label(), Integer.toString(r.connections()),
+                    r.size() == 0 ? "-" : Integer.toString(r.size()), fixed(r.seconds(), 1), fixed(r.opsPerSecond(), 1),
+                    fixed(r.bytesPerSecond() / 1e6, 1), micros(r, Latency::p50), micros(r, Latency::p99),
+                    micros(r, Latency::p999), Long.toString(r.errors().total()), Long.toString(r.lost()),
+                    Math.round(r.loadCpu() * 100) + "%"));
+            if (memory) {
+                row.add(r.serverBytesPerConnection().isPresent()
+                        ? Long.toString(Math.round(r.serverBytesPerConnection().getAsDouble())) : "-");
+            }
+            rows.add(row);
+        }
+        return aligned(rows);
+    }
+
+    /** What the table cannot say, a sentence a line: errors by kind, idle's hold, a saturated generator. */
+    public static List<String> notes(List<BenchResult> results) {
+        List<String> notes = new ArrayList<>();
+        for (BenchResult r : results) {
+            String run = r.workload().label() + " with " + r.connections() + (r.connections() == 1 ? " connection" : " connections");
+            if (r.errors().total() > 0) {
+                notes.add(run + ": errors: " + r.errors().describe());
+            }
+            if (r.workload() == Workload.IDLE) {
+                notes.add(run + ": held " + r.operations() + " of " + r.connections() + " for " + fixed(r.seconds(), 1)
+                        + " s" + r.serverBytesPerConnection().stream()
+                                .mapToObj(b -> String.format(Locale.ROOT, "; the server's memory grew %.0f bytes a connection", b))
+                                .findFirst().orElse(""));
+            }
+            if (r.loadBound()) {
+                notes.add("load-bound: the load generator used " + Math.round(r.loadCpu() * 100) + "% of its "
+                        + (r.threads() == 1 ? "core" : r.threads() + " cores") + " in " + run
+                        + "; the numbers measure it, not the server");
+            }
+        }
+        return notes;
+    }
+
+    /** One sentence for a run where everything failed, with what the errors were and a hint. */
+    public static String failure(BenchResult r) {
+        String at = SocketAddresses.format(r.target());
+        String server = r.workload().service().equals("hello") ? "a greeting (hello) server" : "an echo server";
+        return switch (r.workload()) {
+            case UDP -> "no datagram sent to " + at + " came back (" + r.lost() + " lost"
+                    + (r.errors().total() > 0 ? ", " + r.errors().describe() : "") + "): is a UDP echo server listening there?";
+            case IDLE -> "no connection to " + at + " could be held (" + r.errors().describe() + "): is a server listening there?";
+            default -> "every " + r.workload().label() + " connection to " + at + " failed (" + r.errors().describe()
+                    + "): is " + server + " listening there?";
+        };
+    }
+
+    /** The JSON array described in the class comment, one object a line. */
+    public static String json(List<BenchResult> results) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < results.size(); i++) {
+            BenchResult r = results.get(i);
+            Latency l = r.latency();
+            out.append(i == 0 ? "\n  {" : ",\n  {")
+                    .append("\"workload\": \"").append(r.workload().label()).append('"')
+                    .append(", \"connections\": ").append(r.connections())
+                    .append(", \"size\": ").append(r.size())
+                    .append(", \"seconds\": ").append(number(r.seconds(), 3))
+                    .append(", \"operations\": ").append(r.operations())
+                    .append(", \"ops_per_second\": ").append(number(r.opsPerSecond(), 1))
+                    .append(", \"bytes_per_second\": ").append(number(r.bytesPerSecond(), 1))
+                    .append(", \"latency_us\": {\"p50\": ").append(latency(l, l.p50()))
+                    .append(", \"p99\": ").append(latency(l, l.p99()))
+                    .append(", \"p999\": ").append(latency(l, l.p999())).append('}')
+                    .append(", \"errors\": ").append(r.errors().total())
+                    .append(", \"lost\": ").append(r.lost())
+                    .append(", \"load_cpu\": ").append(number(r.loadCpu(), 3))
+                    .append(", \"load_bound\": ").append(r.loadBound())
+                    .append(", \"server_bytes_per_connection\": ").append(r.serverBytesPerConnection().isPresent()
+                            ? number(r.serverBytesPerConnection().getAsDouble(), 1) : "null")
+                    .append('}');
+        }
+        return out.append(results.isEmpty() ? "]" : "\n]").toString();
+    }
+
+    /** The CSV: {@link #CSV_HEADER}, then a row a run. */
+    public static String csv(List<BenchResult> results) {
+        StringBuilder out = new StringBuilder(String.join(",", CSV_HEADER)).append('\n');
+        for (BenchResult r : results) {
+            Latency l = r.latency();
+            out.append(String.join(",", r.workload().label(), Integer.toString(r.connections()),
+                    Integer.toString(r.size()), number(r.seconds(), 3), Long.toString(r.operations()),
+                    number(r.opsPerSecond(), 1), number(r.bytesPerSecond(), 1),
+                    l.measured() ? number(l.p50(), 1) : "", l.measured() ? number(l.p99(), 1) : "",
+                    l.measured() ? number(l.p999(), 1) : "", Long.toString(r.errors().total()), Long.toString(r.lost()),
+                    number(r.loadCpu(), 3), Boolean.toString(r.loadBound()),
+                    r.serverBytesPerConnection().isPresent() ? number(r.serverBytesPerConnection().getAsDouble(), 1) : ""))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String latency(Latency l, double micros) {
+        return l.measured() ? number(micros, 1) : "null";
+    }
+
+    private static String micros(BenchResult r, Function<Latency, Double> percentile) {
+        return r.latency().measured() ? Long.toString(Math.round(percentile.apply(r.latency()))) : "-";
+    }
+
+    /** A JSON number: never NaN or infinite, which JSON cannot write. */
+    private static String number(double value, int decimals) {
+        return fixed(Double.isFinite(value) ? value : 0, decimals);
+    }
+
+    private static String fixed(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static String aligned(List<List<String>> rows) {
+        int columns = rows.getFirst().size();
+        int[] widths = new int[columns];
+        for (List<String> row : rows) {
+            for (int c = 0; c < columns; c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < columns; c++) {
+                line.append(row.get(c)).append(c == columns - 1 ? "" : " ".repeat(widths[c] - row.get(c).length() + 2));
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+}

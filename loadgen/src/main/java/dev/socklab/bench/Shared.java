@@ -1,0 +1,44 @@
+package dev.socklab.bench;
+
+import java.net.Inet6Address;
+import java.net.ProtocolFamily;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What a run's threads share: the plan, the clock window, the cap, the message, and idle's count of held connections. */
+final class Shared {
+    final BenchPlan plan;
+    final Window window;
+    final RequestBudget budget;
+    final ProtocolFamily family;
+    /** Null without {@code --source-range}. */
+    final SourceRange sources;
+    /** The message every connection sends, read-only; each takes a {@link ByteBuffer#duplicate()}, which shares the bytes. */
+    final ByteBuffer message;
+    final long connectTimeoutNanos;
+    final long udpTimeoutNanos;
+    /** Connections open right now: what idle holds. */
+    final AtomicInteger open = new AtomicInteger();
+
+    Shared(BenchPlan plan, Window window) {
+        this.plan = plan;
+        this.window = window;
+        this.budget = new RequestBudget(plan.requests());
+        this.family = plan.target().getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6
+                : StandardProtocolFamily.INET;
+        this.sources = plan.sources().orElse(null);
+        this.message = message(plan.size());
+        this.connectTimeoutNanos = plan.connectTimeout().toNanos();
+        this.udpTimeoutNanos = plan.udpTimeout().toNanos();
+    }
+
+    /** Printable bytes, as chargen sends, so that a trace or a capture of the run is readable. */
+    private static ByteBuffer message(int size) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.max(size, 1));
+        for (int i = 0; i < buffer.capacity(); i++) {
+            buffer.put(i, (byte) (' ' + i % 95));
+        }
+        return buffer.asReadOnlyBuffer();
+    }
+}

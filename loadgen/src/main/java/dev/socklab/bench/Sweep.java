@@ -1,0 +1,36 @@
+package dev.socklab.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The connection counts of {@code --connections}: one number, or a comma list that makes a sweep of runs. */
+public final class Sweep {
+    /** The most runs one sweep makes. */
+    public static final int MAX_RUNS = 20;
+
+    private Sweep() {
+    }
+
+    /**
+     * Reads {@code 100} or {@code 1,10,100,1000}.
+     *
+     * @throws BenchPlanException if a value is not a whole number, or there are more than {@link #MAX_RUNS}
+     */
+    public static List<Integer> connections(String text) {
+        String[] parts = text.split(",", -1);
+        if (parts.length > MAX_RUNS) {
+            throw new BenchPlanException("--connections lists " + parts.length + " runs; a sweep makes at most "
+                    + MAX_RUNS);
+        }
+        List<Integer> counts = new ArrayList<>();
+        for (String part : parts) {
+            String value = part.strip();
+            if (!value.matches("[0-9]{1,9}")) {
+                throw new BenchPlanException("--connections takes a number or a comma list such as 1,10,100,1000, and '"
+                        + value + "' is not a number");
+            }
+            counts.add(Integer.parseInt(value));
+        }
+        return List.copyOf(counts);
+    }
+}

@@ -1,0 +1,207 @@
+package dev.socklab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.socklab.runtime.Endpoint;
+import dev.socklab.service.Connection;
+import dev.socklab.service.StreamService;
+import dev.socklab.services.echo.EchoService;
+import dev.socklab.services.hello.HelloService;
+import dev.socklab.testing.ServerUnderTest;
+import dev.socklab.testing.StreamTransport;
+
+/** Every workload for about a second against socklab's own echo and greeting services on loopback. */
+@Timeout(30)
+class WorkloadsTest {
+    private static final Duration SECOND = Duration.ofSeconds(1);
+    private static final Duration WARMUP = Duration.ofMillis(200);
+
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
+
+    @ParameterizedTest(name = "{0} connection(s)")
+    @ValueSource(ints = {1, 10})
+    void pingpongCountsRoundTripsWithoutErrors(int connections) throws Exception {
+        InetSocketAddress echo = tcp(new EchoService());
+
+        BenchResult r = LoadGenerator.run(plan(Workload.PINGPONG, echo).connections(connections).build());
+
+        assertThat(r.operations()).isPositive();
+        assertThat(r.errors().total()).as("errors: %s", r.errors()).isZero();
+        assertThat(r.seconds()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(r.opsPerSecond()).isEqualTo(r.operations() / r.seconds());
+        assertThat(r.bytesPerSecond()).isEqualTo(r.opsPerSecond() * 64);
+        assertThat(r.latency().samples()).isEqualTo(r.operations());
+        assertThat(r.latency().p50()).isPositive().isLessThanOrEqualTo(r.latency().p99());
+        assertThat(r.latency().p99()).isLessThanOrEqualTo(r.latency().p999());
+        assertThat(r.loadCpu()).isBetween(0.0, 1.0);
+        assertThat(r.threads()).isEqualTo(Math.min(connections, Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Test
+    void requestsCapEndsTheRunAtExactlyThatManyOperations() throws Exception {
+        InetSocketAddress echo = tcp(new EchoService());
+
+        BenchResult r = LoadGenerator.run(plan(Workload.PINGPONG, echo).connections(4).requests(300)
+                .duration(Duration.ofSeconds(20)).build());
+
+        assertThat(r.operations()).isEqualTo(300);
+        assertThat(r.seconds()).isLessThan(10);
+    }
+
+    @Test
+    void streamCountsEchoedBytesPerSecond() throws Exception {
+        InetSocketAddress echo = tcp(new EchoService());
+
+        BenchResult r = LoadGenerator.run(plan(Workload.STREAM, echo).connections(4).size(16_384).build());
+
+        assertThat(r.errors().total()).as("errors: %s", r.errors()).isZero();
+        assertThat(r.operations()).isPositive();
+        assertThat(r.bytesPerSecond()).isEqualTo(r.operations() * 16_384 / r.seconds());
+        assertThat(r.latency().measured()).isTrue();
+    }
+
+    @Test
+    void connectCountsGreetingsToTheEndOfStream() throws Exception {
+        InetSocketAddress hello = tcp(new HelloService(HelloService.DEFAULT_GREETING));
+
+        BenchResult r = LoadGenerator.run(plan(Workload.CONNECT, hello).connections(4).build());
+
+        assertThat(r.errors().total()).as("errors: %s", r.errors()).isZero();
+        assertThat(r.operations()).isPositive();
+        assertThat(r.bytesPerSecond()).isEqualTo(r.operations() * "Hello World!\r\n".length() / r.seconds());
+        assertThat(r.size()).isZero();
+    }
+
+    @Test
+    void udpLosesNothingOnLoopback() throws Exception {
+        InetSocketAddress echo = udp();
+
+        BenchResult r = LoadGenerator.run(plan(Workload.UDP, echo).connections(4).build());
+
+        assertThat(r.operations()).isPositive();
+        assertThat(r.lost()).isZero();
+        assertThat(r.errors().total()).isZero();
+    }
+
+    @Test
+    void udpToAClosedPortLosesEveryDatagramAndEnds() throws Exception {
+        InetSocketAddress closed = new InetSocketAddress(InetAddress.getLoopbackAddress(), freeUdpPort());
+
+        BenchResult r = LoadGenerator.run(plan(Workload.UDP, closed).connections(2).udpTimeout(Duration.ofMillis(200))
+                .build());
+
+        assertThat(r.operations()).isZero();
+        assertThat(r.lost()).isPositive();
+        assertThat(r.failed()).isTrue();
+        assertThat(BenchReport.failure(r)).startsWith("no datagram sent to 127.0.0.1:").contains("lost");
+    }
+
+    @Test
+    void udpToASilentSocketTimesOutEachDatagram() throws Exception {
+        try (DatagramChannel silent = DatagramChannel.open()) {
+            silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+
+            BenchResult r = LoadGenerator.run(plan(Workload.UDP, (InetSocketAddress) silent.getLocalAddress())
+                    .connections(2).warmup(Duration.ZERO).udpTimeout(Duration.ofMillis(100)).build());
+
+            assertThat(r.operations()).isZero();
+            // Two sockets, one datagram each per 100 ms timeout, for a second: about 20.
+            assertThat(r.lost()).isBetween(5L, 24L);
+        }
+    }
+
+    @Test
+    void idleHoldsItsConnectionsAndMeasuresTheServersMemory() throws Exception {
+        InetSocketAddress echo = tcp(new EchoService());
+
+        // Opening is bounded by --duration too: 2 s leaves a busy machine room to open 50 connections.
+        BenchResult r = LoadGenerator.run(plan(Workload.IDLE, echo).connections(50)
+                .duration(Duration.ofSeconds(2)).serverPid(ProcessHandle.current().pid()).build());
+
+        assertThat(r.operations()).isEqualTo(50);
+        assertThat(r.errors().total()).isZero();
+        assertThat(r.serverBytesPerConnection()).isPresent();
+        assertThat(r.seconds()).isGreaterThanOrEqualTo(2.0);
+        assertThat(r.opsPerSecond()).isPositive();
+        assertThat(r.latency().samples()).isEqualTo(50);
+    }
+
+    @Test
+    void refusedConnectionsAreCountedAndTheRunEnds() throws Exception {
+        InetSocketAddress closed = new InetSocketAddress(InetAddress.getLoopbackAddress(), freeTcpPort());
+
+        BenchResult r = LoadGenerator.run(plan(Workload.PINGPONG, closed).connections(3).build());
+
+        assertThat(r.operations()).isZero();
+        assertThat(r.errors().of(ErrorKind.REFUSED)).isPositive();
+        assertThat(r.errors().total()).isEqualTo(r.errors().of(ErrorKind.REFUSED));
+        assertThat(r.failed()).isTrue();
+    }
+
+    @Test
+    void everyConnectionComesFromTheSourceRange() throws Exception {
+        Queue<SocketAddress> peers = new ConcurrentLinkedQueue<>();
+        EchoService echo = new EchoService();
+        StreamService recording = conn -> record(peers, conn, echo);
+        InetSocketAddress server = tcp(recording);
+        SourceRange range = SourceRange.parse("127.0.0.2-127.0.0.9");
+
+        BenchResult r = LoadGenerator.run(plan(Workload.PINGPONG, server).connections(10).sources(range).build());
+
+        assertThat(r.operations()).isPositive();
+        assertThat(r.errors().total()).isZero();
+        List<InetAddress> sources = peers.stream().map(p -> ((InetSocketAddress) p).getAddress()).toList();
+        assertThat(sources).hasSize(10).allMatch(range::contains, "in 127.0.0.2-127.0.0.9");
+        assertThat(sources.stream().distinct()).hasSize(8);
+    }
+
+    private static void record(Queue<SocketAddress> peers, Connection conn, EchoService echo) throws IOException {
+        peers.add(conn.peer());
+        echo.serve(conn);
+    }
+
+    private static BenchPlan.Builder plan(Workload workload, InetSocketAddress target) {
+        return BenchPlan.builder(workload, target).duration(SECOND).warmup(WARMUP).connectTimeout(Duration.ofSeconds(2));
+    }
+
+    private InetSocketAddress tcp(StreamService service) {
+        return (InetSocketAddress) servers.stream("bench", service, StreamTransport.TCP_IPV4.endpoint(null)).address();
+    }
+
+    private InetSocketAddress udp() {
+        Endpoint bound = servers.datagram("echo", new EchoService(), StreamTransport.udp(false));
+        return (InetSocketAddress) bound.address();
+    }
+
+    private static int freeTcpPort() throws IOException {
+        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return ((InetSocketAddress) probe.getLocalAddress()).getPort();
+        } // closed: nothing listens on it now
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramChannel probe = DatagramChannel.open()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return ((InetSocketAddress) probe.getLocalAddress()).getPort();
+        }
+    }
+}
