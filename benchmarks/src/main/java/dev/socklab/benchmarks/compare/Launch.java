@@ -1,0 +1,108 @@
+package dev.socklab.benchmarks.compare;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.socklab.benchmarks.NettyBaseline;
+
+/**
+ * The command lines the comparison runs: each server and the load generator, pinned to their
+ * cores. Both servers and the load generator run on the JDK running the comparison, so that the
+ * JVM is not a difference between the sides.
+ *
+ * @param root      the socklab checkout: every process runs there
+ * @param socklab   the socklab jar to run, as {@code ./socklab} runs it: {@code java -jar}
+ * @param javaHome  the JDK every process runs on
+ * @param classpath the class path with the Netty baseline and Netty
+ * @param pinning   which cores the server and the load generator get
+ * @param duration  how long each load runs
+ */
+record Launch(Path root, Path socklab, Path javaHome, String classpath, Pinning pinning, Duration duration) {
+    /** The address both servers listen on and the load generator connects to. */
+    static final String HOST = "127.0.0.1";
+    /** socklab's default, raised for the idle workload's 10,000 connections with room to spare. */
+    private static final int MAX_CONNECTIONS = 20_000;
+    /** socklab closes connections idle this long by default; a run must not outlast it. */
+    private static final Duration SOCKLAB_IDLE_DEFAULT = Duration.ofSeconds(60);
+
+    /** The launch for this JVM: its JDK, its class path. */
+    static Launch of(Path root, Path socklab, Pinning pinning, Duration duration) {
+        return new Launch(root, socklab, Path.of(System.getProperty("java.home")), absolute(System.getProperty("java.class.path")),
+                pinning, duration);
+    }
+
+    /** The class path with every entry absolute: the servers run in the socklab checkout, not here. */
+    static String absolute(String classpath) {
+        return Arrays.stream(classpath.split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** The server's command: every service on port 0 (the kernel picks free ones, the server prints them). */
+    List<String> server(Side side) {
+        List<String> command = new ArrayList<>(pinning.server());
+        switch (side) {
+            case SOCKLAB -> command.addAll(List.of(java(), "-jar", socklab.toString(), "serve",
+                    "echo:0", "hello:0/tcp", "--ipv4-only", "--bind", HOST,
+                    "--max-connections", Integer.toString(MAX_CONNECTIONS),
+                    "--idle-timeout", DurationText.format(idleTimeout())));
+            case NETTY -> {
+                command.add(java());
+                command.addAll(nettyJvmOptions());
+                command.addAll(List.of("-cp", classpath, NettyBaseline.class.getName(),
+                        "--bind", HOST, "--echo", "0", "--hello", "0", "--udp-echo", "0"));
+            }
+        }
+        return command;
+    }
+
+    /** The load generator's command for one run against {@code port}. */
+    List<String> bench(Workload workload, int port, long serverPid) {
+        List<String> command = new ArrayList<>(pinning.load());
+        command.addAll(List.of(java(), "-jar", socklab.toString(), "bench", workload.bench(), HOST,
+                Integer.toString(port), "--connections", Integer.toString(workload.connections())));
+        if (workload.size() > 0) {
+            command.addAll(List.of("--size", Integer.toString(workload.size())));
+        }
+        command.addAll(List.of("--duration", DurationText.format(duration), "--json"));
+        if (workload.measuresServerMemory()) {
+            command.addAll(List.of("--server-pid", Long.toString(serverPid)));
+        }
+        return command;
+    }
+
+    /** The command that runs socklab as {@code ./socklab} would, on the comparison's JDK: for the check that bench exists. */
+    List<String> socklab(String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", socklab.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private String java() {
+        return javaHome.resolve("bin").resolve("java").toString();
+    }
+
+    /** Long enough that no connection of a run is closed as idle: socklab's default, or more for long runs. */
+    Duration idleTimeout() {
+        Duration needed = duration.multipliedBy(2).plusSeconds(30);
+        return needed.compareTo(SOCKLAB_IDLE_DEFAULT) > 0 ? needed : SOCKLAB_IDLE_DEFAULT;
+    }
+
+    /**
+     * Netty loads a native library and uses {@code sun.misc.Unsafe}; recent JDKs warn about both
+     * unless allowed. Allowing them changes no behaviour, it only keeps the warnings out of the log.
+     */
+    private static List<String> nettyJvmOptions() {
+        List<String> options = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 23) {
+            options.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return options;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.socklab.benchmarks.compare;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** The runs of one workload on both sides, and the rows of results they come to. */
+final class Tally {
+    private final Workload workload;
+    private final Map<Side, List<BenchResult>> results = new EnumMap<>(Side.class);
+    private final Map<Side, Integer> attempts = new EnumMap<>(Side.class);
+
+    Tally(Workload workload) {
+        this.workload = workload;
+        for (Side side : Side.values()) {
+            results.put(side, new ArrayList<>());
+            attempts.put(side, 0);
+        }
+    }
+
+    Workload workload() {
+        return workload;
+    }
+
+    void add(Side side, BenchResult result) {
+        attempts.merge(side, 1, Integer::sum);
+        results.get(side).add(result);
+    }
+
+    void failed(Side side) {
+        attempts.merge(side, 1, Integer::sum);
+    }
+
+    /** A row per metric of the workload, medians over the successful runs; the notes go on the first. */
+    List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        for (Metric metric : workload.metrics()) {
+            double socklab = median(results.get(Side.SOCKLAB), metric::of);
+            double netty = median(results.get(Side.NETTY), metric::of);
+            rows.add(new Row(workload.name(), metric, socklab, netty, Verdict.judge(metric, socklab, netty),
+                    rows.isEmpty() ? notes() : ""));
+        }
+        return rows;
+    }
+
+    /** The median of the values that are numbers; NaN when there are none. */
+    static double median(List<BenchResult> runs, ToDoubleFunction<BenchResult> value) {
+        double[] v = runs.stream().mapToDouble(value).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        int mid = v.length / 2;
+        return v.length % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+    }
+
+    /** What qualifies the medians: runs that failed, errors and losses, a load generator that was the limit. */
+    String notes() {
+        List<String> notes = new ArrayList<>();
+        for (Side side : Side.values()) {
+            List<BenchResult> ok = results.get(side);
+            int tried = attempts.get(side);
+            if (ok.size() < tried) {
+                notes.add(side.label() + ": " + (tried - ok.size()) + " of " + tried + " runs failed");
+            }
+            long bound = ok.stream().filter(BenchResult::loadBound).count();
+            if (bound > 0) {
+                notes.add(side.label() + ": load generator was the limit in " + bound + " of " + ok.size() + " runs");
+            }
+            double errors = ok.stream().mapToDouble(BenchResult::errors).sum();
+            if (errors > 0) {
+                notes.add(side.label() + ": " + (long) errors + " errors");
+            }
+            double lost = ok.stream().mapToDouble(BenchResult::lost).sum();
+            if (lost > 0) {
+                notes.add(side.label() + ": " + (long) lost + " datagrams lost");
+            }
+        }
+        return String.join("; ", notes);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.socklab.benchmarks.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+/** The command lines of the servers and the load generator, and the choice of cores. */
+class LaunchTest {
+    private static final Path ROOT = Path.of("/src/socklab");
+    private static final Pinning PINNED = new Pinning(0, 1, "");
+    private static final Path JAR = Path.of("/src/socklab/benchmarks/target/compare/socklab/socklab.jar");
+    private static final Launch LAUNCH =
+            new Launch(ROOT, JAR, Path.of("/jdk"), "cp.jar", PINNED, Duration.ofSeconds(10));
+
+    @Test
+    void socklabServesEchoAndHelloOnFreeLoopbackPortsPinnedToTheServerCore() {
+        assertThat(LAUNCH.server(Side.SOCKLAB)).containsExactly("taskset", "-c", "0", "/jdk/bin/java", "-jar",
+                JAR.toString(), "serve",
+                "echo:0", "hello:0/tcp", "--ipv4-only", "--bind", "127.0.0.1", "--max-connections", "20000",
+                "--idle-timeout", "1m");
+    }
+
+    @Test
+    void socklabRunsFromItsJarAsTheLauncherScriptRunsIt() {
+        assertThat(LAUNCH.socklab("bench", "--help")).containsExactly("/jdk/bin/java", "-jar", JAR.toString(),
+                "bench", "--help");
+    }
+
+    @Test
+    void nettyRunsOnTheSameJdkWithTheSameServices() {
+        assertThat(LAUNCH.server(Side.NETTY)).startsWith("taskset", "-c", "0", "/jdk/bin/java")
+                .endsWith("-cp", "cp.jar", "dev.socklab.benchmarks.NettyBaseline", "--bind", "127.0.0.1",
+                        "--echo", "0", "--hello", "0", "--udp-echo", "0");
+    }
+
+    @Test
+    void loadGeneratorRunsOnTheOtherCoreWithTheWorkloadsShape() {
+        Workload pingpong = Workload.all().getFirst();
+        Workload connect = Workload.only(java.util.Set.of("connect")).getFirst();
+        Workload idle = Workload.all().getLast();
+
+        assertThat(LAUNCH.bench(pingpong, 4000, 77)).containsExactly("taskset", "-c", "1", "/jdk/bin/java", "-jar",
+                JAR.toString(), "bench", "pingpong", "127.0.0.1", "4000", "--connections", "1", "--size", "64", "--duration", "10s",
+                "--json");
+        assertThat(LAUNCH.bench(connect, 4000, 77)).doesNotContain("--size").contains("32", "connect");
+        assertThat(LAUNCH.bench(idle, 4000, 77)).endsWith("--json", "--server-pid", "77").contains("10000");
+    }
+
+    @Test
+    void longRunsRaiseSocklabsIdleTimeoutPastTheRun() {
+        Launch longRuns = new Launch(ROOT, JAR, Path.of("/jdk"), "cp.jar", PINNED, Duration.ofMinutes(2));
+
+        assertThat(longRuns.idleTimeout()).isEqualTo(Duration.ofSeconds(270));
+    }
+
+    @Test
+    void unpinnedCommandsHaveNoTaskset() {
+        Launch unpinned = new Launch(ROOT, JAR, Path.of("/jdk"), "cp.jar", new Pinning(-1, -1, "no taskset"),
+                Duration.ofSeconds(3));
+
+        assertThat(unpinned.server(Side.SOCKLAB).getFirst()).isEqualTo("/jdk/bin/java");
+        assertThat(unpinned.bench(Workload.all().getFirst(), 1, 1).getFirst()).isEqualTo("/jdk/bin/java");
+    }
+
+    @Test
+    void classPathEntriesAreMadeAbsoluteSinceServersRunInTheCheckout() {
+        String cwd = Path.of("").toAbsolutePath().toString();
+
+        assertThat(Launch.absolute("a.jar" + java.io.File.pathSeparator + "/lib/b.jar"))
+                .isEqualTo(cwd + "/a.jar" + java.io.File.pathSeparator + "/lib/b.jar");
+    }
+
+    @Test
+    void cpuListsReadAsTheKernelWritesThem() {
+        assertThat(Pinning.parseCpuList("0-2,5")).containsExactly(0, 1, 2, 5);
+        assertThat(Pinning.parseCpuList("3")).containsExactly(3);
+    }
+}
