@@ -43,6 +43,10 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     }
 
     static ExitCode codeFor(Exception e) {
+        if (e instanceof java.io.UncheckedIOException unchecked) {
+            // Streams of lines (standard input) wrap their I/O failures; the cause says what happened.
+            return codeFor(unchecked.getCause());
+        }
         if (e instanceof AddressException || e instanceof UsageException) {
             return ExitCode.USAGE;
         }
@@ -59,6 +63,9 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     }
 
     private static String sentence(Exception e) {
+        if (e instanceof java.io.UncheckedIOException unchecked) {
+            return sentence(unchecked.getCause());
+        }
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 

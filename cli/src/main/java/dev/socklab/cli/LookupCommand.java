@@ -43,7 +43,8 @@ abstract class LookupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Words parsed = Words.of(words, ServerAddress.defaultPort(service()));
-        List<String> requests = parsed.requests().isEmpty() ? standardInput() : parsed.requests();
+        // Standard input is read a line at a time, as the lookups go: it may be longer than memory.
+        Iterable<String> requests = parsed.requests().isEmpty() ? standardInput() : parsed.requests();
         PrintWriter out = spec.commandLine().getOut();
         Duration timeout = options.timeout;
         return options.talk(Host.parse(parsed.host()), parsed.port(), service(),
@@ -78,7 +79,7 @@ abstract class LookupCommand implements Callable<Integer> {
         String answer(String request) throws IOException;
     }
 
-    private static int lookUp(List<String> requests, PrintWriter out, Lookup lookup) throws IOException {
+    private static int lookUp(Iterable<String> requests, PrintWriter out, Lookup lookup) throws IOException {
         for (String request : requests) {
             out.println(request + " -> " + lookup.answer(request));
             out.flush();
@@ -86,9 +87,9 @@ abstract class LookupCommand implements Callable<Integer> {
         return ExitCode.OK.code;
     }
 
-    private static List<String> standardInput() throws IOException {
+    private static Iterable<String> standardInput() {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        return in.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        return () -> in.lines().map(String::strip).filter(line -> !line.isEmpty()).iterator();
     }
 
     /** {@code socklab arp}. */
