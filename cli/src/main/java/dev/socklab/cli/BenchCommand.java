@@ -141,7 +141,7 @@ final class BenchCommand implements Callable<Integer> {
     Output output = new Output();
 
     @ArgGroup(exclusive = true)
-    Families family = new Families();
+    FamilyOptions family = new FamilyOptions();
 
     /** How the results are printed: a table by default. */
     static final class Output {
@@ -150,19 +150,6 @@ final class BenchCommand implements Callable<Integer> {
 
         @Option(names = "--csv", description = "Print the results as CSV.")
         boolean csv;
-    }
-
-    /** Which IP version reaches the server. */
-    static final class Families {
-        @Option(names = {"-4", "--ipv4-only"}, description = "Connect over IPv4 only.")
-        boolean ipv4;
-
-        @Option(names = {"-6", "--ipv6-only"}, description = "Connect over IPv6 only.")
-        boolean ipv6;
-
-        Family family() {
-            return ipv4 ? Family.IPV4 : ipv6 ? Family.IPV6 : Family.ANY;
-        }
     }
 
     /** Reads WORKLOAD in any case, naming the choices when it is none of them. */

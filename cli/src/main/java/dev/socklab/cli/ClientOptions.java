@@ -21,7 +21,7 @@ final class ClientOptions {
     String unixPath;
 
     @ArgGroup(exclusive = true)
-    ServeCommand.FamilyOptions family = new ServeCommand.FamilyOptions();
+    FamilyOptions family = new FamilyOptions();
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to wait to connect and for each answer (default: 5s).")

@@ -19,7 +19,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import sun.misc.Signal;
 
-import dev.socklab.net.Family;
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.runtime.Amplification;
 import dev.socklab.runtime.Binding;
@@ -193,19 +192,6 @@ final class ServeCommand implements Callable<Integer> {
                         + " open ones may finish");
                 server.stop();
             }));
-        }
-    }
-
-    /** {@code --ipv4-only} or {@code --ipv6-only}. */
-    static final class FamilyOptions {
-        @Option(names = {"-4", "--ipv4-only"}, description = "Serve IPv4 clients only.")
-        boolean ipv4;
-
-        @Option(names = {"-6", "--ipv6-only"}, description = "Serve IPv6 clients only.")
-        boolean ipv6;
-
-        Family family() {
-            return ipv4 ? Family.IPV4 : ipv6 ? Family.IPV6 : Family.ANY;
         }
     }
 }
