@@ -108,13 +108,16 @@ final class ServeCommand implements Callable<Integer> {
                 ? ServiceCatalog.all().stream().map(s -> ServiceSelection.parse(s.name())).toList()
                 : services.stream().map(ServiceSelection::parse).toList();
         BindPlan plan = BindPlan.of(selections, binds, family.family(), standardPorts);
+        // The flags are checked before any service is made: a mistake in them is the one thing said.
+        Server.Builder builder = serverSettings();
         // One instance per service, whatever its endpoints: arp and rarp share their table.
         Map<String, Object> instances = new LinkedHashMap<>();
         plan.entries().forEach(entry -> instances.computeIfAbsent(entry.service().name(), serviceOptions::create));
-        Server server = build(plan, instances);
+        Server server = build(builder, plan, instances);
         server.start();
         printListening(out, server.bindings(), plan);
         printUdpPolicy(out, server.bindings(), instances);
+        serviceOptions.notices().forEach(out::println);
         out.println("Press Ctrl-C to stop.");
         out.flush();
         handleSignals(server);
@@ -124,7 +127,8 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCode.OK.code;
     }
 
-    private Server build(BindPlan plan, Map<String, Object> instances) {
+    /** A server builder with every setting the flags give, each checked. */
+    private Server.Builder serverSettings() {
         Limits limits;
         UdpLimits udpLimits;
         try {
@@ -136,12 +140,15 @@ final class ServeCommand implements Callable<Integer> {
         if (maxLogRate < 0) {
             throw new Errors.UsageException("--max-log-rate cannot be negative: " + maxLogRate);
         }
-        Server.Builder builder = Server.builder()
+        return Server.builder()
                 .maxLogRate(maxLogRate)
                 .limits(limits)
                 .udpLimits(udpLimits)
                 .family(family.family())
                 .tracer(trace ? Tracer.printingTo(System.out) : Tracer.off());
+    }
+
+    private static Server build(Server.Builder builder, BindPlan plan, Map<String, Object> instances) {
         for (BindPlan.Entry entry : plan.entries()) {
             String name = entry.service().name();
             Object service = instances.get(name);

@@ -8,8 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.slf4j.LoggerFactory;
-
 import picocli.CommandLine.Option;
 
 import dev.socklab.services.arp.ArpService;
@@ -69,6 +67,13 @@ final class ServiceOptions {
 
     /** Made on first use, and shared by arp and rarp. */
     private ArpTable arpTable;
+    /** Hints for the user about the services made, shown once the server listens. */
+    private final List<String> notices = new ArrayList<>();
+
+    /** What the user should know about the services made so far, one line each. */
+    List<String> notices() {
+        return notices;
+    }
 
     /** The service called {@code name}; every built-in service serves both streams and datagrams. */
     Object create(String name) {
@@ -137,7 +142,7 @@ final class ServiceOptions {
             throw new Errors.UsageException(e.getMessage());
         }
         if (arpTables.isEmpty() && arpEntries.isEmpty() && arpSource == null) {
-            LoggerFactory.getLogger("socklab.service.arp").info("the arp table is empty: give --arp-entry IP=HW,"
+            notices.add("arp and rarp: the table is empty, so every lookup is Not Found; give --arp-entry IP=HW,"
                     + " --arp-table FILE or --arp-source system");
         }
         return arpTable;
