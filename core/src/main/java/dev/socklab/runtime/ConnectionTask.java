@@ -36,14 +36,17 @@ final class ConnectionTask implements Runnable {
     private final ServerContext context;
     private final ChannelConnection connection;
     private final String tag;
+    /** The client's address as logs show it. */
+    private final String peerName;
     private volatile boolean forced;
 
     ConnectionTask(String service, Transport transport, StreamService handler,
-                   String tag, ChannelConnection connection, ServerContext context) {
+                   String tag, String peerName, ChannelConnection connection, ServerContext context) {
         this.service = service;
         this.transport = transport;
         this.handler = handler;
         this.tag = tag;
+        this.peerName = peerName;
         this.connection = connection;
         this.context = context;
     }
@@ -91,7 +94,7 @@ final class ConnectionTask implements Runnable {
         if (context.connectionLog.admit()) {
             // Written out directly: one line per connection is on the accept path, and this is most of its cost.
             StringBuilder line = new StringBuilder(128).append(tag).append(' ').append(transport.label()).append(' ')
-                    .append(SocketAddresses.format(connection.peer())).append(" -> ")
+                    .append(peerName).append(" -> ")
                     .append(SocketAddresses.format(connection.local())).append(' ').append(outcome);
             if (detail != null) {
                 line.append(": ").append(detail);

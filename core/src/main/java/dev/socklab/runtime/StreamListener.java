@@ -168,11 +168,13 @@ final class StreamListener extends Listener {
         }
         ChannelConnection connection = new ChannelConnection(accepted, connTag, peer, local, context.limits,
                 context.tracer, serviceLog);
-        ConnectionTask task = new ConnectionTask(service, requested.transport(), handler, connTag,
+        // Formatted once: the thread's name and the closing line both show it.
+        String peerName = SocketAddresses.format(peer);
+        ConnectionTask task = new ConnectionTask(service, requested.transport(), handler, connTag, peerName,
                 connection, context);
         context.open.add(task);
         context.watchdog.watch(connection);
-        Thread.ofVirtual().name(service + " " + SocketAddresses.format(peer)).start(task);
+        Thread.ofVirtual().name(service + " " + peerName).start(task);
     }
 
     private void refuse(SocketChannel accepted, String connTag, SocketAddress peer, SocketAddress local,
