@@ -59,13 +59,14 @@ class ChatInteropTest {
         Endpoint chat = servers.stream("chat", new ChatService(ChatSettings.DEFAULTS, Clock.systemDefaultZone()),
                 StreamTransport.TCP_IPV4.endpoint(dir));
         int port = ((InetSocketAddress) chat.address()).getPort();
-        try (TestMember alice = TestMember.named(chat, "alice");
-             LabProgram client = LabProgram.start(List.of(telnet, "127.0.0.1", String.valueOf(port)))) {
-            client.input("/nick tel\nhello via telnet\n/quit\n");
-
+        // telnet leaves as soon as its input ends, maybe before it sent it: its input stays open (cat) until the room heard it.
+        String script = "{ printf '/nick tel\\nhello via telnet\\n/quit\\n'; cat; } | " + telnet + " 127.0.0.1 " + port;
+        try (TestMember alice = TestMember.named(chat, "alice"); LabProgram client = LabProgram.start(List.of("sh", "-c", script))) {
             alice.await("<tel> hello via telnet");
             alice.await("-- tel left lobby (quit)");
-            assertThat(client.waitFor(Duration.ofSeconds(10))).isTrue();
+
+            client.input("");
+            assertThat(client.outputUntilExit(Duration.ofSeconds(10))).contains("] -- bye");
         }
     }
 }
