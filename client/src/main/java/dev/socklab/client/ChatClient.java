@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  *     {@link Ending} says.</li>
  * </ol>
  *
- * <p>One thread sends at a time; the reader is the only one that reads. Closing a client stops its
- * reader; the caller still closes the connection.
+ * <p>Any thread may send, one line at a time; the reader is the only one that reads. Closing a
+ * client stops its reader; the caller still closes the connection.
  */
 public final class ChatClient implements AutoCloseable {
     /** The longest server line delivered whole: far more than a chat line, little enough to hold in memory. */
@@ -115,7 +115,7 @@ public final class ChatClient implements AutoCloseable {
     private final Thread reader;
     private final Object sending = new Object();
     private final Object lock = new Object();
-    /** Guarded by {@link #lock}, as are the three fields after it. */
+    /** Guarded by {@link #lock}, as are the fields after it down to {@link #sendFailure}. */
     private Ending ending;
     private boolean quitSent;
     /** {@link System#nanoTime()} when leaving began, valid once {@link #leaving} is set. */
