@@ -2,12 +2,14 @@ package dev.socklab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.socklab.testing.Tools;
 
@@ -20,6 +22,9 @@ class ChatIT {
     private static final Duration START = Duration.ofSeconds(20);
     private static final Duration SOON = Duration.ofSeconds(10);
     private static final String PROMPT = "> ";
+
+    @TempDir
+    Path dir;
 
     @Test
     void twoSocklabClientsAndNcTalkInTheLobbyAndInPrivate() throws Exception {
@@ -69,14 +74,14 @@ class ChatIT {
     void onATerminalAMessageArrivingLeavesTheHalfTypedLineIntactBelowIt() throws Exception {
         try (Launched server = Launched.socklab("serve", "chat:0", "--ipv4-only")) {
             String port = String.valueOf(server.boundPort("chat", "tcp", "127.0.0.1"));
-            try (Tmux terminal = Tmux.start(160, 30, "./socklab chat 127.0.0.1 " + port + " --nick alice;"
+            try (Tmux terminal = Tmux.start(dir, 160, 30, "./socklab chat 127.0.0.1 " + port + " --nick alice;"
                     + " echo \"socklab exited $?\"; sleep 60")) {
                 terminal.awaitScreen(screen -> screen.stream().anyMatch(line -> line.endsWith(" is now alice"))
                         && lastLine(screen).equals(PROMPT.strip()), START, "alice at the prompt");
 
                 try (Launched bob = Launched.socklabReadingInput("chat", "127.0.0.1", port, "--nick", "bob")) {
-                    terminal.awaitScreen(screen -> screen.stream().anyMatch(line -> line.endsWith(" is now bob")), START,
-                            "bob's arrival");
+                    terminal.awaitScreen(screen -> screen.stream().anyMatch(line -> line.endsWith(" is now bob")),
+                            START, "bob's arrival");
                     terminal.type("half a line, typed");
                     terminal.awaitScreen(screen -> lastLine(screen).equals(PROMPT + "half a line, typed"), SOON,
                             "the half-typed line at the prompt");
@@ -118,7 +123,7 @@ class ChatIT {
         try (Launched server = Launched.socklab("serve", "chat:0", "--ipv4-only", "--chat-rate", "1",
                 "--chat-burst", "1")) {
             String port = String.valueOf(server.boundPort("chat", "tcp", "127.0.0.1"));
-            try (Tmux terminal = Tmux.start(160, 30, "./socklab chat 127.0.0.1 " + port + ";"
+            try (Tmux terminal = Tmux.start(dir, 160, 30, "./socklab chat 127.0.0.1 " + port + ";"
                     + " echo \"socklab exited $?\"; sleep 60")) {
                 terminal.awaitScreen(screen -> screen.stream().anyMatch(line -> line.endsWith(" joined lobby"))
                         && lastLine(screen).equals(PROMPT.strip()), START, "the prompt");

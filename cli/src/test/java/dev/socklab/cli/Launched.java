@@ -62,7 +62,7 @@ final class Launched implements AutoCloseable {
         return new Launched(builder.start());
     }
 
-    /** Starts {@code command} in the repository root with its standard input a pipe, as {@link #socklabReadingInput} does. */
+    /** Starts {@code command} in the repository root, its standard input a pipe as in {@link #socklabReadingInput}. */
     static Launched readingInput(List<String> command) throws IOException {
         return new Launched(new ProcessBuilder(command).directory(ROOT.toFile()).start());
     }

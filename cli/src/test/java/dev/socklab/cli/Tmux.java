@@ -2,6 +2,7 @@ package dev.socklab.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,29 +13,29 @@ import dev.socklab.testing.Tools;
 
 /**
  * A terminal for a program under test: a tmux session of its own, on a tmux server of its own
- * (a socket named for this test), typed into with {@code send-keys} and read with
+ * (its socket in the test's temporary directory), typed into with {@code send-keys} and read with
  * {@code capture-pane}. Closing it kills that session, and with it the program; the private
  * server exits with its last session. Skips the test where tmux is not installed (fails it on CI).
  */
 final class Tmux implements AutoCloseable {
     private static final Duration COMMAND = Duration.ofSeconds(10);
 
-    private final String socket;
+    private final Path socket;
     private final String session;
 
-    private Tmux(String socket, String session) {
+    private Tmux(Path socket, String session) {
         this.socket = socket;
         this.session = session;
     }
 
     /**
      * Runs {@code shellCommand} with {@code sh -c} in a new detached session of {@code columns} by
-     * {@code rows}, in the repository root.
+     * {@code rows}, in the repository root; the tmux server's socket goes in {@code dir}.
      */
-    static Tmux start(int columns, int rows, String shellCommand) throws IOException, InterruptedException {
+    static Tmux start(Path dir, int columns, int rows, String shellCommand) throws IOException, InterruptedException {
         Tools.require("tmux");
         String name = "socklab-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        Tmux tmux = new Tmux(name, name);
+        Tmux tmux = new Tmux(dir.resolve(name + ".tmux"), name);
         tmux.run("new-session", "-d", "-s", name, "-x", String.valueOf(columns), "-y", String.valueOf(rows),
                 "-c", Launched.ROOT.toString(), shellCommand);
         return tmux;
@@ -82,7 +83,7 @@ final class Tmux implements AutoCloseable {
 
     private String run(String... args) throws IOException, InterruptedException {
         // A server of its own, with no user configuration: the test sees tmux as it comes.
-        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket, "-f", "/dev/null"));
+        List<String> command = new ArrayList<>(List.of("tmux", "-S", socket.toString(), "-f", "/dev/null"));
         command.addAll(List.of(args));
         Process tmux = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!tmux.waitFor(COMMAND.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -61,7 +61,7 @@ final class ServerLines {
         return visible(new String(line, 0, length, StandardCharsets.UTF_8));
     }
 
-    /** {@code text} with each control character but tab in caret notation ({@code ^[}, {@code ^?}), or U+FFFD for C1 codes. */
+    /** {@code text} with each control character but tab in caret notation ({@code ^[}, {@code ^?}), C1 codes as U+FFFD. */
     static String visible(String text) {
         if (text.chars().noneMatch(c -> Character.isISOControl(c) && c != '\t')) {
             return text;
