@@ -64,7 +64,7 @@ class BenchCommandTest {
         assertThat(objects).hasSize(2);
         assertThat(objects.get(0)).startsWith("  {\"workload\": \"pingpong\", \"connections\": 1, \"size\": 64, ");
         assertThat(objects.get(1)).contains("\"connections\": 3", "\"errors\": 0", "\"latency_us\": {\"p50\": ",
-                "\"server_bytes_per_connection\": null}");
+                "\"server_bytes_per_connection\": null, \"senders\": 0}");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.socklab.runtime.Endpoint;
@@ -27,7 +29,7 @@ import dev.socklab.services.hello.HelloService;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
-/** Every workload for about a second against socklab's own echo and greeting services on loopback. */
+/** Every workload for about a second against socklab's own echo and greeting services, and a chat room, on loopback. */
 @Timeout(30)
 class WorkloadsTest {
     private static final Duration SECOND = Duration.ofSeconds(1);
@@ -171,6 +173,63 @@ class WorkloadsTest {
         List<InetAddress> sources = peers.stream().map(p -> ((InetSocketAddress) p).getAddress()).toList();
         assertThat(sources).hasSize(10).allMatch(range::contains, "in 127.0.0.2-127.0.0.9");
         assertThat(sources.stream().distinct()).hasSize(8);
+    }
+
+    @ParameterizedTest(name = "{0} members, {1} senders, {2} in flight")
+    @CsvSource({"1, 1, 1", "20, 2, 1", "10, 3, 4"})
+    void chatDeliversMessagesToMembersWithoutErrors(int members, int senders, int inFlight) throws Exception {
+        try (RoomServer room = new RoomServer()) {
+            BenchResult r = LoadGenerator.run(plan(Workload.CHAT, room.address()).connections(members).senders(senders)
+                    .inFlight(inFlight).build());
+
+            assertThat(r.errors().total()).as("errors: %s", r.errors()).isZero();
+            assertThat(r.serverWarning()).isEmpty();
+            assertThat(r.operations()).as("every member gets at least one message").isGreaterThanOrEqualTo(members);
+            assertThat(r.seconds()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.1));
+            assertThat(r.latency().samples()).isEqualTo(r.operations());
+            assertThat(r.latency().p50()).isPositive().isLessThanOrEqualTo(r.latency().p99());
+            // Each delivery is a line of the room: "[HH:mm:ss] <guest-N> " and a 64-byte message, CRLF.
+            assertThat(r.bytesPerSecond() / r.opsPerSecond()).isBetween(64.0 + 2 + 18, 64.0 + 2 + 25);
+            assertThat(r.senders()).isEqualTo(senders);
+        }
+    }
+
+    @Test
+    void chatCountsTheServersWarningsAndKeepsTheFirst() throws Exception {
+        // A room of one, whose flood control cuts off every message but the marker.
+        StreamService strict = conn -> {
+            Optional<String> line;
+            while ((line = conn.readLine()).isPresent()) {
+                if (line.get().endsWith(" ready")) {
+                    conn.writeLine("[00:00:00] <guest-1> " + line.get());
+                } else if (!line.get().startsWith("/")) {
+                    conn.writeLine("[00:00:00] !! disconnected: flooding");
+                    return;
+                }
+            }
+        };
+
+        BenchResult r = LoadGenerator.run(plan(Workload.CHAT, tcp(strict)).connections(1).build());
+
+        assertThat(r.errors().of(ErrorKind.WARNED)).isPositive();
+        assertThat(r.errors().of(ErrorKind.CLOSED)).isPositive();
+        assertThat(r.serverWarning()).hasValue("!! disconnected: flooding");
+        assertThat(r.failed()).isTrue();
+        assertThat(BenchReport.failure(r)).contains("the server said \"!! disconnected: flooding\"", "--chat-rate 0");
+    }
+
+    @Test
+    void chatFailsWhenItsMembersCannotAllGetIntoTheRoom() throws Exception {
+        InetSocketAddress echo = tcp(new EchoService()); // sends the marker back, but not as a room line
+
+        long start = System.nanoTime();
+        BenchResult r = LoadGenerator.run(plan(Workload.CHAT, echo).connections(3).duration(Duration.ofMillis(500))
+                .build());
+
+        assertThat(r.operations()).isZero();
+        assertThat(r.errors().of(ErrorKind.TIMEOUT)).isEqualTo(3);
+        assertThat(r.failed()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
     private static void record(Queue<SocketAddress> peers, Connection conn, EchoService echo) throws IOException {
