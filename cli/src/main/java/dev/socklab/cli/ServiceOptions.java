@@ -13,6 +13,8 @@ import picocli.CommandLine.Option;
 import dev.socklab.services.arp.ArpService;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.arp.RarpService;
+import dev.socklab.services.chat.ChatService;
+import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.daytime.DaytimeService;
 import dev.socklab.services.echo.EchoService;
@@ -33,7 +35,7 @@ final class ServiceOptions {
             description = "daytime: lab (dd/MM/yyyy HH:mm:ss), iso, rfc1123, or a java.time pattern (default: lab).")
     String format = "lab";
 
-    @Option(names = "--zone", paramLabel = "ZONE", description = "daytime, qotd --qotd-mode daily: the time zone, such as UTC or Europe/Paris (default: this machine's).")
+    @Option(names = "--zone", paramLabel = "ZONE", description = "daytime, chat, qotd --qotd-mode daily: the time zone, such as UTC or Europe/Paris (default: this machine's).")
     String zone;
 
     @Option(names = "--ack-wait", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -65,6 +67,36 @@ final class ServiceOptions {
             description = "chargen, qotd over UDP: a reply is at most N times its request (default: ${DEFAULT-VALUE}).")
     int udpAmplification = 1;
 
+    @Option(names = "--chat-history", paramLabel = "N", description = "chat: messages a room keeps for whoever joins (default: ${DEFAULT-VALUE}).")
+    int chatHistory = ChatSettings.DEFAULTS.history();
+
+    @Option(names = "--chat-max-rooms", paramLabel = "N", description = "chat: rooms at once, lobby included (default: ${DEFAULT-VALUE}).")
+    int chatMaxRooms = ChatSettings.DEFAULTS.maxRooms();
+
+    @Option(names = "--chat-max-members", paramLabel = "N", description = "chat: members in one room (default: ${DEFAULT-VALUE}).")
+    int chatMaxMembers = ChatSettings.DEFAULTS.maxMembers();
+
+    @Option(names = "--chat-max-line", paramLabel = "BYTES", description = "chat: the longest line a member may send (default: ${DEFAULT-VALUE}).")
+    int chatMaxLine = ChatSettings.DEFAULTS.maxLineBytes();
+
+    @Option(names = "--chat-rate", paramLabel = "N", description = "chat: lines a second a member may send, 0 for no limit (default: ${DEFAULT-VALUE}).")
+    int chatRate = ChatSettings.DEFAULTS.rate();
+
+    @Option(names = "--chat-burst", paramLabel = "N", description = "chat: lines a member may send at once (default: ${DEFAULT-VALUE}).")
+    int chatBurst = ChatSettings.DEFAULTS.burst();
+
+    @Option(names = "--chat-send-queue", paramLabel = "BYTES",
+            description = "chat: bytes waiting for a member before it is disconnected (default: ${DEFAULT-VALUE}).")
+    int chatSendQueue = ChatSettings.DEFAULTS.sendQueueBytes();
+
+    @Option(names = "--chat-max-lag", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "chat: how long bytes may wait for a member before it is disconnected (default: 30s).")
+    Duration chatMaxLag = ChatSettings.DEFAULTS.maxLag();
+
+    @Option(names = "--chat-idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "chat: how long a member may send nothing (default: 30m).")
+    Duration chatIdleTimeout = ChatSettings.DEFAULTS.idleTimeout();
+
     /** Made on first use, and shared by arp and rarp. */
     private ArpTable arpTable;
     /** Hints for the user about the services made, shown once the server listens. */
@@ -75,7 +107,7 @@ final class ServiceOptions {
         return notices;
     }
 
-    /** The service called {@code name}; every built-in service serves both streams and datagrams. */
+    /** The service called {@code name}: a stream service, a datagram service, or both. */
     Object create(String name) {
         return switch (name) {
             case "hello" -> new HelloService(greeting);
@@ -87,8 +119,18 @@ final class ServiceOptions {
             case "time" -> new TimeService(Clock.systemUTC());
             case "chargen" -> new ChargenService(amplification());
             case "qotd" -> new QotdService(quotes(), qotdMode, clock(), amplification());
+            case "chat" -> new ChatService(chatSettings(), clock());
             default -> throw new IllegalStateException("the catalog lists " + name + " but nothing makes it");
         };
+    }
+
+    private ChatSettings chatSettings() {
+        try {
+            return new ChatSettings(chatHistory, chatMaxRooms, chatMaxMembers, chatMaxLine, chatRate, chatBurst,
+                    chatSendQueue, chatMaxLag, chatIdleTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new Errors.UsageException(e.getMessage());
+        }
     }
 
     private int amplification() {

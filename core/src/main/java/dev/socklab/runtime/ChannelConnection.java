@@ -13,11 +13,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 
 import dev.socklab.service.Connection;
 import dev.socklab.service.LineTooLongException;
+import dev.socklab.service.Outbox;
 import dev.socklab.trace.Tracer;
 
 /**
@@ -42,16 +44,26 @@ final class ChannelConnection implements Connection {
     private final SocketAddress local;
     private final int maxLineLength;
     private final long idleNanos;
-    /** How long a write may make no progress; shortened only for the last words before a refusal. */
-    private long writeNanos;
-    /** What the deadline armed last bounds, for the closing line when it fires: "read" or "write". */
-    private String armedFor = "read";
+    /** How long a write may make no progress; shortened only for the last words before a refusal. Set from any thread. */
+    private volatile long writeNanos;
     private final Tracer tracer;
     private final Logger log;
+    /** What the service says to a client that a limit turns away. */
+    private final Function<String, Optional<String>> refusalLine;
 
-    /** The time by which the call under way must make progress, or 0 when no call is under way. Set by this connection's thread, read by the watchdog. */
-    private volatile long deadline;
-    private volatile boolean timedOut;
+    /**
+     * The times by which the read and the write under way must make progress, or 0 when none is
+     * under way: separate, because with an outbox one thread reads while another writes. Read by
+     * the watchdog.
+     */
+    private volatile long readDeadline;
+    private volatile long writeDeadline;
+    /** Which deadline fired, for the closing line: "read" or "write"; null while none has. */
+    private volatile String timedOutOn;
+    /** Why the runtime disconnected the client while the service was still serving, or null. */
+    private volatile String droppedBecause;
+    /** The writer that sends for the service once it asked for an outbox; null until then. */
+    private volatile OutboxWriter outbox;
     private long bytesIn;
     private long bytesOut;
     private boolean sawEof;
@@ -64,7 +76,7 @@ final class ChannelConnection implements Connection {
     private ByteBuffer inFlight;
 
     ChannelConnection(SocketChannel channel, String tag, SocketAddress peer, SocketAddress local,
-                      Limits limits, Tracer tracer, Logger log) {
+                      Limits limits, Tracer tracer, Logger log, Function<String, Optional<String>> refusalLine) {
         this.channel = channel;
         this.tag = tag;
         this.peer = peer;
@@ -74,6 +86,7 @@ final class ChannelConnection implements Connection {
         this.writeNanos = limits.writeTimeout().toNanos();
         this.tracer = tracer;
         this.log = log;
+        this.refusalLine = refusalLine;
     }
 
     @Override
@@ -250,7 +263,7 @@ final class ChannelConnection implements Connection {
         int n;
         boolean untimed = waitNanos == NO_WAIT_LIMIT;
         if (untimed) {
-            arm(idleNanos, "read");
+            readDeadline = deadlineIn(idleNanos);
         }
         try {
             n = untimed ? pending.get() : pending.get(waitNanos, TimeUnit.NANOSECONDS);
@@ -268,7 +281,7 @@ final class ChannelConnection implements Connection {
             throw new InterruptedIOException("interrupted while reading");
         } finally {
             if (untimed) {
-                disarm();
+                readDeadline = 0;
             }
         }
         pending = null;
@@ -279,13 +292,27 @@ final class ChannelConnection implements Connection {
     }
 
     @Override
+    public Outbox outbox(int maxBytes, Duration maxLag) {
+        if (outbox != null) {
+            throw new IllegalStateException("this connection has an outbox already");
+        }
+        OutboxWriter writer = new OutboxWriter(this, maxBytes, maxLag, refusalLine);
+        outbox = writer;
+        writer.start();
+        return writer;
+    }
+
+    @Override
     public void write(ByteBuffer src) throws IOException {
+        if (outbox != null) {
+            throw new IllegalStateException("this connection sends through its outbox");
+        }
         int end = src.limit();
         try {
             while (src.hasRemaining()) {
                 int start = src.position();
                 src.limit(Math.min(end, start + WRITE_CHUNK));
-                arm(writeNanos, "write");
+                writeDeadline = deadlineIn(writeNanos);
                 try {
                     while (src.hasRemaining()) {
                         channel.write(src);
@@ -293,7 +320,7 @@ final class ChannelConnection implements Connection {
                 } catch (IOException e) {
                     throw failed(e);
                 } finally {
-                    disarm();
+                    writeDeadline = 0;
                 }
                 bytesOut += src.position() - start;
                 if (tracer.enabled()) {
@@ -304,6 +331,50 @@ final class ChannelConnection implements Connection {
         } finally {
             src.limit(end);
         }
+    }
+
+    /** Sends all of {@code batch} in gathering writes, for the outbox's writer, bounded by the write deadline. */
+    void sendAll(ByteBuffer[] batch) throws IOException {
+        int first = 0;
+        while (first < batch.length) {
+            ByteBuffer[] before = tracer.enabled() ? duplicates(batch, first) : null;
+            writeDeadline = deadlineIn(writeNanos);
+            long n;
+            try {
+                n = channel.write(batch, first, batch.length - first);
+            } catch (IOException e) {
+                throw failed(e);
+            } finally {
+                writeDeadline = 0;
+            }
+            bytesOut += n;
+            if (before != null) {
+                tracer.io(tag, "writev", (int) n, (int) n, taken(before, n));
+            }
+            while (first < batch.length && !batch[first].hasRemaining()) {
+                first++;
+            }
+        }
+    }
+
+    private static ByteBuffer[] duplicates(ByteBuffer[] batch, int first) {
+        ByteBuffer[] copies = new ByteBuffer[batch.length - first];
+        for (int i = 0; i < copies.length; i++) {
+            copies[i] = batch[first + i].duplicate();
+        }
+        return copies;
+    }
+
+    /** The first {@code n} bytes of {@code buffers}, as one buffer for the trace's preview (which shows the start of it). */
+    private static ByteBuffer taken(ByteBuffer[] buffers, long n) {
+        ByteBuffer all = ByteBuffer.allocate((int) Math.min(n, MAX_TIMED_READ));
+        for (ByteBuffer b : buffers) {
+            if (!all.hasRemaining()) {
+                break;
+            }
+            all.put(b.limit(b.position() + Math.min(b.remaining(), all.remaining())));
+        }
+        return all.flip();
     }
 
     @Override
@@ -339,6 +410,10 @@ final class ChannelConnection implements Connection {
      */
     void sendLastWords(String line) {
         writeNanos = Math.min(writeNanos, LAST_WORDS_NANOS);
+        if (outbox != null) {
+            outbox.offerLine(line);
+            return;
+        }
         try {
             writeLine(line);
         } catch (IOException e) {
@@ -352,12 +427,47 @@ final class ChannelConnection implements Connection {
     }
 
     boolean timedOut() {
-        return timedOut;
+        return timedOutOn != null;
+    }
+
+    /**
+     * Ends the outbox, if the service had one: what it queued goes out (within the write timeout)
+     * before the runtime closes the connection.
+     */
+    void finishOutbox() {
+        OutboxWriter writer = outbox;
+        if (writer != null) {
+            try {
+                writer.finish();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closeChannel();
+            }
+        }
+    }
+
+    /**
+     * The runtime disconnects the client (its outbox overflowed): the reason is kept for the closing line, and
+     * a write under way gets at most {@code lastNanos} more.
+     */
+    void dropped(String reason, long lastNanos) {
+        droppedBecause = reason;
+        writeNanos = Math.min(writeNanos, lastNanos);
+        long soon = deadlineIn(lastNanos);
+        long d = writeDeadline;
+        if (d != 0 && d - soon > 0) {
+            writeDeadline = soon;
+        }
+    }
+
+    /** Why the runtime disconnected the client while the service served it, if it did. */
+    Optional<String> droppedBecause() {
+        return Optional.ofNullable(droppedBecause);
     }
 
     /** Why a timed-out connection timed out: {@code no progress for 60s} of a read, or of a write. */
     String timeoutDetail() {
-        return armedFor.equals("write")
+        return "write".equals(timedOutOn)
                 ? "a write made no progress for " + Durations.format(Duration.ofNanos(writeNanos))
                 : "no progress for " + Durations.format(Duration.ofNanos(idleNanos));
     }
@@ -377,11 +487,25 @@ final class ChannelConnection implements Connection {
 
     /** Called by the watchdog: closes the channel if the call under way has passed its deadline. */
     void expireIfPast(long now) {
-        long d = deadline;
-        if (d != 0 && now - d > 0) {
-            timedOut = true;
-            closeChannel();
+        long r = readDeadline;
+        long w = writeDeadline;
+        if (w != 0 && now - w > 0) {
+            expire("write");
+        } else if (r != 0 && now - r > 0) {
+            expire("read");
         }
+        OutboxWriter writer = outbox;
+        if (writer != null) {
+            writer.checkLag(now);
+        }
+    }
+
+    private void expire(String call) {
+        // A client dropped by its outbox did not time out: the deadline of its last line passed, and the closing line says why it was dropped.
+        if (droppedBecause == null) {
+            timedOutOn = call;
+        }
+        closeChannel();
     }
 
     /** Closes the socket, from any thread; a call blocked in it fails at once. */
@@ -401,7 +525,7 @@ final class ChannelConnection implements Connection {
         int start = dst.position();
         int n;
         if (armed) {
-            arm(idleNanos, "read");
+            readDeadline = deadlineIn(idleNanos);
         }
         try {
             n = channel.read(dst);
@@ -409,7 +533,7 @@ final class ChannelConnection implements Connection {
             throw failed(e);
         } finally {
             if (armed) {
-                disarm();
+                readDeadline = 0;
             }
         }
         if (n < 0) {
@@ -423,14 +547,10 @@ final class ChannelConnection implements Connection {
         return n;
     }
 
-    private void arm(long nanos, String call) {
-        armedFor = call;
+    /** A deadline {@code nanos} from now; never 0, which means none. */
+    private static long deadlineIn(long nanos) {
         long d = System.nanoTime() + nanos;
-        deadline = d == 0 ? 1 : d;
-    }
-
-    private void disarm() {
-        deadline = 0;
+        return d == 0 ? 1 : d;
     }
 
     private IOException failed(IOException e) {

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.socklab.service.TokenBucket;
+
 /**
  * The one line each connection, or UDP exchange, ends with: at most {@code maxPerSecond} such lines
  * a second, and past that one summary line a second saying how many were not shown. A lab sees

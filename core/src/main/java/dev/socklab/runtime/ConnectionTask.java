@@ -15,9 +15,14 @@ import dev.socklab.service.StreamService;
  * <ol>
  *   <li><b>accepted</b>: the listener took a connection permit before {@code accept()}, so the
  *       connection counts against {@code --max-connections} from its first moment.</li>
- *   <li><b>serving</b>: the service runs. Each read or write must make progress within the idle
- *       timeout ({@code --idle-timeout}), enforced by the {@link Watchdog}; each line is bounded
- *       by {@code --max-line-length}.</li>
+ *   <li><b>serving</b>: the service runs. Each read must make progress within the idle timeout
+ *       ({@code --idle-timeout}, or the service's own), each write within the write timeout
+ *       ({@code --write-timeout}), both enforced by the {@link Watchdog}; each line is bounded by
+ *       {@code --max-line-length}. A service that sends through an {@link dev.socklab.service.Outbox}
+ *       has its client dropped once the bytes waiting or their age pass the outbox's bounds, with a
+ *       second for its last line.</li>
+ *   <li><b>finishing</b>: the service returned; what its outbox still holds goes out, within the
+ *       write timeout.</li>
  *   <li><b>draining</b>: the server is stopping; the service may finish within the grace period
  *       ({@code --shutdown-grace}), after which the server closes the socket.</li>
  *   <li><b>closed</b>: the runtime closes the socket, gives the permit back, and logs one line:
@@ -65,7 +70,10 @@ final class ConnectionTask implements Runnable {
             detail = e.getMessage();
             handler.refusalLine(detail).ifPresent(connection::sendLastWords);
         } catch (IOException e) {
-            if (connection.timedOut()) {
+            if (connection.droppedBecause().isPresent()) {
+                outcome = Outcome.REFUSED_BY_LIMIT;
+                detail = connection.droppedBecause().get();
+            } else if (connection.timedOut()) {
                 outcome = Outcome.TIMED_OUT;
                 detail = connection.timeoutDetail();
             } else if (forced) {
@@ -83,6 +91,8 @@ final class ConnectionTask implements Runnable {
             detail = e.toString();
             connection.log().error("{} crashed: a bug in the {} service", tag, service, e);
         } finally {
+            // What the service queued goes out before the close, within the write timeout the watchdog still enforces.
+            connection.finishOutbox();
             context.watchdog.unwatch(connection);
             connection.closeChannel();
             context.tracer.call(tag, "close()");

@@ -37,6 +37,8 @@ final class StreamListener extends Listener {
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final StreamService handler;
+    /** The server's limits, with the service's own idle timeout if it has one. */
+    private final Limits limits;
     /** The service's logger, looked up once rather than per connection. */
     private final Logger serviceLog;
     private final ThrottledLog refusals;
@@ -49,6 +51,7 @@ final class StreamListener extends Listener {
     StreamListener(String service, StreamService handler, Endpoint requested, ServerContext context) {
         super(service, requested, context);
         this.handler = handler;
+        this.limits = handler.idleTimeout().map(context.limits::withIdleTimeout).orElse(context.limits);
         this.serviceLog = LoggerFactory.getLogger("socklab.service." + service);
         this.refusals = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
         this.acceptFailures = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
@@ -166,8 +169,8 @@ final class StreamListener extends Listener {
                 LOG.debug("{}: TCP_NODELAY not set: {}", connTag, e.toString());
             }
         }
-        ChannelConnection connection = new ChannelConnection(accepted, connTag, peer, local, context.limits,
-                context.tracer, serviceLog);
+        ChannelConnection connection = new ChannelConnection(accepted, connTag, peer, local, limits,
+                context.tracer, serviceLog, handler::refusalLine);
         // Formatted once: the thread's name and the closing line both show it.
         String peerName = SocketAddresses.format(peer);
         ConnectionTask task = new ConnectionTask(service, requested.transport(), handler, connTag, peerName,

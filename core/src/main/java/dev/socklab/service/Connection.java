@@ -75,6 +75,18 @@ public interface Connection {
      */
     Optional<String> readLine(int maxBytes, Duration pause) throws IOException;
 
+    /**
+     * Hands this connection's sending over to a writer thread of the runtime's, for a service that
+     * sends what other clients say while its own thread reads. Called at most once; afterwards
+     * everything sent goes through the outbox, and the write methods throw
+     * {@link IllegalStateException}. What is still queued when {@code serve} returns goes out before
+     * the connection closes, within the write timeout.
+     *
+     * @param maxBytes the most bytes that may wait to be sent
+     * @param maxLag the longest the oldest of them may wait
+     */
+    Outbox outbox(int maxBytes, Duration maxLag);
+
     /** Writes all of {@code src}, blocking while the client's window is full. */
     void write(ByteBuffer src) throws IOException;
 

@@ -1,6 +1,7 @@
 package dev.socklab.service;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -26,5 +27,13 @@ public interface StreamService {
      */
     default Optional<String> refusalLine(String reason) {
         return Optional.of("socklab: " + reason);
+    }
+
+    /**
+     * How long this service's clients may stay quiet, if it is not the server's idle timeout: a
+     * protocol whose clients mostly listen (a chat) asks for longer.
+     */
+    default Optional<Duration> idleTimeout() {
+        return Optional.empty();
     }
 }

@@ -94,6 +94,31 @@ class IdleTimeoutTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aServiceMayAskForItsOwnIdleTimeout() throws IOException {
+        StreamService patient = new StreamService() {
+            @Override
+            public void serve(dev.socklab.service.Connection conn) throws IOException {
+                conn.readLine();
+            }
+
+            @Override
+            public java.util.Optional<Duration> idleTimeout() {
+                return java.util.Optional.of(IDLE);
+            }
+        };
+        try (LogCapture log = LogCapture.socklab()) {
+            Endpoint bound = servers.start(Server.builder().limits(Limits.DEFAULTS.withIdleTimeout(Duration.ofMinutes(1)))
+                    .stream("idle", patient, StreamTransport.TCP_IPV4.endpoint(dir))).bindings().getFirst().endpoint();
+            try (RawClient client = RawClient.connect(bound)) {
+                String expected = ClosingLine.of("idle#1", bound, client, "timed out: no progress for 300ms");
+
+                assertThat(client.closedWithin(WAIT)).isTrue();
+                assertThat(log.awaitContaining(expected)).startsWith(expected);
+            }
+        }
+    }
+
     private Endpoint serve(StreamService service, StreamTransport transport) {
         return servers.start(Server.builder().limits(Limits.DEFAULTS.withIdleTimeout(IDLE))
                 .stream("idle", service, transport.endpoint(dir))).bindings().getFirst().endpoint();

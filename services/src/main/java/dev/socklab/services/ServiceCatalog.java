@@ -21,6 +21,8 @@ public final class ServiceCatalog {
                     OptionalInt.empty(), EVERY, false),
             new ServiceInfo("rarp", "looks up the IP addresses of a hardware address", "the lab", 10002,
                     OptionalInt.empty(), EVERY, false),
+            new ServiceInfo("chat", "multi-user chat: rooms, nicknames, private messages, history", "socklab",
+                    10003, OptionalInt.empty(), EnumSet.of(Transport.TCP, Transport.UNIX), false),
             new ServiceInfo("echo", "sends every byte back", "RFC 862", 10007, OptionalInt.of(7), EVERY, false),
             new ServiceInfo("discard", "reads everything and sends nothing", "RFC 863", 10009, OptionalInt.of(9),
                     EVERY, false),

@@ -1,0 +1,215 @@
+package dev.socklab.runtime;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import dev.socklab.service.Outbox;
+
+/**
+ * A connection's {@link Outbox} and the virtual thread that drains it. Everything queued waits
+ * in one deque under one lock; the writer takes all of it at once and sends it with one gathering
+ * write, so a client that reads fast gets a busy room's lines in few system calls.
+ *
+ * <p>The writer's own writes are bounded by the write timeout, like any other, through the
+ * connection's write deadline; a client past the outbox's bounds gets a deadline of a second for
+ * its last line.
+ */
+final class OutboxWriter implements Outbox {
+    /** At most this many arrays in one gathering write (Linux takes 1024 iovecs). */
+    private static final int MAX_BATCH = 512;
+    private static final long LAST_WORDS_NANOS = 1_000_000_000L;
+
+    private enum State {
+        /** Taking bytes. */
+        OPEN,
+        /** The service returned: what is queued goes out, then the writer ends. */
+        FINISHING,
+        /** The client fell too far behind: only the last words go out, then the connection closes. */
+        DROPPED,
+        /** The writer ended. */
+        ENDED
+    }
+
+    private record Queued(byte[] bytes, long since) {
+    }
+
+    private final ChannelConnection connection;
+    private final int maxBytes;
+    private final long maxLagNanos;
+    private final Function<String, Optional<String>> lastWords;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition ready = lock.newCondition();
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+    private final Thread writer;
+    private State state = State.OPEN;
+    private long queuedBytes;
+    /** When the oldest message of the batch being written was queued, or 0 while none is. */
+    private long writingSince;
+
+    /**
+     * @param lastWords what the service says to a client dropped for falling behind, given the reason
+     */
+    OutboxWriter(ChannelConnection connection, int maxBytes, Duration maxLag,
+                 Function<String, Optional<String>> lastWords) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("an outbox holds at least 1 byte, not " + maxBytes);
+        }
+        if (maxLag.isNegative() || maxLag.isZero()) {
+            throw new IllegalArgumentException("an outbox's lag must be positive, not " + maxLag);
+        }
+        this.connection = connection;
+        this.maxBytes = maxBytes;
+        this.maxLagNanos = maxLag.toNanos();
+        this.lastWords = lastWords;
+        this.writer = Thread.ofVirtual().name(Thread.currentThread().getName() + " send").unstarted(this::drain);
+    }
+
+    void start() {
+        writer.start();
+    }
+
+    @Override
+    public boolean offerLine(String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        byte[] line = new byte[body.length + 2];
+        System.arraycopy(body, 0, line, 0, body.length);
+        line[body.length] = '\r';
+        line[body.length + 1] = '\n';
+        return offer(line);
+    }
+
+    @Override
+    public boolean offer(byte[] bytes) {
+        long now = System.nanoTime();
+        lock.lock();
+        try {
+            if (state != State.OPEN) {
+                return false;
+            }
+            if (queuedBytes + bytes.length > maxBytes) {
+                drop("too far behind (more than " + maxBytes + " bytes waiting)");
+                return false;
+            }
+            if (lagging(now)) {
+                drop(lagReason());
+                return false;
+            }
+            queue.add(new Queued(bytes, now));
+            queuedBytes += bytes.length;
+            ready.signal();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called by the watchdog: drops a client whose oldest waiting bytes have waited too long, even if nothing new comes. */
+    void checkLag(long now) {
+        lock.lock();
+        try {
+            if (state == State.OPEN && lagging(now)) {
+                drop(lagReason());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The service is done: sends what is queued, then waits for the writer to end. */
+    void finish() throws InterruptedException {
+        lock.lock();
+        try {
+            if (state == State.OPEN) {
+                state = State.FINISHING;
+                ready.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+        writer.join();
+    }
+
+    private boolean lagging(long now) {
+        long oldest = writingSince != 0 ? writingSince : queue.isEmpty() ? 0 : queue.peek().since();
+        return oldest != 0 && now - oldest > maxLagNanos;
+    }
+
+    private String lagReason() {
+        return "too far behind (bytes waiting more than " + Durations.format(Duration.ofNanos(maxLagNanos)) + ")";
+    }
+
+    /** Holding the lock: frees what was queued and leaves room only for the last words. */
+    private void drop(String reason) {
+        state = State.DROPPED;
+        queue.clear();
+        queuedBytes = 0;
+        lastWords.apply(reason)
+                .ifPresent(line -> queue.add(new Queued((line + "\r\n").getBytes(StandardCharsets.UTF_8), 0)));
+        connection.dropped(reason, LAST_WORDS_NANOS);
+        ready.signal();
+    }
+
+    private void drain() {
+        try {
+            ByteBuffer[] batch;
+            while ((batch = take()) != null) {
+                connection.sendAll(batch);
+                lock.lock();
+                try {
+                    writingSince = 0;
+                } finally {
+                    lock.unlock();
+                }
+            }
+        } catch (IOException e) {
+            // The client is gone, or its connection was closed under the write: the reader learns it from its own call.
+            connection.closeChannel();
+        } catch (InterruptedException e) {
+            connection.closeChannel();
+        } finally {
+            lock.lock();
+            try {
+                boolean dropped = state == State.DROPPED;
+                state = State.ENDED;
+                queue.clear();
+                queuedBytes = 0;
+                if (dropped) {
+                    connection.closeChannel();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Waits for something to send; null once there is nothing more to send. */
+    private ByteBuffer[] take() throws InterruptedException {
+        lock.lock();
+        try {
+            while (queue.isEmpty()) {
+                if (state != State.OPEN) {
+                    return null;
+                }
+                ready.await();
+            }
+            int n = Math.min(queue.size(), MAX_BATCH);
+            ByteBuffer[] batch = new ByteBuffer[n];
+            writingSince = queue.peek().since();
+            for (int i = 0; i < n; i++) {
+                Queued next = queue.poll();
+                batch[i] = ByteBuffer.wrap(next.bytes());
+                queuedBytes -= next.bytes().length;
+            }
+            return batch;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

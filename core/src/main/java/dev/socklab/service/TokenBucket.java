@@ -1,0 +1,35 @@
+package dev.socklab.service;
+
+/**
+ * A token bucket: {@code rate} tokens a second, up to {@code burst} saved, one taken per event. The
+ * runtime paces UDP replies and log lines with it; a service can pace what its clients do (a chat
+ * member's lines). Safe to share between threads.
+ */
+public final class TokenBucket {
+    private final double tokensPerNano;
+    private final double burst;
+    private double tokens;
+    private long last;
+
+    /** A full bucket at {@code now} ({@link System#nanoTime()}). */
+    public TokenBucket(int rate, int burst, long now) {
+        if (rate < 1 || burst < 1) {
+            throw new IllegalArgumentException("a rate and a burst must be at least 1, not " + rate + " and " + burst);
+        }
+        this.tokensPerNano = rate / 1e9;
+        this.burst = burst;
+        this.tokens = burst;
+        this.last = now;
+    }
+
+    /** Takes a token if there is one at {@code now}. */
+    public synchronized boolean take(long now) {
+        tokens = Math.min(burst, tokens + (now - last) * tokensPerNano);
+        last = now;
+        if (tokens >= 1) {
+            tokens -= 1;
+            return true;
+        }
+        return false;
+    }
+}

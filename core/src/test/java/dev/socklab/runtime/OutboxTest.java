@@ -1,0 +1,225 @@
+package dev.socklab.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.socklab.service.Connection;
+import dev.socklab.service.Outbox;
+import dev.socklab.service.StreamService;
+import dev.socklab.testing.Await;
+import dev.socklab.testing.LogCapture;
+import dev.socklab.testing.RawClient;
+import dev.socklab.testing.ServerUnderTest;
+import dev.socklab.testing.StreamTransport;
+
+/**
+ * An outbox sends for the service from a thread of the runtime's: in order, without ever making the
+ * offering thread wait, and a client that falls behind is dropped with its queue freed.
+ */
+@Timeout(30)
+class OutboxTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
+
+    /** A service that hands its outbox to the test, then reads until the client closes. */
+    private static final class Handing implements StreamService {
+        final CompletableFuture<Outbox> outbox = new CompletableFuture<>();
+        final int maxBytes;
+        final Duration maxLag;
+
+        Handing(int maxBytes, Duration maxLag) {
+            this.maxBytes = maxBytes;
+            this.maxLag = maxLag;
+        }
+
+        @Override
+        public void serve(Connection conn) throws IOException {
+            outbox.complete(conn.outbox(maxBytes, maxLag));
+            conn.readLine();
+        }
+
+        @Override
+        public Optional<String> refusalLine(String reason) {
+            return Optional.of("bye: " + reason);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void linesOfferedFromAnotherThreadArriveInOrder(StreamTransport transport) throws Exception {
+        Handing service = new Handing(1 << 20, Duration.ofSeconds(30));
+        Endpoint bound = servers.stream("outbox", service, transport.endpoint(dir));
+        try (RawClient client = RawClient.connect(bound)) {
+            Outbox outbox = service.outbox.get(10, TimeUnit.SECONDS);
+            for (int i = 0; i < 1000; i++) {
+                assertThat(outbox.offerLine("line " + i)).isTrue();
+            }
+            for (int i = 0; i < 1000; i++) {
+                assertThat(client.readLine(WAIT)).isEqualTo("line " + i);
+            }
+        }
+    }
+
+    @Test
+    void whatIsQueuedWhenTheServiceReturnsIsSentBeforeTheClose() throws IOException {
+        StreamService burst = conn -> {
+            Outbox outbox = conn.outbox(1 << 20, Duration.ofSeconds(30));
+            for (int i = 0; i < 500; i++) {
+                outbox.offerLine("last " + i);
+            }
+        };
+        Endpoint bound = servers.stream("outbox", burst, StreamTransport.TCP_IPV4.endpoint(dir));
+        try (RawClient client = RawClient.connect(bound)) {
+            String all = client.readAll(WAIT);
+
+            assertThat(all.split("\r\n")).hasSize(500).startsWith("last 0").endsWith("last 499");
+        }
+    }
+
+    @Test
+    void aServiceWithAnOutboxCannotAlsoWriteDirectly() throws Exception {
+        CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+        StreamService both = conn -> {
+            conn.outbox(1024, Duration.ofSeconds(1));
+            try {
+                conn.writeLine("direct");
+            } catch (RuntimeException e) {
+                thrown.complete(e);
+            }
+        };
+        Endpoint bound = servers.stream("outbox", both, StreamTransport.TCP_IPV4.endpoint(dir));
+        try (RawClient client = RawClient.connect(bound)) {
+            assertThat(thrown.get(10, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("outbox");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void aClientThatStopsReadingIsDroppedWhileOfferingNeverWaits(StreamTransport transport) throws Exception {
+        Handing service = new Handing(256 * 1024, Duration.ofMinutes(1));
+        Endpoint bound = servers.stream("outbox", service, transport.endpoint(dir));
+        try (LogCapture log = LogCapture.socklab(); RawClient client = RawClient.connect(bound)) {
+            String expected = ClosingLine.of("outbox#1", bound, client,
+                    "refused by a limit: too far behind (more than 262144 bytes waiting)");
+            Outbox outbox = service.outbox.get(10, TimeUnit.SECONDS);
+            byte[] chunk = new byte[16 * 1024];
+            long start = System.nanoTime();
+            int offered = 0;
+            // The client reads nothing: the kernel's buffers fill, then the queue, then offer says no.
+            while (outbox.offer(chunk)) {
+                offered++;
+                assertThat(offered).as("chunks taken by an outbox of 256 KiB and the kernel").isLessThan(10_000);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to fill").isLessThan(WAIT);
+            assertThat(outbox.offer(chunk)).as("a dropped client takes nothing more").isFalse();
+
+            assertThat(log.awaitContaining(expected)).startsWith(expected);
+            assertThat(client.closedWithin(WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void aClientWhoseOldestBytesWaitTooLongIsDroppedEvenWhenNothingMoreComes() throws Exception {
+        Handing service = new Handing(64 * 1024 * 1024, Duration.ofMillis(300));
+        Endpoint bound = servers.stream("outbox", service, StreamTransport.UNIX.endpoint(dir));
+        try (LogCapture log = LogCapture.socklab(); RawClient client = RawClient.connect(bound)) {
+            Outbox outbox = service.outbox.get(10, TimeUnit.SECONDS);
+            // More than the kernel buffers, well under the byte bound: only the lag can drop this client.
+            byte[] chunk = new byte[64 * 1024];
+            for (int i = 0; i < 64; i++) {
+                assertThat(outbox.offer(chunk)).isTrue();
+            }
+            long start = System.nanoTime();
+
+            String line = log.awaitContaining("outbox#1");
+            assertThat(line).contains("refused by a limit: too far behind (bytes waiting more than 300ms)");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(client.closedWithin(WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void aDroppedClientThatStillReadsGetsTheServicesLastLine() throws Exception {
+        Handing service = new Handing(100, Duration.ofMinutes(1));
+        Endpoint bound = servers.stream("outbox", service, StreamTransport.TCP_IPV4.endpoint(dir));
+        try (RawClient client = RawClient.connect(bound)) {
+            Outbox outbox = service.outbox.get(10, TimeUnit.SECONDS);
+            List<Boolean> taken = new ArrayList<>();
+            // Offered faster than any writer drains: the queue passes 100 bytes at once.
+            byte[] big = new byte[60];
+            java.util.Arrays.fill(big, (byte) 'x');
+            for (int i = 0; i < 3; i++) {
+                taken.add(outbox.offer(big));
+            }
+            assertThat(taken).contains(false);
+
+            String all = client.readAll(WAIT);
+            assertThat(all).endsWith("bye: too far behind (more than 100 bytes waiting)\r\n");
+        }
+    }
+
+    @Test
+    void manyThreadsOfferingToManyOutboxesKeepEachThreadsOrder() throws Exception {
+        List<Outbox> outboxes = new CopyOnWriteArrayList<>();
+        StreamService member = conn -> {
+            outboxes.add(conn.outbox(1 << 20, Duration.ofSeconds(30)));
+            conn.readLine();
+        };
+        Endpoint bound = servers.stream("outbox", member, StreamTransport.TCP_IPV4.endpoint(dir));
+        List<RawClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                clients.add(RawClient.connect(bound));
+            }
+            Await.until(() -> outboxes.size() == 20, WAIT, "20 outboxes");
+            List<Thread> senders = new ArrayList<>();
+            for (int s = 0; s < 4; s++) {
+                int sender = s;
+                senders.add(Thread.ofVirtual().start(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        for (Outbox o : outboxes) {
+                            o.offerLine(sender + " " + i);
+                        }
+                    }
+                }));
+            }
+            for (Thread t : senders) {
+                t.join();
+            }
+            for (RawClient client : clients) {
+                int[] next = new int[4];
+                for (int k = 0; k < 800; k++) {
+                    String[] words = client.readLine(WAIT).split(" ");
+                    int sender = Integer.parseInt(words[0]);
+                    assertThat(Integer.parseInt(words[1])).isEqualTo(next[sender]++);
+                }
+            }
+        } finally {
+            for (RawClient c : clients) {
+                c.close();
+            }
+        }
+    }
+}

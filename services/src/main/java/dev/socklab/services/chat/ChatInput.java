@@ -1,0 +1,95 @@
+package dev.socklab.services.chat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import dev.socklab.service.Connection;
+
+/**
+ * A member's lines: telnet commands stripped, ended by LF, CRLF or telnet's CR NUL, checked to be
+ * UTF-8 text of at most the line limit. A line too long is skipped to its end rather than held,
+ * so a member costs a fixed amount of memory whatever it sends.
+ */
+final class ChatInput {
+    private static final int READ_SIZE = 1024;
+
+    private final Connection connection;
+    private final int maxBytes;
+    private final ByteBuffer received = ByteBuffer.allocate(READ_SIZE).flip();
+    /** The line so far: the limit, and a CR that may come before the LF. */
+    private final byte[] line;
+    private int length;
+    private boolean tooLong;
+    private boolean afterCr;
+    private final TelnetFilter telnet = new TelnetFilter();
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    ChatInput(Connection connection, int maxBytes) {
+        this.connection = connection;
+        this.maxBytes = maxBytes;
+        this.line = new byte[maxBytes + 1];
+    }
+
+    /** The next line, waiting for it as long as the idle timeout allows. */
+    Input next() throws IOException {
+        while (true) {
+            while (received.hasRemaining()) {
+                int b = telnet.filter(received.get());
+                if (b < 0) {
+                    continue;
+                }
+                boolean end = b == '\n' || (b == 0 && afterCr);
+                afterCr = b == '\r';
+                if (end) {
+                    return take();
+                }
+                if (length < line.length) {
+                    line[length++] = (byte) b;
+                } else {
+                    tooLong = true;
+                }
+            }
+            received.clear();
+            int n = connection.read(received);
+            received.flip();
+            if (n < 0) {
+                return length > 0 || tooLong ? take() : new Input.End();
+            }
+        }
+    }
+
+    private Input take() {
+        int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+        boolean over = tooLong || end > maxBytes;
+        length = 0;
+        tooLong = false;
+        afterCr = false;
+        if (over) {
+            return new Input.TooLong(maxBytes);
+        }
+        String text;
+        try {
+            text = decoder.decode(ByteBuffer.wrap(line, 0, end)).toString();
+        } catch (CharacterCodingException e) {
+            return new Input.NotUtf8();
+        }
+        return hasControlCharacters(text) ? new Input.ControlCharacters() : new Input.Text(text);
+    }
+
+    /** C0 and C1 controls and DEL, which could move a terminal's cursor or worse; tab is text. */
+    static boolean hasControlCharacters(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\t' && Character.isISOControl(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}

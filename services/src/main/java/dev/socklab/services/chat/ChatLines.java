@@ -1,0 +1,64 @@
+package dev.socklab.services.chat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The lines the server sends, each stamped with the time and shaped by who speaks (see
+ * docs/services.md). Each is encoded once, with its CRLF, and the same bytes go to every member
+ * who gets it.
+ */
+final class ChatLines {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final Clock clock;
+
+    ChatLines(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** {@code [09:30:01] <alice> hello} */
+    byte[] message(String nick, String text) {
+        return line("<" + nick + "> " + text);
+    }
+
+    /** {@code [09:30:01] * alice waves} */
+    byte[] action(String nick, String action) {
+        return line("* " + nick + " " + action);
+    }
+
+    /** {@code [09:30:01] *alice* psst}, to the one it is for. */
+    byte[] privateFrom(String nick, String text) {
+        return line("*" + nick + "* " + text);
+    }
+
+    /** {@code [09:30:01] -> *bob* psst}, the sender's copy. */
+    byte[] privateTo(String nick, String text) {
+        return line("-> *" + nick + "* " + text);
+    }
+
+    /** {@code [09:30:01] -- bob joined lobby}: news from the server. */
+    byte[] news(String text) {
+        return line("-- " + text);
+    }
+
+    /** {@code [09:30:01] !! nickname taken: bob}: an error or warning for one member. */
+    byte[] error(String text) {
+        return line("!! " + text);
+    }
+
+    /** As {@link #error} but as text, for the runtime's last line to a member it disconnects. */
+    String errorText(String text) {
+        return stamp() + "!! " + text;
+    }
+
+    private byte[] line(String body) {
+        return (stamp() + body + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String stamp() {
+        return "[" + TIME.format(LocalTime.now(clock)) + "] ";
+    }
+}

@@ -1,0 +1,248 @@
+package dev.socklab.services.chat;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.socklab.service.Connection;
+import dev.socklab.service.StreamService;
+
+/**
+ * Multi-user chat: rooms, nicknames, private messages, history (the protocol is in
+ * docs/services.md). Each member's thread reads its lines and acts on them; what others say
+ * reaches it through its outbox, so a member that does not read holds back no one, and is
+ * disconnected once it falls too far behind.
+ */
+public final class ChatService implements StreamService {
+    private final ChatSettings settings;
+    private final ChatLines lines;
+    private final Rooms rooms;
+    private final Nicknames nicknames = new Nicknames();
+
+    public ChatService(ChatSettings settings, Clock clock) {
+        this.settings = settings;
+        this.lines = new ChatLines(clock);
+        this.rooms = new Rooms(settings);
+    }
+
+    @Override
+    public void serve(Connection conn) throws IOException {
+        Member me = new Member(conn.outbox(settings.sendQueueBytes(), settings.maxLag()), null);
+        me.nick(nicknames.guest(me));
+        // Why the member left, as its room is told; null when its connection failed under it.
+        String departure = null;
+        try {
+            me.send(lines.news("welcome to socklab chat, " + me.nick()));
+            me.send(lines.news("commands: " + Command.SUMMARY));
+            enterLobby(me);
+            ChatInput input = new ChatInput(conn, settings.maxLineBytes());
+            FloodControl flood = new FloodControl(settings.rate(), settings.burst(), System.nanoTime());
+            while (departure == null) {
+                Input in = input.next();
+                departure = switch (in) {
+                    case Input.End end -> "";
+                    case Input.TooLong tooLong -> refuse(me, "line too long (at most " + tooLong.limit() + " bytes): not sent");
+                    case Input.NotUtf8 notUtf8 -> refuse(me, "not UTF-8: not sent");
+                    case Input.ControlCharacters control -> refuse(me, "control characters are not allowed: not sent");
+                    case Input.Text text -> switch (flood.check(System.nanoTime())) {
+                        case PASS -> act(me, Command.parse(text.text()), conn);
+                        case WARN -> refuse(me, "slow down: at most " + settings.rate() + " lines a second");
+                        case DISCONNECT -> {
+                            me.send(lines.error("disconnected: flooding"));
+                            conn.log().info("{} disconnected for flooding", me.nick());
+                            yield "flooding";
+                        }
+                    };
+                };
+            }
+        } finally {
+            leave(me, departure == null ? "disconnected" : departure);
+            nicknames.release(me.nick(), me);
+        }
+    }
+
+    /** Clients of a chat mostly listen. */
+    @Override
+    public Optional<Duration> idleTimeout() {
+        return Optional.of(settings.idleTimeout());
+    }
+
+    @Override
+    public Optional<String> refusalLine(String reason) {
+        return Optional.of(lines.errorText("disconnected: " + reason));
+    }
+
+    /** Does what {@code command} asks; returns why the member leaves, or null while it stays. */
+    private String act(Member me, Command command, Connection conn) {
+        switch (command) {
+            case Command.Nothing nothing -> {
+            }
+            case Command.Say say -> inRoom(me).ifPresent(room -> room.say(lines.message(me.nick(), say.text())));
+            case Command.Me me1 -> inRoom(me).ifPresent(room -> room.say(lines.action(me.nick(), me1.action())));
+            case Command.Nick nick -> rename(me, nick.name(), conn);
+            case Command.Join join -> join(me, join.room());
+            case Command.Leave leave -> {
+                if (me.room() == rooms.lobby()) {
+                    me.send(lines.error("you are in " + Rooms.LOBBY + " already"));
+                } else {
+                    moveTo(me, rooms.lobby());
+                }
+            }
+            case Command.Who who -> inRoom(me).ifPresent(room -> {
+                List<String> nicks = room.nicks();
+                me.send(lines.news("in " + room.name() + " (" + nicks.size() + "): " + String.join(", ", nicks)));
+            });
+            case Command.Rooms list -> {
+                List<Room> all = rooms.all();
+                me.send(lines.news("rooms (" + all.size() + "): "
+                        + all.stream().map(r -> r.name() + " " + r.size()).collect(Collectors.joining(", "))));
+            }
+            case Command.Msg msg -> whisper(me, msg.nick(), msg.text());
+            case Command.Help help -> help(me);
+            case Command.Quit quit -> {
+                me.send(lines.news("bye"));
+                return quit.reason().isEmpty() ? "quit" : "quit: " + quit.reason();
+            }
+            case Command.Usage usage -> me.send(lines.error("usage: " + usage.usage()));
+            case Command.Unknown unknown -> me.send(lines.error("unknown command /" + unknown.name() + ": /help lists the commands"));
+        }
+        return null;
+    }
+
+    private Optional<Room> inRoom(Member me) {
+        Room room = me.room();
+        if (room == null) {
+            me.send(lines.error("you are in no room: /join one"));
+        }
+        return Optional.ofNullable(room);
+    }
+
+    private String refuse(Member me, String why) {
+        me.send(lines.error(why));
+        return null;
+    }
+
+    private void rename(Member me, String nick, Connection conn) {
+        Optional<String> problem = Nicknames.problem(nick);
+        if (problem.isPresent()) {
+            me.send(lines.error(problem.get()));
+            return;
+        }
+        String old = me.nick();
+        if (old.equals(nick)) {
+            return;
+        }
+        if (!nicknames.claim(nick, me)) {
+            me.send(lines.error("nickname taken: " + nick));
+            return;
+        }
+        if (!Nicknames.key(old).equals(Nicknames.key(nick))) {
+            nicknames.release(old, me);
+        }
+        me.nick(nick);
+        conn.log().info("{} is now {}", old, nick);
+        byte[] news = lines.news(old + " is now " + nick);
+        Room room = me.room();
+        if (room == null) {
+            me.send(news);
+        } else {
+            room.announce(news);
+        }
+    }
+
+    private void join(Member me, String name) {
+        Optional<String> problem = Rooms.problem(name);
+        if (problem.isPresent()) {
+            me.send(lines.error(problem.get()));
+            return;
+        }
+        if (me.room() != null && Rooms.key(me.room().name()).equals(Rooms.key(name))) {
+            me.send(lines.error("you are in " + me.room().name() + " already"));
+            return;
+        }
+        // A room emptied as we came is gone: open it again.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Room> room = rooms.open(name);
+            if (room.isEmpty()) {
+                me.send(lines.error("no room for another room (at most " + rooms.maxRooms() + ")"));
+                return;
+            }
+            Room.Entry entry = moveTo(me, room.get());
+            if (entry != Room.Entry.GONE) {
+                return;
+            }
+        }
+        me.send(lines.error("could not join " + name + ": try again"));
+    }
+
+    /** Takes {@code me} out of its room and into {@code to}, unless {@code to} is full or gone. */
+    private Room.Entry moveTo(Member me, Room to) {
+        Room from = me.room();
+        byte[] joined = lines.news(me.nick() + " joined " + to.name());
+        Room.Entry entry;
+        if (from == null) {
+            entry = to.enter(me, joined);
+        } else {
+            boolean[] gone = {false};
+            entry = Room.move(me, from, to, lines.news(me.nick() + " left " + from.name() + " for " + to.name()), joined, gone);
+            if (gone[0]) {
+                rooms.remove(from);
+            }
+        }
+        if (entry == Room.Entry.ENTERED) {
+            me.room(to);
+        } else if (entry == Room.Entry.FULL) {
+            me.send(lines.error(to.name() + " is full (" + to.maxMembers() + " members)"));
+        }
+        return entry;
+    }
+
+    private void enterLobby(Member me) {
+        Room lobby = rooms.lobby();
+        if (lobby.enter(me, lines.news(me.nick() + " joined " + lobby.name())) == Room.Entry.ENTERED) {
+            me.room(lobby);
+        } else {
+            me.send(lines.error(Rooms.LOBBY + " is full (" + lobby.maxMembers() + " members): /join another room"));
+        }
+    }
+
+    private void leave(Member me, String why) {
+        Room room = me.room();
+        if (room != null) {
+            if (room.leave(me, lines.news(me.nick() + " left " + room.name() + (why.isEmpty() ? "" : " (" + why + ")")))) {
+                rooms.remove(room);
+            }
+            me.room(null);
+        }
+    }
+
+    private void whisper(Member me, String nick, String text) {
+        Optional<Member> to = nicknames.find(nick);
+        if (to.isEmpty()) {
+            me.send(lines.error("no one is called " + nick));
+            return;
+        }
+        to.get().send(lines.privateFrom(me.nick(), text));
+        if (to.get() != me) {
+            me.send(lines.privateTo(to.get().nick(), text));
+        }
+    }
+
+    private void help(Member me) {
+        for (String line : List.of(
+                "/nick NAME       take a nickname (1 to 32 characters, no spaces)",
+                "/join ROOM       go to ROOM, making it if it is new",
+                "/leave           go back to " + Rooms.LOBBY,
+                "/rooms           list the rooms",
+                "/who             list who is in your room",
+                "/msg NICK TEXT   say TEXT to NICK alone",
+                "/me ACTION       say what you do: * you ACTION",
+                "/quit [REASON]   leave",
+                "anything else goes to your room; //text says /text")) {
+            me.send(lines.news(line));
+        }
+    }
+}

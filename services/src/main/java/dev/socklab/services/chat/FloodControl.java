@@ -1,0 +1,37 @@
+package dev.socklab.services.chat;
+
+import java.util.concurrent.TimeUnit;
+
+import dev.socklab.service.TokenBucket;
+
+/**
+ * Paces one member's lines: within the rate they pass; the first line over it is dropped with a
+ * warning; another over it within {@link #GRACE_NANOS} of the warning disconnects the member.
+ */
+final class FloodControl {
+    /** How long a warning stands. */
+    static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    enum Verdict { PASS, WARN, DISCONNECT }
+
+    /** Null when the rate is off. */
+    private final TokenBucket bucket;
+    private long warnedAt;
+    private boolean warned;
+
+    FloodControl(int rate, int burst, long now) {
+        this.bucket = rate == 0 ? null : new TokenBucket(rate, burst, now);
+    }
+
+    Verdict check(long now) {
+        if (bucket == null || bucket.take(now)) {
+            return Verdict.PASS;
+        }
+        if (warned && now - warnedAt < GRACE_NANOS) {
+            return Verdict.DISCONNECT;
+        }
+        warned = true;
+        warnedAt = now;
+        return Verdict.WARN;
+    }
+}

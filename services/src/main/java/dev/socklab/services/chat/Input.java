@@ -1,0 +1,24 @@
+package dev.socklab.services.chat;
+
+/** One line from a member, as {@link ChatInput} read it: text, or why it cannot be used. */
+sealed interface Input {
+    /** A line of valid text, without its end. */
+    record Text(String text) implements Input {
+    }
+
+    /** A line longer than the limit; the rest of it was skipped. */
+    record TooLong(int limit) implements Input {
+    }
+
+    /** A line that is not UTF-8. */
+    record NotUtf8() implements Input {
+    }
+
+    /** A line with control characters other than tab. */
+    record ControlCharacters() implements Input {
+    }
+
+    /** The client closed its side. */
+    record End() implements Input {
+    }
+}

@@ -1,0 +1,40 @@
+package dev.socklab.services.chat;
+
+import dev.socklab.service.Outbox;
+
+/**
+ * One connected member: its nickname, its room, and its outbox. The nickname and room change
+ * only in the member's own thread; other threads read them to address it.
+ */
+final class Member {
+    private final Outbox outbox;
+    private volatile String nick;
+    private volatile Room room;
+
+    Member(Outbox outbox, String nick) {
+        this.outbox = outbox;
+        this.nick = nick;
+    }
+
+    String nick() {
+        return nick;
+    }
+
+    void nick(String value) {
+        nick = value;
+    }
+
+    /** The room the member is in, or null when in none (the lobby was full when it came). */
+    Room room() {
+        return room;
+    }
+
+    void room(Room value) {
+        room = value;
+    }
+
+    /** Queues a line for this member, never waiting; a member too far behind is being disconnected, and gets nothing. */
+    void send(byte[] line) {
+        outbox.offer(line);
+    }
+}

@@ -1,0 +1,285 @@
+package dev.socklab.services.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.socklab.runtime.Endpoint;
+import dev.socklab.runtime.Server;
+import dev.socklab.testing.LogCapture;
+import dev.socklab.testing.ServerUnderTest;
+import dev.socklab.testing.StreamTransport;
+
+/** The chat protocol as docs/services.md gives it, spoken over raw sockets. */
+@Timeout(30)
+class ChatServiceTest {
+    /** The defaults, with no flood control: these tests talk fast. */
+    private static final ChatSettings FAST = new ChatSettings(50, 100, 1000, 512, 0, 10, 256 * 1024,
+            Duration.ofSeconds(30), Duration.ofMinutes(30));
+
+    @TempDir
+    Path dir;
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
+
+    private Endpoint serve(ChatSettings settings, StreamTransport transport) {
+        return servers.stream("chat", new ChatService(settings, Clock.systemDefaultZone()), transport.endpoint(dir));
+    }
+
+    private Endpoint serve(ChatSettings settings) {
+        return serve(settings, StreamTransport.TCP_IPV4);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void aNewMemberIsWelcomedAsAGuestInTheLobbyAndItsLinesReachTheRoomItselfIncluded(StreamTransport transport)
+            throws IOException {
+        Endpoint chat = serve(FAST, transport);
+        try (TestMember first = TestMember.connect(chat)) {
+            assertThat(first.nick()).matches("guest-\\d+");
+            assertThat(first.next()).isEqualTo("-- " + first.nick() + " joined lobby");
+            try (TestMember second = TestMember.connect(chat)) {
+                second.await("-- " + second.nick() + " joined lobby");
+                first.await("-- " + second.nick() + " joined lobby");
+
+                second.say("hello, world");
+
+                assertThat(first.next()).isEqualTo("<" + second.nick() + "> hello, world");
+                assertThat(second.next()).isEqualTo("<" + second.nick() + "> hello, world");
+            }
+        }
+    }
+
+    @Test
+    void nicknamesAreUniqueWithoutRegardToCaseAndBounded() throws IOException {
+        Endpoint chat = serve(FAST);
+        try (TestMember alice = TestMember.named(chat, "alice"); TestMember other = TestMember.named(chat, "other")) {
+            other.say("/nick ALICE");
+            assertThat(other.next()).isEqualTo("!! nickname taken: ALICE");
+            other.say("/nick " + "n".repeat(33));
+            assertThat(other.next()).isEqualTo("!! a nickname has 1 to 32 characters, not 33");
+            other.say("/nick two words");
+            assertThat(other.next()).isEqualTo("!! usage: /nick NAME");
+            other.say("/nick");
+            assertThat(other.next()).isEqualTo("!! usage: /nick NAME");
+
+            other.say("/nick " + "é".repeat(32));
+            other.await("-- other is now " + "é".repeat(32));
+            // The old name is free again.
+            alice.say("/nick other");
+            alice.await("-- alice is now other");
+        }
+    }
+
+    @Test
+    void membersMoveBetweenRoomsAndEachRoomHearsOnlyItsOwn() throws IOException {
+        Endpoint chat = serve(FAST);
+        try (TestMember alice = TestMember.named(chat, "alice"); TestMember bob = TestMember.named(chat, "bob")) {
+            alice.awaitMatching(line -> line.endsWith(" is now bob"), "bob's arrival");
+            alice.say("/join Games");
+            assertThat(alice.next()).isEqualTo("-- alice joined Games");
+            bob.await("-- alice left lobby for Games");
+
+            bob.say("in the lobby");
+            alice.say("in games");
+            bob.await("<bob> in the lobby");
+            assertThat(alice.next()).isEqualTo("<alice> in games");
+
+            bob.say("/join games");
+            assertThat(bob.next()).as("history first, then the join").isEqualTo("<alice> in games");
+            assertThat(bob.next()).isEqualTo("-- bob joined Games");
+            assertThat(alice.next()).isEqualTo("-- bob joined Games");
+            bob.say("/join GAMES");
+            assertThat(bob.next()).isEqualTo("!! you are in Games already");
+
+            bob.say("/who");
+            assertThat(bob.next()).isEqualTo("-- in Games (2): alice, bob");
+            bob.say("/rooms");
+            assertThat(bob.next()).isEqualTo("-- rooms (2): Games 2, lobby 0");
+
+            alice.say("/leave");
+            alice.await("-- alice joined lobby");
+            bob.await("-- alice left Games for lobby");
+            alice.say("/leave");
+            assertThat(alice.next()).isEqualTo("!! you are in lobby already");
+
+            bob.say("/leave");
+            bob.await("-- bob joined lobby");
+            // Games emptied, and went with its history.
+            bob.say("/rooms");
+            assertThat(bob.next()).isEqualTo("-- rooms (1): lobby 2");
+            bob.say("/join games");
+            assertThat(bob.next()).isEqualTo("-- bob joined games");
+        }
+    }
+
+    @Test
+    void aRoomKeepsItsLastMessagesForWhoeverJoins() throws IOException {
+        ChatSettings three = new ChatSettings(3, 100, 1000, 512, 0, 10, 256 * 1024, Duration.ofSeconds(30),
+                Duration.ofMinutes(30));
+        Endpoint chat = serve(three);
+        try (TestMember alice = TestMember.named(chat, "alice")) {
+            alice.say("/join den");
+            alice.await("-- alice joined den");
+            for (int i = 1; i <= 5; i++) {
+                alice.say("message " + i);
+            }
+            alice.say("/me leaves a note");
+            alice.await("* alice leaves a note");
+            try (TestMember bob = TestMember.named(chat, "bob")) {
+                bob.say("/join den");
+
+                assertThat(List.of(bob.next(), bob.next(), bob.next(), bob.next()))
+                        .containsExactly("<alice> message 4", "<alice> message 5", "* alice leaves a note",
+                                "-- bob joined den");
+            }
+        }
+    }
+
+    @Test
+    void privateMessagesReachTheirTargetAloneInWhateverRoom() throws IOException {
+        Endpoint chat = serve(FAST);
+        try (TestMember alice = TestMember.named(chat, "alice"); TestMember bob = TestMember.named(chat, "bob");
+             TestMember carol = TestMember.named(chat, "carol")) {
+            bob.say("/join elsewhere");
+            bob.await("-- bob joined elsewhere");
+
+            alice.say("/msg BOB psst, over here");
+
+            alice.await("-> *bob* psst, over here");
+            assertThat(bob.next()).isEqualTo("*alice* psst, over here");
+            alice.say("/msg nobody hello");
+            assertThat(alice.next()).isEqualTo("!! no one is called nobody");
+            alice.say("/msg bob");
+            assertThat(alice.next()).isEqualTo("!! usage: /msg NICK TEXT");
+            // Carol, in the lobby with alice, heard none of it.
+            carol.say("/who");
+            List<String> heard = carol.awaitMatching(l -> l.startsWith("-- in lobby"), "/who");
+            assertThat(heard).noneMatch(l -> l.contains("psst"));
+        }
+    }
+
+    @Test
+    void commandsAnswerTheirUsageAndUnknownOnesSaySo() throws IOException {
+        Endpoint chat = serve(FAST);
+        try (TestMember alice = TestMember.named(chat, "alice")) {
+            alice.say("/dance");
+            assertThat(alice.next()).isEqualTo("!! unknown command /dance: /help lists the commands");
+            alice.say("/join no/slashes");
+            assertThat(alice.next()).isEqualTo("!! 'no/slashes' cannot name a room: use 1 to 32 letters, digits, '-', '_' or '.'");
+            alice.say("/me");
+            assertThat(alice.next()).isEqualTo("!! usage: /me ACTION");
+            alice.say("//join is not a command");
+            assertThat(alice.next()).isEqualTo("<alice> /join is not a command");
+            alice.say("");
+            alice.say("/help");
+            assertThat(alice.next()).startsWith("-- /nick NAME");
+        }
+    }
+
+    @Test
+    void quitSaysGoodbyeAndTheRoomHearsTheReason() throws IOException {
+        Endpoint chat = serve(FAST);
+        try (TestMember alice = TestMember.named(chat, "alice"); TestMember bob = TestMember.named(chat, "bob")) {
+            bob.say("/quit off to bed");
+            bob.await("-- bye");
+            assertThat(bob.closedWithin(TestMember.WAIT)).isTrue();
+            alice.await("-- bob left lobby (quit: off to bed)");
+        }
+    }
+
+    @Test
+    void badLinesGetClearErrorsAndTheMemberStays() throws IOException {
+        Endpoint chat = serve(FAST);
+        try (TestMember alice = TestMember.named(chat, "alice")) {
+            alice.say("x".repeat(513));
+            assertThat(alice.next()).isEqualTo("!! line too long (at most 512 bytes): not sent");
+            alice.say("y".repeat(512));
+            assertThat(alice.next()).isEqualTo("<alice> " + "y".repeat(512));
+            // A megabyte with no line end is skipped, not held.
+            alice.send(new byte[1024 * 1024]);
+            alice.say("");
+            assertThat(alice.next()).isEqualTo("!! line too long (at most 512 bytes): not sent");
+            alice.send(new byte[] {'b', 'a', 'd', (byte) 0xC3, '(', '\n'});
+            assertThat(alice.next()).isEqualTo("!! not UTF-8: not sent");
+            alice.say("red \u001b[31malert");
+            assertThat(alice.next()).isEqualTo("!! control characters are not allowed: not sent");
+            alice.say("tabs\tare text");
+            assertThat(alice.next()).isEqualTo("<alice> tabs\tare text");
+        }
+    }
+
+    @Test
+    void telnetNegotiationIsStrippedAndItsLineEndsWork() throws IOException {
+        Endpoint chat = serve(FAST);
+        try (TestMember alice = TestMember.named(chat, "alice")) {
+            // IAC WILL ECHO, IAC SB ... IAC SE, IAC IP, then text ended by telnet's CR NUL.
+            alice.send(new byte[] {(byte) 255, (byte) 251, 1, 'h', 'i', (byte) 255, (byte) 250, 24, 1, 'x',
+                    (byte) 255, (byte) 240, (byte) 255, (byte) 244, '!', '\r', 0});
+            assertThat(alice.next()).isEqualTo("<alice> hi!");
+            alice.send(TestMember.bytes("crlf too\r\n"));
+            assertThat(alice.next()).isEqualTo("<alice> crlf too");
+        }
+    }
+
+    @Test
+    void aFlooderIsWarnedThenDisconnected() throws IOException {
+        // One line a second: the burst is spent long before a token comes back.
+        ChatSettings paced = new ChatSettings(50, 100, 1000, 512, 1, 3, 256 * 1024, Duration.ofSeconds(30),
+                Duration.ofMinutes(30));
+        Endpoint chat = serve(paced);
+        try (LogCapture log = LogCapture.socklab(); TestMember watcher = TestMember.connect(chat);
+             TestMember flooder = TestMember.connect(chat)) {
+            flooder.await("-- " + flooder.nick() + " joined lobby");
+            flooder.say("1\n2\n3\n4\n5");
+
+            flooder.await("<" + flooder.nick() + "> 3");
+            assertThat(flooder.next()).isEqualTo("!! slow down: at most 1 lines a second");
+            assertThat(flooder.next()).isEqualTo("!! disconnected: flooding");
+            assertThat(flooder.closedWithin(TestMember.WAIT)).isTrue();
+            List<String> seen = watcher.await("-- " + flooder.nick() + " left lobby (flooding)");
+            assertThat(seen).doesNotContain("<" + flooder.nick() + "> 4", "<" + flooder.nick() + "> 5");
+            log.awaitContaining(flooder.nick() + " disconnected for flooding");
+        }
+    }
+
+    @Test
+    void roomsAndMembersAreBoundedWithClearMessages() throws IOException {
+        ChatSettings small = new ChatSettings(50, 2, 2, 512, 0, 10, 256 * 1024, Duration.ofSeconds(30),
+                Duration.ofMinutes(30));
+        Endpoint chat = serve(small);
+        try (TestMember alice = TestMember.named(chat, "alice"); TestMember bob = TestMember.named(chat, "bob")) {
+            alice.say("/join one");
+            alice.await("-- alice joined one");
+            bob.await("-- alice left lobby for one");
+            bob.say("/join two");
+            assertThat(bob.next()).isEqualTo("!! no room for another room (at most 2)");
+            try (TestMember carol = TestMember.named(chat, "carol")) {
+                carol.say("/join one");
+                carol.await("-- carol joined one");
+                bob.await("-- carol left lobby for one");
+                // The lobby has bob alone: dave fits; one has alice and carol: bob does not.
+                bob.say("/join one");
+                assertThat(bob.next()).isEqualTo("!! one is full (2 members)");
+                bob.say("/who");
+                assertThat(bob.next()).as("still in the lobby").isEqualTo("-- in lobby (1): bob");
+                try (TestMember dave = TestMember.named(chat, "dave"); TestMember eve = TestMember.connect(chat)) {
+                    assertThat(eve.next()).isEqualTo("!! lobby is full (2 members): /join another room");
+                    eve.say("hello?");
+                    assertThat(eve.next()).isEqualTo("!! you are in no room: /join one");
+                }
+            }
+        }
+    }
+}
