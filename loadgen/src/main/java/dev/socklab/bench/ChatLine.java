@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 final class ChatLine {
     /** The shortest message a run sends: its tag, sender, sequence number and send time take up to 60 bytes. */
     static final int MIN_TEXT = 64;
-    /** The longest message a run sends: with its LF, the chat server's default line limit, 512 bytes. */
-    static final int MAX_TEXT = 511;
+    /** The longest message a run sends: the chat server's default line limit, 512 bytes not counting the line end. */
+    static final int MAX_TEXT = 512;
     /** Digits a number may have: 18 always fit a long, and the run's numbers never need more. */
     private static final int MAX_DIGITS = 18;
     /** How far the closing bracket of the time may be: {@code [09:30:01]}, with room for another format. */

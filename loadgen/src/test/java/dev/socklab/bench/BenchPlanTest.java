@@ -107,7 +107,7 @@ class BenchPlanTest {
         assertThatThrownBy(() -> BenchPlan.builder(Workload.CHAT, TARGET).connections(0).build())
                 .hasMessage("--members must be from 1 to 100000, not 0");
         assertThatThrownBy(() -> BenchPlan.builder(Workload.CHAT, TARGET).size(63).build())
-                .hasMessage("--size 63 is out of range: chat sends 64 to 511 bytes at a time");
+                .hasMessage("--size 63 is out of range: chat sends 64 to 512 bytes at a time");
         assertThatThrownBy(() -> BenchPlan.builder(Workload.PINGPONG, TARGET).senders(2).build())
                 .hasMessage("--senders applies to chat alone");
         assertThatThrownBy(() -> BenchPlan.builder(Workload.STREAM, TARGET).inFlight(2).build())
