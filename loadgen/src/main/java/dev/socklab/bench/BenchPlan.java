@@ -25,7 +25,7 @@ import dev.socklab.net.SocketAddresses;
  * @param warmup how long the run goes before counting starts; idle has none
  * @param requests a cap on the operations counted, if any: the run ends when it is reached
  * @param threads selector threads, each with a share of the connections
- * @param connectTimeout how long a connect, and then each echo or greeting, may take
+ * @param connectTimeout how long a connect, and then each echo, greeting or chat sender's message, may take
  * @param udpTimeout how long a UDP socket waits for an echo before it counts the datagram lost
  * @param sources source addresses to bind each socket to in turn, if any
  * @param serverPid the server's process, whose memory idle measures, if given
@@ -228,7 +228,7 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
             return this;
         }
 
-        /** How long a connect, and each echo or greeting, may take (default 5s). */
+        /** How long a connect, and each echo, greeting or chat sender's message, may take (default 5s). */
         public Builder connectTimeout(Duration value) {
             connectTimeout = value;
             return this;

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * Errors (refused, reset, timed out) are counted by kind and never end a run; every run ends by
- * itself after its warm-up and duration, or once its request cap is reached.
+ * itself after its warm-up and duration, or once its request cap is reached. Idle and chat first
+ * open their connections (chat: and get its members into one room) for at most the duration.
  */
 public final class LoadGenerator {
     /** How long past its end a thread may take to close its sockets before the run is declared broken. */
