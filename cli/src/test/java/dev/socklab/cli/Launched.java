@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,12 +43,15 @@ final class Launched implements AutoCloseable {
 
     /** Starts {@code ./socklab args} in the repository root, with this JVM's environment. */
     static Launched socklab(String... args) throws IOException {
-        if (!Files.isRegularFile(JAR)) {
-            throw new AssertionError(JAR + " is missing: the *IT tests run after mvn package");
-        }
-        List<String> command = new ArrayList<>(List.of("./socklab"));
-        command.addAll(List.of(args));
-        return run(Map.of(), command);
+        return run(Map.of(), socklabCommand(args));
+    }
+
+    /**
+     * Starts {@code ./socklab args} with its standard input a pipe, which the test writes with
+     * {@link #input(String)} and closes with {@link #endInput()}.
+     */
+    static Launched socklabReadingInput(String... args) throws IOException {
+        return readingInput(socklabCommand(args));
     }
 
     /** Starts {@code command} in the repository root, with {@code env} overriding this JVM's environment. */
@@ -56,6 +60,32 @@ final class Launched implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(env);
         return new Launched(builder.start());
+    }
+
+    /** Starts {@code command} in the repository root, its standard input a pipe as in {@link #socklabReadingInput}. */
+    static Launched readingInput(List<String> command) throws IOException {
+        return new Launched(new ProcessBuilder(command).directory(ROOT.toFile()).start());
+    }
+
+    private static List<String> socklabCommand(String... args) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new AssertionError(JAR + " is missing: the *IT tests run after mvn package");
+        }
+        List<String> command = new ArrayList<>(List.of("./socklab"));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Writes {@code text} to the process's standard input, UTF-8, at once. */
+    void input(String text) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write(text.getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    /** Closes the process's standard input: it reads EOF. */
+    void endInput() throws IOException {
+        process.getOutputStream().close();
     }
 
     /** The first line of standard output that {@code test} accepts, waiting for it up to {@code timeout}. */

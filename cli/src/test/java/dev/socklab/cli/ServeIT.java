@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.socklab.runtime.Transport;
 import dev.socklab.services.ServiceCatalog;
 import dev.socklab.services.ServiceInfo;
 import dev.socklab.testing.LabProgram;
@@ -94,8 +95,8 @@ class ServeIT {
         try (Launched server = Launched.socklab(args.toArray(String[]::new))) {
             for (ServiceInfo service : ServiceCatalog.all()) {
                 assertThat(server.boundPort(service.name(), "tcp", "127.0.0.1")).isPositive();
-                if (service.udpOnlyWhenNamed()) {
-                    // The classic amplifiers stay off UDP unless asked for with /udp.
+                if (service.udpOnlyWhenNamed() || !service.transports().contains(Transport.UDP)) {
+                    // The classic amplifiers stay off UDP unless asked for with /udp; chat has no UDP at all.
                     assertThat(server.outLines()).noneMatch(line -> line.matches(service.name() + "\\s+udp\\s.*"));
                 } else {
                     assertThat(server.boundPort(service.name(), "udp", "127.0.0.1")).isPositive();

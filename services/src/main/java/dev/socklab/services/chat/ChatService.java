@@ -59,8 +59,9 @@ public final class ChatService implements StreamService {
                 };
             }
         } finally {
-            leave(me, departure == null ? "disconnected" : departure);
+            // The name first: once the room hears that a member left, its name is free, and a message to it says so.
             nicknames.release(me.nick(), me);
+            leave(me, departure == null ? "disconnected" : departure);
         }
     }
 

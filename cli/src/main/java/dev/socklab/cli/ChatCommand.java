@@ -1,0 +1,86 @@
+package dev.socklab.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import dev.socklab.client.ChatClient;
+import dev.socklab.client.ClientConnection;
+
+/** {@code socklab chat}: a chat room of socklab's chat service, on a terminal or in a script. */
+@Command(name = "chat", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
+        description = {"Talks in a room of a chat server: each line typed goes to the room, and what the room says is"
+                + " printed as it comes. A line starting with / is a command: /help lists them, /quit leaves.",
+                "On a terminal: a line editor with history; messages appear above the line being typed, and Ctrl-D"
+                + " leaves.",
+                "Otherwise: standard input's lines are sent; at its end the client leaves with /quit and prints what"
+                + " the server sends before it closes (within --timeout)."},
+        footer = {"", "Exit code 4 when the server closes the connection first (it says why, if it does).",
+                "", "Examples:",
+                "  socklab chat --nick alice              localhost, port 10003",
+                "  socklab chat 192.0.2.7 10003",
+                "  socklab chat --unix /tmp/chat.sock",
+                "  printf '/join ops\\nbuild 42 is green\\n' | socklab chat --nick ci"})
+final class ChatCommand extends ClientCommand {
+    /** What the server accepts as a nickname, less its length limit, which it checks and explains itself. */
+    private static final Pattern NICK = Pattern.compile("[^\\s\\p{Cntrl}]+");
+
+    @Option(names = "--nick", paramLabel = "NAME", description = "Take this nickname on arrival (sends /nick NAME).")
+    String nick;
+
+    @Override
+    String service() {
+        return "chat";
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (options.udp) {
+            throw new Errors.UsageException("chat runs over TCP or a Unix socket, not UDP: drop --udp");
+        }
+        if (nick != null && !NICK.matcher(nick).matches()) {
+            throw new Errors.UsageException("--nick takes one word, with no spaces or control characters, not '"
+                    + nick + "'");
+        }
+        ChatClient.Ending end = talk(this::converse, datagrams -> {
+            throw new IllegalStateException("chat has no UDP conversation");
+        });
+        Optional<IOException> failure = end.failure();
+        if (failure.isPresent()) {
+            throw failure.get();
+        }
+        return ExitCode.OK.code;
+    }
+
+    private ChatClient.Ending converse(ClientConnection conn) throws IOException {
+        Optional<String> name = Optional.ofNullable(nick);
+        Duration drain = options.timeout;
+        Optional<ChatTerminal> terminal = ChatTerminal.open();
+        if (terminal.isPresent()) {
+            try (ChatTerminal screen = terminal.get()) {
+                return screen.talk(conn, name, drain);
+            }
+        }
+        // Not a terminal: plain lines both ways, UTF-8 as the protocol is, whatever the locale.
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try (ChatClient chat = ChatClient.start(conn, out::println, () -> { })) {
+            if (name.isPresent()) {
+                try {
+                    chat.send("/nick " + name.get());
+                } catch (IOException e) {
+                    return chat.awaitEnd(drain); // the server closed at once: the ending says why
+                }
+            }
+            return chat.relay(in, drain);
+        }
+    }
+}

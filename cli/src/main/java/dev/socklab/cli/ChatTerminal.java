@@ -1,0 +1,134 @@
+package dev.socklab.cli;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+import dev.socklab.client.ChatClient;
+import dev.socklab.client.ClientConnection;
+
+/**
+ * {@code socklab chat} on a terminal: JLine's line editor, with history, where what the room says
+ * is printed above the line being typed and leaves it as it was. Ctrl-D and Ctrl-C leave, as
+ * {@code /quit} does.
+ *
+ * <p>The reader thread wakes the prompt when the server closes by interrupting the thread in
+ * {@code readLine}, which JLine turns into a {@link UserInterruptException}; the interrupt is
+ * only ever sent while that thread is in {@code readLine}, and cleared when it comes out.
+ */
+final class ChatTerminal implements AutoCloseable {
+    private static final String PROMPT = "> ";
+    private static final int HISTORY_SIZE = 500;
+
+    private final Terminal terminal;
+    private final LineReader reader;
+    /** Guards {@link #prompting} and {@link #ended}. */
+    private final Object wake = new Object();
+    /** The thread in {@code readLine}, or null. */
+    private Thread prompting;
+    private boolean ended;
+
+    private ChatTerminal(Terminal terminal) {
+        this.terminal = terminal;
+        this.reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("socklab chat")
+                // A line goes as it was typed: no history expansion of "!!" or "!word".
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .variable(LineReader.HISTORY_SIZE, HISTORY_SIZE)
+                .build();
+    }
+
+    /**
+     * The terminal, when standard input and standard output are both one; empty otherwise, and the
+     * command then runs without JLine.
+     */
+    static Optional<ChatTerminal> open() throws IOException {
+        if (System.console() == null) {
+            return Optional.empty(); // Java 21 says so at no cost; later versions always give a console
+        }
+        Terminal terminal = TerminalBuilder.builder()
+                .name("socklab chat")
+                .system(true)
+                .systemOutput(TerminalBuilder.SystemOutput.SysOut)
+                .dumb(true) // not a terminal: say nothing, the caller falls back
+                .build();
+        if (List.of(Terminal.TYPE_DUMB, Terminal.TYPE_DUMB_COLOR).contains(terminal.getType())) {
+            terminal.close();
+            return Optional.empty();
+        }
+        return Optional.of(new ChatTerminal(terminal));
+    }
+
+    /**
+     * Holds the conversation: takes {@code nick} if given, sends each line typed, prints each line
+     * that comes above the prompt, and leaves at Ctrl-D or Ctrl-C.
+     *
+     * @param drain how long the server may take to close once this side leaves
+     * @return how the conversation ended
+     */
+    ChatClient.Ending talk(ClientConnection conn, Optional<String> nick, Duration drain) throws IOException {
+        try (ChatClient chat = ChatClient.start(conn, reader::printAbove, this::serverEnded)) {
+            try {
+                if (nick.isPresent()) {
+                    chat.send("/nick " + nick.get());
+                }
+                String typed;
+                while ((typed = prompt()) != null) {
+                    // A paste of several lines comes as one; each goes as a line of its own.
+                    for (String line : typed.lines().toList()) {
+                        if (!line.isEmpty()) {
+                            chat.send(line);
+                        }
+                    }
+                }
+                chat.leave();
+            } catch (IOException e) {
+                // Sending failed, and leaving has begun: the ending says why.
+            }
+            return chat.awaitEnd(drain);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        terminal.close();
+    }
+
+    /** The next line typed, or null to leave: Ctrl-D, Ctrl-C, or the server has closed. */
+    private String prompt() {
+        synchronized (wake) {
+            if (ended) {
+                return null;
+            }
+            prompting = Thread.currentThread();
+        }
+        try {
+            return reader.readLine(PROMPT);
+        } catch (UserInterruptException | EndOfFileException e) {
+            return null;
+        } finally {
+            synchronized (wake) {
+                prompting = null;
+                Thread.interrupted(); // a wake-up that came as a line was accepted is not for the next prompt
+            }
+        }
+    }
+
+    private void serverEnded() {
+        synchronized (wake) {
+            ended = true;
+            if (prompting != null) {
+                prompting.interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package dev.socklab.client;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * socklab's chat protocol (docs/services.md, "chat"): the client's side of a conversation, with no
+ * terminal in it. Lines from the server are delivered as they arrive, by a reader thread of their
+ * own, while the caller sends lines whenever it has one; leaving is {@code /quit}, after which the
+ * server says goodbye and closes.
+ *
+ * <p>A conversation goes through three states:
+ * <ol>
+ * <li><b>talking</b>: the reader waits as long as it takes for the next line, since a room may be
+ *     quiet for hours;</li>
+ * <li><b>leaving</b>, from the moment this side sends {@code /quit} (or a send fails): the server
+ *     has {@code drain} to send the rest and close, which {@link #awaitEnd(Duration)} bounds;</li>
+ * <li><b>ended</b>: the server closed, the connection failed, or the drain ran out, as the
+ *     {@link Ending} says.</li>
+ * </ol>
+ *
+ * <p>Any thread may send, one line at a time; the reader is the only one that reads. Closing a
+ * client stops its reader; the caller still closes the connection.
+ */
+public final class ChatClient implements AutoCloseable {
+    /** The longest server line delivered whole: far more than a chat line, little enough to hold in memory. */
+    static final int MAX_LINE = 64 * 1024;
+    private static final int CHUNK = 4096;
+    /**
+     * How long one {@code recv} waits before it waits again: a room may stay quiet for any length
+     * of time, and a wait with no end at all would never show in the trace.
+     */
+    private static final Duration QUIET = Duration.ofHours(1);
+    /** How long {@link #close()} waits for the reader it has interrupted: it wakes at once from its selector. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    /** A server's warning: {@code [09:30:01] !! nickname taken: bob}, the time optional. */
+    private static final Pattern WARNING = Pattern.compile("(?:\\[[^\\]]*\\] )?!! (.*)");
+
+    /** How a conversation ended, and the failure a command line reports for it. */
+    public sealed interface Ending {
+        /**
+         * What went wrong, for a command line to report; empty for {@link Left}.
+         *
+         * @return a {@link SocketTimeoutException} when the server did not close in time, another
+         *     {@code IOException} when it closed first or the connection failed
+         */
+        Optional<IOException> failure();
+
+        /** The server closed after this client said {@code /quit}: the way to leave. */
+        record Left() implements Ending {
+            @Override
+            public Optional<IOException> failure() {
+                return Optional.empty();
+            }
+        }
+
+        /**
+         * The server closed of its own accord.
+         *
+         * @param reason the text of the server's last line when it was a warning ({@code !! ...}),
+         *     which says why, such as {@code disconnected: flooding}
+         */
+        record ClosedByServer(Optional<String> reason) implements Ending {
+            @Override
+            public Optional<IOException> failure() {
+                return Optional.of(new IOException("the server closed the connection"
+                        + reason.map(why -> ": " + why).orElse("")));
+            }
+        }
+
+        /**
+         * The connection failed: a reset, or a send that could not finish.
+         *
+         * @param cause what failed
+         */
+        record Failed(IOException cause) implements Ending {
+            @Override
+            public Optional<IOException> failure() {
+                if (cause instanceof SocketTimeoutException) {
+                    return Optional.of(cause);
+                }
+                return Optional.of(new IOException("the connection failed: " + cause.getMessage(), cause));
+            }
+        }
+
+        /**
+         * The server did not close within the drain after {@code /quit}, and the client stopped waiting.
+         *
+         * @param drain how long it waited
+         */
+        record StillOpen(Duration drain) implements Ending {
+            @Override
+            public Optional<IOException> failure() {
+                return Optional.of(new SocketTimeoutException("the server did not close the connection within "
+                        + Durations.format(drain) + " of /quit"));
+            }
+        }
+    }
+
+    private final ClientConnection conn;
+    private final Consumer<String> incoming;
+    private final Runnable whenEnded;
+    private final Thread reader;
+    private final Object sending = new Object();
+    private final Object lock = new Object();
+    /** Guarded by {@link #lock}, as are the fields after it down to {@link #sendFailure}. */
+    private Ending ending;
+    private boolean quitSent;
+    /** {@link System#nanoTime()} when leaving began, valid once {@link #leaving} is set. */
+    private long leavingSince;
+    private boolean leaving;
+    private IOException sendFailure;
+    /** The last line delivered; the reader's alone. */
+    private String lastLine;
+
+    private ChatClient(ClientConnection conn, Consumer<String> incoming, Runnable whenEnded) {
+        this.conn = conn;
+        this.incoming = incoming;
+        this.whenEnded = whenEnded;
+        // A platform thread: its waits are selector waits, which would pin a virtual thread's carrier.
+        this.reader = Thread.ofPlatform().daemon().name("chat-reader").unstarted(this::readLines);
+    }
+
+    /**
+     * Starts reading the server's lines on {@code conn}.
+     *
+     * @param conn a connection to a chat server
+     * @param incoming called with each line from the server, without its line end and with control
+     *     characters made visible, in the reader thread, one at a time, in order
+     * @param whenEnded called once in the reader thread when the server closes or the connection
+     *     fails, after the last line; not when the client itself stops waiting
+     * @return the client, talking
+     */
+    public static ChatClient start(ClientConnection conn, Consumer<String> incoming, Runnable whenEnded) {
+        ChatClient chat = new ChatClient(Objects.requireNonNull(conn, "conn"), Objects.requireNonNull(incoming,
+                "incoming"), Objects.requireNonNull(whenEnded, "whenEnded"));
+        chat.reader.start();
+        return chat;
+    }
+
+    /**
+     * Sends one line, with CRLF after it. A {@code /quit} line starts leaving: the server's close
+     * that follows is the way to leave, not a failure.
+     *
+     * @param line what to send, without a line end
+     * @throws IllegalArgumentException if {@code line} holds a CR or LF
+     * @throws IOException if the line cannot be sent; leaving then begins, so that
+     *     {@link #awaitEnd(Duration)} gives the server the drain to show why
+     */
+    public void send(String line) throws IOException {
+        if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("a chat line cannot hold a line end: send each line by itself");
+        }
+        if (isQuit(line)) {
+            // Before the write: the server may close before the write returns.
+            synchronized (lock) {
+                quitSent = true;
+                beginLeaving();
+            }
+        }
+        synchronized (sending) {
+            try {
+                conn.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                synchronized (lock) {
+                    if (sendFailure == null) {
+                        sendFailure = e;
+                    }
+                    beginLeaving();
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Leaves: sends {@code /quit} unless it was sent already, then shuts down the sending side, so
+     * that a server that does not know {@code /quit} reads EOF and closes too. Does nothing once
+     * the conversation has ended; a failure to send is kept for {@link #awaitEnd(Duration)}.
+     */
+    public void leave() {
+        synchronized (lock) {
+            if (ending != null || quitSent) {
+                return;
+            }
+        }
+        try {
+            send("/quit");
+            conn.shutdownOutput();
+        } catch (IOException e) {
+            // Kept by send, or a shutdown of a connection the server has closed: the ending will say.
+        }
+    }
+
+    /** Whether the conversation has ended: the server closed or the connection failed. */
+    public boolean hasEnded() {
+        synchronized (lock) {
+            return ending != null;
+        }
+    }
+
+    /**
+     * Waits for the conversation to end: as long as it takes while talking, and at most
+     * {@code drain} once leaving has begun. When the drain runs out the reader is stopped.
+     *
+     * @param drain how long the server may take to close once this side leaves
+     * @return how it ended
+     * @throws InterruptedIOException if this thread is interrupted while waiting
+     */
+    public Ending awaitEnd(Duration drain) throws InterruptedIOException {
+        long drainNanos = Deadline.requirePositive(drain).toNanos();
+        synchronized (lock) {
+            try {
+                while (ending == null) {
+                    if (!leaving) {
+                        lock.wait();
+                        continue;
+                    }
+                    long left = leavingSince + drainNanos - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the chat to end");
+            }
+            if (ending != null) {
+                return ending;
+            }
+        }
+        stopReader();
+        synchronized (lock) {
+            if (ending == null) {
+                ending = sendFailure != null ? new Ending.Failed(sendFailure) : new Ending.StillOpen(drain);
+            }
+            return ending;
+        }
+    }
+
+    /**
+     * Sends each line of {@code in} as it comes (empty lines are skipped, as the server would
+     * ignore them) and, at its end, leaves; returns once the conversation has ended. The input is
+     * read in a thread of its own, so lines from the server are delivered meanwhile, and a server
+     * that closes first ends the conversation without waiting for the input.
+     *
+     * @param in the lines to send; not closed
+     * @param drain how long the server may take to close after {@code /quit}
+     * @return how the conversation ended
+     * @throws IOException if the input cannot be read (the conversation is left first), or this
+     *     thread is interrupted
+     */
+    public Ending relay(BufferedReader in, Duration drain) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Deadline.requirePositive(drain);
+        AtomicReference<IOException> inputFailure = new AtomicReference<>();
+        Thread.ofVirtual().name("chat-input").start(() -> {
+            try {
+                String line;
+                while ((line = in.readLine()) != null && !hasEnded()) {
+                    if (!line.isEmpty()) {
+                        send(line);
+                    }
+                }
+            } catch (IOException e) {
+                if (!hasSendFailure()) {
+                    inputFailure.set(new IOException("cannot read the input: " + e.getMessage(), e));
+                }
+            }
+            leave();
+        });
+        Ending end = awaitEnd(drain);
+        if (inputFailure.get() != null) {
+            throw inputFailure.get();
+        }
+        return end;
+    }
+
+    /** Stops the reader, if it still runs, and waits for it; the connection stays open for its owner to close. */
+    @Override
+    public void close() {
+        stopReader();
+    }
+
+    private boolean hasSendFailure() {
+        synchronized (lock) {
+            return sendFailure != null;
+        }
+    }
+
+    /** Called with {@link #lock} held. */
+    private void beginLeaving() {
+        if (!leaving) {
+            leaving = true;
+            leavingSince = System.nanoTime();
+            lock.notifyAll();
+        }
+    }
+
+    private void stopReader() {
+        reader.interrupt();
+        try {
+            reader.join(STOP_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean isQuit(String line) {
+        return line.regionMatches(true, 0, "/quit", 0, 5) && (line.length() == 5 || line.charAt(5) == ' ');
+    }
+
+    private void readLines() {
+        ServerLines lines = new ServerLines(MAX_LINE);
+        ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+        Ending end;
+        try {
+            while (true) {
+                int n;
+                try {
+                    n = conn.read(buffer.clear(), QUIET);
+                } catch (SocketTimeoutException e) {
+                    continue;
+                }
+                if (n < 0) {
+                    lines.finish(this::deliver);
+                    end = closed();
+                    break;
+                }
+                lines.feed(buffer.flip(), this::deliver);
+            }
+        } catch (InterruptedIOException e) {
+            return; // stopped by this side: whoever stopped it says how the conversation ended
+        } catch (IOException e) {
+            // A server that closes with this side's lines unread resets the connection: its warning still says why.
+            end = warning(lastLine).isPresent() ? closed() : new Ending.Failed(e);
+        }
+        synchronized (lock) {
+            ending = end;
+            lock.notifyAll();
+        }
+        whenEnded.run();
+    }
+
+    private void deliver(String line) {
+        lastLine = line;
+        incoming.accept(line);
+    }
+
+    /**
+     * How a close by the server ends the conversation: a last line that is a warning says the
+     * server disconnected this client, even when a {@code /quit} was on its way; otherwise a close
+     * after {@code /quit} is the goodbye.
+     */
+    private Ending closed() {
+        Optional<String> reason = warning(lastLine);
+        synchronized (lock) {
+            if (quitSent && reason.isEmpty()) {
+                return new Ending.Left();
+            }
+        }
+        return new Ending.ClosedByServer(reason);
+    }
+
+    /** The text of a warning line, such as {@code disconnected: flooding}; empty for any other line. */
+    static Optional<String> warning(String line) {
+        if (line == null) {
+            return Optional.empty();
+        }
+        Matcher m = WARNING.matcher(line);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}

@@ -1,0 +1,236 @@
+package dev.socklab.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PipedReader;
+import java.io.PipedWriter;
+import java.io.StringReader;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.socklab.client.ChatClient.Ending;
+import dev.socklab.testing.Await;
+import dev.socklab.testing.StreamTransport;
+import dev.socklab.trace.Tracer;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ChatClientTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SOON = Duration.ofSeconds(5);
+    private static final String TIME = "\\[\\d\\d:\\d\\d:\\d\\d\\] ";
+
+    @TempDir
+    Path dir;
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final AtomicInteger endings = new AtomicInteger();
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void relaySendsEachLineThenLeavesWithQuitAndPrintsAllTheServerSentBeforeClosing(StreamTransport transport)
+            throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(transport.endpoint(dir));
+             ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
+             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+            Ending end = chat.relay(new BufferedReader(new StringReader("hello\n\n/nick alice\nsecond é\n")), TIMEOUT);
+
+            assertThat(end).isEqualTo(new Ending.Left());
+            assertThat(server.received()).containsExactly("hello", "/nick alice", "second é", "/quit");
+            assertThat(lines).hasSize(5);
+            assertThat(lines.get(0)).matches(TIME + "-- welcome to socklab chat, guest-1: /help lists the commands");
+            assertThat(lines.subList(1, 5)).allMatch(line -> line.matches(TIME + ".*"))
+                    .map(line -> line.substring(11))
+                    .containsExactly("<guest-1> hello", "-- guest-1 is now alice", "<alice> second é",
+                            "-- alice left lobby (quit)");
+            Await.until(() -> endings.get() == 1, SOON, "whenEnded called once the ending is known");
+        }
+    }
+
+    @Test
+    void linesArriveAsTheyComeWithoutTheirLineEndsWhateverTheSegments() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
+             ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
+             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+            Await.until(() -> lines.size() == 1, SOON, "the welcome");
+
+            server.sendRaw("<bob> one\r\n<bob> two\n<bob> thr".getBytes(StandardCharsets.UTF_8));
+            Await.until(() -> lines.size() == 3, SOON, "two whole lines");
+            server.sendRaw(new byte[] {'e', 'e', ' ', (byte) 0xc3});
+            server.sendRaw(new byte[] {(byte) 0xa9, '\r'});
+            server.sendRaw("\n".getBytes(StandardCharsets.UTF_8));
+            Await.until(() -> lines.size() == 4, SOON, "the line sent in three segments");
+
+            assertThat(lines.subList(1, 4)).containsExactly("<bob> one", "<bob> two", "<bob> three é");
+            assertThat(chat.hasEnded()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void aServerThatDisconnectsSaysWhyInItsLastWarning(StreamTransport transport) throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(transport.endpoint(dir));
+             ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
+             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+            Await.until(() -> server.members() == 1 && lines.size() == 1, SOON, "the welcome");
+
+            server.disconnectAll("disconnected: flooding");
+
+            assertThat(chat.awaitEnd(TIMEOUT)).isEqualTo(new Ending.ClosedByServer(
+                    Optional.of("disconnected: flooding")));
+            assertThat(lines.getLast()).matches(TIME + "!! disconnected: flooding");
+            Await.until(() -> endings.get() == 1, SOON, "whenEnded called once the ending is known");
+            assertThat(chat.hasEnded()).isTrue();
+        }
+    }
+
+    @Test
+    void aWarningBeforeTheCloseWinsOverTheQuitThatWasOnItsWay() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
+             ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
+             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+            Ending end = chat.relay(new BufferedReader(new StringReader("/flood\n")), TIMEOUT);
+
+            assertThat(end).isEqualTo(new Ending.ClosedByServer(Optional.of("disconnected: flooding")));
+        }
+    }
+
+    @Test
+    void aServerThatClosesWithoutAWarningGivesNoReason() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
+             ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
+             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+            Await.until(() -> server.members() == 1 && lines.size() == 1, SOON, "the welcome");
+            server.say("!! nickname taken: bob");
+            server.say("-- bob joined lobby");
+            server.closeAll();
+
+            assertThat(chat.awaitEnd(TIMEOUT)).isEqualTo(new Ending.ClosedByServer(Optional.empty()));
+        }
+    }
+
+    @Test
+    void typingQuitIsLeavingAndTheServersCloseIsNoFailure() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
+             ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
+             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+            chat.send("/quit gone fishing");
+
+            assertThat(chat.awaitEnd(TIMEOUT)).isEqualTo(new Ending.Left());
+            assertThat(server.received()).containsExactly("/quit gone fishing");
+            chat.leave(); // once ended, leaving sends nothing more
+            assertThat(server.received()).containsExactly("/quit gone fishing");
+        }
+    }
+
+    @Test
+    void aServerThatNeverClosesIsLeftOnceTheDrainRunsOut() throws Exception {
+        Duration drain = Duration.ofMillis(300);
+        try (FakeChatServer server = FakeChatServer.ignoringQuit(StreamTransport.TCP_IPV4.endpoint(dir));
+             ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
+             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+            long start = System.nanoTime();
+            Ending end = chat.relay(new BufferedReader(new StringReader("anyone?\n")), drain);
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(end).isEqualTo(new Ending.StillOpen(drain));
+            assertThat(tookMillis).as("waited the drain, and not much more").isBetween(300L, 3000L);
+            assertThat(server.received()).containsExactly("anyone?", "/quit");
+            assertThat(endings).as("the reader was stopped, not ended by the server").hasValue(0);
+        }
+    }
+
+    @Test
+    void aResetIsAFailure() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
+             ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
+             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+            Await.until(() -> server.members() == 1 && lines.size() == 1, SOON, "the welcome");
+            server.resetAll();
+
+            assertThat(chat.awaitEnd(TIMEOUT)).isInstanceOfSatisfying(Ending.Failed.class,
+                    failed -> assertThat(failed.cause()).hasMessageContaining("reset"));
+        }
+    }
+
+    @Test
+    void aServerThatClosesFirstEndsTheRelayWithoutWaitingForTheInput() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
+             ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
+             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet);
+             PipedWriter typing = new PipedWriter();
+             PipedReader input = new PipedReader(typing)) {
+            typing.write("hi\n");
+            typing.flush();
+            Thread.ofVirtual().start(() -> {
+                Await.until(() -> server.received().contains("hi"), SOON, "the line typed");
+                server.disconnectAll("server shutting down");
+            });
+
+            assertThat(chat.relay(new BufferedReader(input), TIMEOUT))
+                    .isEqualTo(new Ending.ClosedByServer(Optional.of("server shutting down")));
+        }
+    }
+
+    @Test
+    void aLineWithALineEndInsideIsRefused() throws Exception {
+        try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
+             ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
+             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+            assertThatThrownBy(() -> chat.send("one\ntwo")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> chat.send("one\rtwo")).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void everyEndingButLeavingIsAFailureThatSaysWhatHappened() {
+        assertThat(new Ending.Left().failure()).isEmpty();
+        assertThat(new Ending.ClosedByServer(Optional.of("disconnected: flooding")).failure()).hasValueSatisfying(
+                e -> assertThat(e).hasMessage("the server closed the connection: disconnected: flooding"));
+        assertThat(new Ending.ClosedByServer(Optional.empty()).failure()).hasValueSatisfying(
+                e -> assertThat(e).hasMessage("the server closed the connection"));
+        assertThat(new Ending.Failed(new SocketException("Connection reset")).failure()).hasValueSatisfying(
+                e -> assertThat(e).isNotInstanceOf(SocketTimeoutException.class)
+                        .hasMessage("the connection failed: Connection reset"));
+        assertThat(new Ending.StillOpen(Duration.ofSeconds(5)).failure()).hasValueSatisfying(
+                e -> assertThat(e).isInstanceOf(SocketTimeoutException.class)
+                        .hasMessage("the server did not close the connection within 5s of /quit"));
+    }
+
+    @Test
+    void aWarningIsTheTextAfterTheBangs() {
+        assertThat(ChatClient.warning("[09:30:01] !! nickname taken: bob")).contains("nickname taken: bob");
+        assertThat(ChatClient.warning("!! disconnected: flooding")).contains("disconnected: flooding");
+        assertThat(ChatClient.warning("[09:30:01] <bob> !! not a warning")).isEmpty();
+        assertThat(ChatClient.warning("[09:30:01] -- bob joined lobby")).isEmpty();
+        assertThat(ChatClient.warning(null)).isEmpty();
+    }
+
+    @Test
+    void sendingOnAClosedConnectionFailsAndBeginsLeaving() throws IOException {
+        try (FakeChatServer server = FakeChatServer.ignoringQuit(StreamTransport.TCP_IPV4.endpoint(dir));
+             ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
+             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+            conn.shutdownOutput();
+            assertThatThrownBy(() -> chat.send("too late")).isInstanceOf(IOException.class);
+
+            assertThat(chat.awaitEnd(Duration.ofMillis(200))).isInstanceOf(Ending.Failed.class);
+        }
+    }
+}

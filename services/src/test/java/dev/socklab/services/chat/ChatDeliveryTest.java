@@ -1,0 +1,204 @@
+package dev.socklab.services.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.socklab.testing.LogCapture;
+import dev.socklab.testing.ServerUnderTest;
+import dev.socklab.testing.StreamTransport;
+
+/** Delivery under load: everyone gets everything once, in one order, and a member that stops reading holds back no one. */
+@Timeout(90)
+class ChatDeliveryTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
+
+    /** A member over a plain blocking socket, which reads a busy room far faster than a byte at a time. */
+    private static final class Reader implements AutoCloseable {
+        final Socket socket = new Socket();
+        final BufferedReader in;
+        final OutputStream out;
+
+        Reader(InetSocketAddress server) throws IOException {
+            socket.connect(server, 5000);
+            socket.setSoTimeout((int) WAIT.toMillis());
+            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            out = socket.getOutputStream();
+        }
+
+        void say(String line) throws IOException {
+            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+
+        /** Reads until a line that ends with {@code suffix}; the lines before it, time stamps removed. */
+        List<String> until(String suffix, int maxLines) throws IOException {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < maxLines; i++) {
+                String line = in.readLine();
+                if (line == null) {
+                    throw new IOException("closed after " + lines.size() + " lines");
+                }
+                if (line.endsWith(suffix)) {
+                    return lines;
+                }
+                lines.add(line.substring(11));
+            }
+            throw new IOException("no line ending '" + suffix + "' in " + maxLines);
+        }
+
+        /** Reads until {@code count} lines have contained {@code part}; all lines read, time stamps removed. */
+        List<String> untilAll(String part, int count, int maxLines) throws IOException {
+            List<String> lines = new ArrayList<>();
+            int seen = 0;
+            while (seen < count) {
+                String line = in.readLine();
+                if (line == null || lines.size() >= maxLines) {
+                    throw new IOException("after " + lines.size() + " lines, " + seen + " of " + count + " '" + part + "'");
+                }
+                lines.add(line.substring(11));
+                seen += line.contains(part) ? 1 : 0;
+            }
+            return lines;
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    @Test
+    void hundredsOfMembersGetEveryMessageOnceInOneOrder() throws Exception {
+        int members = 300;
+        int senders = 10;
+        int each = 20;
+        ChatSettings settings = new ChatSettings(50, 100, 1000, 512, 0, 10, 1024 * 1024, Duration.ofSeconds(30),
+                Duration.ofMinutes(30));
+        InetSocketAddress server = (InetSocketAddress) servers.stream("chat",
+                new ChatService(settings, Clock.systemUTC()), StreamTransport.TCP_IPV4.endpoint(dir)).address();
+        List<Reader> readers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < members; i++) {
+                Reader r = new Reader(server);
+                readers.add(r);
+                r.say("/join hall");
+            }
+            // Every member is in the hall once the last one's join reached the first.
+            Reader last = readers.getLast();
+            last.say("/nick last");
+            readers.getFirst().until("is now last", 10 * members);
+
+            List<Future<?>> sending = new ArrayList<>();
+            for (int s = 0; s < senders; s++) {
+                Reader sender = readers.get(s * (members / senders));
+                int id = s;
+                sending.add(threads.submit(() -> {
+                    for (int m = 0; m < each; m++) {
+                        sender.say("msg " + id + " " + m);
+                    }
+                    // After its messages in the room's order, since one thread reads a member's lines in turn.
+                    sender.say("/nick done-" + id);
+                    return null;
+                }));
+            }
+            for (Future<?> f : sending) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            List<Future<List<String>>> received = new ArrayList<>();
+            for (Reader r : readers) {
+                received.add(threads.submit(() -> r.untilAll(" is now done-", senders, 100_000).stream()
+                        .filter(l -> l.contains("> msg ")).map(l -> l.substring(l.indexOf("msg "))).toList()));
+            }
+            List<String> order = received.getFirst().get(60, TimeUnit.SECONDS);
+            assertThat(order).hasSize(senders * each).doesNotHaveDuplicates();
+            for (int s = 0; s < senders; s++) {
+                int id = s;
+                assertThat(order.stream().filter(l -> l.startsWith("msg " + id + " ")).toList())
+                        .as("sender %d's messages in the order sent", s)
+                        .containsExactly(java.util.stream.IntStream.range(0, each).mapToObj(m -> "msg " + id + " " + m)
+                                .toArray(String[]::new));
+            }
+            for (int i = 1; i < members; i++) {
+                assertThat(received.get(i).get(60, TimeUnit.SECONDS)).as("member %d", i).isEqualTo(order);
+            }
+        } finally {
+            for (Reader r : readers) {
+                r.close();
+            }
+        }
+    }
+
+    @Test
+    void aMemberThatStopsReadingIsDroppedAndFreedWhileTheOthersGoOn() throws Exception {
+        int queue = 8 * 1024 * 1024;
+        ChatSettings settings = new ChatSettings(0, 100, 1000, 512, 0, 10, queue, Duration.ofMinutes(5),
+                Duration.ofMinutes(30));
+        InetSocketAddress server = (InetSocketAddress) servers.stream("chat",
+                new ChatService(settings, Clock.systemUTC()), StreamTransport.TCP_IPV4.endpoint(dir)).address();
+        long before = usedHeapAfterGc();
+        try (LogCapture log = LogCapture.socklab(); Reader sleeper = new Reader(server); Reader talker = new Reader(server)) {
+            sleeper.say("/nick sleeper");
+            talker.say("/nick talker");
+            talker.until("is now talker", 100);
+            String line = "z".repeat(400);
+            int sent = 0;
+            // In rounds the talker reads back, until the room hears that the sleeper's queue passed its bound.
+            boolean dropped = false;
+            while (!dropped) {
+                assertThat(sent).as("messages sent before the sleeper was dropped").isLessThan(200_000);
+                for (int i = 0; i < 100; i++) {
+                    talker.say(sent++ + " " + line);
+                }
+                dropped = talker.until("<talker> " + (sent - 1) + " " + line, 1000).stream()
+                        .anyMatch(l -> l.equals("-- sleeper left lobby (disconnected)"));
+            }
+            String closing = log.awaitContaining("refused by a limit: too far behind (more than " + queue + " bytes waiting)");
+            assertThat(closing).startsWith("chat#1 tcp");
+            assertThat((long) sent * line.length()).as("bytes sent to the sleeper").isGreaterThan(queue);
+            // The room goes on.
+            talker.say("still here");
+            talker.until("<talker> still here", 10);
+
+            long after = usedHeapAfterGc();
+            assertThat(after - before).as("heap held after the sleeper's %d MiB queue was dropped", queue >> 20)
+                    .isLessThan(queue / 2);
+        }
+    }
+
+    /** Used heap once a collection has run, settled over a few tries. */
+    private static long usedHeapAfterGc() {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.socklab.services.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** How a member's line is read: a message, or a command with its arguments. */
+class CommandTest {
+    @Test
+    void plainLinesAndEscapedSlashesAreMessages() {
+        assertThat(Command.parse("hello")).isEqualTo(new Command.Say("hello"));
+        assertThat(Command.parse("  spaced  ")).isEqualTo(new Command.Say("  spaced  "));
+        assertThat(Command.parse("//nick x")).isEqualTo(new Command.Say("/nick x"));
+        assertThat(Command.parse("   ")).isEqualTo(new Command.Nothing());
+    }
+
+    @Test
+    void commandsTakeTheirArgumentsInAnyCaseWithSpacesOrTabs() {
+        assertThat(Command.parse("/NICK alice")).isEqualTo(new Command.Nick("alice"));
+        assertThat(Command.parse("/join\tgames ")).isEqualTo(new Command.Join("games"));
+        assertThat(Command.parse("/msg bob  hello there ")).isEqualTo(new Command.Msg("bob", "hello there"));
+        assertThat(Command.parse("/me waves twice")).isEqualTo(new Command.Me("waves twice"));
+        assertThat(Command.parse("/quit")).isEqualTo(new Command.Quit(""));
+        assertThat(Command.parse("/quit see you")).isEqualTo(new Command.Quit("see you"));
+        assertThat(Command.parse("/who")).isEqualTo(new Command.Who());
+        assertThat(Command.parse("/rooms")).isEqualTo(new Command.Rooms());
+        assertThat(Command.parse("/leave")).isEqualTo(new Command.Leave());
+        assertThat(Command.parse("/help me")).isEqualTo(new Command.Help());
+    }
+
+    @Test
+    void missingOrExtraArgumentsAnswerWithTheUsage() {
+        assertThat(Command.parse("/nick")).isEqualTo(new Command.Usage("/nick NAME"));
+        assertThat(Command.parse("/nick a b")).isEqualTo(new Command.Usage("/nick NAME"));
+        assertThat(Command.parse("/join")).isEqualTo(new Command.Usage("/join ROOM"));
+        assertThat(Command.parse("/msg bob")).isEqualTo(new Command.Usage("/msg NICK TEXT"));
+        assertThat(Command.parse("/msg")).isEqualTo(new Command.Usage("/msg NICK TEXT"));
+        assertThat(Command.parse("/me")).isEqualTo(new Command.Usage("/me ACTION"));
+        assertThat(Command.parse("/who is there")).isEqualTo(new Command.Usage("/who"));
+        assertThat(Command.parse("/")).isEqualTo(new Command.Unknown(""));
+        assertThat(Command.parse("/Dance now")).isEqualTo(new Command.Unknown("Dance"));
+    }
+
+    @Test
+    void telnetCommandsAreDroppedAndAnEscapedIacIsKept() {
+        TelnetFilter telnet = new TelnetFilter();
+        byte[] in = {'a', (byte) 255, (byte) 253, 3, 'b', (byte) 255, (byte) 255, (byte) 255, (byte) 241, 'c'};
+        StringBuilder out = new StringBuilder();
+        for (byte b : in) {
+            int v = telnet.filter(b);
+            if (v >= 0) {
+                out.append(v == 255 ? "<255>" : String.valueOf((char) v));
+            }
+        }
+        assertThat(out).hasToString("ab<255>c");
+    }
+}
