@@ -35,7 +35,7 @@ import dev.socklab.net.Host;
 import dev.socklab.net.Ports;
 
 /**
- * {@code socklab bench}: loads an echo or greeting server with many connections and reports
+ * {@code socklab bench}: loads an echo, greeting or chat server with many connections and reports
  * throughput, latency percentiles, errors and the generator's own CPU, as a table, JSON
  * ({@link BenchReport} documents its keys) or CSV; a sweep of connection counts can be drawn as SVG.
  */
@@ -48,25 +48,37 @@ import dev.socklab.net.Ports;
                 "  connect   connect, read the greeting until the server closes, close",
                 "  udp       each socket sends a datagram, waits for its echo or --udp-timeout",
                 "  idle      opens --connections connections and holds them for --duration",
-                "PORT defaults to echo's (10007); for connect, to hello's (10000).", ""},
+                "  chat      --members in one room, --senders of them sending, each with",
+                "            --in-flight messages out: messages delivered a second, and the",
+                "            latency from each send to each member's receipt; a benchmark",
+                "            needs the server's flood control off (serve chat --chat-rate 0)",
+                "PORT defaults to echo's (10007); for connect, to hello's (10000); for chat,",
+                "to chat's (10003).", ""},
         footer = {"", "--json prints an array, an object a run, with exactly these keys:",
-                "  workload          pingpong, stream, connect, udp or idle",
-                "  connections       connections (udp: sockets) at once; idle: how many asked",
-                "  size              bytes a message, chunk or datagram; 0 for connect and idle",
+                "  workload          pingpong, stream, connect, udp, idle or chat",
+                "  connections       connections (udp: sockets) at once; idle: how many asked;",
+                "                    chat: the members",
+                "  size              bytes a message, chunk, datagram or chat line; 0 for",
+                "                    connect and idle",
                 "  seconds           counted time, after the warm-up (idle: the hold)",
                 "  operations        round trips, chunks echoed, connections completed;",
-                "                    idle: connections held at the end",
+                "                    idle: connections held at the end; chat: messages",
+                "                    delivered to members",
                 "  ops_per_second    operations a second (idle: connects a second, opening)",
-                "  bytes_per_second  echoed (connect: greeting) bytes received a second",
+                "  bytes_per_second  echoed (connect: greeting; chat: message line) bytes",
+                "                    received a second",
                 "  latency_us        {\"p50\", \"p99\", \"p999\"}, microseconds, within 1%%; its",
-                "                    values are null when nothing completed",
-                "  errors            failed operations: refused, reset, timed out ...",
+                "                    values are null when nothing completed; chat: from each",
+                "                    send to each member's receipt",
+                "  errors            failed operations: refused, reset, timed out, warned by",
+                "                    the server ...; chat: while joining the room too",
                 "  lost              udp: datagrams with no echo in time",
                 "  load_cpu          CPU the load threads used over their time, 0 to 1",
                 "  load_bound        load_cpu of 0.9 or more: the numbers measure the generator",
                 "  server_bytes_per_connection",
                 "                    idle with --server-pid: the server's VmRSS growth per",
                 "                    held connection; null when not measured",
+                "  senders           chat: the members that sent; 0 otherwise",
                 "--csv prints a header and a row a run: the same fields, latency_us flattened",
                 "to latency_p50_us, latency_p99_us, latency_p999_us, null left empty.", "",
                 "Exit code 4 when every operation of a run failed (connection refused, say).", "",
@@ -75,13 +87,14 @@ import dev.socklab.net.Ports;
                 "  socklab bench pingpong -c 1,10,100,1000 --chart sweep.svg",
                 "  socklab bench stream -c 4 --json",
                 "  socklab bench connect --source-range 127.0.0.2-127.0.0.254",
-                "  socklab bench idle -c 10000 --server-pid PID"})
+                "  socklab bench idle -c 10000 --server-pid PID",
+                "  socklab bench chat --members 1000 --senders 10"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "WORKLOAD", converter = WorkloadConverter.class,
-            description = "pingpong, stream, connect, udp or idle.")
+            description = "pingpong, stream, connect, udp, idle or chat.")
     Workload workload;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "HOST",
@@ -89,19 +102,32 @@ final class BenchCommand implements Callable<Integer> {
     String host = "localhost";
 
     @Parameters(index = "2", arity = "0..1", paramLabel = "PORT",
-            description = "Server port (default: echo's, 10007, or for connect hello's, 10000).")
+            description = "Server port (default: echo's, 10007; for connect hello's, 10000; for chat chat's, 10003).")
     String port;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "C[,C...]",
             description = "Connections at once (default: 100); a comma list such as 1,10,100,1000 makes a sweep, a run each.")
-    String connections = "100";
+    String connections;
+
+    @Option(names = "--members", paramLabel = "M[,M...]",
+            description = "chat: members of the room (default: 100); a comma list makes a sweep, a run each.")
+    String members;
+
+    @Option(names = "--senders", paramLabel = "S",
+            description = "chat: how many of the members send (default: 1).")
+    Integer senders;
+
+    @Option(names = "--in-flight", paramLabel = "N",
+            description = "chat: messages each sender has out at most; it sends the next when one comes back (default: 1).")
+    Integer inFlight;
 
     @Option(names = "--size", paramLabel = "BYTES",
-            description = "Message (pingpong), chunk (stream) or datagram (udp) size (default: 64; stream 65536).")
+            description = "Message (pingpong), chunk (stream), datagram (udp) or chat line size (default: 64; stream 65536).")
     Integer size;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long each run counts, at most 10m; idle: how long it holds (default: 10s).")
+            description = "How long each run counts, at most 10m; idle: how long it holds; idle and chat: also the "
+                    + "longest the connections may take to open, and chat's members to join (default: 10s).")
     Duration duration = Duration.ofSeconds(10);
 
     @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -122,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long a connect, and each echo or greeting, may take (default: 5s).")
+            description = "How long a connect, and each echo, greeting or chat sender's message, may take (default: 5s).")
     Duration timeout = Duration.ofSeconds(5);
 
     @Option(names = "--udp-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -182,7 +208,8 @@ final class BenchCommand implements Callable<Integer> {
         List<BenchResult> failed = results.stream().filter(BenchResult::failed).toList();
         PrintWriter err = spec.commandLine().getErr();
         for (BenchResult run : failed) {
-            err.println("socklab: the run with " + run.connections() + " connections failed: " + BenchReport.failure(run));
+            err.println("socklab: the run with " + run.connections() + " " + workload.countName() + " failed: "
+                    + BenchReport.failure(run));
         }
         err.flush();
         return failed.isEmpty() ? ExitCode.OK.code : ExitCode.NETWORK.code;
@@ -191,9 +218,10 @@ final class BenchCommand implements Callable<Integer> {
     /** Every run's plan, each checked before the first starts, so that a mistake costs no time. */
     private List<BenchPlan> plans() {
         try {
-            List<Integer> counts = Sweep.connections(connections);
+            List<Integer> counts = Sweep.connections(workload.countOption(), counts());
             if (chart != null && counts.size() < 2) {
-                throw new BenchPlanException("--chart draws a sweep: give --connections a list such as 1,10,100,1000");
+                throw new BenchPlanException("--chart draws a sweep: give " + workload.countOption()
+                        + " a list such as 1,10,100,1000");
             }
             Family wanted = family.family();
             SourceRange sources = sourceRange == null ? null : SourceRange.parse(sourceRange);
@@ -222,6 +250,12 @@ final class BenchCommand implements Callable<Integer> {
             if (serverPid != null) {
                 builder.serverPid(serverPid);
             }
+            if (senders != null) {
+                builder.senders(senders);
+            }
+            if (inFlight != null) {
+                builder.inFlight(inFlight);
+            }
             List<BenchPlan> plans = new ArrayList<>();
             for (int count : counts) {
                 plans.add(builder.connections(count).build());
@@ -230,6 +264,19 @@ final class BenchCommand implements Callable<Integer> {
         } catch (BenchPlanException e) {
             throw new Errors.UsageException(e.getMessage());
         }
+    }
+
+    /** The connection counts as given: chat counts members, the others connections. */
+    private String counts() {
+        boolean chat = workload == Workload.CHAT;
+        if (chat && connections != null) {
+            throw new BenchPlanException("chat counts --members, not --connections");
+        }
+        if (!chat && members != null) {
+            throw new BenchPlanException("--members applies to chat alone; " + workload.label() + " counts --connections");
+        }
+        String given = chat ? members : connections;
+        return given == null ? "100" : given;
     }
 
     private void print(List<BenchResult> results) {

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,12 +24,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 
 import dev.socklab.runtime.Endpoint;
+import dev.socklab.services.chat.ChatService;
+import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.echo.EchoService;
 import dev.socklab.services.hello.HelloService;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
-/** {@code socklab bench} run in process, for half a second a run, against socklab's echo and greeting services. */
+/** {@code socklab bench} run in process, for half a second a run, against socklab's echo, greeting and chat services. */
 @Timeout(30)
 class BenchCommandTest {
     private static final String[] SHORT = {"--duration", "500ms", "--warmup", "0s"};
@@ -64,7 +67,7 @@ class BenchCommandTest {
         assertThat(objects).hasSize(2);
         assertThat(objects.get(0)).startsWith("  {\"workload\": \"pingpong\", \"connections\": 1, \"size\": 64, ");
         assertThat(objects.get(1)).contains("\"connections\": 3", "\"errors\": 0", "\"latency_us\": {\"p50\": ",
-                "\"server_bytes_per_connection\": null}");
+                "\"server_bytes_per_connection\": null, \"senders\": 0}");
     }
 
     @Test
@@ -111,6 +114,30 @@ class BenchCommandTest {
         assertThat(connect.out()).contains("\"workload\": \"connect\"", "\"size\": 0", "\"errors\": 0");
         assertThat(udp.exitCode()).as("udp; stderr: %s", udp.err()).isZero();
         assertThat(udp.out()).contains("\"workload\": \"udp\"", "\"lost\": 0");
+    }
+
+    @Test
+    void chatCountsMembersSendersAndMessagesDelivered() {
+        ChatSettings d = ChatSettings.DEFAULTS;
+        ChatService chat = new ChatService(new ChatSettings(d.history(), d.maxRooms(), d.maxMembers(), d.maxLineBytes(), 0,
+                d.burst(), d.sendQueueBytes(), d.maxLag(), d.idleTimeout()), Clock.systemDefaultZone());
+        String port = port(servers.stream("chat", chat, StreamTransport.TCP_IPV4.endpoint(dir)));
+
+        CommandRun run = bench("chat", "127.0.0.1", port, "--members", "5", "--senders", "2", "--in-flight", "2");
+
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.getFirst()).matches("workload  members  senders  size  seconds  msgs/s +MB/s +p50 us .*");
+        assertThat(lines.get(1)).matches("chat +5 +2 +64 +0\\.5 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ +\\d+ +0 +0 +\\d+%");
+        assertThat(lines).hasSize(2);
+    }
+
+    @Test
+    void chatCountsMembersNotConnections() throws IOException {
+        CommandRun.of("bench", "chat", "127.0.0.1", closedPort(), "--connections", "10")
+                .failedWith(ExitCode.USAGE, "chat counts --members, not --connections");
+        CommandRun.of("bench", "chat", "127.0.0.1", closedPort(), "--members", "10", "--senders", "11")
+                .failedWith(ExitCode.USAGE, "--senders must be from 1 to the members, 10, not 11");
     }
 
     @Test
@@ -164,7 +191,11 @@ class BenchCommandTest {
                 Arguments.of("a connection count that is not a number", new String[] {"--connections", "1,many"},
                         new String[] {"'many' is not a number"}),
                 Arguments.of("a server PID for pingpong", new String[] {"--server-pid", "1"},
-                        new String[] {"--server-pid applies to idle alone"}));
+                        new String[] {"--server-pid applies to idle alone"}),
+                Arguments.of("members for pingpong", new String[] {"--members", "10"},
+                        new String[] {"--members applies to chat alone; pingpong counts --connections"}),
+                Arguments.of("senders for pingpong", new String[] {"--senders", "2"},
+                        new String[] {"--senders applies to chat alone"}));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -180,7 +211,7 @@ class BenchCommandTest {
     @Test
     void anUnknownWorkloadNamesTheChoices() {
         CommandRun.of("bench", "pong").failedWith(ExitCode.USAGE, "unknown workload 'pong'",
-                "pingpong, stream, connect, udp, idle");
+                "pingpong, stream, connect, udp, idle, chat");
     }
 
     @Test
@@ -189,7 +220,7 @@ class BenchCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: socklab bench", "server_bytes_per_connection", "latency_p50_us",
-                "load_bound", "--source-range");
+                "load_bound", "--source-range", "--members", "--senders", "--in-flight", "--chat-rate 0");
     }
 
     private CommandRun bench(String... args) {

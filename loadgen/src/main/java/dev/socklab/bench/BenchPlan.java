@@ -15,20 +15,24 @@ import dev.socklab.net.SocketAddresses;
  *
  * @param workload what each connection does
  * @param target the server
- * @param connections connections (or UDP sockets) at once; for idle, how many to open and hold
- * @param size message, chunk or datagram bytes; 0 for connect and idle, which send nothing
- * @param duration how long the counted part lasts; for idle, how long the connections are held
+ * @param connections connections (or UDP sockets) at once; for idle, how many to open and hold; for chat, the
+ *     members of the room
+ * @param senders chat: how many of the members send; 0 for the other workloads
+ * @param inFlight chat: how many messages each sender has in flight at most; 0 for the other workloads
+ * @param size message, chunk, datagram or chat line bytes; 0 for connect and idle, which send nothing
+ * @param duration how long the counted part lasts; for idle, how long the connections are held; for idle and
+ *     chat, also the longest the connections may take to open (chat: and to get into the room)
  * @param warmup how long the run goes before counting starts; idle has none
  * @param requests a cap on the operations counted, if any: the run ends when it is reached
  * @param threads selector threads, each with a share of the connections
- * @param connectTimeout how long a connect, and then each echo or greeting, may take
+ * @param connectTimeout how long a connect, and then each echo, greeting or chat sender's message, may take
  * @param udpTimeout how long a UDP socket waits for an echo before it counts the datagram lost
  * @param sources source addresses to bind each socket to in turn, if any
  * @param serverPid the server's process, whose memory idle measures, if given
  */
-public record BenchPlan(Workload workload, InetSocketAddress target, int connections, int size, Duration duration,
-        Duration warmup, OptionalLong requests, int threads, Duration connectTimeout, Duration udpTimeout,
-        Optional<SourceRange> sources, OptionalLong serverPid) {
+public record BenchPlan(Workload workload, InetSocketAddress target, int connections, int senders, int inFlight,
+        int size, Duration duration, Duration warmup, OptionalLong requests, int threads, Duration connectTimeout,
+        Duration udpTimeout, Optional<SourceRange> sources, OptionalLong serverPid) {
     /** The most connections one run opens; the open-file limit usually binds first. */
     public static final int MAX_CONNECTIONS = 100_000;
     /** The longest a run counts for. */
@@ -37,6 +41,8 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
     public static final Duration MAX_WARMUP = Duration.ofMinutes(1);
     /** The longest timeout, for connects and for UDP echoes. */
     public static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);
+    /** The most messages a chat sender has in flight. */
+    public static final int MAX_IN_FLIGHT = 64;
     /** The largest {@code --requests}. */
     public static final long MAX_REQUESTS = 1_000_000_000L;
     /** The most the per-connection buffers of a run may take, in bytes. */
@@ -52,12 +58,23 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
         Objects.requireNonNull(sources, "sources");
         Objects.requireNonNull(serverPid, "serverPid");
         if (connections < 1 || connections > MAX_CONNECTIONS) {
-            throw new BenchPlanException("--connections must be from 1 to " + MAX_CONNECTIONS + ", not " + connections);
+            throw new BenchPlanException(workload.countOption() + " must be from 1 to " + MAX_CONNECTIONS + ", not "
+                    + connections);
         }
-        if (workload.sendsMessages() ? size < 1 || size > workload.maxSize() : size != 0) {
+        if (workload == Workload.CHAT) {
+            if (senders < 1 || senders > connections) {
+                throw new BenchPlanException("--senders must be from 1 to the members, " + connections + ", not " + senders);
+            }
+            if (inFlight < 1 || inFlight > MAX_IN_FLIGHT) {
+                throw new BenchPlanException("--in-flight must be from 1 to " + MAX_IN_FLIGHT + ", not " + inFlight);
+            }
+        } else if (senders != 0 || inFlight != 0) {
+            throw new BenchPlanException((senders != 0 ? "--senders" : "--in-flight") + " applies to chat alone");
+        }
+        if (workload.sendsMessages() ? size < workload.minSize() || size > workload.maxSize() : size != 0) {
             throw new BenchPlanException(workload.sendsMessages()
-                    ? "--size " + size + " is out of range: " + workload.label() + " sends 1 to " + workload.maxSize()
-                            + " bytes at a time"
+                    ? "--size " + size + " is out of range: " + workload.label() + " sends " + workload.minSize() + " to "
+                            + workload.maxSize() + " bytes at a time"
                     : "--size does not apply to " + workload.label() + ", which sends nothing");
         }
         positive("--duration", duration, MAX_DURATION);
@@ -91,13 +108,14 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
                         + "can be read here: give the PID of a server on this machine (/proc/PID/status)");
             }
         }
-        long buffers = (long) connections * bufferBytesPerConnection(workload, size);
+        long buffers = workload == Workload.CHAT ? ChatSlot.bufferBytes(connections, senders, inFlight, size)
+                : (long) connections * bufferBytesPerConnection(workload, size);
         if (buffers > MAX_BUFFER_BYTES) {
-            throw new BenchPlanException("--connections " + connections + " with --size " + size + " needs "
+            throw new BenchPlanException(workload.countOption() + " " + connections + " with --size " + size + " needs "
                     + (buffers >> 20) + " MiB of buffers, more than the " + (MAX_BUFFER_BYTES >> 20)
                     + " MiB a run may take: lower one of them");
         }
-        OpenFiles.check(connections, RESERVED_FILES);
+        OpenFiles.check(workload.countOption(), connections, RESERVED_FILES);
     }
 
     /** A plan for {@code workload} against {@code target}, with every default. */
@@ -107,8 +125,8 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
 
     /** This plan with another number of connections: the runs of a sweep. */
     public BenchPlan withConnections(int count) {
-        return new BenchPlan(workload, target, count, size, duration, warmup, requests, threads, connectTimeout,
-                udpTimeout, sources, serverPid);
+        return new BenchPlan(workload, target, count, senders, inFlight, size, duration, warmup, requests, threads,
+                connectTimeout, udpTimeout, sources, serverPid);
     }
 
     /** The threads that run: no more than connections, since a thread without any would idle. */
@@ -122,6 +140,7 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
             case PINGPONG -> size;
             case UDP -> 2L * size;
             case STREAM, CONNECT, IDLE -> 0; // their reads go to one scratch buffer per thread
+            case CHAT -> ChatSlot.LINE_BYTES;
         };
     }
 
@@ -144,6 +163,8 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
         private final Workload workload;
         private final InetSocketAddress target;
         private int connections = 100;
+        private Integer senders;
+        private Integer inFlight;
         private Integer size;
         private Duration duration = Duration.ofSeconds(10);
         private Duration warmup = Duration.ofSeconds(2);
@@ -165,7 +186,19 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
             return this;
         }
 
-        /** Message, chunk or datagram bytes (default: the workload's). */
+        /** Chat: how many of the members send (default 1). */
+        public Builder senders(int value) {
+            senders = value;
+            return this;
+        }
+
+        /** Chat: how many messages each sender has in flight at most (default 1). */
+        public Builder inFlight(int value) {
+            inFlight = value;
+            return this;
+        }
+
+        /** Message, chunk, datagram or chat line bytes (default: the workload's). */
         public Builder size(int value) {
             size = value;
             return this;
@@ -195,7 +228,7 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
             return this;
         }
 
-        /** How long a connect, and each echo or greeting, may take (default 5s). */
+        /** How long a connect, and each echo, greeting or chat sender's message, may take (default 5s). */
         public Builder connectTimeout(Duration value) {
             connectTimeout = value;
             return this;
@@ -225,9 +258,18 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
          * @throws BenchPlanException if a value is out of bounds
          */
         public BenchPlan build() {
-            return new BenchPlan(workload, target, connections, size == null ? workload.defaultSize() : size, duration,
+            boolean chat = workload == Workload.CHAT;
+            if (!chat && (senders != null || inFlight != null)) {
+                throw new BenchPlanException((senders != null ? "--senders" : "--in-flight") + " applies to chat alone");
+            }
+            return new BenchPlan(workload, target, connections, chat ? valueOr(senders, 1) : 0,
+                    chat ? valueOr(inFlight, 1) : 0, valueOr(size, workload.defaultSize()), duration,
                     workload == Workload.IDLE ? Duration.ZERO : warmup, requests, threads, connectTimeout, udpTimeout,
                     sources, serverPid);
+        }
+
+        private static int valueOr(Integer value, int otherwise) {
+            return value == null ? otherwise : value;
         }
     }
 }

@@ -15,22 +15,28 @@ import dev.socklab.net.SocketAddresses;
  * <table>
  *   <caption>The keys of a run</caption>
  *   <tr><th>key</th><th>type</th><th>meaning</th></tr>
- *   <tr><td>workload</td><td>string</td><td>{@code pingpong}, {@code stream}, {@code connect}, {@code udp} or {@code idle}</td></tr>
- *   <tr><td>connections</td><td>integer</td><td>connections (udp: sockets) at once; idle: how many were asked for</td></tr>
- *   <tr><td>size</td><td>integer</td><td>message, chunk or datagram bytes; 0 for connect and idle, which send nothing</td></tr>
+ *   <tr><td>workload</td><td>string</td><td>{@code pingpong}, {@code stream}, {@code connect}, {@code udp}, {@code idle}
+ *       or {@code chat}</td></tr>
+ *   <tr><td>connections</td><td>integer</td><td>connections (udp: sockets) at once; idle: how many were asked for;
+ *       chat: the members of the room</td></tr>
+ *   <tr><td>size</td><td>integer</td><td>message, chunk, datagram or chat line bytes; 0 for connect and idle, which
+ *       send nothing</td></tr>
  *   <tr><td>seconds</td><td>number</td><td>how long the run counted, after the warm-up; idle: how long it held</td></tr>
  *   <tr><td>operations</td><td>integer</td><td>round trips (pingpong, udp), chunks echoed (stream), connections
- *       completed (connect), connections held at the end (idle)</td></tr>
+ *       completed (connect), connections held at the end (idle), messages delivered to members (chat)</td></tr>
  *   <tr><td>ops_per_second</td><td>number</td><td>operations over seconds; idle: connections opened per second while opening</td></tr>
- *   <tr><td>bytes_per_second</td><td>number</td><td>echoed (connect: greeting) bytes received per second</td></tr>
+ *   <tr><td>bytes_per_second</td><td>number</td><td>echoed (connect: greeting; chat: message lines) bytes received
+ *       per second</td></tr>
  *   <tr><td>latency_us</td><td>object</td><td>{@code {"p50", "p99", "p999"}}, microseconds, each within 1%; null
- *       values when no operation completed</td></tr>
- *   <tr><td>errors</td><td>integer</td><td>failed operations of every kind (refused, reset, closed early, timed out ...)</td></tr>
+ *       values when no operation completed; chat: from a message's send to each member's receipt</td></tr>
+ *   <tr><td>errors</td><td>integer</td><td>failed operations of every kind (refused, reset, closed early, timed out,
+ *       warned by the server ...); chat counts them from the start, while its members get into the room, too</td></tr>
  *   <tr><td>lost</td><td>integer</td><td>datagrams with no echo within {@code --udp-timeout} (udp; 0 otherwise)</td></tr>
  *   <tr><td>load_cpu</td><td>number</td><td>CPU the generator's threads used over their wall time, 0 to 1</td></tr>
  *   <tr><td>load_bound</td><td>boolean</td><td>load_cpu of 0.9 or more: the numbers measure the generator, not the server</td></tr>
  *   <tr><td>server_bytes_per_connection</td><td>number or null</td><td>idle with {@code --server-pid}: the server's
  *       resident memory growth over the held connections; null when not measured</td></tr>
+ *   <tr><td>senders</td><td>integer</td><td>chat: the members that sent; 0 for the other workloads</td></tr>
  * </table>
  * {@link #csv} writes the same fields, one row a run, with {@code latency_us} flattened to
  * {@code latency_p50_us, latency_p99_us, latency_p999_us} and null written as an empty field.
@@ -39,15 +45,26 @@ public final class BenchReport {
     /** The CSV columns, in order. */
     public static final List<String> CSV_HEADER = List.of("workload", "connections", "size", "seconds", "operations",
             "ops_per_second", "bytes_per_second", "latency_p50_us", "latency_p99_us", "latency_p999_us", "errors", "lost",
-            "load_cpu", "load_bound", "server_bytes_per_connection");
+            "load_cpu", "load_bound", "server_bytes_per_connection", "senders");
+
+    /** What to do when the chat server warned members: they are most likely its flood control's. */
+    static final String CHAT_RATE_HINT = "a benchmark needs the chat server's flood control off (socklab serve chat "
+            + "--chat-rate 0), or the senders are warned and disconnected as flooding";
 
     private BenchReport() {
     }
 
-    /** The human table: a header and one row a run, columns aligned; a memory column when idle measured one. */
+    /**
+     * The human table: a header and one row a run, columns aligned; a memory column when idle measured
+     * one. Chat's table counts members and their messages delivered a second, and has a senders column.
+     */
     public static String table(List<BenchResult> results) {
-        List<String> header = new ArrayList<>(List.of("workload", "connections", "size", "seconds", "ops/s", "MB/s",
-                "p50 us", "p99 us", "p999 us", "errors", "lost", "load cpu"));
+        boolean chat = results.stream().anyMatch(r -> r.workload() == Workload.CHAT);
+        List<String> header = new ArrayList<>(List.of("workload", chat ? "members" : "connections", "size", "seconds",
+                chat ? "msgs/s" : "ops/s", "MB/s", "p50 us", "p99 us", "p999 us", "errors", "lost", "load cpu"));
+        if (chat) {
+            header.add(2, "senders");
+        }
         boolean memory = results.stream().anyMatch(r -> r.serverBytesPerConnection().isPresent());
         if (memory) {
             header.add("server B/conn");
@@ -60,6 +77,9 @@ public final class BenchReport {
                     fixed(r.bytesPerSecond() / 1e6, 1), micros(r, Latency::p50), micros(r, Latency::p99),
                     micros(r, Latency::p999), Long.toString(r.errors().total()), Long.toString(r.lost()),
                     Math.round(r.loadCpu() * 100) + "%"));
+            if (chat) {
+                row.add(2, r.senders() == 0 ? "-" : Integer.toString(r.senders()));
+            }
             if (memory) {
                 row.add(r.serverBytesPerConnection().isPresent()
                         ? Long.toString(Math.round(r.serverBytesPerConnection().getAsDouble())) : "-");
@@ -69,14 +89,21 @@ public final class BenchReport {
         return aligned(rows);
     }
 
-    /** What the table cannot say, a sentence a line: errors by kind, idle's hold, a saturated generator. */
+    /**
+     * What the table cannot say, a sentence a line: errors by kind, what the chat server warned,
+     * idle's hold, a saturated generator.
+     */
     public static List<String> notes(List<BenchResult> results) {
         List<String> notes = new ArrayList<>();
         for (BenchResult r : results) {
-            String run = r.workload().label() + " with " + r.connections() + (r.connections() == 1 ? " connection" : " connections");
+            String unit = r.workload().countName();
+            String run = r.workload().label() + " with " + r.connections() + " "
+                    + (r.connections() == 1 ? unit.substring(0, unit.length() - 1) : unit);
             if (r.errors().total() > 0) {
                 notes.add(run + ": errors: " + r.errors().describe());
             }
+            r.serverWarning().ifPresent(warning -> notes.add(run + ": the server warned members, first with \""
+                    + warning + "\"; " + CHAT_RATE_HINT));
             if (r.workload() == Workload.IDLE) {
                 notes.add(run + ": held " + r.operations() + " of " + r.connections() + " for " + fixed(r.seconds(), 1)
                         + " s" + r.serverBytesPerConnection().stream()
@@ -97,6 +124,10 @@ public final class BenchReport {
         String at = SocketAddresses.format(r.target());
         String server = r.workload().service().equals("hello") ? "a greeting (hello) server" : "an echo server";
         return switch (r.workload()) {
+            case CHAT -> "no message reached the " + r.connections() + " chat members at " + at + " ("
+                    + r.errors().describe() + r.serverWarning().map(w -> "; the server said \"" + w + "\"").orElse("")
+                    + "): is a chat server listening there, with room for " + r.connections()
+                    + " members in a room and its flood control off (--chat-rate 0)?";
             case UDP -> "no datagram sent to " + at + " came back (" + r.lost() + " lost"
                     + (r.errors().total() > 0 ? ", " + r.errors().describe() : "") + "): is a UDP echo server listening there?";
             case IDLE -> "no connection to " + at + " could be held (" + r.errors().describe() + "): is a server listening there?";
@@ -128,6 +159,7 @@ public final class BenchReport {
                     .append(", \"load_bound\": ").append(r.loadBound())
                     .append(", \"server_bytes_per_connection\": ").append(r.serverBytesPerConnection().isPresent()
                             ? number(r.serverBytesPerConnection().getAsDouble(), 1) : "null")
+                    .append(", \"senders\": ").append(r.senders())
                     .append('}');
         }
         return out.append(results.isEmpty() ? "]" : "\n]").toString();
@@ -144,7 +176,8 @@ public final class BenchReport {
                     l.measured() ? number(l.p50(), 1) : "", l.measured() ? number(l.p99(), 1) : "",
                     l.measured() ? number(l.p999(), 1) : "", Long.toString(r.errors().total()), Long.toString(r.lost()),
                     number(r.loadCpu(), 3), Boolean.toString(r.loadBound()),
-                    r.serverBytesPerConnection().isPresent() ? number(r.serverBytesPerConnection().getAsDouble(), 1) : ""))
+                    r.serverBytesPerConnection().isPresent() ? number(r.serverBytesPerConnection().getAsDouble(), 1) : "",
+                    Integer.toString(r.senders())))
                     .append('\n');
         }
         return out.toString();

@@ -16,6 +16,8 @@ public enum ErrorKind {
     CLOSED("closed early by the server"),
     /** A connect, an echo or a greeting did not come within the timeout. */
     TIMEOUT("timed out"),
+    /** The server sent an error or a warning of its protocol (chat's {@code !!} line): a line refused, a disconnect announced. */
+    WARNED("warned by the server"),
     /** No local port or source address was free: {@code --source-range} spreads connections over more. */
     NO_LOCAL_ADDRESS("found no free local port"),
     /** This process reached its limit of open files ({@code ulimit -n}). */

@@ -49,7 +49,7 @@ final class IdleRun {
             OptionalDouble perConnection = before.isPresent() && during.isPresent() && held > 0
                     ? OptionalDouble.of((double) (during.getAsLong() - before.getAsLong()) / held)
                     : OptionalDouble.empty();
-            return LoadGenerator.result(plan, workers, total, (holdEnd - opened) / 1e9, openedCount / openingSeconds,
+            return LoadGenerator.result(shared, workers, total, (holdEnd - opened) / 1e9, openedCount / openingSeconds,
                     perConnection);
         } finally {
             window.endAt(System.nanoTime());

@@ -3,6 +3,7 @@ package dev.socklab.bench;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * Errors (refused, reset, timed out) are counted by kind and never end a run; every run ends by
- * itself after its warm-up and duration, or once its request cap is reached.
+ * itself after its warm-up and duration, or once its request cap is reached. Idle and chat first
+ * open their connections (chat: and get its members into one room) for at most the duration.
  */
 public final class LoadGenerator {
     /** How long past its end a thread may take to close its sockets before the run is declared broken. */
@@ -35,14 +37,23 @@ public final class LoadGenerator {
         if (plan.workload() == Workload.IDLE) {
             return IdleRun.run(plan);
         }
+        if (plan.workload() == Workload.CHAT) {
+            return ChatRun.run(plan);
+        }
         Window window = new Window(System.nanoTime(), plan.warmup(), plan.duration());
         Shared shared = new Shared(plan, window);
         List<Worker> workers = start(shared);
         join(workers, shared);
+        return counted(shared, workers);
+    }
+
+    /** The result of a run whose workers have stopped: its counts over the time counted. */
+    static BenchResult counted(Shared shared, List<Worker> workers) throws IOException {
+        Window window = shared.window;
         long stop = shared.budget.exhausted() ? shared.budget.exhaustedAt() : window.end();
         Tally total = merge(workers, shared);
-        double seconds = Math.max(stop - window.measureStart, 1) / 1e9;
-        return result(plan, workers, total, seconds, total.operations / seconds, OptionalDouble.empty());
+        double seconds = Math.max(stop - window.measureStart(), 1) / 1e9;
+        return result(shared, workers, total, seconds, total.operations / seconds, OptionalDouble.empty());
     }
 
     /** Makes the workers, deals the connections to them in turn, and starts their threads. */
@@ -61,7 +72,7 @@ public final class LoadGenerator {
         }
         for (int i = 0; i < plan.connections(); i++) {
             Worker worker = workers.get(i % workers.size());
-            worker.add(slot(plan.workload(), worker));
+            worker.add(slot(plan.workload(), worker, i));
         }
         for (int i = 0; i < workers.size(); i++) {
             workers.get(i).startThread("socklab-bench-" + (i + 1));
@@ -69,13 +80,14 @@ public final class LoadGenerator {
         return workers;
     }
 
-    private static Slot slot(Workload workload, Worker worker) {
+    private static Slot slot(Workload workload, Worker worker, int index) {
         return switch (workload) {
             case PINGPONG -> new PingPongSlot(worker);
             case STREAM -> new StreamSlot(worker);
             case CONNECT -> new ConnectSlot(worker);
             case UDP -> new UdpSlot(worker);
             case IDLE -> new IdleSlot(worker);
+            case CHAT -> new ChatSlot(worker, index);
         };
     }
 
@@ -110,13 +122,14 @@ public final class LoadGenerator {
         return total;
     }
 
-    static BenchResult result(BenchPlan plan, List<Worker> workers, Tally total, double seconds, double opsPerSecond,
+    static BenchResult result(Shared shared, List<Worker> workers, Tally total, double seconds, double opsPerSecond,
             OptionalDouble serverBytesPerConnection) {
+        BenchPlan plan = shared.plan;
         long cpu = workers.stream().mapToLong(Worker::cpuNanos).sum();
         long wall = workers.stream().mapToLong(Worker::wallNanos).sum();
-        return new BenchResult(plan.workload(), plan.target(), plan.connections(), plan.size(), workers.size(), seconds,
-                total.operations, opsPerSecond, total.bytes / seconds, total.latency.summary(),
+        return new BenchResult(plan.workload(), plan.target(), plan.connections(), plan.senders(), plan.size(),
+                workers.size(), seconds, total.operations, opsPerSecond, total.bytes / seconds, total.latency.summary(),
                 ErrorCounts.of(total.errors), total.lost, wall == 0 ? 0 : Math.min(1.0, (double) cpu / wall),
-                serverBytesPerConnection);
+                serverBytesPerConnection, Optional.ofNullable(shared.room).map(ChatRoom::firstWarning));
     }
 }

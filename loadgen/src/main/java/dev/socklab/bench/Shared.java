@@ -6,7 +6,10 @@ import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** What a run's threads share: the plan, the clock window, the cap, the message, and idle's count of held connections. */
+/**
+ * What a run's threads share: the plan, the clock window, the cap, the message, idle's count of
+ * held connections, and chat's room.
+ */
 final class Shared {
     final BenchPlan plan;
     final Window window;
@@ -20,6 +23,8 @@ final class Shared {
     final long udpTimeoutNanos;
     /** Connections open right now: what idle holds. */
     final AtomicInteger open = new AtomicInteger();
+    /** The room of a chat run; null for the other workloads. */
+    final ChatRoom room;
 
     Shared(BenchPlan plan, Window window) {
         this.plan = plan;
@@ -31,6 +36,7 @@ final class Shared {
         this.message = message(plan.size());
         this.connectTimeoutNanos = plan.connectTimeout().toNanos();
         this.udpTimeoutNanos = plan.udpTimeout().toNanos();
+        this.room = plan.workload() == Workload.CHAT ? ChatRoom.unique() : null;
     }
 
     /** Printable bytes, as chargen sends, so that a trace or a capture of the run is readable. */

@@ -74,7 +74,7 @@ abstract class Slot {
         retryAt = now + delay;
     }
 
-    /** The worker's periodic check of the deadline and the retry time. */
+    /** The worker's periodic check of the deadline and the retry time, then the slot's own {@link #poll}. */
     final void tick(long now) {
         if (waiting && now - deadline >= 0) {
             waiting = false;
@@ -84,5 +84,10 @@ abstract class Slot {
             retrying = false;
             worker.schedule(this);
         }
+        poll(now);
+    }
+
+    /** Every tick: for what a slot does on its own time rather than on its socket's, such as chat's marker. */
+    void poll(long now) {
     }
 }

@@ -9,10 +9,10 @@ import java.util.stream.IntStream;
 import dev.socklab.net.SocketAddresses;
 
 /**
- * A sweep as an SVG image to look at: throughput against connections above, p99 latency against
- * connections below, each a line with a dot a run (hover a dot for its numbers). Connections run
- * on a logarithmic axis when the sweep spans ten times or more, as 1,10,100,1000 does. Written by
- * hand: the chart is a few dozen elements.
+ * A sweep as an SVG image to look at: throughput against connections (chat: members) above, p99
+ * latency against them below, each a line with a dot a run (hover a dot for its numbers).
+ * Connections run on a logarithmic axis when the sweep spans ten times or more, as 1,10,100,1000
+ * does. Written by hand: the chart is a few dozen elements.
  */
 public final class SweepChart {
     private static final int WIDTH = 760;
@@ -45,8 +45,11 @@ public final class SweepChart {
                 .append(text(WIDTH / 2, 48, "middle", 12, subtitle(first, runs.stream().mapToInt(BenchResult::threads).max()
                         .orElse(1))));
         Axis x = Axis.of(runs);
-        plot(svg, runs, x, HEADER, stream ? "Throughput, MB/s of echoed bytes" : "Throughput, operations per second",
-                stream ? r -> r.bytesPerSecond() / 1e6 : BenchResult::opsPerSecond, stream ? "MB/s" : "ops/s", "#1f77b4");
+        String throughput = stream ? "Throughput, MB/s of echoed bytes"
+                : first.workload() == Workload.CHAT ? "Throughput, messages delivered to members per second"
+                : "Throughput, operations per second";
+        plot(svg, runs, x, HEADER, throughput, stream ? r -> r.bytesPerSecond() / 1e6 : BenchResult::opsPerSecond,
+                stream ? "MB/s" : first.workload() == Workload.CHAT ? "msgs/s" : "ops/s", "#1f77b4");
         plot(svg, runs.stream().filter(r -> r.latency().measured()).toList(), x, HEADER + panel,
                 "Latency, 99th percentile, microseconds", r -> r.latency().p99(), "us p99", "#d62728");
         return svg.append("</svg>\n").toString();
@@ -54,6 +57,9 @@ public final class SweepChart {
 
     private static String subtitle(BenchResult r, int threads) {
         String size = r.size() > 0 ? r.size() + "-byte " + (r.workload() == Workload.UDP ? "datagrams" : "messages") + ", " : "";
+        if (r.workload() == Workload.CHAT) {
+            size += r.senders() + (r.senders() == 1 ? " sender, " : " senders, ");
+        }
         return size + String.format(Locale.ROOT, "%.1f s a run, %s", r.seconds(),
                 threads == 1 ? "1 load thread" : "up to " + threads + " load threads");
     }
@@ -82,7 +88,7 @@ public final class SweepChart {
             svg.append(text((int) Math.round(px), bottom + 19, "middle", 11, compact(c)));
         }
         svg.append(text((LEFT + right) / 2, bottom + 42, "middle", 12,
-                "connections" + (x.logarithmic() ? " (logarithmic scale)" : "")));
+                x.unit() + (x.logarithmic() ? " (logarithmic scale)" : "")));
         if (runs.isEmpty()) {
             svg.append(text((LEFT + right) / 2, plotTop + PLOT_HEIGHT / 2, "middle", 12, "no run completed an operation"));
             return;
@@ -98,7 +104,7 @@ public final class SweepChart {
             double v = value.applyAsDouble(r);
             svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s</title></circle>%n",
                     x.position(r.connections()), bottom - PLOT_HEIGHT * y.share(v), colour,
-                    escape(String.format(Locale.ROOT, "%d connections: %.1f %s", r.connections(), v, unit))));
+                    escape(String.format(Locale.ROOT, "%d %s: %.1f %s", r.connections(), x.unit(), v, unit))));
         }
     }
 
@@ -167,13 +173,16 @@ public final class SweepChart {
         }
     }
 
-    /** The connections axis: logarithmic when the counts span ten times or more, ticks at the counts run. */
-    private record Axis(double min, double max, boolean logarithmic, List<Double> ticks) {
+    /**
+     * The connections axis (chat: members): logarithmic when the counts span ten times or more, ticks
+     * at the counts run.
+     */
+    private record Axis(String unit, double min, double max, boolean logarithmic, List<Double> ticks) {
         static Axis of(List<BenchResult> runs) {
             List<Double> counts = runs.stream().map(r -> (double) r.connections()).distinct().sorted().toList();
             double min = counts.getFirst();
             double max = counts.getLast();
-            return new Axis(min, max, max / min >= 10, counts);
+            return new Axis(runs.getFirst().workload().countName(), min, max, max / min >= 10, counts);
         }
 
         double position(double connections) {

@@ -27,9 +27,9 @@ final class Tally {
         }
     }
 
-    /** An operation failed. */
+    /** An operation failed; while a run sets up, that counts too. */
     void error(ErrorKind kind, long now) {
-        if (window.counting(now)) {
+        if (window.counting(now) || window.settingUp()) {
             errors[kind.ordinal()]++;
         }
     }

@@ -96,6 +96,11 @@ abstract class TcpSlot extends Slot {
         }
     }
 
+    /** Whether the connection is up: connected, and not closed since. */
+    final boolean isConnected() {
+        return channel != null && !connecting;
+    }
+
     /** The connection is up; {@link #key} is registered with no interest yet. */
     abstract void connected(long now) throws IOException;
 

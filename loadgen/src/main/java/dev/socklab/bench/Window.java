@@ -4,18 +4,44 @@ import java.time.Duration;
 
 /**
  * The times of one run on the {@link System#nanoTime()} clock: it starts, counts from the end of
- * the warm-up, and ends. Times are compared by subtraction, as nanoTime requires.
+ * the warm-up, and ends. Times are compared by subtraction, as nanoTime requires. A chat run
+ * first sets up (its members get into the room) for an unknown time within a limit, and its
+ * coordinator then {@linkplain #begin begins} the warm-up: the times are volatile, so that every
+ * worker sees them move.
  */
 final class Window {
     final long start;
-    final long measureStart;
-    /** Volatile: idle's coordinator moves it when the hold is over, and every worker must see it. */
+    private volatile long measureStart;
     private volatile long end;
+    private volatile boolean settingUp;
 
     Window(long start, Duration warmup, Duration counted) {
         this.start = start;
         this.measureStart = start + warmup.toNanos();
         this.end = measureStart + counted.toNanos();
+    }
+
+    /**
+     * A window that sets up, for at most {@code limit}, until {@link #begin}; nothing counts before,
+     * and if begin never comes the run is over at the limit.
+     */
+    static Window afterSetup(long start, Duration limit) {
+        Window window = new Window(start, limit, Duration.ZERO);
+        window.settingUp = true;
+        return window;
+    }
+
+    /** The set-up is over at {@code now}: the warm-up starts, then {@code counted} is counted. */
+    void begin(long now, Duration warmup, Duration counted) {
+        long from = now + warmup.toNanos();
+        end = from + counted.toNanos(); // later first, so that no worker ever sees the run over in between
+        measureStart = from;
+        settingUp = false;
+    }
+
+    /** Whether the run is still setting up: a chat run counts its errors then, since a run that cannot set up fails. */
+    boolean settingUp() {
+        return settingUp;
     }
 
     /** Whether something that happens at {@code now} is counted. */
@@ -26,6 +52,10 @@ final class Window {
     /** Whether the run is over at {@code now}. */
     boolean over(long now) {
         return now - end >= 0;
+    }
+
+    long measureStart() {
+        return measureStart;
     }
 
     long end() {

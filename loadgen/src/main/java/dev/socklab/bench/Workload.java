@@ -15,7 +15,12 @@ public enum Workload {
     /** Each UDP socket sends a datagram and waits for its echo, or a timeout, before the next; losses are counted. */
     UDP("echo", 64, false),
     /** Opens connections and holds them, silent, to see how many the server keeps and what they cost it. */
-    IDLE("echo", 0, true);
+    IDLE("echo", 0, true),
+    /**
+     * Members in one chat room, some of them sending, each with a few messages in flight: messages
+     * delivered to members per second, and the latency from a message's send to each receipt.
+     */
+    CHAT("chat", 64, true);
 
     private final String service;
     private final int defaultSize;
@@ -27,7 +32,7 @@ public enum Workload {
         this.tcp = tcp;
     }
 
-    /** The workload a user wrote: {@code pingpong}, {@code stream}, {@code connect}, {@code udp} or {@code idle}, in any case. */
+    /** The workload a user wrote: {@code pingpong}, {@code stream}, {@code connect}, {@code udp}, {@code idle} or {@code chat}, in any case. */
     public static Workload parse(String text) {
         String wanted = text.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(w -> w.label().equals(wanted)).findFirst()
@@ -40,9 +45,19 @@ public enum Workload {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The socklab service this workload loads, whose port is the default: {@code echo} or {@code hello}. */
+    /** The socklab service this workload loads, whose port is the default: {@code echo}, {@code hello} or {@code chat}. */
     public String service() {
         return service;
+    }
+
+    /** What a run's connections are called in reports: {@code members} for chat, {@code connections} otherwise. */
+    public String countName() {
+        return this == CHAT ? "members" : "connections";
+    }
+
+    /** The option that sets how many connections a run has: {@code --members} for chat, {@code --connections} otherwise. */
+    public String countOption() {
+        return "--" + countName();
     }
 
     /** Whether messages have a size ({@code --size}); connect and idle send nothing. */
@@ -50,16 +65,25 @@ public enum Workload {
         return defaultSize > 0;
     }
 
-    /** The message, chunk or datagram size when none is given; 0 when the workload sends nothing. */
+    /** The message, chunk, datagram or chat line size when none is given; 0 when the workload sends nothing. */
     public int defaultSize() {
         return defaultSize;
     }
 
-    /** The largest size a run may ask for: a UDP payload must fit one IPv4 datagram. */
+    /** The smallest size a run may ask for: a chat line carries its tag, sender, sequence number and send time. */
+    public int minSize() {
+        return this == CHAT ? ChatLine.MIN_TEXT : sendsMessages() ? 1 : 0;
+    }
+
+    /**
+     * The largest size a run may ask for: a UDP payload must fit one IPv4 datagram, and a chat line
+     * the chat server's default line limit.
+     */
     public int maxSize() {
         return switch (this) {
             case UDP -> 65_507;
             case PINGPONG, STREAM -> 1 << 20;
+            case CHAT -> ChatLine.MAX_TEXT;
             case CONNECT, IDLE -> 0;
         };
     }

@@ -1,6 +1,6 @@
 /**
- * {@code socklab bench}: a load generator for socklab's echo and greeting services, and for any
- * server that speaks their protocols, in the manner of redis-benchmark, wrk and iperf3.
+ * {@code socklab bench}: a load generator for socklab's echo, greeting and chat services, and for
+ * any server that speaks their protocols, in the manner of redis-benchmark, wrk and iperf3.
  *
  * <p>{@link dev.socklab.bench.LoadGenerator#run} runs a {@link dev.socklab.bench.BenchPlan}: one
  * platform thread per core at most, each with its own {@link java.nio.channels.Selector} and a share

@@ -86,6 +86,43 @@ class BenchPlanTest {
     }
 
     @Test
+    void chatHasOneSenderWithOneMessageInFlightByDefault() {
+        BenchPlan plan = BenchPlan.builder(Workload.CHAT, TARGET).build();
+
+        assertThat(plan.connections()).isEqualTo(100);
+        assertThat(plan.senders()).isEqualTo(1);
+        assertThat(plan.inFlight()).isEqualTo(1);
+        assertThat(plan.size()).isEqualTo(64);
+        assertThat(BenchPlan.builder(Workload.PINGPONG, TARGET).build().senders()).isZero();
+    }
+
+    @Test
+    void chatsCountsAreBoundedAndNamedAsItsOptions() {
+        assertThatThrownBy(() -> BenchPlan.builder(Workload.CHAT, TARGET).connections(10).senders(11).build())
+                .hasMessage("--senders must be from 1 to the members, 10, not 11");
+        assertThatThrownBy(() -> BenchPlan.builder(Workload.CHAT, TARGET).senders(0).build())
+                .hasMessageStartingWith("--senders must be from 1");
+        assertThatThrownBy(() -> BenchPlan.builder(Workload.CHAT, TARGET).inFlight(65).build())
+                .hasMessage("--in-flight must be from 1 to 64, not 65");
+        assertThatThrownBy(() -> BenchPlan.builder(Workload.CHAT, TARGET).connections(0).build())
+                .hasMessage("--members must be from 1 to 100000, not 0");
+        assertThatThrownBy(() -> BenchPlan.builder(Workload.CHAT, TARGET).size(63).build())
+                .hasMessage("--size 63 is out of range: chat sends 64 to 512 bytes at a time");
+        assertThatThrownBy(() -> BenchPlan.builder(Workload.PINGPONG, TARGET).senders(2).build())
+                .hasMessage("--senders applies to chat alone");
+        assertThatThrownBy(() -> BenchPlan.builder(Workload.STREAM, TARGET).inFlight(2).build())
+                .hasMessage("--in-flight applies to chat alone");
+    }
+
+    @Test
+    void aChatSweepKeepsItsSendersWithinEachRunsMembers() {
+        BenchPlan plan = BenchPlan.builder(Workload.CHAT, TARGET).connections(100).senders(10).build();
+
+        assertThat(plan.withConnections(1000).senders()).isEqualTo(10);
+        assertThatThrownBy(() -> plan.withConnections(5)).hasMessage("--senders must be from 1 to the members, 5, not 10");
+    }
+
+    @Test
     void idleHasNoWarmup() {
         assertThat(BenchPlan.builder(Workload.IDLE, TARGET).build().warmup()).isZero();
     }
@@ -94,14 +131,16 @@ class BenchPlanTest {
     void workloadsAreReadInAnyCaseAndAnUnknownOneIsNamed() {
         assertThat(Workload.parse("PingPong")).isEqualTo(Workload.PINGPONG);
         assertThatThrownBy(() -> Workload.parse("pong"))
-                .hasMessage("unknown workload 'pong': choose pingpong, stream, connect, udp, idle");
+                .hasMessage("unknown workload 'pong': choose pingpong, stream, connect, udp, idle, chat");
     }
 
     @Test
     void aSweepIsACommaListOfCounts() {
-        assertThat(Sweep.connections("1, 10,100,1000")).containsExactly(1, 10, 100, 1000);
-        assertThat(Sweep.connections("7")).containsExactly(7);
-        assertThatThrownBy(() -> Sweep.connections("1,ten")).hasMessageContaining("'ten' is not a number");
-        assertThatThrownBy(() -> Sweep.connections("1,".repeat(21) + "1")).hasMessageContaining("at most 20");
+        assertThat(Sweep.connections("--connections", "1, 10,100,1000")).containsExactly(1, 10, 100, 1000);
+        assertThat(Sweep.connections("--connections", "7")).containsExactly(7);
+        assertThatThrownBy(() -> Sweep.connections("--connections", "1,ten"))
+                .hasMessage("--connections takes a number or a comma list such as 1,10,100,1000, and 'ten' is not a number");
+        assertThatThrownBy(() -> Sweep.connections("--members", "1,".repeat(21) + "1"))
+                .hasMessage("--members lists 22 runs; a sweep makes at most 20");
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class BenchReportTest {
     private static final List<String> JSON_KEYS = List.of("workload", "connections", "size", "seconds", "operations",
             "ops_per_second", "bytes_per_second", "latency_us", "errors", "lost", "load_cpu", "load_bound",
-            "server_bytes_per_connection");
+            "server_bytes_per_connection", "senders");
     /** A key at the top level of a run's object: after the brace or a comma, not inside latency_us. */
     private static final Pattern TOP_KEY = Pattern.compile("(?:^\\{|, )\"(\\w+)\": (?:\\{[^}]*\\}|[^,}]+)");
 
@@ -35,7 +35,8 @@ class BenchReportTest {
                 "\"errors\": 0", "\"load_cpu\": 0.620", "\"load_bound\": false", "\"server_bytes_per_connection\": null");
         assertThat(objects.get(1)).contains("\"latency_us\": {\"p50\": null, \"p99\": null, \"p999\": null}",
                 "\"errors\": 42", "\"operations\": 0");
-        assertThat(objects.get(2)).contains("\"server_bytes_per_connection\": 5210.4", "\"load_bound\": true");
+        assertThat(objects.get(2)).contains("\"server_bytes_per_connection\": 5210.4", "\"load_bound\": true",
+                "\"senders\": 0}");
     }
 
     @Test
@@ -51,10 +52,10 @@ class BenchReportTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.getFirst()).isEqualTo("workload,connections,size,seconds,operations,ops_per_second,"
                 + "bytes_per_second,latency_p50_us,latency_p99_us,latency_p999_us,errors,lost,load_cpu,load_bound,"
-                + "server_bytes_per_connection");
+                + "server_bytes_per_connection,senders");
         assertThat(lines).allMatch(line -> line.split(",", -1).length == BenchReport.CSV_HEADER.size());
-        assertThat(lines.get(1)).isEqualTo("pingpong,1,64,10.000,90000,9000.0,576000.0,75.0,150.0,225.0,0,0,0.620,false,");
-        assertThat(lines.get(2)).isEqualTo("pingpong,10,64,1.000,0,0.0,0.0,,,,42,0,0.050,false,");
+        assertThat(lines.get(1)).isEqualTo("pingpong,1,64,10.000,90000,9000.0,576000.0,75.0,150.0,225.0,0,0,0.620,false,,0");
+        assertThat(lines.get(2)).isEqualTo("pingpong,10,64,1.000,0,0.0,0.0,,,,42,0,0.050,false,,0");
     }
 
     @Test
@@ -90,5 +91,39 @@ class BenchReportTest {
         assertThat(refused.failed()).isTrue();
         assertThat(BenchReport.failure(refused)).isEqualTo("every pingpong connection to 127.0.0.1:10007 failed "
                 + "(40 refused, 2 timed out): is an echo server listening there?");
+    }
+
+    @Test
+    void chatCountsMembersAndSendersAndMessagesDelivered() {
+        List<BenchResult> runs = List.of(Results.chat(1000, 10, 250_000, null));
+
+        List<String> lines = BenchReport.table(runs).lines().toList();
+        assertThat(lines.get(0)).isEqualTo(
+                "workload  members  senders  size  seconds  msgs/s    MB/s  p50 us  p99 us  p999 us  errors  lost  load cpu");
+        assertThat(lines.get(1)).isEqualTo(
+                "chat      1000     10       64    10.0     250000.0  22.5  400     1200    2500     0       0     40%");
+        assertThat(BenchReport.json(runs)).contains("\"workload\": \"chat\", \"connections\": 1000,", "\"senders\": 10}");
+        assertThat(BenchReport.notes(runs)).isEmpty();
+    }
+
+    @Test
+    void aChatServersWarningIsNotedWithTheFlag() {
+        BenchResult warned = Results.chat(100, 1, 5_000, "!! disconnected: flooding");
+
+        assertThat(BenchReport.notes(List.of(warned))).containsExactly(
+                "chat with 100 members: errors: 1 closed early by the server, 2 warned by the server",
+                "chat with 100 members: the server warned members, first with \"!! disconnected: flooding\"; a benchmark "
+                        + "needs the chat server's flood control off (socklab serve chat --chat-rate 0), or the senders "
+                        + "are warned and disconnected as flooding");
+    }
+
+    @Test
+    void aChatRunWhoseMembersCouldNotAllGetInFailsWithWhatTheServerSaid() {
+        BenchResult outside = Results.chatOutsideTheRoom(1001);
+
+        assertThat(outside.failed()).isTrue();
+        assertThat(BenchReport.failure(outside)).isEqualTo("no message reached the 1001 chat members at 127.0.0.1:10007 "
+                + "(1 timed out; the server said \"!! bench-0badcafe is full (1000 members)\"): is a chat server listening "
+                + "there, with room for 1001 members in a room and its flood control off (--chat-rate 0)?");
     }
 }

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -17,17 +18,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
+import dev.socklab.services.chat.ChatService;
+import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.echo.EchoService;
 import dev.socklab.services.hello.HelloService;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
-/** Every workload for about a second against socklab's own echo and greeting services on loopback. */
+/** Every workload for about a second against socklab's own echo, greeting and chat services on loopback. */
 @Timeout(30)
 class WorkloadsTest {
     private static final Duration SECOND = Duration.ofSeconds(1);
@@ -171,6 +175,59 @@ class WorkloadsTest {
         List<InetAddress> sources = peers.stream().map(p -> ((InetSocketAddress) p).getAddress()).toList();
         assertThat(sources).hasSize(10).allMatch(range::contains, "in 127.0.0.2-127.0.0.9");
         assertThat(sources.stream().distinct()).hasSize(8);
+    }
+
+    @ParameterizedTest(name = "{0} members, {1} senders, {2} in flight")
+    @CsvSource({"1, 1, 1", "20, 2, 1", "10, 3, 4"})
+    void chatDeliversMessagesToMembersWithoutErrors(int members, int senders, int inFlight) throws Exception {
+        InetSocketAddress chat = tcp(chat(0, 1000));
+
+        BenchResult r = LoadGenerator.run(plan(Workload.CHAT, chat).connections(members).senders(senders)
+                .inFlight(inFlight).build());
+
+        assertThat(r.errors().total()).as("errors: %s", r.errors()).isZero();
+        assertThat(r.serverWarning()).isEmpty();
+        assertThat(r.operations()).as("every member gets at least one message").isGreaterThanOrEqualTo(members);
+        assertThat(r.seconds()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(r.latency().samples()).isEqualTo(r.operations());
+        assertThat(r.latency().p50()).isPositive().isLessThanOrEqualTo(r.latency().p99());
+        // Each delivery is a line of the room: "[HH:mm:ss] <guest-N> " and a 64-byte message, CRLF.
+        assertThat(r.bytesPerSecond() / r.opsPerSecond()).isBetween(64.0 + 2 + 18, 64.0 + 2 + 25);
+        assertThat(r.senders()).isEqualTo(senders);
+    }
+
+    @Test
+    void chatCountsTheFloodControlsWarningAndKeepsIt() throws Exception {
+        // Flood control at its default, 5 lines a second in bursts of 10: the sender's 11th line is refused.
+        InetSocketAddress chat = tcp(chat(ChatSettings.DEFAULTS.rate(), 1000));
+
+        BenchResult r = LoadGenerator.run(plan(Workload.CHAT, chat).connections(2).warmup(Duration.ZERO).build());
+
+        assertThat(r.errors().of(ErrorKind.WARNED)).isPositive();
+        assertThat(r.serverWarning()).hasValue("!! slow down: at most 5 lines a second");
+        assertThat(BenchReport.notes(List.of(r))).anyMatch(note -> note.contains("--chat-rate 0"));
+    }
+
+    @Test
+    void chatFailsWhenItsMembersCannotAllGetIntoTheRoom() throws Exception {
+        InetSocketAddress chat = tcp(chat(0, 2));
+
+        long start = System.nanoTime();
+        BenchResult r = LoadGenerator.run(plan(Workload.CHAT, chat).connections(3).duration(Duration.ofMillis(500))
+                .build());
+
+        assertThat(r.operations()).isZero();
+        assertThat(r.errors().of(ErrorKind.TIMEOUT)).as("the member left outside").isEqualTo(1);
+        assertThat(r.failed()).isTrue();
+        assertThat(r.serverWarning()).hasValueSatisfying(w -> assertThat(w).matches("!! bench-[0-9a-f]{8} is full \\(2 members\\)"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /** socklab's chat, with flood control at {@code rate} lines a second (0: off) and rooms of {@code maxMembers}. */
+    private static ChatService chat(int rate, int maxMembers) {
+        ChatSettings d = ChatSettings.DEFAULTS;
+        return new ChatService(new ChatSettings(d.history(), d.maxRooms(), maxMembers, d.maxLineBytes(), rate, d.burst(),
+                d.sendQueueBytes(), d.maxLag(), d.idleTimeout()), Clock.systemDefaultZone());
     }
 
     private static void record(Queue<SocketAddress> peers, Connection conn, EchoService echo) throws IOException {
