@@ -182,10 +182,11 @@ class WorkloadsTest {
     void chatDeliversMessagesToMembersWithoutErrors(int members, int senders, int inFlight) throws Exception {
         InetSocketAddress chat = tcp(chat(0, 1000));
 
+        // A generous timeout: a message late on a loaded machine must not read as a lost one.
         BenchResult r = LoadGenerator.run(plan(Workload.CHAT, chat).connections(members).senders(senders)
-                .inFlight(inFlight).build());
+                .inFlight(inFlight).connectTimeout(Duration.ofSeconds(10)).build());
 
-        assertThat(r.errors().total()).as("errors: %s", r.errors()).isZero();
+        assertThat(r.errors().total()).as("errors: %s; the server said %s", r.errors(), r.serverWarning()).isZero();
         assertThat(r.serverWarning()).isEmpty();
         assertThat(r.operations()).as("every member gets at least one message").isGreaterThanOrEqualTo(members);
         assertThat(r.seconds()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.1));
