@@ -9,12 +9,30 @@ public final class Main {
 
     /** Runs socklab with the command line given, and exits with its code. */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(run(args));
     }
 
-    /** The whole command tree, with socklab's error handling, as tests run it in process. */
-    static CommandLine commandLine() {
+    /** Runs socklab with the command line given; its exit code. */
+    static int run(String... args) {
+        return commandLine(args).execute(args);
+    }
+
+    /**
+     * The command tree for {@code args}, with socklab's error handling, as tests run it in process.
+     * When {@code args} start with a command's name, the tree holds that command alone: picocli
+     * reflects over every command it is given, and the eleven others would cost a client's
+     * start-up more than its whole conversation. Anything else (no command, {@code --help}, a
+     * misspelt name) gets every command, for the usage and for picocli's verdict on the name.
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new SocklabCommand());
+        Class<?> asked = args.length > 0 ? SocklabCommand.COMMANDS.get(args[0]) : null;
+        if (asked != null) {
+            cli.addSubcommand(asked);
+        } else {
+            SocklabCommand.COMMANDS.values().forEach(cli::addSubcommand);
+        }
+        // Set after the commands are added: picocli passes these down to the commands it has at the time.
         cli.setExecutionExceptionHandler(new Errors());
         cli.setParameterExceptionHandler(new Errors());
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -118,9 +118,10 @@ final class ServeCommand implements Callable<Integer> {
         printListening(out, server.bindings(), plan);
         printUdpPolicy(out, server.bindings(), instances);
         serviceOptions.notices().forEach(out::println);
+        // Handlers first: a SIGTERM sent as soon as the line below appears must stop the server cleanly.
+        handleSignals(server);
         out.println("Press Ctrl-C to stop.");
         out.flush();
-        handleSignals(server);
         server.awaitStopped();
         out.println("socklab stopped");
         out.flush();

@@ -1,5 +1,9 @@
 package dev.socklab.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.SequencedMap;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
@@ -7,9 +11,6 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "socklab", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
         description = {"Socket services toolkit: a server for small network services over TCP, UDP and Unix",
                 "sockets, and a client for each."},
-        subcommands = {ServeCommand.class, ServicesCommand.class, HelloCommand.class, EchoCommand.class,
-                DaytimeCommand.class, LookupCommand.Arp.class, LookupCommand.Rarp.class, TimeCommand.class,
-                DiscardCommand.class, ChargenCommand.class, QotdCommand.class, ChatCommand.class, BenchCommand.class},
         footer = {"", "Examples:",
                 "  socklab serve                    start every service on loopback",
                 "  socklab hello                    fetch the greeting from localhost",
@@ -21,12 +22,37 @@ import picocli.CommandLine.IVersionProvider;
                 "", "Exit codes: 0 done, 1 bug, 2 bad command line, 3 cannot bind,",
                 "            4 cannot connect or connection failed, 5 no answer in time"})
 final class SocklabCommand implements Runnable {
+    /**
+     * Every command under {@code socklab}, by the name its {@code @Command} gives it, in the order
+     * the usage lists them. {@link Main} adds them, rather than {@code @Command(subcommands)}, so
+     * that it can add only the one asked for.
+     */
+    static final SequencedMap<String, Class<?>> COMMANDS = commands();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static SequencedMap<String, Class<?>> commands() {
+        SequencedMap<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("serve", ServeCommand.class);
+        commands.put("services", ServicesCommand.class);
+        commands.put("hello", HelloCommand.class);
+        commands.put("echo", EchoCommand.class);
+        commands.put("daytime", DaytimeCommand.class);
+        commands.put("arp", LookupCommand.Arp.class);
+        commands.put("rarp", LookupCommand.Rarp.class);
+        commands.put("time", TimeCommand.class);
+        commands.put("discard", DiscardCommand.class);
+        commands.put("chargen", ChargenCommand.class);
+        commands.put("qotd", QotdCommand.class);
+        commands.put("chat", ChatCommand.class);
+        commands.put("bench", BenchCommand.class);
+        return Collections.unmodifiableSequencedMap(commands);
     }
 
     /** The version Maven wrote into the jar's manifest. */

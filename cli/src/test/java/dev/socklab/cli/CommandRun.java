@@ -10,7 +10,7 @@ import picocli.CommandLine;
 
 /**
  * One run of the socklab command tree in this JVM, as picocli commands are tested: the command
- * line {@link Main#commandLine()} builds, with its output and error streams captured.
+ * line {@link Main#commandLine(String...)} builds for these arguments, with its output and error streams captured.
  *
  * @param exitCode what {@code socklab} would exit with
  * @param out what it printed on standard output
@@ -20,7 +20,7 @@ record CommandRun(int exitCode, String out, String err) {
     static CommandRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = Main.commandLine(args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

@@ -3,8 +3,14 @@ package dev.socklab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +20,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The {@code ./socklab} launcher: it finds a JDK 21 or newer and runs the packaged command. */
+/**
+ * The {@code ./socklab} launcher: it finds a JDK 21 or newer and runs the packaged command; a
+ * client command on JDK 25 or newer runs on C1 alone, from an AOT cache made for the build.
+ */
 @Timeout(60)
 class LauncherIT {
     private static final Duration RUN = Duration.ofSeconds(20);
+    private static final Path JAR = Launched.ROOT.resolve("cli/target/socklab.jar");
+    private static final String AOT_CACHE = "-XX:AOTCache=";
     private static final Path JDK_17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
     /** {@code socklab 0.1.0-SNAPSHOT, Java 25.0.1+8-LTS}: the jar's version, then the JVM's. */
     private static final Pattern VERSION = Pattern.compile("socklab (\\S+), Java (\\d+)\\S*");
@@ -53,5 +64,101 @@ class LauncherIT {
             assertThat(version.matches()).as("version line: %s", socklab.out()).isTrue();
             assertThat(Integer.parseInt(version.group(2))).as("the Java it ran on").isGreaterThanOrEqualTo(21);
         }
+    }
+
+    @Test
+    void aClientRunsOnC1FromAnAotCacheNewerThanTheBuild() throws Exception {
+        assumeJdk25();
+
+        List<String> jvm = jvmArgumentsOfHello();
+
+        assertThat(jvm).contains("-XX:TieredStopAtLevel=1");
+        Path cache = aotCacheIn(jvm);
+        assertThat(cache).isRegularFile();
+        assertThat(Files.getLastModifiedTime(cache)).isGreaterThan(Files.getLastModifiedTime(JAR));
+    }
+
+    @Test
+    void aCacheOlderThanTheBuildIsMadeAgainBeforeItIsUsed() throws Exception {
+        assumeJdk25();
+        Path cache = aotCacheIn(jvmArgumentsOfHello());
+        FileTime build = Files.getLastModifiedTime(JAR);
+        Files.setLastModifiedTime(cache, FileTime.fromMillis(build.toMillis() - 60_000));
+
+        List<String> jvm = jvmArgumentsOfHello();
+
+        assertThat(aotCacheIn(jvm)).isEqualTo(cache);
+        assertThat(Files.getLastModifiedTime(cache)).as("the cache's time").isGreaterThan(build);
+    }
+
+    @Test
+    void aCacheTheJvmRefusesCostsOnlySpeed() throws Exception {
+        assumeJdk25();
+        Path cache = aotCacheIn(jvmArgumentsOfHello());
+        try {
+            // Newer than the build, so the launcher passes it on; the JVM finds no cache in it.
+            Files.writeString(cache, "not an AOT cache");
+
+            List<String> jvm = jvmArgumentsOfHello();
+
+            assertThat(aotCacheIn(jvm)).isEqualTo(cache);
+        } finally {
+            Files.deleteIfExists(cache); // the next client makes it again
+        }
+    }
+
+    @Test
+    void serveRunsOnTheJvmDefaultsWithC2AndNoCache() throws Exception {
+        try (Launched server = Launched.socklab("serve", "hello:0/tcp", "--ipv4-only")) {
+            server.boundPort("tcp", "127.0.0.1");
+
+            assertThat(jvmArguments(server.pid()))
+                    .noneMatch(argument -> argument.startsWith("-XX:TieredStopAtLevel"))
+                    .noneMatch(argument -> argument.startsWith(AOT_CACHE))
+                    .contains("serve");
+        }
+    }
+
+    /** Skips the test unless the JDK that {@code ./socklab} picks, by its version line, has the AOT cache. */
+    private static void assumeJdk25() throws Exception {
+        try (Launched socklab = Launched.socklab("--version")) {
+            assertThat(socklab.exitWithin(RUN)).as("stderr: %s", socklab.err()).isZero();
+            Matcher version = VERSION.matcher(socklab.out());
+            assertThat(version.matches()).as("version line: %s", socklab.out()).isTrue();
+            assumeTrue(Integer.parseInt(version.group(2)) >= 25, "the AOT cache needs JDK 25: " + socklab.out());
+        }
+    }
+
+    /**
+     * Runs {@code ./socklab hello} against a greeting server of this test's, checks that it prints
+     * the greeting and nothing else, and returns the JVM's arguments, read while it waits for the greeting.
+     */
+    private static List<String> jvmArgumentsOfHello() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
+            server.setSoTimeout((int) RUN.toMillis()); // the launcher may first make the cache, in about 2 s
+            try (Launched hello = Launched.socklab("hello", "127.0.0.1", String.valueOf(server.getLocalPort()))) {
+                List<String> jvm;
+                try (Socket client = server.accept()) {
+                    jvm = jvmArguments(hello.pid());
+                    client.getOutputStream().write("Hello World!\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                assertThat(hello.exitWithin(RUN)).as("stderr: %s", hello.err()).isZero();
+                assertThat(hello.out()).isEqualTo("Hello World!");
+                assertThat(hello.err()).isEmpty();
+                return jvm;
+            }
+        }
+    }
+
+    /** The arguments of the running process {@code pid}: the launcher execs java, so the JVM's. */
+    private static List<String> jvmArguments(long pid) throws IOException {
+        return ProcessHandle.of(pid).flatMap(process -> process.info().arguments()).map(List::of)
+                .orElseThrow(() -> new IOException("the arguments of process " + pid + " cannot be read"));
+    }
+
+    private static Path aotCacheIn(List<String> jvm) {
+        return jvm.stream().filter(argument -> argument.startsWith(AOT_CACHE)).findFirst()
+                .map(argument -> Path.of(argument.substring(AOT_CACHE.length())))
+                .orElseThrow(() -> new AssertionError("no " + AOT_CACHE + " in " + jvm));
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** Ports as the lab writes them: a number, or a service name such as {@code daytime}. */
 public final class Ports {
@@ -29,15 +30,16 @@ public final class Ports {
      * @throws NullPointerException if {@code text} is null
      */
     public static int parse(String text) {
-        return parse(text, SystemTable.TABLE);
+        // Only a name needs the table: a client given a number never reads /etc/services.
+        return parse(text, () -> SystemTable.TABLE);
     }
 
     /** As {@link #parse(String)}, with names from the given file, read afresh; for tests. */
     static int parse(String text, Path servicesFile) {
-        return parse(text, ServicesFile.loadOrFallback(servicesFile));
+        return parse(text, () -> ServicesFile.loadOrFallback(servicesFile));
     }
 
-    private static int parse(String text, ServicesFile.Table table) {
+    private static int parse(String text, Supplier<ServicesFile.Table> names) {
         String t = Objects.requireNonNull(text, "text").strip();
         if (t.isEmpty()) {
             throw new AddressException("no port was given: give a port number from 0 to 65535"
@@ -51,6 +53,7 @@ public final class Ports {
             }
             return port.intValue();
         }
+        ServicesFile.Table table = names.get();
         Integer port = table.ports().get(t);
         if (port == null) {
             throw unknown(t, table);
