@@ -37,7 +37,8 @@ final class OutboxWriter implements Outbox {
         ENDED
     }
 
-    private record Queued(byte[] bytes, long since) {
+    /** A view of bytes offered, and when. */
+    private record Queued(ByteBuffer bytes, long since) {
     }
 
     private final ChannelConnection connection;
@@ -87,13 +88,20 @@ final class OutboxWriter implements Outbox {
 
     @Override
     public boolean offer(byte[] bytes) {
+        return offer(ByteBuffer.wrap(bytes));
+    }
+
+    @Override
+    public boolean offer(ByteBuffer bytes) {
+        ByteBuffer view = bytes.duplicate();
+        int size = view.remaining();
         long now = System.nanoTime();
         lock.lock();
         try {
             if (state != State.OPEN) {
                 return false;
             }
-            if (queuedBytes + bytes.length > maxBytes) {
+            if (queuedBytes + size > maxBytes) {
                 drop("too far behind (more than " + maxBytes + " bytes waiting)");
                 return false;
             }
@@ -101,8 +109,8 @@ final class OutboxWriter implements Outbox {
                 drop(lagReason());
                 return false;
             }
-            queue.add(new Queued(bytes, now));
-            queuedBytes += bytes.length;
+            queue.add(new Queued(view, now));
+            queuedBytes += size;
             ready.signal();
             return true;
         } finally {
@@ -151,7 +159,7 @@ final class OutboxWriter implements Outbox {
         queue.clear();
         queuedBytes = 0;
         lastWords.apply(reason)
-                .ifPresent(line -> queue.add(new Queued((line + "\r\n").getBytes(StandardCharsets.UTF_8), 0)));
+                .ifPresent(line -> queue.add(new Queued(ByteBuffer.wrap((line + "\r\n").getBytes(StandardCharsets.UTF_8)), 0)));
         connection.dropped(reason, LAST_WORDS_NANOS);
         ready.signal();
     }
@@ -204,8 +212,8 @@ final class OutboxWriter implements Outbox {
             writingSince = queue.peek().since();
             for (int i = 0; i < n; i++) {
                 Queued next = queue.poll();
-                batch[i] = ByteBuffer.wrap(next.bytes());
-                queuedBytes -= next.bytes().length;
+                batch[i] = next.bytes();
+                queuedBytes -= next.bytes().remaining();
             }
             return batch;
         } finally {

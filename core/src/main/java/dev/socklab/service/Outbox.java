@@ -1,5 +1,7 @@
 package dev.socklab.service;
 
+import java.nio.ByteBuffer;
+
 /**
  * What is waiting to be sent to one client, for a service that sends a client what other clients
  * say (a chat room's fan-out). A writer thread of the runtime's drains it, so that whoever offers
@@ -24,6 +26,16 @@ public interface Outbox {
      *     being disconnected for it) or the connection has ended
      */
     boolean offer(byte[] bytes);
+
+    /**
+     * Queues the bytes of {@code bytes} from its position to its limit, and returns at once. The
+     * buffer itself is left as it is (the outbox sends a view of it), so one buffer may be offered
+     * to many outboxes, and must not change afterwards. A direct buffer goes to the socket with no
+     * copy: the one to use for a line that many clients get.
+     *
+     * @return false if the bytes were not queued, as {@link #offer(byte[])}
+     */
+    boolean offer(ByteBuffer bytes);
 
     /** Queues {@code text} encoded as UTF-8, then CRLF. */
     boolean offerLine(String text);

@@ -82,6 +82,40 @@ class OutboxTest {
     }
 
     @Test
+    void oneDirectBufferOfferedToManyOutboxesReachesEachWholeAndIsLeftAsItWas() throws Exception {
+        List<Outbox> outboxes = new CopyOnWriteArrayList<>();
+        StreamService member = conn -> {
+            outboxes.add(conn.outbox(1 << 20, Duration.ofSeconds(30)));
+            conn.readLine();
+        };
+        Endpoint bound = servers.stream("outbox", member, StreamTransport.TCP_IPV4.endpoint(dir));
+        List<RawClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                clients.add(RawClient.connect(bound));
+            }
+            Await.until(() -> outboxes.size() == 3, WAIT, "3 outboxes");
+            byte[] text = "shared line\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.nio.ByteBuffer shared = java.nio.ByteBuffer.allocateDirect(text.length).put(text).flip().asReadOnlyBuffer();
+            for (Outbox o : outboxes) {
+                assertThat(o.offer(shared)).isTrue();
+                assertThat(o.offer(shared)).isTrue();
+            }
+
+            assertThat(shared.position()).isZero();
+            assertThat(shared.remaining()).isEqualTo(text.length);
+            for (RawClient client : clients) {
+                assertThat(client.readLine(WAIT)).isEqualTo("shared line");
+                assertThat(client.readLine(WAIT)).isEqualTo("shared line");
+            }
+        } finally {
+            for (RawClient c : clients) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
     void whatIsQueuedWhenTheServiceReturnsIsSentBeforeTheClose() throws IOException {
         StreamService burst = conn -> {
             Outbox outbox = conn.outbox(1 << 20, Duration.ofSeconds(30));

@@ -1,5 +1,6 @@
 package dev.socklab.services.chat;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalTime;
@@ -7,8 +8,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The lines the server sends, each stamped with the time and shaped by who speaks (see
- * docs/services.md). Each is encoded once, with its CRLF, and the same bytes go to every member
- * who gets it.
+ * docs/services.md). Each is encoded once, with its CRLF, into a direct buffer, and the same
+ * buffer goes to every member who gets it.
  */
 final class ChatLines {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -20,32 +21,32 @@ final class ChatLines {
     }
 
     /** {@code [09:30:01] <alice> hello} */
-    byte[] message(String nick, String text) {
+    ByteBuffer message(String nick, String text) {
         return line("<" + nick + "> " + text);
     }
 
     /** {@code [09:30:01] * alice waves} */
-    byte[] action(String nick, String action) {
+    ByteBuffer action(String nick, String action) {
         return line("* " + nick + " " + action);
     }
 
     /** {@code [09:30:01] *alice* psst}, to the one it is for. */
-    byte[] privateFrom(String nick, String text) {
+    ByteBuffer privateFrom(String nick, String text) {
         return line("*" + nick + "* " + text);
     }
 
     /** {@code [09:30:01] -> *bob* psst}, the sender's copy. */
-    byte[] privateTo(String nick, String text) {
+    ByteBuffer privateTo(String nick, String text) {
         return line("-> *" + nick + "* " + text);
     }
 
     /** {@code [09:30:01] -- bob joined lobby}: news from the server. */
-    byte[] news(String text) {
+    ByteBuffer news(String text) {
         return line("-- " + text);
     }
 
     /** {@code [09:30:01] !! nickname taken: bob}: an error or warning for one member. */
-    byte[] error(String text) {
+    ByteBuffer error(String text) {
         return line("!! " + text);
     }
 
@@ -54,8 +55,10 @@ final class ChatLines {
         return stamp() + "!! " + text;
     }
 
-    private byte[] line(String body) {
-        return (stamp() + body + "\r\n").getBytes(StandardCharsets.UTF_8);
+    /** Direct, so that it goes to each member's socket with no copy; read-only, as it is shared. */
+    private ByteBuffer line(String body) {
+        byte[] bytes = (stamp() + body + "\r\n").getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
     }
 
     private String stamp() {

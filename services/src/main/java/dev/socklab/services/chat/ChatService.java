@@ -1,6 +1,7 @@
 package dev.socklab.services.chat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -145,7 +146,7 @@ public final class ChatService implements StreamService {
         }
         me.nick(nick);
         conn.log().info("{} is now {}", old, nick);
-        byte[] news = lines.news(old + " is now " + nick);
+        ByteBuffer news = lines.news(old + " is now " + nick);
         Room room = me.room();
         if (room == null) {
             me.send(news);
@@ -182,7 +183,7 @@ public final class ChatService implements StreamService {
     /** Takes {@code me} out of its room and into {@code to}, unless {@code to} is full or gone. */
     private Room.Entry moveTo(Member me, Room to) {
         Room from = me.room();
-        byte[] joined = lines.news(me.nick() + " joined " + to.name());
+        ByteBuffer joined = lines.news(me.nick() + " joined " + to.name());
         Room.Entry entry;
         if (from == null) {
             entry = to.enter(me, joined);

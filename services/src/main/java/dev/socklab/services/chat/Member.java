@@ -1,5 +1,7 @@
 package dev.socklab.services.chat;
 
+import java.nio.ByteBuffer;
+
 import dev.socklab.service.Outbox;
 
 /**
@@ -34,7 +36,7 @@ final class Member {
     }
 
     /** Queues a line for this member, never waiting; a member too far behind is being disconnected, and gets nothing. */
-    void send(byte[] line) {
+    void send(ByteBuffer line) {
         outbox.offer(line);
     }
 }

@@ -1,5 +1,6 @@
 package dev.socklab.services.chat;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,7 +27,7 @@ final class Room {
     private final int historySize;
     private final ReentrantLock lock = new ReentrantLock();
     private final Set<Member> members = new LinkedHashSet<>();
-    private final ArrayDeque<byte[]> history;
+    private final ArrayDeque<ByteBuffer> history;
     /** Set when the last member leaves a room that is not permanent: it is then being removed. */
     private boolean gone;
 
@@ -47,7 +48,7 @@ final class Room {
     }
 
     /** Adds {@code member}, replays the history to it, then announces it to everyone, itself included. */
-    Entry enter(Member member, byte[] announcement) {
+    Entry enter(Member member, ByteBuffer announcement) {
         lock.lock();
         try {
             return admit(member, announcement);
@@ -62,7 +63,7 @@ final class Room {
      *
      * @param gone set to whether {@code from} is now gone: it was not permanent and is empty
      */
-    static Entry move(Member member, Room from, Room to, byte[] left, byte[] joined, boolean[] gone) {
+    static Entry move(Member member, Room from, Room to, ByteBuffer left, ByteBuffer joined, boolean[] gone) {
         Room first = from.id < to.id ? from : to;
         Room second = first == from ? to : from;
         first.lock.lock();
@@ -83,7 +84,7 @@ final class Room {
     }
 
     /** Holding the lock. */
-    private Entry admit(Member member, byte[] announcement) {
+    private Entry admit(Member member, ByteBuffer announcement) {
         if (gone) {
             return Entry.GONE;
         }
@@ -101,7 +102,7 @@ final class Room {
      *
      * @return true if the room is now gone: it was not permanent and is empty
      */
-    boolean leave(Member member, byte[] announcement) {
+    boolean leave(Member member, ByteBuffer announcement) {
         lock.lock();
         try {
             return remove(member, announcement);
@@ -111,7 +112,7 @@ final class Room {
     }
 
     /** Holding the lock. */
-    private boolean remove(Member member, byte[] announcement) {
+    private boolean remove(Member member, ByteBuffer announcement) {
         members.remove(member);
         broadcast(announcement);
         gone = members.isEmpty() && !permanent;
@@ -122,7 +123,7 @@ final class Room {
     }
 
     /** A message or an action: to every member, and kept in the history. */
-    void say(byte[] line) {
+    void say(ByteBuffer line) {
         lock.lock();
         try {
             if (historySize > 0) {
@@ -138,7 +139,7 @@ final class Room {
     }
 
     /** News (a new nickname), to every member, not kept. */
-    void announce(byte[] line) {
+    void announce(ByteBuffer line) {
         lock.lock();
         try {
             broadcast(line);
@@ -168,7 +169,7 @@ final class Room {
         }
     }
 
-    private void broadcast(byte[] line) {
+    private void broadcast(ByteBuffer line) {
         for (Member m : members) {
             m.send(line);
         }
