@@ -65,6 +65,31 @@ class OutboxTest {
         }
     }
 
+    /** Clients of a service that gives each connection an outbox and hands it to the test. */
+    private final class Members implements AutoCloseable {
+        final List<Outbox> outboxes = new CopyOnWriteArrayList<>();
+        final List<RawClient> clients = new ArrayList<>();
+
+        Members(int count) throws IOException {
+            StreamService member = conn -> {
+                outboxes.add(conn.outbox(1 << 20, Duration.ofSeconds(30)));
+                conn.readLine();
+            };
+            Endpoint bound = servers.stream("outbox", member, StreamTransport.TCP_IPV4.endpoint(dir));
+            for (int i = 0; i < count; i++) {
+                clients.add(RawClient.connect(bound));
+            }
+            Await.until(() -> outboxes.size() == count, WAIT, count + " outboxes");
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (RawClient c : clients) {
+                c.close();
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void linesOfferedFromAnotherThreadArriveInOrder(StreamTransport transport) throws Exception {
@@ -83,18 +108,9 @@ class OutboxTest {
 
     @Test
     void oneDirectBufferOfferedToManyOutboxesReachesEachWholeAndIsLeftAsItWas() throws Exception {
-        List<Outbox> outboxes = new CopyOnWriteArrayList<>();
-        StreamService member = conn -> {
-            outboxes.add(conn.outbox(1 << 20, Duration.ofSeconds(30)));
-            conn.readLine();
-        };
-        Endpoint bound = servers.stream("outbox", member, StreamTransport.TCP_IPV4.endpoint(dir));
-        List<RawClient> clients = new ArrayList<>();
-        try {
-            for (int i = 0; i < 3; i++) {
-                clients.add(RawClient.connect(bound));
-            }
-            Await.until(() -> outboxes.size() == 3, WAIT, "3 outboxes");
+        try (Members members = new Members(3)) {
+            List<Outbox> outboxes = members.outboxes;
+            List<RawClient> clients = members.clients;
             byte[] text = "shared line\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             java.nio.ByteBuffer shared = java.nio.ByteBuffer.allocateDirect(text.length).put(text).flip().asReadOnlyBuffer();
             for (Outbox o : outboxes) {
@@ -107,10 +123,6 @@ class OutboxTest {
             for (RawClient client : clients) {
                 assertThat(client.readLine(WAIT)).isEqualTo("shared line");
                 assertThat(client.readLine(WAIT)).isEqualTo("shared line");
-            }
-        } finally {
-            for (RawClient c : clients) {
-                c.close();
             }
         }
     }
@@ -213,18 +225,9 @@ class OutboxTest {
 
     @Test
     void manyThreadsOfferingToManyOutboxesKeepEachThreadsOrder() throws Exception {
-        List<Outbox> outboxes = new CopyOnWriteArrayList<>();
-        StreamService member = conn -> {
-            outboxes.add(conn.outbox(1 << 20, Duration.ofSeconds(30)));
-            conn.readLine();
-        };
-        Endpoint bound = servers.stream("outbox", member, StreamTransport.TCP_IPV4.endpoint(dir));
-        List<RawClient> clients = new ArrayList<>();
-        try {
-            for (int i = 0; i < 20; i++) {
-                clients.add(RawClient.connect(bound));
-            }
-            Await.until(() -> outboxes.size() == 20, WAIT, "20 outboxes");
+        try (Members members = new Members(20)) {
+            List<Outbox> outboxes = members.outboxes;
+            List<RawClient> clients = members.clients;
             List<Thread> senders = new ArrayList<>();
             for (int s = 0; s < 4; s++) {
                 int sender = s;
@@ -246,10 +249,6 @@ class OutboxTest {
                     int sender = Integer.parseInt(words[0]);
                     assertThat(Integer.parseInt(words[1])).isEqualTo(next[sender]++);
                 }
-            }
-        } finally {
-            for (RawClient c : clients) {
-                c.close();
             }
         }
     }
