@@ -43,6 +43,8 @@ import dev.socklab.trace.Tracer;
                 "  socklab serve hello:3000/tcp --trace   TCP only, showing every socket call",
                 "  socklab serve hello:unix:/tmp/h.sock   the greeting on a Unix socket",
                 "  socklab serve --bind 0.0.0.0           open to the network (IPv4)",
+                "  socklab serve --bind :: --allow 10.0.0.0/8 --deny echo=10.1.0.0/16",
+                "                                         the lab's network only, and echo not to one part of it",
                 "  socklab serve --bind ::                open to the network (IPv6, and IPv4 where the system allows)"})
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -63,9 +65,6 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--trace", description = "Print every socket call the server makes.")
     boolean trace;
-
-    @Option(names = "--max-connections", paramLabel = "N", description = "Connections served at once (default: ${DEFAULT-VALUE}).")
-    int maxConnections = Limits.DEFAULTS.maxConnections();
 
     @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Close a connection whose client sends nothing for this long (default: 60s).")
@@ -99,6 +98,9 @@ final class ServeCommand implements Callable<Integer> {
     boolean udpLimitLoopback;
 
     @Mixin
+    AccessOptions access;
+
+    @Mixin
     ServiceOptions serviceOptions;
 
     @Override
@@ -110,6 +112,7 @@ final class ServeCommand implements Callable<Integer> {
         BindPlan plan = BindPlan.of(selections, binds, family.family(), standardPorts);
         // The flags are checked before any service is made: a mistake in them is the one thing said.
         Server.Builder builder = serverSettings();
+        access.apply(builder, plan.entries().stream().map(e -> e.service().name()).collect(Collectors.toSet()));
         // One instance per service, whatever its endpoints: arp and rarp share their table.
         Map<String, Object> instances = new LinkedHashMap<>();
         plan.entries().forEach(entry -> instances.computeIfAbsent(entry.service().name(), serviceOptions::create));
@@ -133,7 +136,7 @@ final class ServeCommand implements Callable<Integer> {
         Limits limits;
         UdpLimits udpLimits;
         try {
-            limits = new Limits(maxConnections, idleTimeout, writeTimeout, maxLineLength, shutdownGrace);
+            limits = new Limits(access.serverMaxConnections(), idleTimeout, writeTimeout, maxLineLength, shutdownGrace);
             udpLimits = new UdpLimits(udpRate, udpBurst, udpGlobalRate, udpLimitLoopback);
         } catch (IllegalArgumentException e) {
             throw new Errors.UsageException(e.getMessage());

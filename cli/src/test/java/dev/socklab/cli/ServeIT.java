@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.socklab.runtime.Endpoint;
 import dev.socklab.runtime.Transport;
 import dev.socklab.services.ServiceCatalog;
 import dev.socklab.services.ServiceInfo;
@@ -122,6 +124,28 @@ class ServeIT {
                 client.send(request);
             }
             return client.readLine(SOON);
+        }
+    }
+
+    @Test
+    void deniedSourceGetsNothingWhileAnotherIsGreetedAndOneSourceIsHeldToItsLimit() throws Exception {
+        try (Launched server = Launched.socklab("serve", "hello:0/tcp", "echo:0/tcp", "--ipv4-only",
+                "--deny", "hello=127.0.0.2", "--max-connections-per-source", "echo=1")) {
+            Endpoint hello = Endpoint.tcp(new InetSocketAddress("127.0.0.1", server.boundPort("hello", "tcp", "127.0.0.1")));
+            InetAddress second = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
+            try (RawClient denied = RawClient.connectFrom(second, hello)) {
+                assertThat(denied.readAll(SOON)).isEmpty();
+            }
+            try (RawClient allowed = RawClient.connect(hello)) {
+                assertThat(allowed.readAll(SOON)).isEqualTo("Hello World!\r\n");
+            }
+            Endpoint echo = Endpoint.tcp(new InetSocketAddress("127.0.0.1",
+                    server.boundPort("echo", "tcp", "127.0.0.1")));
+            try (RawClient first = RawClient.connect(echo); RawClient over = RawClient.connect(echo)) {
+                assertThat(over.readAll(SOON)).isEqualTo("socklab: too many connections from your address (1);"
+                        + " try again later\r\n");
+                assertThat(first.closedWithin(Duration.ofMillis(100))).isFalse();
+            }
         }
     }
 

@@ -43,10 +43,12 @@ final class ConnectionTask implements Runnable {
     private final String tag;
     /** The client's address as logs show it. */
     private final String peerName;
+    /** Gives back what the service's gate took for this connection. */
+    private final Runnable leave;
     private volatile boolean forced;
 
     ConnectionTask(String service, Transport transport, StreamService handler,
-                   String tag, String peerName, ChannelConnection connection, ServerContext context) {
+                   String tag, String peerName, ChannelConnection connection, ServerContext context, Runnable leave) {
         this.service = service;
         this.transport = transport;
         this.handler = handler;
@@ -54,6 +56,7 @@ final class ConnectionTask implements Runnable {
         this.peerName = peerName;
         this.connection = connection;
         this.context = context;
+        this.leave = leave;
     }
 
     @Override
@@ -96,7 +99,8 @@ final class ConnectionTask implements Runnable {
             context.watchdog.unwatch(connection);
             connection.closeChannel();
             context.tracer.call(tag, "close()");
-            // Permit first: once a connection no longer counts as open, its permit is free for the next client.
+            // Permits first: once a connection no longer counts as open, its permits are free for the next client.
+            leave.run();
             context.permits.release();
             context.open.remove(this);
         }

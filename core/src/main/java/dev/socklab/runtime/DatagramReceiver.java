@@ -54,6 +54,7 @@ final class DatagramReceiver extends Listener {
     private void receiveLoop() {
         ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
         SocketAddress local = binding().endpoint().address();
+        ServiceGate gate = context.gate(service);
         while (!closing) {
             buffer.clear();
             SocketAddress sender;
@@ -75,7 +76,7 @@ final class DatagramReceiver extends Listener {
                 context.tracer.datagram(tag, "recvfrom", MAX_DATAGRAM, buffer.duplicate(), "from", sender);
             }
             if (sender instanceof InetSocketAddress inet && !context.family.admits(inet.getAddress())
-                    || !context.guard.admits(sender, tag)) {
+                    || !gate.admitsDatagram(sender, tag) || !context.guard.admits(sender, tag)) {
                 continue;
             }
             try {

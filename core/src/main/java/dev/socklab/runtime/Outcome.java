@@ -8,6 +8,8 @@ enum Outcome {
     CLOSED_BY_SERVER("closed by server"),
     /** A read or write made no progress for the idle timeout. */
     TIMED_OUT("timed out"),
+    /** An allow or deny list turned the client away before a byte was sent. */
+    DENIED("denied"),
     /** A limit turned the client away: too many connections, a line too long. */
     REFUSED_BY_LIMIT("refused by a limit"),
     /** The server stopped and its grace period ran out before the connection ended. */

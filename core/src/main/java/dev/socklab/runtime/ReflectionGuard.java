@@ -1,10 +1,8 @@
 package dev.socklab.runtime;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -95,7 +93,7 @@ final class ReflectionGuard {
             return true;
         }
         long now = System.nanoTime();
-        InetAddress key = sourceOf(address);
+        InetAddress key = SourceKey.of(address);
         String logLine = null;
         boolean allowed;
         synchronized (sources) {
@@ -129,19 +127,5 @@ final class ReflectionGuard {
     /** Replies not sent because of the rate limits. */
     long droppedOverRate() {
         return droppedOverRate.sum();
-    }
-
-    /** An IPv4 address is one source; an IPv6 source is its /64, which one host usually owns whole. */
-    private static InetAddress sourceOf(InetAddress address) {
-        if (!(address instanceof Inet6Address)) {
-            return address;
-        }
-        byte[] bytes = address.getAddress();
-        java.util.Arrays.fill(bytes, 8, 16, (byte) 0);
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new AssertionError("16 bytes are always an IPv6 address", e);
-        }
     }
 }

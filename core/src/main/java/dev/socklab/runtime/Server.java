@@ -3,8 +3,12 @@ package dev.socklab.runtime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -88,6 +92,11 @@ public final class Server {
                 context.repliesOverBound.sum());
     }
 
+    /** The clients turned away so far, by reason. */
+    public Refusals refusals() {
+        return context.refusals.snapshot();
+    }
+
     /** Stream connections being served now. */
     public int openConnections() {
         return context.open.size();
@@ -156,6 +165,12 @@ public final class Server {
         private int maxLogRate = DEFAULT_MAX_LOG_RATE;
         private Tracer tracer = Tracer.off();
         private Family family = Family.ANY;
+        private AccessPolicy access = AccessPolicy.EVERYONE;
+        private SourceLimits sourceLimits = SourceLimits.OFF;
+        private final Map<String, AccessPolicy> serviceAccess = new HashMap<>();
+        private final Map<String, SourceLimits> serviceSourceLimits = new HashMap<>();
+        private final Map<String, Integer> serviceMaxConnections = new HashMap<>();
+        private final Set<String> names = new HashSet<>();
         /** Each makes its listener once the shared context exists. */
         private final List<Function<ServerContext, Listener>> registrations = new ArrayList<>();
 
@@ -202,12 +217,53 @@ public final class Server {
             return this;
         }
 
+        /** Who may connect to every service; {@link AccessPolicy#EVERYONE} unless set. */
+        public Builder access(AccessPolicy policy) {
+            this.access = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /**
+         * Who may connect to the service named {@code service}, on top of the server's policy: a
+         * client must pass both, so a deny on either refuses it.
+         */
+        public Builder access(String service, AccessPolicy policy) {
+            serviceAccess.put(Objects.requireNonNull(service), Objects.requireNonNull(policy));
+            return this;
+        }
+
+        /** How much one source may take of each stream service; {@link SourceLimits#OFF} unless set. */
+        public Builder sourceLimits(SourceLimits limits) {
+            this.sourceLimits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /** How much one source may take of the service named {@code service}, instead of the server's per-source limits. */
+        public Builder sourceLimits(String service, SourceLimits limits) {
+            serviceSourceLimits.put(Objects.requireNonNull(service), Objects.requireNonNull(limits));
+            return this;
+        }
+
+        /**
+         * Connections the service named {@code service} may serve at once, within the server's
+         * limit; past it a client is told so in one line and closed.
+         */
+        public Builder maxConnections(String service, int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException(service + ": the connection limit must be at least 1, not "
+                        + connections);
+            }
+            serviceMaxConnections.put(Objects.requireNonNull(service), connections);
+            return this;
+        }
+
         /** Serves {@code service} on a TCP or Unix endpoint, under the name {@code name}. */
         public Builder stream(String name, StreamService service, Endpoint endpoint) {
             if (endpoint.transport() == Transport.UDP) {
                 throw new IllegalArgumentException(name + ": a stream service needs a tcp or unix endpoint, not udp");
             }
             Objects.requireNonNull(service);
+            names.add(name);
             registrations.add(context -> new StreamListener(name, service, endpoint, context));
             return this;
         }
@@ -219,6 +275,7 @@ public final class Server {
                         + endpoint.transport().label());
             }
             Objects.requireNonNull(service);
+            names.add(name);
             registrations.add(context -> new DatagramReceiver(name, service, endpoint, context));
             return this;
         }
@@ -228,9 +285,28 @@ public final class Server {
             if (registrations.isEmpty()) {
                 throw new IllegalStateException("a server needs at least one service");
             }
-            ServerContext context = new ServerContext(limits, udpLimits, maxLogRate, tracer, family);
+            for (Map<String, ?> perService : List.of(serviceAccess, serviceSourceLimits, serviceMaxConnections)) {
+                for (String name : perService.keySet()) {
+                    if (!names.contains(name)) {
+                        throw new IllegalStateException("a setting names the service '" + name
+                                + "', which this server does not serve");
+                    }
+                }
+            }
+            ServerContext context = new ServerContext(limits, udpLimits, maxLogRate, tracer, family, this::gates);
             List<Listener> listeners = registrations.stream().map(r -> r.apply(context)).toList();
             return new Server(context, listeners);
+        }
+
+        private Map<String, ServiceGate> gates(RefusalCounts counts) {
+            Map<String, ServiceGate> gates = new HashMap<>();
+            for (String name : names) {
+                gates.put(name, new ServiceGate(name,
+                        List.of(access, serviceAccess.getOrDefault(name, AccessPolicy.EVERYONE)),
+                        serviceMaxConnections.getOrDefault(name, 0),
+                        serviceSourceLimits.getOrDefault(name, sourceLimits), counts));
+            }
+            return gates;
         }
     }
 }

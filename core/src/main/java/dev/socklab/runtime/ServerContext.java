@@ -1,9 +1,11 @@
 package dev.socklab.runtime;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import dev.socklab.net.Family;
 import dev.socklab.trace.Tracer;
@@ -22,6 +24,9 @@ final class ServerContext {
     /** Warns of such replies once a minute at most: a flood of requests must not become a flood of lines. */
     final ThrottledLog overBoundLog = new ThrottledLog(org.slf4j.LoggerFactory.getLogger("socklab.udp"),
             java.util.concurrent.TimeUnit.MINUTES.toNanos(1));
+    /** Each service's gate, by service name. */
+    private final Map<String, ServiceGate> gates;
+    final RefusalCounts refusals;
     final Set<ConnectionTask> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
     /** Set once the server stops: failures after it are the runtime closing sockets, not errors. */
@@ -29,15 +34,23 @@ final class ServerContext {
 
     final ConnectionLog connectionLog;
 
-    ServerContext(Limits limits, UdpLimits udpLimits, int maxLogRate, Tracer tracer, Family family) {
+    ServerContext(Limits limits, UdpLimits udpLimits, int maxLogRate, Tracer tracer, Family family,
+                  Function<RefusalCounts, Map<String, ServiceGate>> gates) {
         this.limits = limits;
         this.tracer = tracer;
         this.family = family;
         this.permits = new Semaphore(limits.maxConnections());
         this.guard = new ReflectionGuard(udpLimits);
         this.connectionLog = new ConnectionLog(maxLogRate);
+        this.refusals = new RefusalCounts();
+        this.gates = gates.apply(refusals);
         this.watchdog = new Watchdog(Math.min(limits.idleTimeout().toNanos(), limits.writeTimeout().toNanos()),
                 "socklab watchdog", connectionLog::summarize);
+    }
+
+    /** The gate of the service named {@code service}. */
+    ServiceGate gate(String service) {
+        return gates.get(service);
     }
 
     long nextId() {

@@ -10,6 +10,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -153,12 +154,28 @@ final class StreamListener extends Listener {
         }
         if (peer instanceof InetSocketAddress inet && !context.family.admits(inet.getAddress())) {
             release(permitted);
-            refuse(accepted, connTag, peer, local, "this server takes " + (context.family == Family.IPV6 ? "IPv6" : "IPv4") + " clients only", false);
+            refuse(accepted, connTag, peer, local, Outcome.REFUSED_BY_LIMIT, "this server takes "
+                    + (context.family == Family.IPV6 ? "IPv6" : "IPv4") + " clients only", false);
+            return;
+        }
+        ServiceGate gate = context.gate(service);
+        // A denied client gets no byte at all, not even the reason: it learns nothing of the service.
+        Optional<String> denied = gate.deniedConnection(peer);
+        if (denied.isPresent()) {
+            release(permitted);
+            refuse(accepted, connTag, peer, local, Outcome.DENIED, denied.get(), false);
             return;
         }
         if (!permitted) {
-            refuse(accepted, connTag, peer, local, "too many connections (" + context.limits.maxConnections()
-                    + "); try again later", true);
+            context.refusals.overServerLimit.increment();
+            refuse(accepted, connTag, peer, local, Outcome.REFUSED_BY_LIMIT, "too many connections ("
+                    + context.limits.maxConnections() + "); try again later", true);
+            return;
+        }
+        Optional<String> over = gate.enter(peer);
+        if (over.isPresent()) {
+            release(permitted);
+            refuse(accepted, connTag, peer, local, Outcome.REFUSED_BY_LIMIT, over.get(), true);
             return;
         }
         if (requested.transport() == Transport.TCP) {
@@ -174,21 +191,21 @@ final class StreamListener extends Listener {
         // Formatted once: the thread's name and the closing line both show it.
         String peerName = SocketAddresses.format(peer);
         ConnectionTask task = new ConnectionTask(service, requested.transport(), handler, connTag, peerName,
-                connection, context);
+                connection, context, () -> gate.leave(peer));
         context.open.add(task);
         context.watchdog.watch(connection);
         Thread.ofVirtual().name(service + " " + peerName).start(task);
     }
 
     private void refuse(SocketChannel accepted, String connTag, SocketAddress peer, SocketAddress local,
-                        String reason, boolean tell) {
+                        Outcome outcome, String reason, boolean tell) {
         if (tell) {
             handler.refusalLine(reason).ifPresent(line -> Refusal.tell(accepted, line));
         }
         closeQuietly(accepted);
         context.tracer.call(connTag, "close()");
         refusals.warn(connTag + " " + requested.transport().label() + " " + SocketAddresses.format(peer) + " -> "
-                + SocketAddresses.format(local) + " " + Outcome.REFUSED_BY_LIMIT + ": " + reason);
+                + SocketAddresses.format(local) + " " + outcome + ": " + reason);
     }
 
     private void release(boolean permitted) {

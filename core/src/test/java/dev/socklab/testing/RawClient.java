@@ -3,6 +3,8 @@ package dev.socklab.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -37,6 +39,22 @@ public final class RawClient implements Closeable {
     /** Connects to an address. */
     public static RawClient connect(SocketAddress address) throws IOException {
         return new RawClient(SocketChannel.open(address));
+    }
+
+    /**
+     * Connects from a chosen local address (another loopback address such as 127.0.0.2, to be a
+     * second source), on an ephemeral port.
+     */
+    public static RawClient connectFrom(InetAddress source, Endpoint endpoint) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        try {
+            channel.bind(new InetSocketAddress(source, 0));
+            channel.connect(endpoint.address());
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return new RawClient(channel);
     }
 
     /** The client's own address. */

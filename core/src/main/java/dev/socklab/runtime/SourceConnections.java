@@ -1,0 +1,36 @@
+package dev.socklab.runtime;
+
+import java.net.InetAddress;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Connections open now, per source. A source is forgotten once its last connection ends, so the
+ * map never holds more entries than there are open connections.
+ */
+final class SourceConnections {
+    private final int max;
+    private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
+
+    SourceConnections(int max) {
+        this.max = max;
+    }
+
+    /** Counts one more connection from {@code source}, unless it already has the most it may. */
+    boolean tryEnter(InetAddress source) {
+        boolean[] entered = {false};
+        open.compute(source, (k, count) -> {
+            int now = count == null ? 0 : count;
+            if (now >= max) {
+                return count;
+            }
+            entered[0] = true;
+            return now + 1;
+        });
+        return entered[0];
+    }
+
+    /** Counts one connection from {@code source} fewer. */
+    void leave(InetAddress source) {
+        open.computeIfPresent(source, (k, count) -> count == 1 ? null : count - 1);
+    }
+}

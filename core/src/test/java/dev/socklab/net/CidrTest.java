@@ -1,0 +1,119 @@
+package dev.socklab.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Reading and matching addresses and CIDR blocks, without sockets. */
+class CidrTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource({
+            "10.0.0.0/8, 10.255.1.2, true",
+            "10.0.0.0/8, 11.0.0.1, false",
+            "192.0.2.1, 192.0.2.1, true",
+            "192.0.2.1, 192.0.2.2, false",
+            "192.0.2.128/25, 192.0.2.127, false",
+            "192.0.2.128/25, 192.0.2.200, true",
+            "0.0.0.0/0, 203.0.113.9, true",
+            "0.0.0.0/0, ::1, false",
+            "2001:db8::/32, 2001:db8:ffff::1, true",
+            "2001:db8::/32, 2001:db9::1, false",
+            "::1, ::1, true",
+            "::1, 127.0.0.1, false",
+            "[2001:db8::]/48, 2001:db8:0:1::1, true",
+            "::/0, 2001:db8::1, true",
+            "::/0, 10.0.0.1, false",
+            "10.0.0.0/8, ::ffff:10.0.0.1, true",
+            "::ffff:10.0.0.0/104, 10.1.2.3, true",
+            "::ffff:10.0.0.0/104, 11.1.2.3, false",
+            "::ffff:192.0.2.1, 192.0.2.1, true",
+    })
+    void blockHoldsTheAddressesItsPrefixCovers(String block, String address, boolean contained) {
+        assertThat(Cidr.parse(block).contains(literal(address))).isEqualTo(contained);
+    }
+
+    @Test
+    void anIpv4MappedAddressIsJudgedAsItsIpv4AddressEvenAsAnIpv6Object() throws UnknownHostException {
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 10, 0, 0, 1};
+        InetAddress asIpv6 = Inet6Address.getByAddress(null, mapped, -1);
+        assertThat(asIpv6).isInstanceOf(Inet6Address.class);
+        assertThat(Cidr.parse("10.0.0.0/8").contains(asIpv6)).isTrue();
+        assertThat(Cidr.parse("::/0").contains(asIpv6)).isFalse();
+        assertThat(AddressSet.parse("10.0.0.1").contains(asIpv6)).isTrue();
+    }
+
+    @Test
+    void bitsPastThePrefixAreCleared() {
+        assertThat(Cidr.parse("10.1.2.3/8")).hasToString("10.0.0.0/8");
+        assertThat(Cidr.parse("2001:db8::1/32")).hasToString("2001:db8::/32");
+        assertThat(Cidr.parse("192.0.2.7")).hasToString("192.0.2.7/32");
+        assertThat(Cidr.parse("::ffff:10.9.9.9/104")).hasToString("10.0.0.0/8");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/x", "10.0.0/8", "example.com",
+            "localhost", "fe80::1%lo/64", "::ffff:10.0.0.0/64", "10.0.0.0/-1", "", "1.2.3.4/8/8"})
+    void textThatIsNotABlockIsRejectedWithoutALookup(String text) {
+        assertThatThrownBy(() -> Cidr.parse(text)).isInstanceOf(AddressException.class)
+                .hasMessageContaining("'");
+    }
+
+    @Test
+    void anInlineListTakesCommasAndSpaces() {
+        AddressSet set = AddressSet.parse("10.0.0.0/8, 192.0.2.1 ::1");
+        assertThat(set.blocks()).hasSize(3);
+        assertThat(set.contains(literal("10.2.3.4"))).isTrue();
+        assertThat(set.contains(literal("::1"))).isTrue();
+        assertThat(set.contains(literal("192.0.2.2"))).isFalse();
+    }
+
+    @Test
+    void aFileTakesCommentsAndBlankLines() throws IOException {
+        Path file = Files.writeString(dir.resolve("allow.txt"), """
+                # the lab's networks
+                10.0.0.0/8   # building A
+
+                2001:db8::/32, 127.0.0.2
+                """);
+        AddressSet set = AddressSet.load(file);
+        assertThat(set.blocks()).extracting(Cidr::toString)
+                .containsExactly("10.0.0.0/8", "2001:db8::/32", "127.0.0.2/32");
+    }
+
+    @Test
+    void aBadLineInAFileIsNamedByFileAndLine() throws IOException {
+        Path file = Files.writeString(dir.resolve("deny.txt"), "10.0.0.0/8\n10.0.0.0/40\n");
+        assertThatThrownBy(() -> AddressSet.load(file)).isInstanceOf(AddressException.class)
+                .hasMessageStartingWith(file + " line 2: '10.0.0.0/40'");
+    }
+
+    @Test
+    void aMissingFileIsOneSentence() {
+        Path missing = dir.resolve("nope.txt");
+        assertThatThrownBy(() -> AddressSet.load(missing)).isInstanceOf(AddressException.class)
+                .hasMessageStartingWith("cannot read the address list " + missing);
+    }
+
+    private static InetAddress literal(String text) {
+        try {
+            return InetAddress.getByName(text); // a literal: no look-up is made
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.socklab.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.socklab.testing.Await;
+import dev.socklab.testing.RawClient;
+import dev.socklab.testing.ServerUnderTest;
+
+/**
+ * How much one source may take: connections at once, new connections a second with a cool-off,
+ * and a service's own connection limit. Every client is on loopback; 127.0.0.2 is a second source.
+ */
+@Timeout(20)
+class SourceLimitsTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final InetAddress FIRST = literal("127.0.0.1");
+    private static final InetAddress SECOND = literal("127.0.0.2");
+    private static final Endpoint TCP = Endpoint.tcp(new InetSocketAddress(FIRST, 0));
+
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
+    private final List<RawClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void closeClients() throws IOException {
+        for (RawClient client : clients) {
+            client.close();
+        }
+    }
+
+    @Test
+    void oneSourceFarOverItsLimitGetsExactlyTheLimitWhileAnotherIsServed() throws IOException {
+        int limit = 5;
+        int opened = 60;
+        Server server = servers.start(Server.builder().sourceLimits(SourceLimits.OFF.withMaxConnections(limit))
+                .stream("shout", TestServices.shout(), TCP));
+        Endpoint bound = server.bindings().getFirst().endpoint();
+        for (int i = 0; i < opened; i++) {
+            open(FIRST, bound);
+        }
+        long allOpen = System.nanoTime();
+        List<RawClient> fromFirst = List.copyOf(clients);
+        RawClient other = open(SECOND, bound);
+        other.send("meanwhile\n");
+        assertThat(other.readLine(WAIT)).isEqualTo("MEANWHILE");
+
+        // Every refused client has its line and its close within a second of connecting; the
+        // served ones hear nothing until they speak. Polled, never written to: a write to a
+        // refused client could meet its close and reset away the line.
+        List<RawClient> waiting = new ArrayList<>(fromFirst);
+        int refused = 0;
+        long deadline = allOpen + Duration.ofSeconds(1).toNanos();
+        while (refused < opened - limit && System.nanoTime() < deadline) {
+            for (var it = waiting.iterator(); it.hasNext(); ) {
+                RawClient client = it.next();
+                String line;
+                try {
+                    line = client.readLine(Duration.ofMillis(1));
+                } catch (java.net.SocketTimeoutException e) {
+                    continue;
+                }
+                assertThat(line).isEqualTo("socklab: too many connections from your address (5); try again later");
+                assertThat(client.readAll(WAIT)).isEmpty();
+                it.remove();
+                refused++;
+            }
+        }
+        int served = 0;
+        for (RawClient client : waiting) {
+            client.send("ping\n");
+            assertThat(client.readLine(WAIT)).isEqualTo("PING");
+            served++;
+        }
+        assertThat(served).isEqualTo(limit);
+        assertThat(refused).isEqualTo(opened - limit);
+        assertThat(server.refusals().overSourceLimit()).isEqualTo(opened - limit);
+        assertThat(server.openConnections()).isEqualTo(limit + 1);
+    }
+
+    @Test
+    void aSourceIsServedAgainOnceOneOfItsConnectionsEnds() throws IOException {
+        Server server = servers.start(Server.builder().sourceLimits(SourceLimits.OFF.withMaxConnections(1))
+                .stream("shout", TestServices.shout(), TCP));
+        Endpoint bound = server.bindings().getFirst().endpoint();
+        try (RawClient first = open(FIRST, bound)) {
+            first.send("a\n");
+            assertThat(first.readLine(WAIT)).isEqualTo("A");
+            try (RawClient second = open(FIRST, bound)) {
+                assertThat(second.readAll(WAIT)).startsWith("socklab: too many connections from your address (1)");
+            }
+        }
+        Await.until(() -> server.openConnections() == 0, WAIT, "the first connection ends");
+        try (RawClient third = open(FIRST, bound)) {
+            third.send("b\n");
+            assertThat(third.readLine(WAIT)).isEqualTo("B");
+        }
+    }
+
+    @Test
+    void aSourceOverTheRateIsRefusedForTheWholeCoolOff() throws IOException {
+        Duration coolOff = Duration.ofMillis(1500);
+        Server server = servers.start(Server.builder()
+                .sourceLimits(SourceLimits.OFF.withMaxRate(2).withCoolOff(coolOff))
+                .stream("shout", TestServices.shout(), TCP));
+        Endpoint bound = server.bindings().getFirst().endpoint();
+        assertServed(open(FIRST, bound));
+        assertServed(open(FIRST, bound));
+        long coolOffStart = System.nanoTime();
+        assertThat(open(FIRST, bound).readAll(WAIT)).isEqualTo("socklab: connecting too often (over 2 a second);"
+                + " try again in 1500ms\r\n");
+        assertServed(open(SECOND, bound)); // another source is not cooled off
+
+        // The bucket alone would give a token back after 0.5 s; the cool-off keeps refusing until 1.5 s.
+        long[] servedAt = {0};
+        int[] refusedAfterRefill = {0};
+        Await.until(() -> {
+            try (RawClient again = open(FIRST, bound)) {
+                again.send("x\n");
+                String line = again.readLine(WAIT);
+                long now = System.nanoTime();
+                if ("X".equals(line)) {
+                    servedAt[0] = now;
+                    return true;
+                }
+                if (now - coolOffStart > Duration.ofMillis(600).toNanos()) {
+                    refusedAfterRefill[0]++;
+                }
+                return false;
+            } catch (IOException e) {
+                return false; // refused: the line then the close may come as a reset after our send
+            }
+        }, WAIT, "the source is served again after its cool-off");
+        assertThat(servedAt[0] - coolOffStart).isGreaterThanOrEqualTo(coolOff.toNanos());
+        assertThat(refusedAfterRefill[0]).isPositive();
+        assertThat(server.refusals().overSourceRate()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aServicesOwnConnectionLimitLeavesTheOthersAlone() throws IOException {
+        Server server = servers.start(Server.builder()
+                .stream("small", TestServices.shout(), TCP)
+                .stream("large", TestServices.shout(), TCP)
+                .maxConnections("small", 1));
+        Endpoint small = server.bindings().get(0).endpoint();
+        Endpoint large = server.bindings().get(1).endpoint();
+        assertHeld(open(FIRST, small));
+        assertThat(open(SECOND, small).readAll(WAIT))
+                .isEqualTo("socklab: too many connections to small (1); try again later\r\n");
+        assertHeld(open(FIRST, large));
+        assertHeld(open(SECOND, large));
+        assertThat(server.refusals().overServiceLimit()).isEqualTo(1);
+    }
+
+    @Test
+    void aServicesOwnPerSourceLimitReplacesTheServers() throws IOException {
+        Server server = servers.start(Server.builder()
+                .stream("strict", TestServices.shout(), TCP)
+                .stream("lax", TestServices.shout(), TCP)
+                .sourceLimits(SourceLimits.OFF.withMaxConnections(2))
+                .sourceLimits("strict", SourceLimits.OFF.withMaxConnections(1)));
+        Endpoint strict = server.bindings().get(0).endpoint();
+        Endpoint lax = server.bindings().get(1).endpoint();
+        assertHeld(open(FIRST, strict));
+        assertThat(open(FIRST, strict).readAll(WAIT)).startsWith("socklab: too many connections from your address (1)");
+        assertHeld(open(FIRST, lax));
+        assertHeld(open(FIRST, lax));
+        assertThat(open(FIRST, lax).readAll(WAIT)).startsWith("socklab: too many connections from your address (2)");
+    }
+
+    private RawClient open(InetAddress source, Endpoint bound) throws IOException {
+        RawClient client = RawClient.connectFrom(source, bound);
+        clients.add(client);
+        return client;
+    }
+
+    private static void assertServed(RawClient client) throws IOException {
+        client.send("hi\n");
+        assertThat(client.readLine(WAIT)).isEqualTo("HI");
+        client.close();
+    }
+
+    /** Served, and left open: it keeps counting against the limits. */
+    private static void assertHeld(RawClient client) throws IOException {
+        client.send("hi\n");
+        assertThat(client.readLine(WAIT)).isEqualTo("HI");
+    }
+
+    private static InetAddress literal(String text) {
+        try {
+            return InetAddress.getByName(text); // a literal: no look-up is made
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
