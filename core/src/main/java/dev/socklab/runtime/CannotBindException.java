@@ -11,7 +11,10 @@ import java.util.Locale;
 public final class CannotBindException extends RuntimeException {
     /** Why the bind failed, as far as the system says. */
     public enum Reason {
-        /** Another socket holds the address and port, or a file exists at the Unix socket's path. */
+        /**
+         * Another socket holds the address and port, or something other than a stale socket is at
+         * the Unix socket's path: a live socket, a symbolic link, a file that is not a socket.
+         */
         IN_USE,
         /** Ports below 1024 need privileges this process lacks. */
         PERMISSION_DENIED,
@@ -57,7 +60,10 @@ public final class CannotBindException extends RuntimeException {
         String where = "cannot serve " + service + " on " + endpoint + ": ";
         Reason reason;
         String hint;
-        if (lower.contains("in use") && endpoint.transport() == Transport.UNIX) {
+        if (cause instanceof UnixSocketFile.Refused refused) {
+            reason = Reason.IN_USE;
+            hint = system;
+        } else if (lower.contains("in use") && endpoint.transport() == Transport.UNIX) {
             reason = Reason.IN_USE;
             hint = "a file already exists at that path; remove it if no server uses it, or pick another path";
         } else if (lower.contains("in use")) {

@@ -8,8 +8,6 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -46,7 +44,7 @@ final class StreamListener extends Listener {
     private final ThrottledLog acceptFailures;
     private ServerSocketChannel channel;
     /** The socket file this listener created, which it alone may delete. */
-    private Path createdSocketFile;
+    private UnixSocketFile socketFile;
     private Thread acceptor;
 
     StreamListener(String service, StreamService handler, Endpoint requested, ServerContext context) {
@@ -61,6 +59,9 @@ final class StreamListener extends Listener {
     @Override
     void bind() throws IOException {
         SocketAddress address = requested.address();
+        if (address instanceof UnixDomainSocketAddress unix) {
+            UnixSocketFile.clear(unix.getPath());
+        }
         context.tracer.call(tag, SocketNames.socketCall(address, true));
         channel = bind(ServerSocketChannel.open(SocketNames.family(address)), opened -> {
             if (requested.transport() == Transport.TCP) {
@@ -68,10 +69,10 @@ final class StreamListener extends Listener {
                 opened.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             }
             opened.bind(address, BACKLOG);
+            if (address instanceof UnixDomainSocketAddress unix) {
+                socketFile = UnixSocketFile.bound(unix.getPath());
+            }
         });
-        if (binding().endpoint().address() instanceof UnixDomainSocketAddress unix) {
-            createdSocketFile = unix.getPath();
-        }
         context.tracer.call(tag, "listen(backlog=" + BACKLOG + ")");
     }
 
@@ -96,12 +97,8 @@ final class StreamListener extends Listener {
                 Thread.currentThread().interrupt();
             }
         }
-        if (createdSocketFile != null) {
-            try {
-                Files.deleteIfExists(createdSocketFile);
-            } catch (IOException e) {
-                LOG.warn("could not remove the socket file {}: {}", createdSocketFile, e.getMessage());
-            }
+        if (socketFile != null) {
+            socketFile.remove();
         }
     }
 

@@ -69,7 +69,7 @@ class BindFailureTest {
 
         assertThat(e.reason()).isEqualTo(Reason.IN_USE);
         assertThat(e.getMessage()).startsWith("cannot serve hello on unix " + existing + ": ")
-                .contains("a file already exists at that path");
+                .contains("a file that is not a socket already exists at " + existing);
         assertThat(existing).hasContent("not a socket");
     }
 

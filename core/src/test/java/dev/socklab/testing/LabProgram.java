@@ -68,6 +68,12 @@ public final class LabProgram implements AutoCloseable {
         process.getOutputStream().close();
     }
 
+    /** Writes {@code line} and a newline to the program's standard input, which stays open for more. */
+    public void sendLine(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     /** Everything it prints until it exits, byte for byte (CRs kept), within {@code timeout}; fails if it does not exit. */
     public String outputUntilExit(Duration timeout) throws IOException, InterruptedException {
         CompletableFuture<String> all = CompletableFuture.supplyAsync(() -> {
