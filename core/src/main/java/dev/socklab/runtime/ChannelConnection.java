@@ -333,7 +333,11 @@ final class ChannelConnection implements Connection {
         }
     }
 
-    /** Sends all of {@code batch} in gathering writes, for the outbox's writer, bounded by the write deadline. */
+    /**
+     * Sends all of {@code batch} in gathering writes, for the outbox's writer, bounded by the write deadline.
+     * A failure here is not recorded as the channel's: the writer keeps it, and the service's own call must
+     * still be recognised as the peer's failure when it fails next.
+     */
     void sendAll(ByteBuffer[] batch) throws IOException {
         int first = 0;
         while (first < batch.length) {
@@ -342,8 +346,6 @@ final class ChannelConnection implements Connection {
             long n;
             try {
                 n = channel.write(batch, first, batch.length - first);
-            } catch (IOException e) {
-                throw failed(e);
             } finally {
                 writeDeadline = 0;
             }
