@@ -1,5 +1,6 @@
 package dev.socklab.cli;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -43,7 +44,13 @@ record ServiceSelection(ServiceInfo service, OptionalInt port, Optional<Path> un
                 throw new Errors.UsageException("'" + text + "': give the socket's path after unix:");
             }
             requireTransport(service, Transport.UNIX, text);
-            return new ServiceSelection(service, OptionalInt.empty(), Optional.of(Path.of(path)), EnumSet.of(Transport.UNIX));
+            Path socket;
+            try {
+                socket = Path.of(path);
+            } catch (InvalidPathException e) {
+                throw new Errors.UsageException("'" + text + "': the socket path cannot be used: " + e.getReason());
+            }
+            return new ServiceSelection(service, OptionalInt.empty(), Optional.of(socket), EnumSet.of(Transport.UNIX));
         }
         OptionalInt port = OptionalInt.empty();
         if (colon >= 0) {
