@@ -73,6 +73,7 @@ public final class Server {
                 throw CannotBindException.of(listener.service(), listener.requested(), e);
             }
         }
+        PollerWarmUp.run();
         context.watchdog.start();
         listeners.forEach(Listener::start);
         state = State.RUNNING;

@@ -5,12 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +42,6 @@ final class DescriptorHog {
         List<FileChannel> held = new ArrayList<>();
         Path devNull = Path.of("/dev/null");
         InetSocketAddress address = (InetSocketAddress) server.bindings().getFirst().endpoint().address();
-        startPoller();
         // Served once now, so that every class a connection needs is loaded: loading one from a
         // directory of classes takes a descriptor, and without one it would fail for good.
         try (RawClient warmUp = RawClient.connect(address)) {
@@ -80,26 +76,5 @@ final class DescriptorHog {
             }
         }
         server.stop();
-    }
-
-    /**
-     * Has a virtual thread wait on a channel, so that the JDK's poller starts now: it opens an
-     * epoll descriptor when first used, and if it cannot, it fails for good.
-     */
-    private static void startPoller() throws IOException {
-        Pipe pipe = Pipe.open();
-        try (Pipe.SourceChannel source = pipe.source(); Pipe.SinkChannel sink = pipe.sink()) {
-            Thread reader = Thread.ofVirtual().start(() -> {
-                try {
-                    source.read(ByteBuffer.allocate(1));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            Await.until(() -> reader.getState() == Thread.State.WAITING, Duration.ofSeconds(10),
-                    "the reader waits on the pipe");
-            sink.write(ByteBuffer.wrap(new byte[] {1}));
-            Await.until(() -> !reader.isAlive(), Duration.ofSeconds(10), "the reader has its byte");
-        }
     }
 }
