@@ -40,6 +40,7 @@ import dev.socklab.net.Ports;
  * ({@link BenchReport} documents its keys) or CSV; a sweep of connection counts can be drawn as SVG.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
+        subcommands = SoakCommand.class,
         sortOptions = false,
         description = {"Loads a server with many connections and reports throughput and latency,",
                 "like redis-benchmark or wrk. WORKLOAD is one of:",
@@ -53,7 +54,10 @@ import dev.socklab.net.Ports;
                 "            latency from each send to each member's receipt; a benchmark",
                 "            needs the server's flood control off (serve chat --chat-rate 0)",
                 "PORT defaults to echo's (10007); for connect, to hello's (10000); for chat,",
-                "to chat's (10003).", ""},
+                "to chat's (10003).",
+                "socklab bench soak (see its --help) checks every reply over TCP, UDP and",
+                "Unix sockets for minutes, and that the server's files, threads and memory",
+                "come back.", ""},
         footer = {"", "--json prints an array, an object a run, with exactly these keys:",
                 "  workload          pingpong, stream, connect, udp, idle or chat",
                 "  connections       connections (udp: sockets) at once; idle: how many asked;",
@@ -93,7 +97,8 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "WORKLOAD", converter = WorkloadConverter.class,
+    // Optional to picocli, so that "bench soak" reaches its subcommand; call() requires it.
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKLOAD", converter = WorkloadConverter.class,
             description = "pingpong, stream, connect, udp, idle or chat.")
     Workload workload;
 
@@ -192,6 +197,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (workload == null) {
+            throw new Errors.UsageException("Missing required parameter: 'WORKLOAD': pingpong, stream, connect, udp, "
+                    + "idle, chat, or the command soak");
+        }
         List<BenchPlan> plans = plans();
         List<BenchResult> results = new ArrayList<>();
         for (BenchPlan plan : plans) {

@@ -24,6 +24,8 @@ public enum ErrorKind {
     TOO_MANY_FILES("hit the open-file limit"),
     /** No route to the server, or its port answered with ICMP unreachable. */
     UNREACHABLE("unreachable"),
+    /** A reply differed from what was sent, or from the greeting the first connection got (soak). */
+    MISMATCH("mismatched"),
     /** Any other I/O failure. */
     OTHER("failed otherwise");
 
