@@ -103,7 +103,7 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
             if (workload != Workload.IDLE) {
                 throw new BenchPlanException("--server-pid applies to idle alone: only idle measures the server's memory");
             }
-            if (!ServerMemory.readable(serverPid.getAsLong())) {
+            if (!ServerVitals.readable(serverPid.getAsLong())) {
                 throw new BenchPlanException("--server-pid " + serverPid.getAsLong() + " is not a process whose memory "
                         + "can be read here: give the PID of a server on this machine (/proc/PID/status)");
             }

@@ -62,7 +62,7 @@ final class IdleRun {
             return OptionalLong.empty();
         }
         try {
-            return OptionalLong.of(ServerMemory.rssBytes(plan.serverPid().getAsLong()));
+            return OptionalLong.of(ServerVitals.read(plan.serverPid().getAsLong()).rssBytes());
         } catch (IOException e) {
             return OptionalLong.empty();
         }
