@@ -161,7 +161,7 @@ final class AccessOptions {
         }
     }
 
-    private static String servedOrThrow(String name, Set<String> served) {
+    static String servedOrThrow(String name, Set<String> served) {
         if (!served.contains(name)) {
             throw new Errors.UsageException("a setting names " + name + ", which this server does not serve;"
                     + " serve it too or drop the " + name + "= part");

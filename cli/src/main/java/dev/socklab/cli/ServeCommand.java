@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -16,6 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import sun.misc.Signal;
 
@@ -66,13 +69,19 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Print every socket call the server makes.")
     boolean trace;
 
-    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Close a connection whose client sends nothing for this long (default: 60s).")
-    Duration idleTimeout = Limits.DEFAULTS.idleTimeout();
+    @Option(names = "--idle-timeout", paramLabel = "[SERVICE=]DURATION",
+            description = "Close a connection whose client sends nothing for this long (default: 60s);"
+                    + " SERVICE=DURATION for one service.")
+    List<String> idleTimeouts = new ArrayList<>();
 
     @Option(names = "--write-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Close a connection whose client stops reading for this long (default: 30s).")
     Duration writeTimeout = Limits.DEFAULTS.writeTimeout();
+
+    @Option(names = "--first-request-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Close a connection whose client has not completed its first request (line) this long"
+                    + " after connecting, however slowly it sends; 0 for no limit (default: 30s).")
+    Duration firstRequestTimeout = Limits.DEFAULTS.firstRequestTimeout();
 
     @Option(names = "--max-line-length", paramLabel = "BYTES", description = "Longest line a service reads (default: ${DEFAULT-VALUE}).")
     int maxLineLength = Limits.DEFAULTS.maxLineLength();
@@ -112,7 +121,10 @@ final class ServeCommand implements Callable<Integer> {
         BindPlan plan = BindPlan.of(selections, binds, family.family(), standardPorts);
         // The flags are checked before any service is made: a mistake in them is the one thing said.
         Server.Builder builder = serverSettings();
-        access.apply(builder, plan.entries().stream().map(e -> e.service().name()).collect(Collectors.toSet()));
+        Set<String> served = plan.entries().stream().map(e -> e.service().name()).collect(Collectors.toSet());
+        access.apply(builder, served);
+        idleTimeouts().forEach((service, timeout) ->
+                service.ifPresent(name -> builder.idleTimeout(AccessOptions.servedOrThrow(name, served), timeout)));
         // One instance per service, whatever its endpoints: arp and rarp share their table.
         Map<String, Object> instances = new LinkedHashMap<>();
         plan.entries().forEach(entry -> instances.computeIfAbsent(entry.service().name(), serviceOptions::create));
@@ -136,7 +148,9 @@ final class ServeCommand implements Callable<Integer> {
         Limits limits;
         UdpLimits udpLimits;
         try {
-            limits = new Limits(access.serverMaxConnections(), idleTimeout, writeTimeout, maxLineLength, shutdownGrace);
+            Duration idleTimeout = idleTimeouts().getOrDefault(Optional.empty(), Limits.DEFAULTS.idleTimeout());
+            limits = new Limits(access.serverMaxConnections(), idleTimeout, writeTimeout, firstRequestTimeout,
+                    maxLineLength, shutdownGrace);
             udpLimits = new UdpLimits(udpRate, udpBurst, udpGlobalRate, udpLimitLoopback);
         } catch (IllegalArgumentException e) {
             throw new Errors.UsageException(e.getMessage());
@@ -150,6 +164,25 @@ final class ServeCommand implements Callable<Integer> {
                 .udpLimits(udpLimits)
                 .family(family.family())
                 .tracer(trace ? Tracer.printingTo(System.out) : Tracer.off());
+    }
+
+    /** Each scope's idle timeout, the last given for it winning. */
+    private Map<Optional<String>, Duration> idleTimeouts() {
+        Map<Optional<String>, Duration> values = new LinkedHashMap<>();
+        for (String text : idleTimeouts) {
+            AccessOptions.Scoped scoped = AccessOptions.Scoped.parse("--idle-timeout", text);
+            Duration timeout;
+            try {
+                timeout = new DurationConverter().convert(scoped.value());
+            } catch (TypeConversionException e) {
+                throw new Errors.UsageException("--idle-timeout: " + e.getMessage());
+            }
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new Errors.UsageException("--idle-timeout " + text + ": the idle timeout must be positive");
+            }
+            values.put(scoped.service(), timeout);
+        }
+        return values;
     }
 
     private static Server build(Server.Builder builder, BindPlan plan, Map<String, Object> instances) {

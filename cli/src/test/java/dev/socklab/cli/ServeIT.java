@@ -150,6 +150,29 @@ class ServeIT {
     }
 
     @Test
+    void oneServiceMayHaveItsOwnIdleTimeoutAndAClientThatNeverAsksIsClosedAtTheFirstRequestDeadline()
+            throws Exception {
+        try (Launched server = Launched.socklab("serve", "echo:0/tcp", "discard:0/tcp", "--ipv4-only",
+                "--idle-timeout", "echo=300ms", "--first-request-timeout", "2s")) {
+            Endpoint echo = Endpoint.tcp(new InetSocketAddress("127.0.0.1", server.boundPort("echo", "tcp", "127.0.0.1")));
+            Endpoint discard = Endpoint.tcp(new InetSocketAddress("127.0.0.1",
+                    server.boundPort("discard", "tcp", "127.0.0.1")));
+            try (RawClient quiet = RawClient.connect(discard); RawClient talker = RawClient.connect(echo)) {
+                talker.send("x");
+                assertThat(talker.read(1, SOON)).isEqualTo("x");
+
+                assertThat(talker.closedWithin(SOON)).isTrue();
+                assertThat(server.awaitLine(line -> line.contains("echo#") && line.contains("timed out: no progress for 300ms"),
+                        SOON)).isNotNull();
+                // The server's idle timeout is a minute: only the first-request deadline can end this one.
+                assertThat(quiet.closedWithin(SOON)).isTrue();
+                assertThat(server.awaitLine(line -> line.contains("discard#")
+                        && line.contains("timed out: no complete request within 2s"), SOON)).isNotNull();
+            }
+        }
+    }
+
+    @Test
     void sigintStopsTheServerWithExitCodeZero() throws Exception {
         assumeFalse(sigintIgnored(), "SIGINT is ignored in this JVM (a background job of a non-interactive shell),"
                 + " so socklab would inherit the ignore");

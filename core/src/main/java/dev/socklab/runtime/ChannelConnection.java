@@ -44,6 +44,8 @@ final class ChannelConnection implements Connection {
     private final SocketAddress local;
     private final int maxLineLength;
     private final long idleNanos;
+    /** The first-request timeout, or 0 for none. */
+    private final long firstRequestNanos;
     /** How long a write may make no progress; shortened only for the last words before a refusal. Set from any thread. */
     private volatile long writeNanos;
     private final Tracer tracer;
@@ -58,7 +60,15 @@ final class ChannelConnection implements Connection {
      */
     private volatile long readDeadline;
     private volatile long writeDeadline;
-    /** Which deadline fired, for the closing line: "read" or "write"; null while none has. */
+    /**
+     * By when the service's first read must complete, counted from the accept; 0 once one has, or when
+     * there is no such deadline. Read by the watchdog, which holds a connection to it only while
+     * {@link #reading}: a service that has not started reading is not waiting on its client.
+     */
+    private volatile long firstRequestDeadline;
+    /** Whether the service is in a read call. */
+    private volatile boolean reading;
+    /** Which deadline fired, for the closing line: "read", "write" or "first request"; null while none has. */
     private volatile String timedOutOn;
     /** Why the runtime disconnected the client while the service was still serving, or null. */
     private volatile String droppedBecause;
@@ -84,6 +94,8 @@ final class ChannelConnection implements Connection {
         this.maxLineLength = limits.maxLineLength();
         this.idleNanos = limits.idleTimeout().toNanos();
         this.writeNanos = limits.writeTimeout().toNanos();
+        this.firstRequestNanos = limits.firstRequestTimeout().toNanos();
+        this.firstRequestDeadline = firstRequestNanos == 0 ? 0 : deadlineIn(firstRequestNanos);
         this.tracer = tracer;
         this.log = log;
         this.refusalLine = refusalLine;
@@ -106,6 +118,18 @@ final class ChannelConnection implements Connection {
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
+        if (firstRequestDeadline == 0) {
+            return readAny(dst);
+        }
+        reading = true;
+        try {
+            return completes(readAny(dst));
+        } finally {
+            reading = false;
+        }
+    }
+
+    private int readAny(ByteBuffer dst) throws IOException {
         if (ahead != null && ahead.hasRemaining()) {
             return drainAhead(dst);
         }
@@ -117,6 +141,18 @@ final class ChannelConnection implements Connection {
 
     @Override
     public int read(ByteBuffer dst, Duration wait) throws IOException {
+        if (firstRequestDeadline == 0) {
+            return readWithin(dst, wait);
+        }
+        reading = true;
+        try {
+            return completes(readWithin(dst, wait));
+        } finally {
+            reading = false;
+        }
+    }
+
+    private int readWithin(ByteBuffer dst, Duration wait) throws IOException {
         if (ahead != null && ahead.hasRemaining()) {
             return drainAhead(dst);
         }
@@ -129,21 +165,53 @@ final class ChannelConnection implements Connection {
 
     @Override
     public Optional<String> readLine() throws IOException {
-        return line(maxLineLength, NO_WAIT_LIMIT);
+        return request(() -> line(maxLineLength, NO_WAIT_LIMIT));
     }
 
     @Override
     public Optional<String> readLine(int maxBytes) throws IOException {
-        return line(maxBytes, NO_WAIT_LIMIT);
+        return request(() -> line(maxBytes, NO_WAIT_LIMIT));
     }
 
     @Override
     public Optional<String> readLine(int maxBytes, Duration pause) throws IOException {
-        return line(maxBytes, pause.toNanos());
+        return request(() -> line(maxBytes, pause.toNanos()));
     }
 
     @Override
     public Optional<String> readUpTo(int maxBytes, Duration quiet) throws IOException {
+        return request(() -> upTo(maxBytes, quiet));
+    }
+
+    /** A read call that completes a request whenever it returns, its first included. */
+    private Optional<String> request(Request call) throws IOException {
+        // Past the first request, a read costs no volatile write: echo's reads are its hot path.
+        if (firstRequestDeadline == 0) {
+            return call.read();
+        }
+        reading = true;
+        try {
+            Optional<String> got = call.read();
+            firstRequestDeadline = 0;
+            return got;
+        } finally {
+            reading = false;
+        }
+    }
+
+    /** A raw read completes a request when it returns bytes or the end of the stream, not when its wait ran out. */
+    private int completes(int n) {
+        if (n != 0) {
+            firstRequestDeadline = 0;
+        }
+        return n;
+    }
+
+    private interface Request {
+        Optional<String> read() throws IOException;
+    }
+
+    private Optional<String> upTo(int maxBytes, Duration quiet) throws IOException {
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         while (got.size() < maxBytes) {
             if (ahead != null && ahead.hasRemaining()) {
@@ -467,11 +535,13 @@ final class ChannelConnection implements Connection {
         return Optional.ofNullable(droppedBecause);
     }
 
-    /** Why a timed-out connection timed out: {@code no progress for 60s} of a read, or of a write. */
+    /** Why a timed-out connection timed out: {@code no progress for 60s} of a read, or of a write, or no first request in time. */
     String timeoutDetail() {
-        return "write".equals(timedOutOn)
-                ? "a write made no progress for " + Durations.format(Duration.ofNanos(writeNanos))
-                : "no progress for " + Durations.format(Duration.ofNanos(idleNanos));
+        return switch (timedOutOn) {
+            case "write" -> "a write made no progress for " + Durations.format(Duration.ofNanos(writeNanos));
+            case "first request" -> "no complete request within " + Durations.format(Duration.ofNanos(firstRequestNanos));
+            default -> "no progress for " + Durations.format(Duration.ofNanos(idleNanos));
+        };
     }
 
     /** Whether {@code e} is a failure of this connection's socket (a reset, a broken pipe), not of the service. */
@@ -491,8 +561,11 @@ final class ChannelConnection implements Connection {
     void expireIfPast(long now) {
         long r = readDeadline;
         long w = writeDeadline;
+        long f = firstRequestDeadline;
         if (w != 0 && now - w > 0) {
             expire("write");
+        } else if (f != 0 && reading && now - f > 0) {
+            expire("first request");
         } else if (r != 0 && now - r > 0) {
             expire("read");
         }

@@ -14,20 +14,30 @@ import dev.socklab.service.StreamService;
  *
  * <ol>
  *   <li><b>accepted</b>: the listener took a connection permit before {@code accept()}, so the
- *       connection counts against {@code --max-connections} from its first moment.</li>
- *   <li><b>serving</b>: the service runs. Each read must make progress within the idle timeout
- *       ({@code --idle-timeout}, or the service's own), each write within the write timeout
- *       ({@code --write-timeout}), both enforced by the {@link Watchdog}; each line is bounded by
- *       {@code --max-line-length}. A service that sends through an {@link dev.socklab.service.Outbox}
- *       has its client dropped once the bytes waiting or their age pass the outbox's bounds, with a
- *       second for its last line.</li>
+ *       connection counts against {@code --max-connections} from its first moment. The
+ *       first-request deadline is armed now.</li>
+ *   <li><b>awaiting the first request</b>: the service runs but no read of it has completed yet.
+ *       While it is in a read call, the client must complete a request within the first-request
+ *       timeout ({@code --first-request-timeout}) counted from the accept, however slowly it sends:
+ *       a {@code readLine} returning a line (or a pause-ended one), a {@code readUpTo} returning, or
+ *       a raw {@code read} returning bytes ends this state. A service that has not started reading
+ *       (it greets first, or never reads) is not held to it, and one whose clients rightly wait
+ *       ({@link StreamService#firstRequestDeadlineApplies()}, chat) is never. The idle and write
+ *       timeouts apply here too.</li>
+ *   <li><b>serving</b>: each read must make progress within the idle timeout
+ *       ({@code --idle-timeout}, or {@code --idle-timeout SERVICE=}, or the service's own), each
+ *       write within the write timeout ({@code --write-timeout}), all enforced by the
+ *       {@link Watchdog}; each line is bounded by {@code --max-line-length}. A service that sends
+ *       through an {@link dev.socklab.service.Outbox} has its client dropped once the bytes waiting
+ *       or their age pass the outbox's bounds, with a second for its last line.</li>
  *   <li><b>finishing</b>: the service returned; what its outbox still holds goes out, within the
  *       write timeout.</li>
  *   <li><b>draining</b>: the server is stopping; the service may finish within the grace period
  *       ({@code --shutdown-grace}), after which the server closes the socket.</li>
  *   <li><b>closed</b>: the runtime closes the socket, gives the permit back, and logs one line:
  *       service, transport, client and local addresses, bytes each way, duration, and the
- *       {@link Outcome}.</li>
+ *       {@link Outcome}, with which deadline fired for a timeout ({@code timed out: no complete
+ *       request within 30s}, {@code no progress for 60s}, {@code a write made no progress for 30s}).</li>
  * </ol>
  *
  * Failures are sorted by cause: the peer's (reset, broken pipe) and timeouts are routine and log

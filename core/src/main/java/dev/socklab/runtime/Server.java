@@ -171,6 +171,7 @@ public final class Server {
         private final Map<String, AccessPolicy> serviceAccess = new HashMap<>();
         private final Map<String, SourceLimits> serviceSourceLimits = new HashMap<>();
         private final Map<String, Integer> serviceMaxConnections = new HashMap<>();
+        private final Map<String, Duration> serviceIdleTimeouts = new HashMap<>();
         private final Set<String> names = new HashSet<>();
         /** Each makes its listener once the shared context exists. */
         private final List<Function<ServerContext, Listener>> registrations = new ArrayList<>();
@@ -258,6 +259,18 @@ public final class Server {
             return this;
         }
 
+        /**
+         * How long the clients of the service named {@code service} may stay quiet, instead of the
+         * server's idle timeout and of any the service asks for itself.
+         */
+        public Builder idleTimeout(String service, Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException(service + ": the idle timeout must be positive, not " + timeout);
+            }
+            serviceIdleTimeouts.put(Objects.requireNonNull(service), timeout);
+            return this;
+        }
+
         /** Serves {@code service} on a TCP or Unix endpoint, under the name {@code name}. */
         public Builder stream(String name, StreamService service, Endpoint endpoint) {
             if (endpoint.transport() == Transport.UDP) {
@@ -286,7 +299,8 @@ public final class Server {
             if (registrations.isEmpty()) {
                 throw new IllegalStateException("a server needs at least one service");
             }
-            for (Map<String, ?> perService : List.of(serviceAccess, serviceSourceLimits, serviceMaxConnections)) {
+            for (Map<String, ?> perService : List.of(serviceAccess, serviceSourceLimits, serviceMaxConnections,
+                    serviceIdleTimeouts)) {
                 for (String name : perService.keySet()) {
                     if (!names.contains(name)) {
                         throw new IllegalStateException("a setting names the service '" + name
@@ -294,7 +308,8 @@ public final class Server {
                     }
                 }
             }
-            ServerContext context = new ServerContext(limits, udpLimits, maxLogRate, tracer, family, this::gates);
+            ServerContext context = new ServerContext(limits, Map.copyOf(serviceIdleTimeouts), udpLimits, maxLogRate,
+                    tracer, family, this::gates);
             List<Listener> listeners = registrations.stream().map(r -> r.apply(context)).toList();
             return new Server(context, listeners);
         }

@@ -1,18 +1,23 @@
 package dev.socklab.runtime;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 
 import dev.socklab.net.Family;
+import dev.socklab.service.StreamService;
 import dev.socklab.trace.Tracer;
 
 /** What every listener and connection of one server shares. */
 final class ServerContext {
     final Limits limits;
+    /** The idle timeouts set for single services, by service name. */
+    private final Map<String, Duration> idleTimeouts;
     final Tracer tracer;
     final Family family;
     /** One permit per connection that may be served at once; taken before accept, given back when the connection ends. */
@@ -34,9 +39,10 @@ final class ServerContext {
 
     final ConnectionLog connectionLog;
 
-    ServerContext(Limits limits, UdpLimits udpLimits, int maxLogRate, Tracer tracer, Family family,
+    ServerContext(Limits limits, Map<String, Duration> idleTimeouts, UdpLimits udpLimits, int maxLogRate, Tracer tracer, Family family,
                   Function<RefusalCounts, Map<String, ServiceGate>> gates) {
         this.limits = limits;
+        this.idleTimeouts = idleTimeouts;
         this.tracer = tracer;
         this.family = family;
         this.permits = new Semaphore(limits.maxConnections());
@@ -44,8 +50,27 @@ final class ServerContext {
         this.connectionLog = new ConnectionLog(maxLogRate);
         this.refusals = new RefusalCounts();
         this.gates = gates.apply(refusals);
-        this.watchdog = new Watchdog(Math.min(limits.idleTimeout().toNanos(), limits.writeTimeout().toNanos()),
-                "socklab watchdog", connectionLog::summarize);
+        this.watchdog = new Watchdog(shortestTimeout(limits, idleTimeouts), "socklab watchdog", connectionLog::summarize);
+    }
+
+    /** The timeout the watchdog must resolve: the shortest of them all. */
+    private static long shortestTimeout(Limits limits, Map<String, Duration> idleTimeouts) {
+        LongStream.Builder all = LongStream.builder().add(limits.idleTimeout().toNanos()).add(limits.writeTimeout().toNanos());
+        if (!limits.firstRequestTimeout().isZero()) {
+            all.add(limits.firstRequestTimeout().toNanos());
+        }
+        idleTimeouts.values().forEach(d -> all.add(d.toNanos()));
+        return all.build().min().orElseThrow();
+    }
+
+    /** The limits one stream service's connections are held to: the server's, with the deadlines the service and the settings make its own. */
+    Limits limitsFor(String service, StreamService handler) {
+        Limits own = handler.firstRequestDeadlineApplies() ? limits : limits.withFirstRequestTimeout(Duration.ZERO);
+        Duration idle = idleTimeouts.get(service);
+        if (idle != null) {
+            return own.withIdleTimeout(idle);
+        }
+        return handler.idleTimeout().map(own::withIdleTimeout).orElse(own);
     }
 
     /** The gate of the service named {@code service}. */

@@ -36,4 +36,14 @@ public interface StreamService {
     default Optional<Duration> idleTimeout() {
         return Optional.empty();
     }
+
+    /**
+     * Whether the server's first-request deadline ({@code --first-request-timeout}) applies to this
+     * service's clients. A protocol whose clients may rightly wait before their first request (a
+     * person about to type in a chat) answers {@code false}, and its clients are bounded by the idle
+     * timeout alone.
+     */
+    default boolean firstRequestDeadlineApplies() {
+        return true;
+    }
 }

@@ -51,7 +51,9 @@ record Launch(Path root, Path socklab, Path javaHome, String classpath, Pinning 
             case SOCKLAB -> command.addAll(List.of(java(), "-jar", socklab.toString(), "serve",
                     "echo:0", "hello:0/tcp", "--ipv4-only", "--bind", HOST,
                     "--max-connections", Integer.toString(MAX_CONNECTIONS),
-                    "--idle-timeout", DurationText.format(idleTimeout())));
+                    // The idle workload's connections never send: the first-request deadline must outlast the run too.
+                    "--idle-timeout", DurationText.format(idleTimeout()),
+                    "--first-request-timeout", DurationText.format(idleTimeout())));
             case NETTY -> {
                 command.add(java());
                 command.addAll(nettyJvmOptions());

@@ -20,7 +20,7 @@ class LaunchTest {
         assertThat(LAUNCH.server(Side.SOCKLAB)).containsExactly("taskset", "-c", "0", "/jdk/bin/java", "-jar",
                 JAR.toString(), "serve",
                 "echo:0", "hello:0/tcp", "--ipv4-only", "--bind", "127.0.0.1", "--max-connections", "20000",
-                "--idle-timeout", "1m");
+                "--idle-timeout", "1m", "--first-request-timeout", "1m");
     }
 
     @Test

@@ -72,6 +72,12 @@ public final class ChatService implements StreamService {
         return Optional.of(settings.idleTimeout());
     }
 
+    /** A member's first line may come minutes after it joins: a person reading the room before typing. */
+    @Override
+    public boolean firstRequestDeadlineApplies() {
+        return false;
+    }
+
     @Override
     public Optional<String> refusalLine(String reason) {
         return Optional.of(lines.errorText("disconnected: " + reason));

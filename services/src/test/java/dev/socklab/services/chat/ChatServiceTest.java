@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.socklab.runtime.Endpoint;
+import dev.socklab.runtime.Limits;
 import dev.socklab.runtime.Server;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.ServerUnderTest;
@@ -58,6 +59,21 @@ class ChatServiceTest {
                 assertThat(first.next()).isEqualTo("<" + second.nick() + "> hello, world");
                 assertThat(second.next()).isEqualTo("<" + second.nick() + "> hello, world");
             }
+        }
+    }
+
+    @Test
+    void aMemberMayReadTheRoomLongerThanTheFirstRequestDeadlineBeforeTyping() throws IOException {
+        Duration deadline = Duration.ofMillis(300);
+        Endpoint chat = servers.start(Server.builder().limits(Limits.DEFAULTS.withFirstRequestTimeout(deadline))
+                .stream("chat", new ChatService(FAST, Clock.systemDefaultZone()), StreamTransport.TCP_IPV4.endpoint(dir)))
+                .bindings().getFirst().endpoint();
+        try (TestMember member = TestMember.connect(chat)) {
+            member.await("-- " + member.nick() + " joined lobby");
+
+            assertThat(member.closedWithin(deadline.multipliedBy(3))).isFalse();
+            member.say("at last");
+            member.await("<" + member.nick() + "> at last");
         }
     }
 

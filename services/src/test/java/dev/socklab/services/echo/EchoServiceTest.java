@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.socklab.runtime.Endpoint;
+import dev.socklab.runtime.Limits;
+import dev.socklab.runtime.Server;
 import dev.socklab.testing.LabProgram;
 import dev.socklab.testing.RawClient;
 import dev.socklab.testing.ServerUnderTest;
@@ -44,6 +46,21 @@ class EchoServiceTest {
             assertThat(client.readLine(WAIT)).isEqualTo("ping");
             client.send("pong\r\n");
             assertThat(client.readLine(WAIT)).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void aClientThatSendsABitAtATimeIsNotCutOffAtTheFirstRequestDeadline() throws IOException {
+        Duration deadline = Duration.ofMillis(300);
+        Endpoint echo = servers.start(Server.builder().limits(Limits.DEFAULTS.withFirstRequestTimeout(deadline))
+                .stream("echo", new EchoService(), StreamTransport.TCP_IPV4.endpoint(dir))).bindings().getFirst().endpoint();
+        try (RawClient client = RawClient.connect(echo)) {
+            // Echo's requests are raw bytes: the first one back ends the deadline, and no line end ever needs to come.
+            for (int i = 0; i < 9; i++) {
+                client.send("x");
+                assertThat(client.read(1, WAIT)).isEqualTo("x");
+                assertThat(client.closedWithin(deadline.dividedBy(3))).as("closed after byte %d", i).isFalse();
+            }
         }
     }
 
