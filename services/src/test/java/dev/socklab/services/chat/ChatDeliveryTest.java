@@ -61,20 +61,29 @@ class ChatDeliveryTest {
             out.flush();
         }
 
-        /** Reads until a line that ends with {@code suffix}; the lines before it, time stamps removed. */
-        List<String> until(String suffix, int maxLines) throws IOException {
+        /** The last line {@link #until} stopped at. */
+        private String found = "";
+
+        /** Reads until a line that ends with, or starts with after its time, {@code part}; the lines before it, time stamps removed. */
+        List<String> until(String part, int maxLines) throws IOException {
             List<String> lines = new ArrayList<>();
             for (int i = 0; i < maxLines; i++) {
                 String line = in.readLine();
                 if (line == null) {
                     throw new IOException("closed after " + lines.size() + " lines");
                 }
-                if (line.endsWith(suffix)) {
+                if (line.endsWith(part) || line.startsWith(part, 11)) {
+                    found = line.substring(11);
                     return lines;
                 }
                 lines.add(line.substring(11));
             }
-            throw new IOException("no line ending '" + suffix + "' in " + maxLines);
+            throw new IOException("no line with '" + part + "' in " + maxLines);
+        }
+
+        /** The number in brackets of the last line found: {@code -- in hall (200): ...} gives 200. */
+        int lastCount() {
+            return Integer.parseInt(found.substring(found.indexOf('(') + 1, found.indexOf(')')));
         }
 
         /** Reads until {@code count} lines have contained {@code part}; all lines read, time stamps removed. */
@@ -114,10 +123,16 @@ class ChatDeliveryTest {
                 readers.add(r);
                 r.say("/join hall");
             }
-            // Every member is in the hall once the last one's join reached the first.
-            Reader last = readers.getLast();
-            last.say("/nick last");
-            readers.getFirst().until("is now last", 10 * members);
+            // Each member's join is its own thread's work, done in its own time: ask the room until all are in.
+            Reader first = readers.getFirst();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            int inHall = 0;
+            while (inHall < members) {
+                assertThat(System.nanoTime() - deadline).as("members in the hall: %d of %d", inHall, members).isNegative();
+                first.say("/who");
+                first.until("-- in hall (", 100 * members);
+                inHall = first.lastCount();
+            }
 
             List<Future<?>> sending = new ArrayList<>();
             for (int s = 0; s < senders; s++) {
