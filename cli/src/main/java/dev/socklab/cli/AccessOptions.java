@@ -48,16 +48,20 @@ final class AccessOptions {
     List<String> maxConnections = new ArrayList<>();
 
     @Option(names = "--max-connections-per-source", paramLabel = "[SERVICE=]N",
-            description = "Connections at once from one IPv4 address or IPv6 /64 (default: 0, no limit); SERVICE=N for one service.")
+            description = "Connections at once from one IPv4 address or IPv6 /64 (default: 256, loopback exempt; 0 for no limit); SERVICE=N for one service.")
     List<String> perSource = new ArrayList<>();
 
     @Option(names = "--max-connection-rate-per-source", paramLabel = "[SERVICE=]N",
-            description = "New connections a second from one source, then a cool-off (default: 0, no limit); SERVICE=N for one service.")
+            description = "New connections a second from one source, then a cool-off (default: 100, loopback exempt; 0 for no limit); SERVICE=N for one service.")
     List<String> ratePerSource = new ArrayList<>();
 
     @Option(names = "--rate-cool-off", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long a source over --max-connection-rate-per-source is refused (default: 10s).")
-    Duration coolOff = SourceLimits.OFF.coolOff();
+    Duration coolOff = SourceLimits.DEFAULTS.coolOff();
+
+    @Option(names = "--source-limit-loopback",
+            description = "Apply the per-source limits to loopback clients too (exempt by default: on one host every client is one source).")
+    boolean limitLoopback;
 
     /** The server's own connection limit: the last value given without a service. */
     int serverMaxConnections() {
@@ -100,15 +104,15 @@ final class AccessOptions {
         if (coolOff.isNegative()) {
             throw new Errors.UsageException("--rate-cool-off cannot be negative: " + coolOff);
         }
-        SourceLimits global = new SourceLimits(connections.getOrDefault(Optional.empty(), 0),
-                rates.getOrDefault(Optional.empty(), 0), coolOff);
+        SourceLimits global = new SourceLimits(connections.getOrDefault(Optional.empty(), SourceLimits.DEFAULTS.maxConnections()),
+                rates.getOrDefault(Optional.empty(), SourceLimits.DEFAULTS.maxRate()), coolOff, limitLoopback);
         builder.sourceLimits(global);
         Set<Optional<String>> limited = new LinkedHashSet<>(connections.keySet());
         limited.addAll(rates.keySet());
         for (Optional<String> scope : limited) {
             scope.ifPresent(name -> builder.sourceLimits(servedOrThrow(name, served), new SourceLimits(
                     connections.getOrDefault(scope, global.maxConnections()),
-                    rates.getOrDefault(scope, global.maxRate()), coolOff)));
+                    rates.getOrDefault(scope, global.maxRate()), coolOff, limitLoopback)));
         }
 
         numbers("--max-connections", maxConnections).forEach((scope, n) -> scope.ifPresent(name -> {

@@ -130,7 +130,7 @@ class ServeIT {
     @Test
     void deniedSourceGetsNothingWhileAnotherIsGreetedAndOneSourceIsHeldToItsLimit() throws Exception {
         try (Launched server = Launched.socklab("serve", "hello:0/tcp", "echo:0/tcp", "--ipv4-only",
-                "--deny", "hello=127.0.0.2", "--max-connections-per-source", "echo=1")) {
+                "--deny", "hello=127.0.0.2", "--max-connections-per-source", "echo=1", "--source-limit-loopback")) {
             Endpoint hello = Endpoint.tcp(new InetSocketAddress("127.0.0.1", server.boundPort("hello", "tcp", "127.0.0.1")));
             InetAddress second = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
             try (RawClient denied = RawClient.connectFrom(second, hello)) {

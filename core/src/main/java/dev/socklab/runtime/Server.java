@@ -167,7 +167,7 @@ public final class Server {
         private Tracer tracer = Tracer.off();
         private Family family = Family.ANY;
         private AccessPolicy access = AccessPolicy.EVERYONE;
-        private SourceLimits sourceLimits = SourceLimits.OFF;
+        private SourceLimits sourceLimits = SourceLimits.DEFAULTS;
         private final Map<String, AccessPolicy> serviceAccess = new HashMap<>();
         private final Map<String, SourceLimits> serviceSourceLimits = new HashMap<>();
         private final Map<String, Integer> serviceMaxConnections = new HashMap<>();
@@ -234,7 +234,7 @@ public final class Server {
             return this;
         }
 
-        /** How much one source may take of each stream service; {@link SourceLimits#OFF} unless set. */
+        /** How much one source may take of each stream service; {@link SourceLimits#DEFAULTS} unless set. */
         public Builder sourceLimits(SourceLimits limits) {
             this.sourceLimits = Objects.requireNonNull(limits);
             return this;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import dev.socklab.net.Cidr;
 import dev.socklab.net.SocketAddresses;
 
 /**
@@ -70,7 +71,7 @@ final class ServiceGate {
      * limits, or takes nothing and says why, counted. Each connection entered must {@link #leave}.
      */
     Optional<String> enter(SocketAddress peer) {
-        InetAddress source = peer instanceof InetSocketAddress inet ? SourceKey.of(inet.getAddress()) : null;
+        InetAddress source = limitedSource(peer);
         if (source != null && sourceRate != null && !sourceRate.tryTake(source, System.nanoTime())) {
             counts.overSourceRate.increment();
             return Optional.of("connecting too often (over " + sourceLimits.maxRate() + " a second); try again in "
@@ -91,13 +92,26 @@ final class ServiceGate {
         return Optional.empty();
     }
 
+    /** The source the per-source limits count {@code peer} under, or null when they do not count it (Unix, or exempt loopback). */
+    private InetAddress limitedSource(SocketAddress peer) {
+        if (!(peer instanceof InetSocketAddress inet)) {
+            return null;
+        }
+        // Loopback by the address itself: the key of ::1 is its /64, which is no longer loopback.
+        if (!sourceLimits.limitLoopback() && Cidr.unmapped(inet.getAddress()).isLoopbackAddress()) {
+            return null;
+        }
+        return SourceKey.of(inet.getAddress());
+    }
+
     /** Gives back what {@link #enter} took for a connection from {@code peer}, which has ended. */
     void leave(SocketAddress peer) {
         if (permits != null) {
             permits.release();
         }
-        if (sourceConnections != null && peer instanceof InetSocketAddress inet) {
-            sourceConnections.leave(SourceKey.of(inet.getAddress()));
+        InetAddress source = limitedSource(peer);
+        if (sourceConnections != null && source != null) {
+            sourceConnections.leave(source);
         }
     }
 

@@ -45,7 +45,7 @@ class SourceLimitsTest {
     void oneSourceFarOverItsLimitGetsExactlyTheLimitWhileAnotherIsServed() throws IOException {
         int limit = 5;
         int opened = 60;
-        Server server = servers.start(Server.builder().sourceLimits(SourceLimits.OFF.withMaxConnections(limit))
+        Server server = servers.start(Server.builder().sourceLimits(SourceLimits.OFF.withLimitLoopback(true).withMaxConnections(limit))
                 .stream("shout", TestServices.shout(), TCP));
         Endpoint bound = server.bindings().getFirst().endpoint();
         for (int i = 0; i < opened; i++) {
@@ -91,8 +91,32 @@ class SourceLimitsTest {
     }
 
     @Test
+    void loopbackClientsAreExemptUnlessAskedAndTheLimitsAreOnByDefault() throws IOException {
+        assertThat(SourceLimits.DEFAULTS.maxConnections()).isPositive();
+        assertThat(SourceLimits.DEFAULTS.maxRate()).isPositive();
+        Server server = servers.start(Server.builder().sourceLimits(SourceLimits.OFF.withMaxConnections(1).withMaxRate(1))
+                .stream("shout", TestServices.shout(), TCP));
+        Endpoint bound = server.bindings().getFirst().endpoint();
+        List<RawClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                RawClient client = open(FIRST, bound);
+                clients.add(client);
+                client.send("x" + i + "\n");
+                assertThat(client.readLine(WAIT)).as("loopback client %d, over both limits", i).isEqualTo("X" + i);
+            }
+            assertThat(server.refusals().overSourceLimit()).isZero();
+            assertThat(server.refusals().overSourceRate()).isZero();
+        } finally {
+            for (RawClient c : clients) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
     void aSourceIsServedAgainOnceOneOfItsConnectionsEnds() throws IOException {
-        Server server = servers.start(Server.builder().sourceLimits(SourceLimits.OFF.withMaxConnections(1))
+        Server server = servers.start(Server.builder().sourceLimits(SourceLimits.OFF.withLimitLoopback(true).withMaxConnections(1))
                 .stream("shout", TestServices.shout(), TCP));
         Endpoint bound = server.bindings().getFirst().endpoint();
         try (RawClient first = open(FIRST, bound)) {
@@ -113,7 +137,7 @@ class SourceLimitsTest {
     void aSourceOverTheRateIsRefusedForTheWholeCoolOff() throws IOException {
         Duration coolOff = Duration.ofMillis(1500);
         Server server = servers.start(Server.builder()
-                .sourceLimits(SourceLimits.OFF.withMaxRate(2).withCoolOff(coolOff))
+                .sourceLimits(SourceLimits.OFF.withLimitLoopback(true).withMaxRate(2).withCoolOff(coolOff))
                 .stream("shout", TestServices.shout(), TCP));
         Endpoint bound = server.bindings().getFirst().endpoint();
         assertServed(open(FIRST, bound));
@@ -169,8 +193,8 @@ class SourceLimitsTest {
         Server server = servers.start(Server.builder()
                 .stream("strict", TestServices.shout(), TCP)
                 .stream("lax", TestServices.shout(), TCP)
-                .sourceLimits(SourceLimits.OFF.withMaxConnections(2))
-                .sourceLimits("strict", SourceLimits.OFF.withMaxConnections(1)));
+                .sourceLimits(SourceLimits.OFF.withLimitLoopback(true).withMaxConnections(2))
+                .sourceLimits("strict", SourceLimits.OFF.withLimitLoopback(true).withMaxConnections(1)));
         Endpoint strict = server.bindings().get(0).endpoint();
         Endpoint lax = server.bindings().get(1).endpoint();
         assertHeld(open(FIRST, strict));
