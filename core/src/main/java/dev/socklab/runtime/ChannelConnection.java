@@ -36,7 +36,6 @@ final class ChannelConnection implements Connection {
     private static final long LAST_WORDS_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** As a wait: no deadline but the idle timeout. */
     private static final long NO_WAIT_LIMIT = -1;
-    private static final byte[] CRLF = {'\r', '\n'};
 
     private final SocketChannel channel;
     private final String tag;
@@ -459,8 +458,7 @@ final class ChannelConnection implements Connection {
 
     @Override
     public void writeLine(String text) throws IOException {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        write(ByteBuffer.allocate(body.length + 2).put(body).put(CRLF).flip());
+        write(TextLine.of(text));
     }
 
     @Override

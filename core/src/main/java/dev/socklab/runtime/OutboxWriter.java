@@ -2,7 +2,6 @@ package dev.socklab.runtime;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -78,12 +77,7 @@ final class OutboxWriter implements Outbox {
 
     @Override
     public boolean offerLine(String text) {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        byte[] line = new byte[body.length + 2];
-        System.arraycopy(body, 0, line, 0, body.length);
-        line[body.length] = '\r';
-        line[body.length + 1] = '\n';
-        return offer(line);
+        return offer(TextLine.of(text));
     }
 
     @Override
@@ -159,7 +153,7 @@ final class OutboxWriter implements Outbox {
         queue.clear();
         queuedBytes = 0;
         lastWords.apply(reason)
-                .ifPresent(line -> queue.add(new Queued(ByteBuffer.wrap((line + "\r\n").getBytes(StandardCharsets.UTF_8)), 0)));
+                .ifPresent(line -> queue.add(new Queued(TextLine.of(line), 0)));
         connection.dropped(reason, LAST_WORDS_NANOS);
         ready.signal();
     }

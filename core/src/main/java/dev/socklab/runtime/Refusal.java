@@ -1,9 +1,7 @@
 package dev.socklab.runtime;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 
 /** The one line a client turned away by a limit is told, sent without ever blocking. */
 final class Refusal {
@@ -14,7 +12,7 @@ final class Refusal {
     static void tell(SocketChannel channel, String line) {
         try {
             channel.configureBlocking(false);
-            channel.write(ByteBuffer.wrap((line + "\r\n").getBytes(StandardCharsets.UTF_8)));
+            channel.write(TextLine.of(line));
         } catch (IOException e) {
             // The client is gone or not reading: the line was a courtesy, the close is what counts.
         }
