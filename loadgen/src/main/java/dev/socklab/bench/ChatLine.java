@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * A line from the chat server, as a bench member reads it, in place in its buffer. The reader
  * knows as little of the protocol as it can: a line that starts {@code [time] !! } is a
- * {@link Kind#WARNING}; one that starts {@code [time] <nick> } followed by the run's tag is the
- * run's marker or one of its messages ({@link ChatRoom} writes them); every other line (the
- * welcome, joins and leaves, history of other rooms) is {@link Kind#OTHER}. A line arrives
- * without its LF; a CR before it is dropped.
+ * {@link Kind#WARNING}; {@code [time] -- NICK joined ROOM}, for the run's room, is
+ * {@link Kind#JOINED}; one that starts {@code [time] <nick> } followed by the run's tag is a
+ * member's marker or one of the run's messages ({@link ChatRoom} writes them); every other line
+ * (the welcome, leaves, history of other rooms) is {@link Kind#OTHER}. A line arrives without its
+ * LF; a CR before it is dropped.
  *
  * <p>One per connection, reused: {@link #read} overwrites the fields. Reading allocates nothing.
  */
@@ -22,13 +23,16 @@ final class ChatLine {
     /** How far the closing bracket of the time may be: {@code [09:30:01]}, with room for another format. */
     private static final int MAX_TIME = 32;
     private static final byte[] WARNING = "!! ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] READY = "ready".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEWS = "-- ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] READY = "ready ".getBytes(StandardCharsets.US_ASCII);
 
     /** What a line is to the bench. */
     enum Kind {
         /** Anything the bench ignores. */
         OTHER,
-        /** The run's readiness marker: whoever sees it is in the room. */
+        /** A member joined the run's room: only its members are told, the joiner first. */
+        JOINED,
+        /** A member's marker, {@link #sender} says whose. */
         MARKER,
         /** One of the run's messages: {@link #sender}, {@link #sequence} and {@link #sentAt} say which. */
         MESSAGE,
@@ -37,20 +41,22 @@ final class ChatLine {
     }
 
     private final byte[] tag;
+    private final byte[] joined;
     private byte[] bytes;
     private int textStart;
     private int textEnd;
     private long number;
-    /** The member that sent the message. */
+    /** The member that sent the message or the marker. */
     int sender;
     /** The sender's count of its messages, from 0. */
     long sequence;
     /** When the message was sent, on this process's {@link System#nanoTime()} clock. */
     long sentAt;
 
-    /** A reader of the lines of the run whose messages start with {@code tag} (the room's name and a space). */
-    ChatLine(byte[] tag) {
-        this.tag = tag.clone();
+    /** A reader of the lines of the run in {@code room}, whose messages start with the room's name and a space. */
+    ChatLine(String room) {
+        this.tag = (room + " ").getBytes(StandardCharsets.US_ASCII);
+        this.joined = (" joined " + room).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Reads the line in {@code from} (inclusive) to {@code to} (exclusive, at the LF) of {@code line}. */
@@ -70,6 +76,10 @@ final class ChatLine {
             textEnd = end;
             return Kind.WARNING;
         }
+        if (startsWith(line, p, end, NEWS)) {
+            return end - p > NEWS.length + joined.length && startsWith(line, end - joined.length, end, joined)
+                    ? Kind.JOINED : Kind.OTHER;
+        }
         if (p >= end || line[p] != '<') {
             return Kind.OTHER;
         }
@@ -82,7 +92,12 @@ final class ChatLine {
             return Kind.OTHER;
         }
         t += tag.length;
-        if (end - t == READY.length && startsWith(line, t, end, READY)) {
+        if (startsWith(line, t, end, READY)) {
+            int digitsEnd = number(line, t + READY.length, end, false);
+            if (digitsEnd != end || number > Integer.MAX_VALUE) {
+                return Kind.OTHER;
+            }
+            sender = (int) number;
             return Kind.MARKER;
         }
         return message(line, t, end) ? Kind.MESSAGE : Kind.OTHER;

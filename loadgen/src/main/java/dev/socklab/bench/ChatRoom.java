@@ -9,14 +9,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the members of a chat run share: the room, named for this run alone ({@code bench-3fa29c1d})
- * so that no history of an earlier run gets in; how many members have seen the marker, and so are
- * in it; whether the senders may start; and the first warning the server sent. Thread-safe.
+ * so that no history of an earlier run gets in; how many members are in it, and how many the server
+ * refused; whether the senders may start; and the first warning the server sent. Thread-safe.
  *
  * <p>The lines it writes are plain room lines, which the server sends to every member as
  * {@code [09:30:01] <guest-8> TEXT}; each starts with the room's name, the run's tag:
  * <pre>
  * /join bench-3fa29c1d                                  a member joins the room
- * bench-3fa29c1d ready                                  the marker
+ * bench-3fa29c1d ready 7                                member 7's marker, right after its join
  * bench-3fa29c1d 7 1207 812341234123 ...............    a message: sender, sequence number, send time, padding
  * </pre>
  * The send time is {@link System#nanoTime()}: the bench is one process, so each receiver times
@@ -29,8 +29,8 @@ final class ChatRoom {
     final String name;
     private final byte[] tag;
     private final byte[] join;
-    private final byte[] marker;
     private final AtomicInteger inRoom = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
     private final AtomicReference<String> firstWarning = new AtomicReference<>();
     private volatile boolean started;
 
@@ -38,7 +38,6 @@ final class ChatRoom {
         this.name = name;
         this.tag = (name + " ").getBytes(StandardCharsets.US_ASCII);
         this.join = ("/join " + name + "\n").getBytes(StandardCharsets.US_ASCII);
-        this.marker = (name + " ready\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A room whose name no earlier run has used, as far as 32 random bits go. */
@@ -48,7 +47,7 @@ final class ChatRoom {
 
     /** A reader of this run's lines. */
     ChatLine reader() {
-        return new ChatLine(tag);
+        return new ChatLine(name);
     }
 
     /** {@code /join ROOM}, with its LF. */
@@ -56,9 +55,9 @@ final class ChatRoom {
         return join.clone();
     }
 
-    /** The marker, with its LF. */
-    byte[] markerLine() {
-        return marker.clone();
+    /** Member {@code index}'s marker, with its LF: back before the member saw its join, it says the join was refused. */
+    byte[] markerLine(int index) {
+        return (name + " ready " + index + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Writes a message of {@code size} bytes and its LF into {@code out}, which must have room for them. */
@@ -73,14 +72,24 @@ final class ChatRoom {
         out.put((byte) '\n');
     }
 
-    /** A member saw the marker for the first time. */
+    /** A member saw a join to the room: it is in. */
     void entered() {
         inRoom.incrementAndGet();
     }
 
-    /** Members that have seen the marker. */
+    /** Members in the room. */
     int members() {
         return inRoom.get();
+    }
+
+    /** A member's marker came back before it was in: the server refused its join (a full room, too many rooms). */
+    void refused() {
+        refused.incrementAndGet();
+    }
+
+    /** Members whose join the server refused. */
+    int refusedMembers() {
+        return refused.get();
     }
 
     /** Every member is in the room: the senders may start. */

@@ -7,11 +7,12 @@ import java.util.OptionalDouble;
 
 /**
  * The chat workload's phases, driven from the calling thread while the workers keep the members:
- * every member connects and joins the run's room, and member 0 sends the marker until each has
- * seen it (for at most {@code --duration}); then the senders start, the warm-up runs, and the
+ * every member connects, joins the run's room and sends its marker, until each is in the room or
+ * refused (for at most {@code --duration}); then the senders start, the warm-up runs, and the
  * counted part. Until the start, errors count and operations cannot (no message is sent), so a
- * run whose members cannot all get into the room fails, and each member missing counts as
- * {@link ErrorKind#TIMEOUT}.
+ * run whose members cannot all get into the room fails: a member refused counts as
+ * {@link ErrorKind#WARNED}, with the server's words, and one that neither got in nor was refused
+ * in time as {@link ErrorKind#TIMEOUT}.
  */
 final class ChatRun {
     /** How often the coordinator looks at the count of members in the room while they join. */
@@ -31,7 +32,7 @@ final class ChatRun {
         List<Worker> workers = LoadGenerator.start(shared);
         try {
             // Bounded by --duration: members that are not in the room by then are not waited for.
-            while (room.members() < plan.connections() && System.nanoTime() - (start + limit) < 0
+            while (room.members() + room.refusedMembers() < plan.connections() && System.nanoTime() - (start + limit) < 0
                     && workers.stream().allMatch(w -> w.thread().isAlive())) {
                 Thread.sleep(POLL_MILLIS);
             }
@@ -40,7 +41,7 @@ final class ChatRun {
                 window.endAt(System.nanoTime());
                 LoadGenerator.join(workers, shared);
                 Tally total = LoadGenerator.merge(workers, shared);
-                total.errors[ErrorKind.TIMEOUT.ordinal()] += plan.connections() - members;
+                total.errors[ErrorKind.TIMEOUT.ordinal()] += plan.connections() - members - room.refusedMembers();
                 return LoadGenerator.result(shared, workers, total, 0, 0, OptionalDouble.empty());
             }
             window.begin(System.nanoTime(), plan.warmup(), plan.duration());

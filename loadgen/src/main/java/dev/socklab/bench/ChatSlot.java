@@ -3,7 +3,6 @@ package dev.socklab.bench;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A member of a chat run's room; the first {@code --senders} members also send. A member
@@ -11,9 +10,10 @@ import java.util.concurrent.TimeUnit;
  * operation, timed from the send time the message carries; one sent before this member joined
  * is the room's history, replayed on join, and is not counted.
  *
- * <p>Before the run starts, member 0 sends the marker every {@link #MARKER_INTERVAL} (the first
- * may reach the room before the last member has joined); a member that sees one is in the room.
- * Once every member is, a sender keeps {@code --in-flight} messages of its own in flight: it sends
+ * <p>A member is in the room once it sees a member join it (its own join first): the server tells
+ * only a room's members. It sends its marker right after its join, and the server answers in order,
+ * so its own marker back before that means the join was refused (a full room, too many rooms) and
+ * it spoke where it was. Once every member is in, a sender keeps {@code --in-flight} messages of its own in flight: it sends
  * the next when one of its own comes back, which the room sends to everyone in one order, so a
  * sender never outruns the room's delivery. None coming back within {@code --timeout} is a timeout,
  * then a reconnect. A {@code !!} line from the server counts as {@link ErrorKind#WARNED}.
@@ -21,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 final class ChatSlot extends TcpSlot {
     /** The line buffer: a run's message line is at most 560 bytes with the time and a 32-character nickname. */
     static final int LINE_BYTES = 1024;
-    /** How often member 0 sends the marker until every member has seen one: under 5 a second, chat's default flood limit. */
-    static final long MARKER_INTERVAL = TimeUnit.MILLISECONDS.toNanos(250);
     /** Reads per readiness event, so that one member cannot starve the rest. */
     private static final int READS_PER_EVENT = 16;
 
@@ -33,17 +31,17 @@ final class ChatSlot extends TcpSlot {
     private final int inFlight;
     private final int size;
     private final ByteBuffer in = ByteBuffer.allocate(LINE_BYTES);
-    /** What is yet to be written, in fill mode: the join line, markers, messages. */
+    /** What is yet to be written, in fill mode: the join line, the marker, messages. */
     private final ByteBuffer out;
     private final byte[] marker;
     /** Where the search for the next LF goes on, in {@link #in}. */
     private int scanned;
     /** Dropping the rest of a line longer than the buffer: never one of the run's. */
     private boolean skipping;
-    private boolean seenMarker;
+    private boolean inRoom;
+    private boolean refused;
     private boolean sending;
     private long joinedAt;
-    private long lastMarkerAt;
     /** The next message's sequence number; kept across reconnects, so that an old message is never taken for a new one. */
     private long nextSequence;
     /** The sequence number of the oldest own message not back yet. */
@@ -57,9 +55,9 @@ final class ChatSlot extends TcpSlot {
         this.sender = index < shared.plan.senders();
         this.inFlight = shared.plan.inFlight();
         this.size = shared.plan.size();
-        this.marker = room.markerLine();
+        this.marker = room.markerLine(index);
         int joinBytes = room.joinLine().length;
-        this.out = ByteBuffer.allocate(sender ? joinBytes + marker.length + inFlight * (size + 1) : joinBytes);
+        this.out = ByteBuffer.allocate(joinBytes + marker.length + (sender ? inFlight * (size + 1) : 0));
     }
 
     /** What a run's buffers take for a chat member, and for each sender beyond it. */
@@ -75,8 +73,10 @@ final class ChatSlot extends TcpSlot {
         sending = false;
         out.clear();
         out.put(room.joinLine());
+        if (!inRoom && !refused) {
+            out.put(marker);
+        }
         joinedAt = now;
-        lastMarkerAt = now - MARKER_INTERVAL;
         backSequence = nextSequence;
         flush();
     }
@@ -87,14 +87,7 @@ final class ChatSlot extends TcpSlot {
             return;
         }
         try {
-            if (!room.started()) {
-                // Only when nothing waits to be written, so that markers never take the messages' room in the buffer.
-                if (index == 0 && now - lastMarkerAt >= MARKER_INTERVAL && out.position() == 0) {
-                    lastMarkerAt = now;
-                    out.put(marker);
-                    flush();
-                }
-            } else if (sender && !sending) {
+            if (sender && !sending && room.started()) {
                 sending = true;
                 send(now);
             }
@@ -169,10 +162,16 @@ final class ChatSlot extends TcpSlot {
 
     private void handle(byte[] bytes, int from, int to, long now) throws IOException {
         switch (line.read(bytes, from, to)) {
-            case MARKER -> {
-                if (!seenMarker) {
-                    seenMarker = true;
+            case JOINED -> {
+                if (!inRoom && !refused) {
+                    inRoom = true;
                     room.entered();
+                }
+            }
+            case MARKER -> {
+                if (line.sender == index && !inRoom && !refused) {
+                    refused = true;
+                    room.refused();
                 }
             }
             case MESSAGE -> received(to + 1 - from, now);

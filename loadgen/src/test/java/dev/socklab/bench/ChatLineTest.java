@@ -49,8 +49,18 @@ class ChatLineTest {
     }
 
     @Test
+    void aJoinToTheRunsRoomIsTold() {
+        assertThat(read("[09:30:01] -- guest-3 joined bench-0badcafe")).isEqualTo(ChatLine.Kind.JOINED);
+        assertThat(read("[09:30:01] -- bob joined bench-0badcafe\r")).isEqualTo(ChatLine.Kind.JOINED);
+    }
+
+    @Test
     void theMarkerAndWarningsAreTold() {
-        assertThat(read("[09:30:01] <guest-1> bench-0badcafe ready")).isEqualTo(ChatLine.Kind.MARKER);
+        assertThat(read("[09:30:01] <guest-1> bench-0badcafe ready 17")).isEqualTo(ChatLine.Kind.MARKER);
+        assertThat(line.sender).isEqualTo(17);
+        assertThat(read("[09:30:01] <guest-1> " + new String(room.markerLine(3), StandardCharsets.US_ASCII).strip()))
+                .isEqualTo(ChatLine.Kind.MARKER);
+        assertThat(line.sender).isEqualTo(3);
         assertThat(read("[09:30:01] !! disconnected: flooding\r")).isEqualTo(ChatLine.Kind.WARNING);
         assertThat(line.text()).isEqualTo("!! disconnected: flooding");
     }
@@ -59,9 +69,17 @@ class ChatLineTest {
     void everyOtherLineIsOther() {
         for (String other : new String[] {
                 "[09:30:01] -- welcome to socklab chat, guest-3: /help lists the commands",
-                "[09:30:01] -- guest-3 joined bench-0badcafe",
+                "[09:30:01] -- guest-3 joined lobby",
+                "[09:30:01] -- guest-3 joined bench-0badcafe2", // another room
+                "[09:30:01] -- guest-3 joined xbench-0badcafe",
+                "[09:30:01] --  joined bench-0badcafe",
+                "[09:30:01] -- guest-3 left bench-0badcafe",
+                "[09:30:01] <bob> joined bench-0badcafe", // said, not news
                 "[09:30:01] <bob> hello",
                 "[09:30:01] <bob> bench-0badcafe readyish",
+                "[09:30:01] <bob> bench-0badcafe ready", // a marker with no member
+                "[09:30:01] <bob> bench-0badcafe ready 3x",
+                "[09:30:01] <bob> bench-0badcafe ready 3 4",
                 "[09:30:01] <bob> bench-12345678 1 2 3", // another run's room
                 "[09:30:01] <bob> bench-0badcafe 1 2", // no send time
                 "[09:30:01] <bob> bench-0badcafe 1 2 3x",
