@@ -106,15 +106,29 @@ final class ConnectionTask implements Runnable {
         } finally {
             // What the service queued goes out before the close, within the write timeout the watchdog still enforces.
             connection.finishOutbox();
-            context.watchdog.unwatch(connection);
-            connection.closeChannel();
-            context.tracer.call(tag, "close()");
-            // Permits first: once a connection no longer counts as open, its permits are free for the next client.
-            leave.run();
-            context.permits.release();
-            context.open.remove(this);
+            end();
         }
         MDC.remove("conn");
+        logClose(start, outcome, detail);
+    }
+
+    /** The thread that was to serve the connection could not start: it ends unserved, with its permits back. */
+    void unstarted(Throwable cause) {
+        end();
+        logClose(System.nanoTime(), Outcome.ERROR, "not served: " + cause);
+    }
+
+    private void end() {
+        context.watchdog.unwatch(connection);
+        connection.closeChannel();
+        context.tracer.call(tag, "close()");
+        // Permits first: once a connection no longer counts as open, its permits are free for the next client.
+        leave.run();
+        context.permits.release();
+        context.open.remove(this);
+    }
+
+    private void logClose(long start, Outcome outcome, String detail) {
         if (context.connectionLog.admit()) {
             // Written out directly: one line per connection is on the accept path, and this is most of its cost.
             StringBuilder line = new StringBuilder(128).append(tag).append(' ').append(transport.label()).append(' ')

@@ -128,7 +128,13 @@ final class StreamListener extends Listener {
             if (!permitted) {
                 permitted = context.permits.tryAcquire();
             }
-            dispatch(accepted, permitted);
+            try {
+                dispatch(accepted, permitted);
+            } catch (RuntimeException | Error e) {
+                // A bug (a service's refusal line, say) costs this client, never the listener and everyone after it.
+                closeQuietly(accepted);
+                acceptFailures.error(tag + ": a connection was dropped unserved by a bug: " + e, e);
+            }
         }
     }
 
@@ -191,7 +197,12 @@ final class StreamListener extends Listener {
                 connection, context, () -> gate.leave(peer));
         context.open.add(task);
         context.watchdog.watch(connection);
-        Thread.ofVirtual().name(service + " " + peerName).start(task);
+        try {
+            Thread.ofVirtual().name(service + " " + peerName).start(task);
+        } catch (RuntimeException | Error e) {
+            // Most likely no memory for one more thread: this client is turned away, the ones being served go on.
+            task.unstarted(e);
+        }
     }
 
     private void refuse(SocketChannel accepted, String connTag, SocketAddress peer, SocketAddress local,

@@ -20,13 +20,29 @@ final class ThrottledLog {
     }
 
     void warn(String message) {
+        String admitted = admit(message);
+        if (admitted != null) {
+            log.warn(admitted);
+        }
+    }
+
+    /** An error with its stack: for a bug, which may recur on every connection. */
+    void error(String message, Throwable cause) {
+        String admitted = admit(message);
+        if (admitted != null) {
+            log.error(admitted, cause);
+        }
+    }
+
+    /** The message to log now, with the count held back since the last, or null to hold this one back too. */
+    private String admit(String message) {
         long now = System.nanoTime();
         long next = nextAllowed.get();
         if ((next == Long.MIN_VALUE || now - next >= 0) && nextAllowed.compareAndSet(next, now + intervalNanos)) {
             long held = suppressed.getAndSet(0);
-            log.warn(held == 0 ? message : message + " (and " + held + " more like it)");
-        } else {
-            suppressed.incrementAndGet();
+            return held == 0 ? message : message + " (and " + held + " more like it)";
         }
+        suppressed.incrementAndGet();
+        return null;
     }
 }

@@ -89,6 +89,28 @@ class LimitsTest {
     }
 
     @Test
+    void aBugInARefusalCostsThatClientAloneNotTheListener() throws IOException {
+        try (LogCapture log = LogCapture.socklab()) {
+            Endpoint bound = serve(new RefusalBug(), StreamTransport.TCP_IPV4);
+            try (RawClient first = RawClient.connect(bound)) {
+                Await.until(() -> servers.server().openConnections() == 1, WAIT, "the first connection is served");
+                try (RawClient second = RawClient.connect(bound)) {
+                    assertThat(second.readAll(WAIT)).isEmpty();
+                }
+                assertThat(log.awaitContaining("a connection was dropped unserved by a bug"))
+                        .contains("IllegalStateException: no words for " + "too many connections (1)");
+            }
+            Await.until(() -> servers.server().openConnections() == 0, WAIT, "the first connection ends");
+
+            // The listener still accepts, and the permit count came through intact.
+            try (RawClient third = RawClient.connect(bound)) {
+                third.send("third\n");
+                assertThat(third.readLine(WAIT)).isEqualTo("THIRD");
+            }
+        }
+    }
+
+    @Test
     void limitsThatWouldRefuseEverythingOrWaitForEverAreRejected() {
         assertThatThrownBy(() -> Limits.DEFAULTS.withMaxConnections(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
@@ -106,6 +128,19 @@ class LimitsTest {
     private Endpoint serve(StreamService service, StreamTransport transport) {
         return servers.start(Server.builder().limits(ONE_AT_A_TIME)
                 .stream("shout", service, transport.endpoint(dir))).bindings().getFirst().endpoint();
+    }
+
+    /** Serves as {@link TestServices#shout()} does, and fails when it should word a refusal. */
+    private static final class RefusalBug implements StreamService {
+        @Override
+        public void serve(Connection connection) throws IOException {
+            TestServices.shout().serve(connection);
+        }
+
+        @Override
+        public Optional<String> refusalLine(String reason) {
+            throw new IllegalStateException("no words for " + reason);
+        }
     }
 
     /** A binary protocol's way: holds its client until EOF and has no line to refuse anyone with. */
