@@ -32,9 +32,17 @@ import dev.socklab.client.ClientConnection;
 final class ChatCommand extends ClientCommand {
     /** What the server accepts as a nickname, less its length limit, which it checks and explains itself. */
     private static final Pattern NICK = Pattern.compile("[^\\s\\p{Cntrl}]+");
+    /** The chat service's flood control by default: 5 lines a second ({@code ChatSettings.DEFAULTS}). */
+    static final String DEFAULT_RATE = "5";
 
     @Option(names = "--nick", paramLabel = "NAME", description = "Take this nickname on arrival (sends /nick NAME).")
     String nick;
+
+    @Option(names = "--rate", paramLabel = "LINES", defaultValue = DEFAULT_RATE,
+            description = {"Send at most this many lines a second, in bursts of as many, so that a script or a paste"
+                    + " is not cut off by the server's flood control (default: ${DEFAULT-VALUE}, what socklab's chat"
+                    + " allows by default); match a server's --chat-rate, or 0 for no pacing."})
+    int rate;
 
     @Override
     String service() {
@@ -45,6 +53,9 @@ final class ChatCommand extends ClientCommand {
     public Integer call() throws IOException {
         if (options.udp) {
             throw new Errors.UsageException("chat runs over TCP or a Unix socket, not UDP: drop --udp");
+        }
+        if (rate < 0) {
+            throw new Errors.UsageException("--rate takes 0 (no pacing) or more lines a second, not " + rate);
         }
         if (nick != null && !NICK.matcher(nick).matches()) {
             throw new Errors.UsageException("--nick takes one word, with no spaces or control characters, not '"
@@ -66,13 +77,13 @@ final class ChatCommand extends ClientCommand {
         Optional<ChatTerminal> terminal = ChatTerminal.open();
         if (terminal.isPresent()) {
             try (ChatTerminal screen = terminal.get()) {
-                return screen.talk(conn, name, drain);
+                return screen.talk(conn, name, rate, drain);
             }
         }
         // Not a terminal: plain lines both ways, UTF-8 as the protocol is, whatever the locale.
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (ChatClient chat = ChatClient.start(conn, out::println, () -> { })) {
+        try (ChatClient chat = ChatClient.start(conn, rate, out::println, () -> { })) {
             if (name.isPresent()) {
                 try {
                     chat.send("/nick " + name.get());

@@ -72,11 +72,13 @@ final class ChatTerminal implements AutoCloseable {
      * Holds the conversation: takes {@code nick} if given, sends each line typed, prints each line
      * that comes above the prompt, and leaves at Ctrl-D or Ctrl-C.
      *
+     * @param linesPerSecond the client's pace (a paste of many lines goes out at it); 0 for none
      * @param drain how long the server may take to close once this side leaves
      * @return how the conversation ended
      */
-    ChatClient.Ending talk(ClientConnection conn, Optional<String> nick, Duration drain) throws IOException {
-        try (ChatClient chat = ChatClient.start(conn, reader::printAbove, this::serverEnded)) {
+    ChatClient.Ending talk(ClientConnection conn, Optional<String> nick, int linesPerSecond, Duration drain)
+            throws IOException {
+        try (ChatClient chat = ChatClient.start(conn, linesPerSecond, reader::printAbove, this::serverEnded)) {
             try {
                 if (nick.isPresent()) {
                     chat.send("/nick " + nick.get());

@@ -80,6 +80,26 @@ class ChatCommandTest {
     }
 
     @Test
+    void aScriptLongerThanTheServersBurstArrivesWholeAtTheDefaultPace() {
+        assertThat(ChatCommand.DEFAULT_RATE).isEqualTo(String.valueOf(ChatSettings.DEFAULTS.rate()));
+        Endpoint chat = serve(ChatSettings.DEFAULTS, StreamTransport.TCP_IPV4);
+        List<String> said = java.util.stream.IntStream.rangeClosed(1, 15).mapToObj(i -> "line " + i).toList();
+
+        Captured run = run(String.join("\n", said) + "\n", server(chat));
+
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+        assertThat(run.out()).doesNotContain("!!");
+        assertThat(run.out().lines().filter(line -> line.contains("<guest-1> ")).map(line -> line.substring(line.indexOf("> ") + 2)))
+                .containsExactlyElementsOf(said);
+    }
+
+    @Test
+    void aNegativeRateIsRefused() {
+        CommandRun.of("chat", "127.0.0.1", "9", "--rate", "-1")
+                .failedWith(ExitCode.USAGE, "--rate takes 0 (no pacing) or more lines a second, not -1");
+    }
+
+    @Test
     void udpIsRefusedBeforeAnythingIsSent() {
         CommandRun.of("chat", "127.0.0.1", "9", "--udp")
                 .failedWith(ExitCode.USAGE, "chat runs over TCP or a Unix socket, not UDP");

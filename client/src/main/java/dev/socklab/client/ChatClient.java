@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.socklab.service.TokenBucket;
+
 /**
  * socklab's chat protocol (docs/services.md, "chat"): the client's side of a conversation, with no
  * terminal in it. Lines from the server are delivered as they arrive, by a reader thread of their
@@ -33,6 +35,12 @@ import java.util.regex.Pattern;
  *
  * <p>Any thread may send, one line at a time; the reader is the only one that reads. Closing a
  * client stops its reader; the caller still closes the connection.
+ *
+ * <p>A client may pace itself: at most so many lines a second, in bursts of as many, so that a
+ * script or a paste of many lines arrives whole instead of being refused by the server's flood
+ * control ({@code --chat-rate 5 --chat-burst 10} by default). The burst is half the server's: the
+ * server counts lines as it reads them, and a line that arrives sooner after the one before than
+ * it was sent must still find a token.
  */
 public final class ChatClient implements AutoCloseable {
     /** The longest server line delivered whole: far more than a chat line, little enough to hold in memory. */
@@ -110,6 +118,8 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private final ClientConnection conn;
+    /** Null: no pacing. */
+    private final TokenBucket pace;
     private final Consumer<String> incoming;
     private final Runnable whenEnded;
     private final Thread reader;
@@ -125,8 +135,12 @@ public final class ChatClient implements AutoCloseable {
     /** The last line delivered; the reader's alone. */
     private String lastLine;
 
-    private ChatClient(ClientConnection conn, Consumer<String> incoming, Runnable whenEnded) {
+    private ChatClient(ClientConnection conn, int linesPerSecond, Consumer<String> incoming, Runnable whenEnded) {
+        if (linesPerSecond < 0) {
+            throw new IllegalArgumentException("a pace of lines a second is 0 (none) or more, not " + linesPerSecond);
+        }
         this.conn = conn;
+        this.pace = linesPerSecond == 0 ? null : new TokenBucket(linesPerSecond, linesPerSecond, System.nanoTime());
         this.incoming = incoming;
         this.whenEnded = whenEnded;
         // A platform thread: its waits are selector waits, which would pin a virtual thread's carrier.
@@ -137,32 +151,38 @@ public final class ChatClient implements AutoCloseable {
      * Starts reading the server's lines on {@code conn}.
      *
      * @param conn a connection to a chat server
+     * @param linesPerSecond the most lines {@link #send} lets out a second, in bursts of as many; 0
+     *     for no pacing
      * @param incoming called with each line from the server, without its line end and with control
      *     characters made visible, in the reader thread, one at a time, in order
      * @param whenEnded called once in the reader thread when the server closes or the connection
      *     fails, after the last line; not when the client itself stops waiting
      * @return the client, talking
+     * @throws IllegalArgumentException if {@code linesPerSecond} is negative
      */
-    public static ChatClient start(ClientConnection conn, Consumer<String> incoming, Runnable whenEnded) {
-        ChatClient chat = new ChatClient(Objects.requireNonNull(conn, "conn"), Objects.requireNonNull(incoming,
-                "incoming"), Objects.requireNonNull(whenEnded, "whenEnded"));
+    public static ChatClient start(ClientConnection conn, int linesPerSecond, Consumer<String> incoming,
+                                   Runnable whenEnded) {
+        ChatClient chat = new ChatClient(Objects.requireNonNull(conn, "conn"), linesPerSecond,
+                Objects.requireNonNull(incoming, "incoming"), Objects.requireNonNull(whenEnded, "whenEnded"));
         chat.reader.start();
         return chat;
     }
 
     /**
-     * Sends one line, with CRLF after it. A {@code /quit} line starts leaving: the server's close
-     * that follows is the way to leave, not a failure.
+     * Sends one line, with CRLF after it, once the pace allows. A {@code /quit} line starts
+     * leaving: the server's close that follows is the way to leave, not a failure.
      *
      * @param line what to send, without a line end
      * @throws IllegalArgumentException if {@code line} holds a CR or LF
      * @throws IOException if the line cannot be sent; leaving then begins, so that
      *     {@link #awaitEnd(Duration)} gives the server the drain to show why
+     * @throws InterruptedIOException if the thread is interrupted while the pace holds the line back
      */
     public void send(String line) throws IOException {
         if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("a chat line cannot hold a line end: send each line by itself");
         }
+        awaitPace();
         if (isQuit(line)) {
             // Before the write: the server may close before the write returns.
             synchronized (lock) {
@@ -182,6 +202,22 @@ public final class ChatClient implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+    }
+
+    /** Waits for the pace's next token: at most 1 / rate seconds a line. */
+    private void awaitPace() throws InterruptedIOException {
+        if (pace == null) {
+            return;
+        }
+        try {
+            // Bounded: each round waits for the next token, which another sender may take first.
+            for (long now = System.nanoTime(); !pace.take(now); now = System.nanoTime()) {
+                TimeUnit.NANOSECONDS.sleep(Math.max(1, pace.nanosUntilToken(now))); // pacing, by design
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while pacing the lines sent");
         }
     }
 

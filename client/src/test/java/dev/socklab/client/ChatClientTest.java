@@ -12,21 +12,29 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.socklab.client.ChatClient.Ending;
+import dev.socklab.runtime.Endpoint;
+import dev.socklab.services.chat.ChatService;
+import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.testing.Await;
+import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 import dev.socklab.trace.Tracer;
 
@@ -38,9 +46,41 @@ class ChatClientTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final AtomicInteger endings = new AtomicInteger();
+
+    @Test
+    void aPacedClientGetsAScriptPastTheServersFloodControlWhole() throws Exception {
+        // socklab's chat with flood control of 20 lines a second in bursts of 40, and 60 lines to send.
+        ChatSettings d = ChatSettings.DEFAULTS;
+        Endpoint chat = servers.stream("chat", new ChatService(new ChatSettings(d.history(), d.maxRooms(),
+                d.maxMembers(), d.maxLineBytes(), 20, 40, d.sendQueueBytes(), d.maxLag(), d.idleTimeout()),
+                Clock.systemUTC()), StreamTransport.TCP_IPV4.endpoint(dir));
+        String script = IntStream.range(0, 60).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
+
+        List<String> paced = talk(chat, 20, script);
+        assertThat(paced).noneMatch(line -> line.contains("!!"));
+        assertThat(paced).filteredOn(line -> line.contains("<guest-"))
+                .map(line -> line.substring(line.indexOf("> ") + 2))
+                .containsExactlyElementsOf(IntStream.range(0, 60).mapToObj(i -> "line " + i).toList());
+
+        // The same script unpaced: the server's flood control refuses part of it.
+        assertThat(talk(chat, 0, script)).anyMatch(line -> line.contains("!! slow down"));
+    }
+
+    /** What the server sent a client that relayed {@code script} at {@code linesPerSecond}, once it left. */
+    private static List<String> talk(Endpoint chat, int linesPerSecond, String script) throws IOException {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        try (ClientConnection conn = Endpoints.connect(chat, TIMEOUT, Tracer.off(), "chat");
+             ChatClient client = ChatClient.start(conn, linesPerSecond, heard::add, () -> { })) {
+            Ending end = client.relay(new BufferedReader(new StringReader(script)), TIMEOUT);
+            assertThat(end).isIn(new Ending.Left(), new Ending.ClosedByServer(Optional.of("disconnected: flooding")));
+        }
+        return heard;
+    }
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
@@ -48,7 +88,7 @@ class ChatClientTest {
             throws Exception {
         try (FakeChatServer server = FakeChatServer.start(transport.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
             Ending end = chat.relay(new BufferedReader(new StringReader("hello\n\n/nick alice\nsecond é\n")), TIMEOUT);
 
             assertThat(end).isEqualTo(new Ending.Left());
@@ -67,7 +107,7 @@ class ChatClientTest {
     void linesArriveAsTheyComeWithoutTheirLineEndsWhateverTheSegments() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
             Await.until(() -> lines.size() == 1, SOON, "the welcome");
 
             server.sendRaw("<bob> one\r\n<bob> two\n<bob> thr".getBytes(StandardCharsets.UTF_8));
@@ -87,7 +127,7 @@ class ChatClientTest {
     void aServerThatDisconnectsSaysWhyInItsLastWarning(StreamTransport transport) throws Exception {
         try (FakeChatServer server = FakeChatServer.start(transport.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
             Await.until(() -> server.members() == 1 && lines.size() == 1, SOON, "the welcome");
 
             server.disconnectAll("disconnected: flooding");
@@ -104,7 +144,7 @@ class ChatClientTest {
     void aWarningBeforeTheCloseWinsOverTheQuitThatWasOnItsWay() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
             Ending end = chat.relay(new BufferedReader(new StringReader("/flood\n")), TIMEOUT);
 
             assertThat(end).isEqualTo(new Ending.ClosedByServer(Optional.of("disconnected: flooding")));
@@ -115,7 +155,7 @@ class ChatClientTest {
     void aServerThatClosesWithoutAWarningGivesNoReason() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
             Await.until(() -> server.members() == 1 && lines.size() == 1, SOON, "the welcome");
             server.say("!! nickname taken: bob");
             server.say("-- bob joined lobby");
@@ -129,7 +169,7 @@ class ChatClientTest {
     void typingQuitIsLeavingAndTheServersCloseIsNoFailure() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
             chat.send("/quit gone fishing");
 
             assertThat(chat.awaitEnd(TIMEOUT)).isEqualTo(new Ending.Left());
@@ -144,7 +184,7 @@ class ChatClientTest {
         Duration drain = Duration.ofMillis(300);
         try (FakeChatServer server = FakeChatServer.ignoringQuit(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
             long start = System.nanoTime();
             Ending end = chat.relay(new BufferedReader(new StringReader("anyone?\n")), drain);
             long tookMillis = (System.nanoTime() - start) / 1_000_000;
@@ -160,7 +200,7 @@ class ChatClientTest {
     void aResetIsAFailure() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
             Await.until(() -> server.members() == 1 && lines.size() == 1, SOON, "the welcome");
             server.resetAll();
 
@@ -173,7 +213,7 @@ class ChatClientTest {
     void aServerThatClosesFirstEndsTheRelayWithoutWaitingForTheInput() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet);
+             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet);
              PipedWriter typing = new PipedWriter();
              PipedReader input = new PipedReader(typing)) {
             typing.write("hi\n");
@@ -192,7 +232,7 @@ class ChatClientTest {
     void aLineWithALineEndInsideIsRefused() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
             assertThatThrownBy(() -> chat.send("one\ntwo")).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> chat.send("one\rtwo")).isInstanceOf(IllegalArgumentException.class);
         }
@@ -226,7 +266,7 @@ class ChatClientTest {
     void sendingOnAClosedConnectionFailsAndBeginsLeaving() throws IOException {
         try (FakeChatServer server = FakeChatServer.ignoringQuit(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
             conn.shutdownOutput();
             assertThatThrownBy(() -> chat.send("too late")).isInstanceOf(IOException.class);
 

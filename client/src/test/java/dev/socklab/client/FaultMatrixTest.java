@@ -165,7 +165,7 @@ class FaultMatrixTest {
             @Override
             String run(ClientConnection conn) throws IOException {
                 List<String> heard = new CopyOnWriteArrayList<>();
-                try (ChatClient chat = ChatClient.start(conn, heard::add, () -> { })) {
+                try (ChatClient chat = ChatClient.start(conn, 0, heard::add, () -> { })) {
                     ChatClient.Ending end = chat.relay(new BufferedReader(new StringReader("hello\n")), CLIENT_TIMEOUT);
                     if (end.failure().isPresent()) {
                         throw end.failure().get();
