@@ -471,6 +471,16 @@ final class ChannelConnection implements Connection {
         tracer.call(tag, "shutdown(SHUT_WR)");
     }
 
+    /** Ends the client's input, at shutdown: a read blocked now, or made later, returns end of stream. */
+    void shutdownInput() {
+        try {
+            channel.shutdownInput();
+            tracer.call(tag, "shutdown(SHUT_RD)");
+        } catch (IOException e) {
+            // Closed already: the service's next read fails, which ends it just as well.
+        }
+    }
+
     /**
      * Sends a last line before the runtime closes (why a limit turned the client away), with a
      * second at most to go out, so that a client that does not read costs no more than that. A

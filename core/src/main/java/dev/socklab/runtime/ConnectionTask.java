@@ -77,7 +77,11 @@ final class ConnectionTask implements Runnable {
         String detail = null;
         try {
             handler.serve(connection);
-            outcome = connection.sawEof() ? Outcome.CLOSED_BY_CLIENT : Outcome.CLOSED_BY_SERVER;
+            if (forced) {
+                outcome = Outcome.CLOSED_AT_SHUTDOWN;
+            } else {
+                outcome = connection.sawEof() ? Outcome.CLOSED_BY_CLIENT : Outcome.CLOSED_BY_SERVER;
+            }
         } catch (LineTooLongException e) {
             outcome = Outcome.REFUSED_BY_LIMIT;
             detail = e.getMessage();
@@ -141,6 +145,17 @@ final class ConnectionTask implements Runnable {
                     .append(" B, ").append(Durations.format(System.nanoTime() - start)).append(')');
             context.connectionLog.write(line.toString());
         }
+    }
+
+    StreamService handler() {
+        return handler;
+    }
+
+    /** Tells the client the server is stopping, after what its outbox holds, and ends its input: the service's read sees the end. */
+    void endAtShutdown(String notice) {
+        forced = true;
+        connection.sendLastWords(notice);
+        connection.shutdownInput();
     }
 
     /** Closes the connection now, for a server whose grace period ran out; the service's blocked call fails. */

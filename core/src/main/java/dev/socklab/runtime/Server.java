@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -124,6 +126,7 @@ public final class Server {
         }
         context.stopping = true;
         listeners.forEach(Listener::close);
+        endConnectionsWithNoEndOfTheirOwn();
         boolean drained = false;
         try {
             drained = awaitDrained(grace);
@@ -142,6 +145,25 @@ public final class Server {
             stopped.countDown();
         }
         return drained;
+    }
+
+    /** Asks each service with open connections whether they end now, with a notice ({@link StreamService#stopping}). */
+    private void endConnectionsWithNoEndOfTheirOwn() {
+        Map<StreamService, Optional<String>> notices = new IdentityHashMap<>();
+        // No new connection comes: every listener's accept loop has ended.
+        for (ConnectionTask task : context.open) {
+            notices.computeIfAbsent(task.handler(), Server::noticeOf).ifPresent(task::endAtShutdown);
+        }
+    }
+
+    private static Optional<String> noticeOf(StreamService service) {
+        try {
+            return service.stopping();
+        } catch (RuntimeException e) {
+            // A bug in the service: its connections get the grace period, and the server stops all the same.
+            LOG.error("{}.stopping() failed", service.getClass().getName(), e);
+            return Optional.empty();
+        }
     }
 
     /** Blocks until {@link #stop} has finished. */

@@ -46,4 +46,17 @@ public interface StreamService {
     default boolean firstRequestDeadlineApplies() {
         return true;
     }
+
+    /**
+     * Called once when the server begins to stop, if connections of this service are open. A
+     * service whose connections have no end of their own (a chat, whose members stay until they
+     * leave) returns a line to tell each of its clients: the runtime sends it after what the
+     * connection's {@link Outbox} holds, ends the client's input (a read returns end of stream),
+     * and closes the connection when {@code serve} returns, instead of waiting out the grace period
+     * for it. Empty, the default: connections get the grace period to finish. Only for services
+     * that send through an outbox, so that the line cannot cut into one of their own.
+     */
+    default Optional<String> stopping() {
+        return Optional.empty();
+    }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.socklab.service.Connection;
+import dev.socklab.service.Outbox;
+import dev.socklab.service.StreamService;
 import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
@@ -54,6 +58,25 @@ class ShutdownTest {
                 assertThat(stopping.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
             }
             assertThat(log.lines()).noneMatch(line -> line.contains("closed at shutdown"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void aServiceWithNoEndOfItsOwnTellsItsClientsAndEndsThemWithoutWaitingOutTheGrace(StreamTransport transport)
+            throws Exception {
+        try (LogCapture log = LogCapture.socklab()) {
+            Endpoint bound = servers.stream("room", new Room(), transport.endpoint(dir));
+            try (RawClient client = RawClient.connect(bound)) {
+                assertThat(client.readLine(WAIT)).isEqualTo("welcome");
+                String expected = ClosingLine.of("room#1", bound, client, "closed at shutdown (in 0 B, out ");
+
+                // A grace far past the test's timeout: only the notice ends the stop in time.
+                assertThat(servers.server().stop(Duration.ofMinutes(5))).as("every connection ended").isTrue();
+
+                assertThat(client.readAll(WAIT)).isEqualTo("the server is stopping\r\n");
+                assertThat(log.awaitContaining(expected)).startsWith(expected);
+            }
         }
     }
 
@@ -143,6 +166,23 @@ class ShutdownTest {
             return false;
         } catch (IOException e) {
             return true;
+        }
+    }
+
+    /** A service whose clients stay until they leave, as a chat's do, sending through an outbox. */
+    private static final class Room implements StreamService {
+        @Override
+        public void serve(Connection connection) throws IOException {
+            Outbox out = connection.outbox(64 * 1024, Duration.ofSeconds(30));
+            out.offerLine("welcome");
+            while (connection.readLine().isPresent()) {
+                out.offerLine("heard you");
+            }
+        }
+
+        @Override
+        public Optional<String> stopping() {
+            return Optional.of("the server is stopping");
         }
     }
 }

@@ -22,6 +22,8 @@ public final class ChatService implements StreamService {
     private final ChatLines lines;
     private final Rooms rooms;
     private final Nicknames nicknames = new Nicknames();
+    /** Set once the server stops: members then leave without a word to their rooms. */
+    private volatile boolean stopping;
 
     public ChatService(ChatSettings settings, Clock clock) {
         this.settings = settings;
@@ -81,6 +83,13 @@ public final class ChatService implements StreamService {
     @Override
     public Optional<String> refusalLine(String reason) {
         return Optional.of(lines.errorText("disconnected: " + reason));
+    }
+
+    /** Members stay until they leave: a stopping server tells them why it closes, and the rooms hear no departures. */
+    @Override
+    public Optional<String> stopping() {
+        stopping = true;
+        return Optional.of(lines.errorText("server shutting down"));
     }
 
     /** Does what {@code command} asks; returns why the member leaves, or null while it stays. */
@@ -220,7 +229,8 @@ public final class ChatService implements StreamService {
     private void leave(Member me, String why) {
         Room room = me.room();
         if (room != null) {
-            if (room.leave(me, lines.news(me.nick() + " left " + room.name() + (why.isEmpty() ? "" : " (" + why + ")")))) {
+            ByteBuffer news = stopping ? null : lines.news(me.nick() + " left " + room.name() + (why.isEmpty() ? "" : " (" + why + ")"));
+            if (room.leave(me, news)) {
                 rooms.remove(room);
             }
             me.room(null);

@@ -98,7 +98,8 @@ final class Room {
     }
 
     /**
-     * Removes {@code member} and announces it to those left.
+     * Removes {@code member} and announces it to those left; a null announcement tells no one (the
+     * server is stopping, and everyone is leaving).
      *
      * @return true if the room is now gone: it was not permanent and is empty
      */
@@ -114,7 +115,9 @@ final class Room {
     /** Holding the lock. */
     private boolean remove(Member member, ByteBuffer announcement) {
         members.remove(member);
-        broadcast(announcement);
+        if (announcement != null) {
+            broadcast(announcement);
+        }
         gone = members.isEmpty() && !permanent;
         if (gone) {
             history.clear();

@@ -63,6 +63,24 @@ class ChatServiceTest {
     }
 
     @Test
+    void aStoppingServerTellsEveryMemberWhyAndTheRoomsHearNoDepartures() throws IOException {
+        Endpoint chat = serve(FAST);
+        try (TestMember alice = TestMember.named(chat, "alice"); TestMember bob = TestMember.named(chat, "bob")) {
+            alice.awaitMatching(line -> line.endsWith(" is now bob"), "bob's arrival");
+            bob.say("last words before the stop");
+            alice.await("<bob> last words before the stop");
+            bob.await("<bob> last words before the stop");
+
+            // Far longer than the test may take: the notice, not the grace, ends the members' connections.
+            assertThat(servers.server().stop(Duration.ofMinutes(5))).isTrue();
+
+            for (TestMember member : List.of(alice, bob)) {
+                assertThat(member.rest()).matches("\\[\\d\\d:\\d\\d:\\d\\d] !! server shutting down\r\n");
+            }
+        }
+    }
+
+    @Test
     void aMemberMayReadTheRoomLongerThanTheFirstRequestDeadlineBeforeTyping() throws IOException {
         Duration deadline = Duration.ofMillis(300);
         Endpoint chat = servers.start(Server.builder().limits(Limits.DEFAULTS.withFirstRequestTimeout(deadline))
