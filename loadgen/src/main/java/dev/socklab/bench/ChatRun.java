@@ -32,7 +32,8 @@ final class ChatRun {
         List<Worker> workers = LoadGenerator.start(shared);
         try {
             // Bounded by --duration: members that are not in the room by then are not waited for.
-            while (room.members() + room.refusedMembers() < plan.connections() && System.nanoTime() - (start + limit) < 0
+            while (room.members() + room.refusedMembers() < plan.connections()
+                    && System.nanoTime() - (start + limit) < 0
                     && workers.stream().allMatch(w -> w.thread().isAlive())) {
                 Thread.sleep(POLL_MILLIS);
             }

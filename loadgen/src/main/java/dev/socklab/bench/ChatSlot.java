@@ -13,10 +13,11 @@ import java.nio.channels.SelectionKey;
  * <p>A member is in the room once it sees a member join it (its own join first): the server tells
  * only a room's members. It sends its marker right after its join, and the server answers in order,
  * so its own marker back before that means the join was refused (a full room, too many rooms) and
- * it spoke where it was. Once every member is in, a sender keeps {@code --in-flight} messages of its own in flight: it sends
- * the next when one of its own comes back, which the room sends to everyone in one order, so a
- * sender never outruns the room's delivery. None coming back within {@code --timeout} is a timeout,
- * then a reconnect. A {@code !!} line from the server counts as {@link ErrorKind#WARNED}.
+ * it spoke where it was. Once every member is in, a sender keeps {@code --in-flight} messages of
+ * its own in flight: it sends the next when one of its own comes back, which the room sends to
+ * everyone in one order, so a sender never outruns the room's delivery. None coming back within
+ * {@code --timeout} is a timeout, then a reconnect. A {@code !!} line from the server counts as
+ * {@link ErrorKind#WARNED}.
  */
 final class ChatSlot extends TcpSlot {
     /** The line buffer: a run's message line is at most 560 bytes with the time and a 32-character nickname. */

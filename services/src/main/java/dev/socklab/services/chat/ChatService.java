@@ -229,7 +229,8 @@ public final class ChatService implements StreamService {
     private void leave(Member me, String why) {
         Room room = me.room();
         if (room != null) {
-            ByteBuffer news = stopping ? null : lines.news(me.nick() + " left " + room.name() + (why.isEmpty() ? "" : " (" + why + ")"));
+            ByteBuffer news = stopping ? null
+                    : lines.news(me.nick() + " left " + room.name() + (why.isEmpty() ? "" : " (" + why + ")"));
             if (room.leave(me, news)) {
                 rooms.remove(room);
             }
