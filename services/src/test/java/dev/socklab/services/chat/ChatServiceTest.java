@@ -275,6 +275,8 @@ class ChatServiceTest {
         Endpoint chat = serve(paced);
         try (LogCapture log = LogCapture.socklab(); TestMember watcher = TestMember.connect(chat);
              TestMember flooder = TestMember.connect(chat)) {
+            // The welcome comes before the lobby: a watcher not yet in it would hear no departure.
+            watcher.await("-- " + watcher.nick() + " joined lobby");
             flooder.await("-- " + flooder.nick() + " joined lobby");
             flooder.say("1\n2\n3\n4\n5");
 
