@@ -21,14 +21,21 @@ import dev.socklab.runtime.Endpoint;
  * has a deadline, so a test waits on bytes, never on a sleep.
  */
 public final class RawClient implements Closeable {
+    /** How long a send waits for the server to make room, since it last did. */
+    private static final Duration SEND_STALL = Duration.ofSeconds(10);
+
     private final SocketChannel channel;
     private final Selector selector;
+    /** Apart from the reads' selector: a test may send on one thread while it reads on another. */
+    private final Selector writable;
 
     private RawClient(SocketChannel channel) throws IOException {
         this.channel = channel;
         channel.configureBlocking(false);
         this.selector = Selector.open();
+        this.writable = Selector.open();
         channel.register(selector, SelectionKey.OP_READ);
+        channel.register(writable, SelectionKey.OP_WRITE);
     }
 
     /** Connects (blocking; loopback answers at once) to a bound endpoint. */
@@ -67,18 +74,24 @@ public final class RawClient implements Closeable {
         send(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sends all of {@code bytes}, waiting while the socket buffer is full, up to 10 s. */
+    /**
+     * Sends all of {@code bytes}, waiting (never spinning: the server may need the core) while the
+     * socket buffer is full, and failing if the server makes no room for 10 s.
+     */
     public void send(byte[] bytes) throws IOException {
         ByteBuffer src = ByteBuffer.wrap(bytes);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + SEND_STALL.toNanos();
         while (src.hasRemaining()) {
-            if (channel.write(src) == 0) {
-                if (System.nanoTime() > deadline) {
-                    throw new SocketTimeoutException("the server did not read for 10 s");
-                }
-                Thread.onSpinWait();
-                Thread.yield();
+            if (channel.write(src) > 0) {
+                deadline = System.nanoTime() + SEND_STALL.toNanos();
+                continue;
             }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new SocketTimeoutException("the server did not read for " + SEND_STALL.toSeconds() + " s");
+            }
+            writable.select(Math.max(1, left / 1_000_000));
+            writable.selectedKeys().clear();
         }
     }
 
@@ -174,6 +187,7 @@ public final class RawClient implements Closeable {
     @Override
     public void close() throws IOException {
         selector.close();
+        writable.close();
         channel.close();
     }
 }
