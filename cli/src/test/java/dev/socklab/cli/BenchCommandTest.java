@@ -129,7 +129,8 @@ class BenchCommandTest {
         List<String> lines = run.out().lines().toList();
         assertThat(lines.getFirst()).matches("workload  members  senders  size  seconds  msgs/s +MB/s +p50 us .*");
         assertThat(lines.get(1)).matches("chat +5 +2 +64 +0\\.5 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ +\\d+ +0 +0 +\\d+%");
-        assertThat(lines).hasSize(2);
+        // Nothing else, but for a note if the load generator saturated its core.
+        assertThat(lines.subList(2, lines.size())).allMatch(line -> line.startsWith("load-bound: "));
     }
 
     @Test
@@ -149,7 +150,8 @@ class BenchCommandTest {
 
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
         assertThat(run.out().lines().toList().getFirst()).endsWith("server B/conn");
-        assertThat(run.out()).contains("idle with 20 connections: held 20 of 20 for 0.5 s; the server's memory grew");
+        // At least the half second asked for; reading the server's memory may add a little.
+        assertThat(run.out()).containsPattern("idle with 20 connections: held 20 of 20 for \\d+\\.\\d s; the server's memory grew");
     }
 
     @Test

@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
 /**
  * The chat workload's phases, driven from the calling thread while the workers keep the members:
  * every member connects, joins the run's room and sends its marker, until each is in the room or
- * refused (for at most {@code --duration}); then the senders start, the warm-up runs, and the
+ * refused (for at most {@code --duration} or {@code --timeout}, whichever is longer: a short run of
+ * many members must not fail for the time they take to join); then the senders start, the warm-up runs, and the
  * counted part. Until the start, errors count and operations cannot (no message is sent), so a
  * run whose members cannot all get into the room fails: a member refused counts as
  * {@link ErrorKind#WARNED}, with the server's words, and one that neither got in nor was refused
@@ -25,13 +26,14 @@ final class ChatRun {
 
     static BenchResult run(BenchPlan plan) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        long limit = plan.duration().toNanos();
-        Window window = Window.afterSetup(start, plan.duration().plus(SETUP_SLACK));
+        Duration setup = plan.duration().compareTo(plan.connectTimeout()) >= 0 ? plan.duration() : plan.connectTimeout();
+        long limit = setup.toNanos();
+        Window window = Window.afterSetup(start, setup.plus(SETUP_SLACK));
         Shared shared = new Shared(plan, window);
         ChatRoom room = shared.room;
         List<Worker> workers = LoadGenerator.start(shared);
         try {
-            // Bounded by --duration: members that are not in the room by then are not waited for.
+            // Members that are not in the room by then are not waited for.
             while (room.members() + room.refusedMembers() < plan.connections()
                     && System.nanoTime() - (start + limit) < 0
                     && workers.stream().allMatch(w -> w.thread().isAlive())) {
