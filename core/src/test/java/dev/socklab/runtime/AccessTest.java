@@ -145,11 +145,10 @@ class AccessTest {
                 java.net.DatagramPacket packet = new java.net.DatagramPacket(reply, reply.length);
                 allowed.socket().receive(packet);
                 assertThat(packet.getLength()).isEqualTo(1);
-                // One receive loop serves both in order, and loopback delivers at once: had the
-                // denied datagram been answered, its reply would be waiting now.
+                // Two sockets' datagrams need not arrive in the order sent: wait until the server has judged the denied one.
+                Await.until(() -> server.refusals().deniedDatagrams() == 1, WAIT, "the denied datagram counted");
                 denied.configureBlocking(false);
                 assertThat(denied.receive(ByteBuffer.allocate(8))).isNull();
-                assertThat(server.refusals().deniedDatagrams()).isEqualTo(1);
                 log.awaitContaining("echo/udp 127.0.0.2:", "denied: on the deny list");
             }
         }
@@ -159,13 +158,16 @@ class AccessTest {
     void manyDeniedClientsAreLoggedAtMostOnceASecond() throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
             Endpoint bound = serveShout(new AccessPolicy(AddressSet.EMPTY, AddressSet.parse("127.0.0.2")));
+            long start = System.nanoTime();
             for (int i = 0; i < 20; i++) {
                 try (RawClient denied = RawClient.connectFrom(SECOND, bound)) {
                     assertThat(denied.readAllBytes(WAIT)).isEmpty();
                 }
             }
             Await.until(() -> servers.server().refusals().deniedConnections() == 20, WAIT, "20 denials counted");
-            assertThat(log.warnings().stream().filter(l -> l.contains("denied"))).hasSizeLessThanOrEqualTo(2);
+            // One line a second: a line at the start, and one more for each second the test took.
+            long seconds = (long) Math.ceil((System.nanoTime() - start) / 1e9);
+            assertThat(log.warnings().stream().filter(l -> l.contains("denied"))).hasSizeBetween(1, (int) (1 + seconds));
         }
     }
 
