@@ -103,10 +103,11 @@ class EchoClientTest {
         PipedOutputStream typing = new PipedOutputStream();
         try (ClientConnection conn = Endpoints.connect(endpoint, TIMEOUT, trace.tracer(), "echo");
                 PipedInputStream in = new PipedInputStream(typing)) {
+            // A second: after the input ends, the echo and the server's close must come within it.
             CompletableFuture<Long> relayed = CompletableFuture.supplyAsync(() -> relay(conn, in, out,
-                    Duration.ofMillis(200)));
+                    Duration.ofSeconds(1)));
             // A read has given up waiting while the input was still open, and the relay went on.
-            Await.until(() -> trace.lines().stream().anyMatch(line -> line.endsWith("(timed out after 200ms)")),
+            Await.until(() -> trace.lines().stream().anyMatch(line -> line.endsWith("(timed out after 1s)")),
                     TIMEOUT, "a read that timed out while the input was open");
 
             typing.write("late\n".getBytes(StandardCharsets.US_ASCII));
@@ -159,8 +160,9 @@ class EchoClientTest {
                 DatagramClient client = DatagramClient.open(Host.parse("127.0.0.1"), odd.port(), Family.IPV4,
                         Tracer.off(), "echo")) {
             EchoClient.EchoStats stats = EchoClient.relayLines(client, lines("1", "2", "3", "4", "5"),
-                    printingTo(out), Duration.ofMillis(300));
+                    printingTo(out), Duration.ofSeconds(1));
 
+            // An echo later than the timeout would be dropped as stale, and counted as lost.
             assertThat(stats).isEqualTo(new EchoClient.EchoStats(5, 3, 2));
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("1\n3\n5\n".replace("\n", System.lineSeparator()));

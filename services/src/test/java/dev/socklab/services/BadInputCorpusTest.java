@@ -95,7 +95,8 @@ class BadInputCorpusTest {
             return switch (this) {
                 case ARP -> new ArpService(table(), pause);
                 case RARP -> new RarpService(table(), pause);
-                case DAYTIME -> new DaytimeService(Clock.systemUTC(), DaytimeFormat.parse("lab"), Duration.ofMillis(500));
+                // Every item ends in a half-close or passes the 1 KiB an acknowledgement may have: the wait never runs out.
+                case DAYTIME -> new DaytimeService(Clock.systemUTC(), DaytimeFormat.parse("lab"), WAIT);
                 case CHAT -> new ChatService(ChatSettings.DEFAULTS, Clock.systemUTC());
                 case ECHO -> new EchoService();
                 case DISCARD -> new DiscardService();

@@ -131,7 +131,6 @@ class MisbehavingClientTest {
             // Taken now: a closed socket forgets its address.
             String client = "tcp " + socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort() + " -> ";
             int before = log.lines().size();
-            long start = System.nanoTime();
             switch (misbehaviour) {
                 case RESET -> {
                     socket.setSoLinger(true, 0);
@@ -143,7 +142,6 @@ class MisbehavingClientTest {
             Duration bound = misbehaviour == Misbehaviour.VANISH ? VANISHED_FREED_WITHIN : FREED_WITHIN;
             Await.until(() -> server.openConnections() == 0, bound, exchange + " freed its connection");
             Await.until(() -> log.lines().stream().anyMatch(line -> line.contains(client)), WAIT, "the closing line");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(bound.plusMillis(100));
             List<String> lines = log.lines();
             assertThat(lines).as("closing lines").filteredOn(line -> line.contains(client)).hasSize(1);
             // A service that had finished already (hello, qotd, time) logged its line before the client misbehaved.

@@ -38,6 +38,8 @@ class DaytimeServiceTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T08:30:00Z"), ZoneId.of("Europe/Paris"));
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Duration ACK_WAIT = Duration.ofMillis(500);
+    /** For a test whose client must get its acknowledgement in: the quiet period also covers the wait for its first byte. */
+    private static final Duration PATIENT_ACK_WAIT = Duration.ofSeconds(2);
 
     /** The lab's client, as the lab writes it, but for the address it takes from the command line. */
     private static final String LAB_CLIENT = """
@@ -69,7 +71,7 @@ class DaytimeServiceTest {
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
     void logsTheClientsAcknowledgementNextToItsAddress(StreamTransport transport) throws IOException {
-        Endpoint endpoint = servers.stream("daytime", daytime(), transport.endpoint(dir));
+        Endpoint endpoint = servers.stream("daytime", daytime(PATIENT_ACK_WAIT), transport.endpoint(dir));
         try (LogCapture log = LogCapture.socklab(); RawClient client = RawClient.connect(endpoint)) {
             assertThat(client.readLine(WAIT)).isEqualTo("21/11/2026 09:30:00");
             client.send("thank you, server");
@@ -104,7 +106,7 @@ class DaytimeServiceTest {
     @Test
     void labStylePythonClientPrintsTheDateAndTheLogShowsItsAcknowledgementAndAddress() throws Exception {
         Tools.require("python3");
-        Endpoint endpoint = servers.stream("daytime", daytime(), StreamTransport.TCP_IPV4.endpoint(dir));
+        Endpoint endpoint = servers.stream("daytime", daytime(PATIENT_ACK_WAIT), StreamTransport.TCP_IPV4.endpoint(dir));
         int port = ((InetSocketAddress) endpoint.address()).getPort();
         try (LogCapture log = LogCapture.socklab();
              LabProgram client = LabProgram.python(dir, LAB_CLIENT, "127.0.0.1", String.valueOf(port))) {
@@ -134,7 +136,11 @@ class DaytimeServiceTest {
     }
 
     private static DaytimeService daytime() {
-        return new DaytimeService(CLOCK, DaytimeFormat.parse("lab"), ACK_WAIT);
+        return daytime(ACK_WAIT);
+    }
+
+    private static DaytimeService daytime(Duration ackWait) {
+        return new DaytimeService(CLOCK, DaytimeFormat.parse("lab"), ackWait);
     }
 
     private static String exchange(DatagramChannel client, SocketAddress server, String text) throws IOException {
