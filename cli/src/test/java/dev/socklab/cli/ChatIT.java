@@ -128,8 +128,9 @@ class ChatIT {
                 terminal.awaitScreen(screen -> screen.stream().anyMatch(line -> line.endsWith(" joined lobby"))
                         && lastLine(screen).equals(PROMPT.strip()), START, "the prompt");
 
-                // Three lines typed at once: one within the rate, one over it (a warning), one more (disconnected).
-                terminal.type("one\ntwo\nthree\n");
+                // Four lines typed at once: one within the rate, one over it (a warning), one more (disconnected),
+                // and one for a token that a machine stalled for a second may have given back meanwhile.
+                terminal.type("one\ntwo\nthree\nfour\n");
 
                 List<String> screen = terminal.awaitScreen(s -> lastLine(s).equals("socklab exited 4"), SOON,
                         "socklab chat ending when the server closes");
