@@ -34,10 +34,12 @@ import dev.socklab.service.StreamService;
  *       write timeout.</li>
  *   <li><b>draining</b>: the server is stopping; the service may finish within the grace period
  *       ({@code --shutdown-grace}), after which the server closes the socket.</li>
- *   <li><b>closed</b>: the runtime closes the socket, gives the permit back, and logs one line:
+ *   <li><b>closed</b>: the runtime closes the socket, logs one line, and gives the permit back:
  *       service, transport, client and local addresses, bytes each way, duration, and the
  *       {@link Outcome}, with which deadline fired for a timeout ({@code timed out: no complete
- *       request within 30s}, {@code no progress for 60s}, {@code a write made no progress for 30s}).</li>
+ *       request within 30s}, {@code no progress for 60s}, {@code a write made no progress for 30s}).
+ *       The line comes before the permit, so that a stopped server has logged every connection's
+ *       end.</li>
  * </ol>
  *
  * Failures are sorted by cause: the peer's (reset, broken pipe) and timeouts are routine and log
@@ -110,23 +112,34 @@ final class ConnectionTask implements Runnable {
         } finally {
             // What the service queued goes out before the close, within the write timeout the watchdog still enforces.
             connection.finishOutbox();
-            end();
+            close();
         }
         MDC.remove("conn");
-        logClose(start, outcome, detail);
+        try {
+            logClose(start, outcome, detail);
+        } finally {
+            release();
+        }
     }
 
     /** The thread that was to serve the connection could not start: it ends unserved, with its permits back. */
     void unstarted(Throwable cause) {
-        end();
-        logClose(System.nanoTime(), Outcome.ERROR, "not served: " + cause);
+        close();
+        try {
+            logClose(System.nanoTime(), Outcome.ERROR, "not served: " + cause);
+        } finally {
+            release();
+        }
     }
 
-    private void end() {
+    private void close() {
         context.watchdog.unwatch(connection);
         connection.closeChannel();
         context.tracer.call(tag, "close()");
-        // Permits first: once a connection no longer counts as open, its permits are free for the next client.
+    }
+
+    /** Gives back the permits: once a connection no longer counts as open, they are free for the next client. */
+    private void release() {
         leave.run();
         context.permits.release();
         context.open.remove(this);

@@ -141,7 +141,8 @@ class ShutdownTest {
             boolean drained = servers.server().stop(Duration.ZERO);
 
             assertThat(drained).as("drained, round %d", round).isTrue();
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+            // Not the 2 s a server gives connections it had to force.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         }
     }
 

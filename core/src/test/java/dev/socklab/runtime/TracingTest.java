@@ -82,7 +82,9 @@ class TracingTest {
         try (DatagramChannel client = DatagramChannel.open().connect(bound)) {
             String from = SocketAddresses.format(client.getLocalAddress());
             client.write(ByteBuffer.wrap("ping".getBytes(StandardCharsets.US_ASCII)));
-            Await.until(() -> trace.toString(StandardCharsets.UTF_8).contains("sendto("), WAIT, "the reply is traced");
+            // The whole line: a line may be written in two parts, its text and its end.
+            Await.until(() -> trace.toString(StandardCharsets.UTF_8).contains("sendto(4) = 4 to " + from + " \"ping\"\n"),
+                    WAIT, "the reply is traced");
 
             assertThat(trace.toString(StandardCharsets.UTF_8)).containsSubsequence(
                     " trace echo/udp   socket(AF_INET, SOCK_DGRAM)\n",

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A TCP proxy on 127.0.0.1, for tests only, that plays a scripted {@link Fault} on every
@@ -164,6 +165,11 @@ public final class FaultProxy implements Closeable {
         private final Socket server = new Socket();
         /** Counted down once both sockets are closed: a stalled direction waits for it. */
         private final CountDownLatch ended = new CountDownLatch(1);
+        /**
+         * The first close decides how the pair ends: a close after N bytes wakes the other direction,
+         * whose failing read must not turn the close into a reset under it.
+         */
+        private final AtomicBoolean closing = new AtomicBoolean();
 
         Pair(Socket client) {
             this.client = client;
@@ -252,6 +258,9 @@ public final class FaultProxy implements Closeable {
         }
 
         private void close(boolean reset) {
+            if (!closing.compareAndSet(false, true)) {
+                return;
+            }
             for (Socket socket : List.of(client, server)) {
                 try {
                     if (reset) {
