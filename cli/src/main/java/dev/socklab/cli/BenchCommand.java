@@ -153,7 +153,8 @@ final class BenchCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long a connect, each echo, greeting or chat sender's message, and (with --duration, whichever is longer) chat members' way into the room may take (default: 5s).")
+            description = "How long a connect, and each echo, greeting or chat sender's message, may take; chat members"
+                    + " get this or --duration, whichever is longer, to join the room (default: 5s).")
     Duration timeout = Duration.ofSeconds(5);
 
     @Option(names = "--udp-timeout", paramLabel = "DURATION", converter = DurationConverter.class,

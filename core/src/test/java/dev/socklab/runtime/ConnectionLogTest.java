@@ -37,7 +37,8 @@ class ConnectionLogTest {
                     client.readAll(WAIT);
                 }
             }
-            // None is lost: each connection's line is written or counted in a summary (the last may come after its client saw the close).
+            // None is lost: each connection's line is written or counted in a summary (the last may
+            // come after its client saw the close).
             String summary = log.await(line -> line.startsWith("... and ") && written(log) + summed(log) == 20, WAIT);
             double seconds = (System.nanoTime() - start) / 1e9;
             // The burst of 5, and what the bucket refilled at 5 a second while the test ran.

@@ -53,7 +53,8 @@ class TimedReadTest {
         }, transport.endpoint(dir));
 
         try (RawClient client = RawClient.connect(bound)) {
-            // Sent before the time is read: the quiet period also covers the wait for the first byte, which a busy machine may stretch.
+            // Sent before the time is read: the quiet period also covers the wait for the first
+            // byte, which a busy machine may stretch.
             client.send("acknowledgement from the lab");
             assertThat(client.readLine(WAIT)).isEqualTo("time");
             // The client neither ends a line nor closes: only the quiet period ends the read.

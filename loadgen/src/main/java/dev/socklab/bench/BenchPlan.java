@@ -228,7 +228,10 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
             return this;
         }
 
-        /** How long a connect, and each echo, greeting or chat sender's message, may take (default 5s). */
+        /**
+         * How long a connect, and each echo, greeting or chat sender's message, may take; chat members get
+         * this or the duration, whichever is longer, to join the room (default 5s).
+         */
         public Builder connectTimeout(Duration value) {
             connectTimeout = value;
             return this;

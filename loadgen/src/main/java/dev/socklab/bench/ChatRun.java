@@ -8,9 +8,9 @@ import java.util.OptionalDouble;
 /**
  * The chat workload's phases, driven from the calling thread while the workers keep the members:
  * every member connects, joins the run's room and sends its marker, until each is in the room or
- * refused (for at most {@code --duration} or {@code --timeout}, whichever is longer: a short run of
- * many members must not fail for the time they take to join); then the senders start, the warm-up runs, and the
- * counted part. Until the start, errors count and operations cannot (no message is sent), so a
+ * refused (for at most {@code --duration} or {@code --timeout}, whichever is longer: a short run
+ * of many members must not fail for the time they take to join); then the senders start, the
+ * warm-up runs, and the counted part. Until the start, errors count and operations cannot (no message is sent), so a
  * run whose members cannot all get into the room fails: a member refused counts as
  * {@link ErrorKind#WARNED}, with the server's words, and one that neither got in nor was refused
  * in time as {@link ErrorKind#TIMEOUT}.

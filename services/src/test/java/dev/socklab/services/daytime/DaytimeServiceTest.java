@@ -38,7 +38,10 @@ class DaytimeServiceTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T08:30:00Z"), ZoneId.of("Europe/Paris"));
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Duration ACK_WAIT = Duration.ofMillis(500);
-    /** For a test whose client must get its acknowledgement in: the quiet period also covers the wait for its first byte. */
+    /**
+     * For a test whose client must get its acknowledgement in: the quiet period also covers the wait
+     * for its first byte.
+     */
     private static final Duration PATIENT_ACK_WAIT = Duration.ofSeconds(2);
 
     /** The lab's client, as the lab writes it, but for the address it takes from the command line. */
