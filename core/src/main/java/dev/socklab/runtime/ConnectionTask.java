@@ -138,11 +138,14 @@ final class ConnectionTask implements Runnable {
         context.tracer.call(tag, "close()");
     }
 
-    /** Gives back the permits: once a connection no longer counts as open, they are free for the next client. */
+    /**
+     * No longer open, then the permits back: free for the next client, and all of them back tells a
+     * stopping server that every connection has ended, logged its line, and left the open set.
+     */
     private void release() {
+        context.open.remove(this);
         leave.run();
         context.permits.release();
-        context.open.remove(this);
     }
 
     private void logClose(long start, Outcome outcome, String detail) {
