@@ -151,7 +151,8 @@ class BenchCommandTest {
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
         assertThat(run.out().lines().toList().getFirst()).endsWith("server B/conn");
         // At least the half second asked for; reading the server's memory may add a little.
-        assertThat(run.out()).containsPattern("idle with 20 connections: held 20 of 20 for \\d+\\.\\d s; the server's memory grew");
+        assertThat(run.out())
+                .containsPattern("idle with 20 connections: held 20 of 20 for \\d+\\.\\d s; the server's memory grew");
     }
 
     @Test

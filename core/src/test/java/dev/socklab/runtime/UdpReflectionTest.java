@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -217,7 +218,7 @@ class UdpReflectionTest {
     private int[] repliesOnceAllJudged(int sent, DatagramChannel... clients) throws IOException {
         int[] replies = new int[clients.length];
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (java.util.Arrays.stream(replies).sum() + server.udpDrops().overRate() < sent) {
+        while (Arrays.stream(replies).sum() + server.udpDrops().overRate() < sent) {
             assertThat(System.nanoTime()).as("all %d datagrams answered or dropped in time", sent).isLessThan(deadline);
             for (int i = 0; i < clients.length; i++) {
                 if (receive(clients[i], Duration.ofMillis(20)) >= 0) {
