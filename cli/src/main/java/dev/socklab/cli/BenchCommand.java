@@ -162,7 +162,8 @@ final class BenchCommand implements Callable<Integer> {
     Duration udpTimeout = Duration.ofSeconds(1);
 
     @Option(names = "--server-pid", paramLabel = "PID",
-            description = "idle: the server's process, whose memory (VmRSS) is read before and while holding.")
+            description = "idle: the server's process, which must hold the socket at HOST PORT, whose memory (VmRSS)"
+                    + " is read before and while holding.")
     Long serverPid;
 
     @Option(names = "--chart", paramLabel = "FILE.svg",

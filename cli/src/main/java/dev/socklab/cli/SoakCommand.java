@@ -76,7 +76,8 @@ final class SoakCommand implements Callable<Integer> {
     Duration timeout = Duration.ofSeconds(5);
 
     @Option(names = "--server-pid", paramLabel = "PID",
-            description = "The server's process: its /proc/PID/fd, threads and VmRSS must come back after the load.")
+            description = "The server's process, which must hold the sockets of the targets: its /proc/PID/fd, threads"
+                    + " and VmRSS must come back after the load.")
     Long serverPid;
 
     @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,

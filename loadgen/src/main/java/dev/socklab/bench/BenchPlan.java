@@ -107,6 +107,7 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
                 throw new BenchPlanException("--server-pid " + serverPid.getAsLong() + " is not a process whose memory "
                         + "can be read here: give the PID of a server on this machine (/proc/PID/status)");
             }
+            ServerVitals.requireListening(serverPid.getAsLong(), target, false);
         }
         long buffers = workload == Workload.CHAT ? ChatSlot.bufferBytes(connections, senders, inFlight, size)
                 : (long) connections * bufferBytesPerConnection(workload, size);

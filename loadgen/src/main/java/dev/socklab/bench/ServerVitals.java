@@ -1,10 +1,13 @@
 package dev.socklab.bench;
 
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+
+import dev.socklab.net.SocketAddresses;
 
 /**
  * What a process holds, read from {@code /proc} (Linux): its open file descriptors, its threads
@@ -45,6 +48,25 @@ public record ServerVitals(long fds, long threads, long rssBytes) {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Refuses a PID that does not hold the socket the run goes to: most likely that of the shell or
+     * wrapper that started the server, whose figures would be measured without a word.
+     */
+    static void requireListening(long pid, SocketAddress target, boolean datagram) {
+        boolean held;
+        try {
+            held = ListeningSocket.heldBy(pid, target, datagram);
+        } catch (IOException | RuntimeException e) {
+            throw new BenchPlanException("--server-pid " + pid + ": cannot tell from /proc whether it listens on "
+                    + SocketAddresses.format(target) + ": " + e.getMessage());
+        }
+        if (!held) {
+            throw new BenchPlanException("--server-pid " + pid + " does not hold the " + (datagram ? "UDP " : "")
+                    + "socket at " + SocketAddresses.format(target) + ": give the PID of the server process itself"
+                    + " (./socklab serve becomes its java process, so the PID it started with is the server's)");
         }
     }
 

@@ -69,10 +69,14 @@ public record SoakPlan(Map<SoakPart, SocketAddress> targets, int clients, Durati
         if (maxRssGrowthBytes < 0) {
             throw new BenchPlanException("--max-growth must be 0 or more, not " + maxRssGrowthBytes);
         }
-        if (serverPid.isPresent() && !ServerVitals.readable(serverPid.getAsLong())) {
-            throw new BenchPlanException("--server-pid " + serverPid.getAsLong() + " is not a process whose file "
-                    + "descriptors and status can be read here: give the PID of a server of yours on this machine "
-                    + "(/proc/PID/fd, /proc/PID/status)");
+        if (serverPid.isPresent()) {
+            if (!ServerVitals.readable(serverPid.getAsLong())) {
+                throw new BenchPlanException("--server-pid " + serverPid.getAsLong() + " is not a process whose file "
+                        + "descriptors and status can be read here: give the PID of a server of yours on this machine "
+                        + "(/proc/PID/fd, /proc/PID/status)");
+            }
+            targets.forEach((part, address) ->
+                    ServerVitals.requireListening(serverPid.getAsLong(), address, part == SoakPart.UDP_ECHO));
         }
         OpenFiles.check("--clients", clients * targets.size(), BenchPlan.RESERVED_FILES);
     }
