@@ -1,5 +1,6 @@
 package dev.socklab.net;
 
+import static dev.socklab.testing.AddressLiteral.literal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -107,13 +108,5 @@ class CidrTest {
         Path missing = dir.resolve("nope.txt");
         assertThatThrownBy(() -> AddressSet.load(missing)).isInstanceOf(AddressException.class)
                 .hasMessageStartingWith("cannot read the address list " + missing);
-    }
-
-    private static InetAddress literal(String text) {
-        try {
-            return InetAddress.getByName(text); // a literal: no look-up is made
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -1,9 +1,9 @@
 package dev.socklab.runtime;
 
+import static dev.socklab.testing.AddressLiteral.literal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,13 +41,5 @@ class AccessPolicyTest {
         assertThat(SourceKey.of(literal("2001:db8:1:2:aaaa::1"))).isEqualTo(literal("2001:db8:1:2::"));
         assertThat(SourceKey.of(literal("::ffff:192.0.2.1"))).isEqualTo(literal("192.0.2.1"));
         assertThat(SourceKey.of(literal("192.0.2.1"))).isEqualTo(literal("192.0.2.1"));
-    }
-
-    private static InetAddress literal(String text) {
-        try {
-            return InetAddress.getByName(text); // a literal: no look-up is made
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
-        }
     }
 }

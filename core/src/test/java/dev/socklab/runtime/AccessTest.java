@@ -1,12 +1,12 @@
 package dev.socklab.runtime;
 
+import static dev.socklab.testing.AddressLiteral.literal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.socklab.net.AddressSet;
-import dev.socklab.service.Datagram;
-import dev.socklab.service.DatagramService;
 import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
@@ -35,17 +33,6 @@ class AccessTest {
     private static final InetAddress FIRST = literal("127.0.0.1");
     private static final InetAddress SECOND = literal("127.0.0.2");
     private static final Endpoint TCP = Endpoint.tcp(new InetSocketAddress(FIRST, 0));
-    private static final DatagramService ECHO = new DatagramService() {
-        @Override
-        public void serve(Datagram datagram) throws IOException {
-            datagram.reply(datagram.payload());
-        }
-
-        @Override
-        public int maxReplyBytes(int requestBytes) {
-            return requestBytes;
-        }
-    };
 
     @RegisterExtension
     final ServerUnderTest servers = new ServerUnderTest();
@@ -134,7 +121,7 @@ class AccessTest {
         try (LogCapture log = LogCapture.socklab()) {
             Server server = servers.start(Server.builder()
                     .access(new AccessPolicy(AddressSet.EMPTY, AddressSet.parse("127.0.0.2")))
-                    .datagram("echo", ECHO, Endpoint.udp(new InetSocketAddress(FIRST, 0))));
+                    .datagram("echo", TestServices.DATAGRAM_ECHO, Endpoint.udp(new InetSocketAddress(FIRST, 0))));
             InetSocketAddress address = (InetSocketAddress) server.bindings().getFirst().endpoint().address();
             try (DatagramChannel denied = DatagramChannel.open().bind(new InetSocketAddress(SECOND, 0));
                  DatagramChannel allowed = DatagramChannel.open().bind(new InetSocketAddress(FIRST, 0))) {
@@ -178,16 +165,7 @@ class AccessTest {
 
     private static void assertAnswered(RawClient client) throws IOException {
         try (client) {
-            client.send("hi\n");
-            assertThat(client.readLine(WAIT)).isEqualTo("HI");
-        }
-    }
-
-    private static InetAddress literal(String text) {
-        try {
-            return InetAddress.getByName(text); // a literal: no look-up is made
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
+            TestServices.assertShouts(client);
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.socklab.runtime;
 
+import static dev.socklab.testing.AddressLiteral.literal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -230,22 +230,12 @@ class SourceLimitsTest {
     }
 
     private static void assertServed(RawClient client) throws IOException {
-        client.send("hi\n");
-        assertThat(client.readLine(WAIT)).isEqualTo("HI");
+        TestServices.assertShouts(client);
         client.close();
     }
 
     /** Served, and left open: it keeps counting against the limits. */
     private static void assertHeld(RawClient client) throws IOException {
-        client.send("hi\n");
-        assertThat(client.readLine(WAIT)).isEqualTo("HI");
-    }
-
-    private static InetAddress literal(String text) {
-        try {
-            return InetAddress.getByName(text); // a literal: no look-up is made
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
-        }
+        TestServices.assertShouts(client);
     }
 }

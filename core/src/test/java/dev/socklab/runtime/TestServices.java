@@ -1,16 +1,35 @@
 package dev.socklab.runtime;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.socklab.service.Connection;
+import dev.socklab.service.Datagram;
+import dev.socklab.service.DatagramService;
 import dev.socklab.service.StreamService;
+import dev.socklab.testing.RawClient;
 
 /** The small services the runtime's behaviour tests serve. */
 final class TestServices {
     /** What {@link #greeting()} sends, before its CRLF. */
     static final String GREETING = "Hello World!";
+    /** Answers each datagram with its own bytes: one reply per request, as big as the request. */
+    static final DatagramService DATAGRAM_ECHO = new DatagramService() {
+        @Override
+        public void serve(Datagram datagram) throws IOException {
+            datagram.reply(datagram.payload());
+        }
+
+        @Override
+        public int maxReplyBytes(int requestBytes) {
+            return requestBytes;
+        }
+    };
+    private static final Duration WAIT = Duration.ofSeconds(5);
 
     private TestServices() {
     }
@@ -23,6 +42,12 @@ final class TestServices {
                 conn.writeLine(line.get().toUpperCase(Locale.ROOT));
             }
         };
+    }
+
+    /** Checks that {@link #shout()} serves {@code client}: a line goes out and comes back in upper case. */
+    static void assertShouts(RawClient client) throws IOException {
+        client.send("hi\n");
+        assertThat(client.readLine(WAIT)).isEqualTo("HI");
     }
 
     /** Sends {@link #GREETING} and returns without reading: the runtime closes. */

@@ -33,18 +33,6 @@ import dev.socklab.testing.StreamTransport;
 @Timeout(20)
 class UdpReflectionTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    /** Answers each datagram with its own bytes: one reply per request, as big as the request. */
-    private static final DatagramService ECHO = new DatagramService() {
-        @Override
-        public void serve(Datagram datagram) throws IOException {
-            datagram.reply(datagram.payload());
-        }
-
-        @Override
-        public int maxReplyBytes(int requestBytes) {
-            return requestBytes;
-        }
-    };
 
     @RegisterExtension
     final ServerUnderTest servers = new ServerUnderTest();
@@ -52,7 +40,7 @@ class UdpReflectionTest {
 
     @Test
     void oneSourceGetsItsBurstThenTheRate() throws IOException {
-        SocketAddress address = start(ECHO, new UdpLimits(10, 20, 1000, true));
+        SocketAddress address = start(TestServices.DATAGRAM_ECHO, new UdpLimits(10, 20, 1000, true));
         try (DatagramChannel client = client("127.0.0.1")) {
             long start = System.nanoTime();
             for (int i = 0; i < 60; i++) {
@@ -67,7 +55,7 @@ class UdpReflectionTest {
 
     @Test
     void eachSourceHasABucketOfItsOwn() throws IOException {
-        SocketAddress address = start(ECHO, new UdpLimits(1, 5, 1000, true));
+        SocketAddress address = start(TestServices.DATAGRAM_ECHO, new UdpLimits(1, 5, 1000, true));
         try (DatagramChannel first = client("127.0.0.1"); DatagramChannel second = client("127.0.0.2")) {
             long start = System.nanoTime();
             for (int i = 0; i < 10; i++) {
@@ -86,7 +74,7 @@ class UdpReflectionTest {
 
     @Test
     void theGlobalLimitHoldsOverAllSources() throws IOException {
-        SocketAddress address = start(ECHO, new UdpLimits(1000, 1000, 5, true));
+        SocketAddress address = start(TestServices.DATAGRAM_ECHO, new UdpLimits(1000, 1000, 5, true));
         try (DatagramChannel first = client("127.0.0.1"); DatagramChannel second = client("127.0.0.3")) {
             long start = System.nanoTime();
             for (int i = 0; i < 10; i++) {
@@ -102,7 +90,7 @@ class UdpReflectionTest {
 
     @Test
     void loopbackSourcesAreExemptByDefault() throws IOException {
-        SocketAddress address = start(ECHO, UdpLimits.DEFAULTS);
+        SocketAddress address = start(TestServices.DATAGRAM_ECHO, UdpLimits.DEFAULTS);
         try (DatagramChannel client = client("127.0.0.1")) {
             for (int i = 0; i < 100; i++) {
                 client.send(ByteBuffer.wrap(new byte[] {(byte) i}), address);
@@ -115,7 +103,7 @@ class UdpReflectionTest {
     @Test
     void dropsOverTheRateAreLoggedOnceAMinutePerSourceNotPerDatagram() throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
-            SocketAddress address = start(ECHO, new UdpLimits(1, 1, 1000, true));
+            SocketAddress address = start(TestServices.DATAGRAM_ECHO, new UdpLimits(1, 1, 1000, true));
             int replies;
             long start = System.nanoTime();
             try (DatagramChannel client = client("127.0.0.1")) {
@@ -144,7 +132,7 @@ class UdpReflectionTest {
 
     @Test
     void aDatagramFromChargensPortGetsNoEchoOnTheWire() throws IOException {
-        SocketAddress address = start(ECHO, UdpLimits.DEFAULTS);
+        SocketAddress address = start(TestServices.DATAGRAM_ECHO, UdpLimits.DEFAULTS);
         try (DatagramChannel chargenPort = DatagramChannel.open()) {
             try {
                 chargenPort.bind(new InetSocketAddress("127.0.0.1", 19));
@@ -198,7 +186,8 @@ class UdpReflectionTest {
             }
         };
         assertThat(Amplification.worstCase(fourBytes)).hasValueCloseTo(32.0 / 28, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(Amplification.worstCase(ECHO)).hasValueCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Amplification.worstCase(TestServices.DATAGRAM_ECHO))
+                .hasValueCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Amplification.worstCase(datagram -> { })).isEmpty();
     }
 

@@ -380,7 +380,7 @@ class BadInputCorpusTest {
                 while ((n = in.read(buffer)) >= 0) {
                     reply.crc.update(buffer, 0, n);
                     reply.count += n;
-                    reply.start.write(buffer, 0, (int) Math.min(n, Math.max(0, KEPT - reply.start.size())));
+                    reply.start.write(buffer, 0, Math.min(n, Math.max(0, KEPT - reply.start.size())));
                 }
             } catch (SocketException e) {
                 reply.reset = true;
