@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.socklab.service.TokenBucket;
+import dev.socklab.text.Durations;
 
 /**
  * socklab's chat protocol (docs/services.md, "chat"): the client's side of a conversation, with no

@@ -18,6 +18,7 @@ import java.util.List;
 import dev.socklab.net.AddressException;
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
+import dev.socklab.text.Durations;
 import dev.socklab.trace.Tracer;
 
 /**

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.socklab.text.Durations;
+
 /**
  * Why one connect attempt failed, twice over: the errno a C program would see, for the trace line
  * ({@code connect([::1]:10000) = ECONNREFUSED}), and a few words for the error message

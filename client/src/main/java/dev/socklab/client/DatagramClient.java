@@ -21,6 +21,7 @@ import dev.socklab.net.AddressException;
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
 import dev.socklab.net.SocketAddresses;
+import dev.socklab.text.Durations;
 import dev.socklab.trace.Tracer;
 
 /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import dev.socklab.net.SocketAddresses;
+import dev.socklab.text.Durations;
 
 /** One request datagram and the one reply datagram it gets: the lab's UDP services answer each datagram once. */
 final class DatagramExchange {

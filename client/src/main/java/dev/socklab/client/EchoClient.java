@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.socklab.text.Durations;
+
 /**
  * Echo protocol, RFC 862: the client, used as {@code nc} is. Over a stream the input goes to the
  * server while what comes back goes to the output, both at once; over UDP each line goes as one

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import dev.socklab.net.SocketAddresses;
+import dev.socklab.text.Durations;
 
 /**
  * Time protocol, RFC 868: the server sends the time as 4 bytes, a big-endian unsigned count of

@@ -7,6 +7,8 @@ import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 
+import dev.socklab.text.Durations;
+
 /** The pieces of trace lines that the client's calls share, in the lab's C vocabulary. */
 final class TraceText {
     private TraceText() {

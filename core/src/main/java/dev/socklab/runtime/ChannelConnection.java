@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import dev.socklab.service.Connection;
 import dev.socklab.service.LineTooLongException;
 import dev.socklab.service.Outbox;
+import dev.socklab.text.Durations;
 import dev.socklab.trace.Tracer;
 
 /**

@@ -7,6 +7,7 @@ import org.slf4j.MDC;
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.service.LineTooLongException;
 import dev.socklab.service.StreamService;
+import dev.socklab.text.Durations;
 
 /**
  * One accepted connection's life, run in a virtual thread of its own. The states, and the bound
@@ -158,7 +159,7 @@ final class ConnectionTask implements Runnable {
                 line.append(": ").append(detail);
             }
             line.append(" (in ").append(connection.bytesIn()).append(" B, out ").append(connection.bytesOut())
-                    .append(" B, ").append(Durations.format(System.nanoTime() - start)).append(')');
+                    .append(" B, ").append(Durations.elapsed(System.nanoTime() - start)).append(')');
             context.connectionLog.write(line.toString());
         }
     }

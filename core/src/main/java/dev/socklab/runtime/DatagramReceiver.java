@@ -15,6 +15,7 @@ import org.slf4j.MDC;
 
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.service.DatagramService;
+import dev.socklab.text.Durations;
 
 /**
  * A UDP socket and its receive loop, on one platform thread: each datagram is handed to the
@@ -111,6 +112,6 @@ final class DatagramReceiver extends Listener {
             return;
         }
         context.connectionLog.write(tag + " " + peer + " -> " + SocketAddresses.format(local) + " " + outcome + " (in "
-                + size + " B, out " + datagram.bytesOut() + " B, " + Durations.format(System.nanoTime() - start) + ")");
+                + size + " B, out " + datagram.bytesOut() + " B, " + Durations.elapsed(System.nanoTime() - start) + ")");
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import dev.socklab.service.Outbox;
+import dev.socklab.text.Durations;
 
 /**
  * A connection's {@link Outbox} and the virtual thread that drains it. Everything queued waits

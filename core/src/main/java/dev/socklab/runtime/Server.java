@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import dev.socklab.net.Family;
 import dev.socklab.service.DatagramService;
 import dev.socklab.service.StreamService;
+import dev.socklab.text.Durations;
 import dev.socklab.trace.Tracer;
 
 /**

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.socklab.net.Cidr;
 import dev.socklab.net.SocketAddresses;
+import dev.socklab.text.Durations;
 
 /**
  * Who may use one service, and how much: the server's and the service's allow and deny lists (a
