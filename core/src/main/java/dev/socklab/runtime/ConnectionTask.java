@@ -27,18 +27,20 @@ import dev.socklab.text.Durations;
  *       timeouts apply here too.</li>
  *   <li><b>serving</b>: each read must make progress within the idle timeout
  *       ({@code --idle-timeout}, or {@code --idle-timeout SERVICE=}, or the service's own), each
- *       write within the write timeout ({@code --write-timeout}), all enforced by the
- *       {@link Watchdog}; each line is bounded by {@code --max-line-length}. A service that sends
- *       through an {@link dev.socklab.service.Outbox} has its client dropped once the bytes waiting
- *       or their age pass the outbox's bounds, with a second for its last line.</li>
+ *       write within the write timeout ({@code --write-timeout}): the connection's
+ *       {@link Deadlines}, which the {@link Watchdog} enforces; each line is bounded by
+ *       {@code --max-line-length}. A service that sends through an
+ *       {@link dev.socklab.service.Outbox} has its client dropped once the bytes waiting or their
+ *       age pass the outbox's bounds, with a second for its last line.</li>
  *   <li><b>finishing</b>: the service returned; what its outbox still holds goes out, within the
  *       write timeout.</li>
  *   <li><b>draining</b>: the server is stopping; the service may finish within the grace period
  *       ({@code --shutdown-grace}), after which the server closes the socket.</li>
  *   <li><b>closed</b>: the runtime closes the socket, logs one line, and gives the permit back:
  *       service, transport, client and local addresses, bytes each way, duration, and the
- *       {@link Outcome}, with which deadline fired for a timeout ({@code timed out: no complete
- *       request within 30s}, {@code no progress for 60s}, {@code a write made no progress for 30s}).
+ *       {@link Outcome}, with which {@link Deadlines.Deadline} fired for a timeout
+ *       ({@code timed out: no complete request within 30s}, {@code no progress for 60s},
+ *       {@code a write made no progress for 30s}).
  *       The line comes before the permit, so that a stopped server has logged every connection's
  *       end.</li>
  * </ol>
@@ -93,9 +95,9 @@ final class ConnectionTask implements Runnable {
             if (connection.droppedBecause().isPresent()) {
                 outcome = Outcome.REFUSED_BY_LIMIT;
                 detail = connection.droppedBecause().get();
-            } else if (connection.timedOut()) {
+            } else if (connection.deadlines().fired().isPresent()) {
                 outcome = Outcome.TIMED_OUT;
-                detail = connection.timeoutDetail();
+                detail = connection.deadlines().timeoutDetail();
             } else if (forced) {
                 outcome = Outcome.CLOSED_AT_SHUTDOWN;
             } else if (connection.isChannelFailure(e)) {
@@ -134,7 +136,7 @@ final class ConnectionTask implements Runnable {
     }
 
     private void close() {
-        context.watchdog.unwatch(connection);
+        context.watchdog.unwatch(connection.deadlines());
         connection.closeChannel();
         context.tracer.call(tag, "close()");
     }

@@ -19,12 +19,11 @@ import dev.socklab.text.Durations;
  *
  * <p>The writer's own writes are bounded by the write timeout, like any other, through the
  * connection's write deadline; a client past the outbox's bounds gets a deadline of a second for
- * its last line.
+ * its last line. The watchdog checks the age bound even when nothing new is offered.
  */
-final class OutboxWriter implements Outbox {
+final class OutboxWriter implements Outbox, Watchdog.Watched {
     /** At most this many arrays in one gathering write (Linux takes 1024 iovecs). */
     private static final int MAX_BATCH = 512;
-    private static final long LAST_WORDS_NANOS = 1_000_000_000L;
 
     private enum State {
         /** Taking bytes. */
@@ -41,7 +40,10 @@ final class OutboxWriter implements Outbox {
     private record Queued(ByteBuffer bytes, long since) {
     }
 
-    private final ChannelConnection connection;
+    private final ChannelWire wire;
+    private final Deadlines deadlines;
+    /** Checks the age bound while the writer runs. */
+    private final Watchdog watchdog;
     private final int maxBytes;
     private final long maxLagNanos;
     private final Function<String, Optional<String>> lastWords;
@@ -53,11 +55,13 @@ final class OutboxWriter implements Outbox {
     private long queuedBytes;
     /** When the oldest message of the batch being written was queued, or 0 while none is. */
     private long writingSince;
+    /** Why the client was dropped, for the closing line; null unless it was. */
+    private volatile String droppedBecause;
 
     /**
      * @param lastWords what the service says to a client dropped for falling behind, given the reason
      */
-    OutboxWriter(ChannelConnection connection, int maxBytes, Duration maxLag,
+    OutboxWriter(ChannelWire wire, Deadlines deadlines, Watchdog watchdog, int maxBytes, Duration maxLag,
                  Function<String, Optional<String>> lastWords) {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("an outbox holds at least 1 byte, not " + maxBytes);
@@ -65,14 +69,18 @@ final class OutboxWriter implements Outbox {
         if (maxLag.isNegative() || maxLag.isZero()) {
             throw new IllegalArgumentException("an outbox's lag must be positive, not " + maxLag);
         }
-        this.connection = connection;
+        this.wire = wire;
+        this.deadlines = deadlines;
+        this.watchdog = watchdog;
         this.maxBytes = maxBytes;
         this.maxLagNanos = maxLag.toNanos();
         this.lastWords = lastWords;
         this.writer = Thread.ofVirtual().name(Thread.currentThread().getName() + " send").unstarted(this::drain);
     }
 
+    /** Starts the writer; the watchdog checks its age bound until it ends. */
     void start() {
+        watchdog.watch(this);
         writer.start();
     }
 
@@ -113,8 +121,9 @@ final class OutboxWriter implements Outbox {
         }
     }
 
-    /** Called by the watchdog: drops a client whose oldest waiting bytes have waited too long, even if nothing new comes. */
-    void checkLag(long now) {
+    /** Drops a client whose oldest waiting bytes have waited too long, even if nothing new comes. */
+    @Override
+    public void check(long now) {
         lock.lock();
         try {
             if (state == State.OPEN && lagging(now)) {
@@ -139,6 +148,11 @@ final class OutboxWriter implements Outbox {
         writer.join();
     }
 
+    /** Why the client was dropped for falling behind, if it was. */
+    Optional<String> droppedBecause() {
+        return Optional.ofNullable(droppedBecause);
+    }
+
     private boolean lagging(long now) {
         long oldest = writingSince != 0 ? writingSince : queue.isEmpty() ? 0 : queue.peek().since();
         return oldest != 0 && now - oldest > maxLagNanos;
@@ -150,12 +164,13 @@ final class OutboxWriter implements Outbox {
 
     /** Holding the lock: frees what was queued and leaves room only for the last words. */
     private void drop(String reason) {
+        droppedBecause = reason;
         state = State.DROPPED;
         queue.clear();
         queuedBytes = 0;
         lastWords.apply(reason)
                 .ifPresent(line -> queue.add(new Queued(TextLine.of(line), 0)));
-        connection.dropped(reason, LAST_WORDS_NANOS);
+        deadlines.dropping();
         ready.signal();
     }
 
@@ -163,7 +178,7 @@ final class OutboxWriter implements Outbox {
         try {
             ByteBuffer[] batch;
             while ((batch = take()) != null) {
-                connection.sendAll(batch);
+                send(batch);
                 lock.lock();
                 try {
                     writingSince = 0;
@@ -173,10 +188,11 @@ final class OutboxWriter implements Outbox {
             }
         } catch (IOException e) {
             // The client is gone, or its connection was closed under the write: the reader learns it from its own call.
-            connection.closeChannel();
+            wire.close();
         } catch (InterruptedException e) {
-            connection.closeChannel();
+            wire.close();
         } finally {
+            watchdog.unwatch(this);
             lock.lock();
             try {
                 boolean dropped = state == State.DROPPED;
@@ -184,10 +200,26 @@ final class OutboxWriter implements Outbox {
                 queue.clear();
                 queuedBytes = 0;
                 if (dropped) {
-                    connection.closeChannel();
+                    wire.close();
                 }
             } finally {
                 lock.unlock();
+            }
+        }
+    }
+
+    /** Sends all of {@code batch} in gathering writes, each bounded by the write deadline. */
+    private void send(ByteBuffer[] batch) throws IOException {
+        int first = 0;
+        while (first < batch.length) {
+            deadlines.writeStarted();
+            try {
+                wire.sendGathering(batch, first);
+            } finally {
+                deadlines.writeEnded();
+            }
+            while (first < batch.length && !batch[first].hasRemaining()) {
+                first++;
             }
         }
     }

@@ -190,13 +190,13 @@ final class StreamListener extends Listener {
             }
         }
         ChannelConnection connection = new ChannelConnection(accepted, connTag, peer, local, limits,
-                context.tracer, serviceLog, handler::refusalLine);
+                context.tracer, serviceLog, context.watchdog, handler::refusalLine);
         // Formatted once: the thread's name and the closing line both show it.
         String peerName = SocketAddresses.format(peer);
         ConnectionTask task = new ConnectionTask(service, requested.transport(), handler, connTag, peerName,
                 connection, context, () -> gate.leave(peer));
         context.open.add(task);
-        context.watchdog.watch(connection);
+        context.watchdog.watch(connection.deadlines());
         try {
             Thread.ofVirtual().name(service + " " + peerName).start(task);
         } catch (RuntimeException | Error e) {

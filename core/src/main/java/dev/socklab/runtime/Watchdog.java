@@ -3,24 +3,30 @@ package dev.socklab.runtime;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 
 /**
- * Enforces the idle and write timeouts on blocking reads and writes. Blocking socket channels have no
- * timeouts of their own (and a blocked write has none in any Java API), so each connection
- * publishes the deadline of the call it is in, and one thread per server sweeps them and closes
- * the channels whose deadline has passed; the blocked call then fails and the connection ends
- * as timed out. A sweep costs one volatile read per open connection.
+ * Enforces the time bounds that no blocking call enforces itself: each connection's
+ * {@link Deadlines} (idle, write and first request), and the age bound of each outbox. One thread
+ * per server sweeps them all, and each closes its own socket once its time has passed; the blocked
+ * call then fails. A sweep costs a few volatile reads per open connection.
  */
 final class Watchdog {
-    private final Set<ChannelConnection> watched = ConcurrentHashMap.newKeySet();
+    /** Something with a time bound, checked on every sweep. */
+    interface Watched {
+        /** Acts on whatever has passed its time at {@code now} ({@link System#nanoTime()}). */
+        void check(long now);
+    }
+
+    private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
     private final long tickNanos;
     private final Thread thread;
     /** What else the server does on each sweep, such as the connection log's summary. */
-    private final java.util.function.LongConsumer housekeeping;
+    private final LongConsumer housekeeping;
     private volatile boolean running = true;
 
     /** Sweeps often enough that the shortest timeout fires within a twentieth of it, between 10 and 250 ms. */
-    Watchdog(long shortestTimeoutNanos, String name, java.util.function.LongConsumer housekeeping) {
+    Watchdog(long shortestTimeoutNanos, String name, LongConsumer housekeeping) {
         this.tickNanos = Math.clamp(shortestTimeoutNanos / 20, 10_000_000L, 250_000_000L);
         this.housekeeping = housekeeping;
         this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this::sweep);
@@ -30,12 +36,12 @@ final class Watchdog {
         thread.start();
     }
 
-    void watch(ChannelConnection connection) {
-        watched.add(connection);
+    void watch(Watched bounded) {
+        watched.add(bounded);
     }
 
-    void unwatch(ChannelConnection connection) {
-        watched.remove(connection);
+    void unwatch(Watched bounded) {
+        watched.remove(bounded);
     }
 
     void stop() {
@@ -47,8 +53,8 @@ final class Watchdog {
         while (running) {
             LockSupport.parkNanos(tickNanos);
             long now = System.nanoTime();
-            for (ChannelConnection connection : watched) {
-                connection.expireIfPast(now);
+            for (Watched bounded : watched) {
+                bounded.check(now);
             }
             housekeeping.accept(now);
         }

@@ -1,0 +1,134 @@
+package dev.socklab.runtime;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+
+import dev.socklab.trace.Tracer;
+
+/**
+ * The socket calls of one accepted stream connection, and what is counted of them: bytes each
+ * way, whether the client closed its sending side, and which failure was the socket's. The only
+ * code that touches the connection's channel once it is served; under {@code --trace} a
+ * {@link TracedWire} prints each call, so tracing is one decision at the accept, not a check at
+ * every call.
+ *
+ * <p>Reads come from the connection's thread or its timed read's, writes from the connection's
+ * thread or its outbox writer's, one at a time each; {@link #close()} comes from any thread.
+ */
+class ChannelWire {
+    private final SocketChannel channel;
+    final String tag;
+    private final Logger log;
+    private long bytesIn;
+    private long bytesOut;
+    private boolean sawEof;
+    /** The last failure of a call the service made (not its outbox writer's), to tell the peer's failures from the service's. */
+    private IOException failure;
+
+    ChannelWire(SocketChannel channel, String tag, Logger log) {
+        this.channel = channel;
+        this.tag = tag;
+        this.log = log;
+    }
+
+    /** A wire over {@code channel} that traces its calls to {@code tracer} when it is enabled. */
+    static ChannelWire of(SocketChannel channel, String tag, Logger log, Tracer tracer) {
+        return tracer.enabled() ? new TracedWire(channel, tag, log, tracer) : new ChannelWire(channel, tag, log);
+    }
+
+    /** One {@code recv} into {@code dst}: the bytes read, or -1 at the client's end of stream. */
+    int recv(ByteBuffer dst) throws IOException {
+        int n;
+        try {
+            n = channel.read(dst);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        if (n < 0) {
+            sawEof = true;
+        } else {
+            bytesIn += n;
+        }
+        return n;
+    }
+
+    /** Sends all of {@code src}, blocking while the client's window is full. */
+    void send(ByteBuffer src) throws IOException {
+        int start = src.position();
+        try {
+            while (src.hasRemaining()) {
+                channel.write(src);
+            }
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        bytesOut += src.position() - start;
+    }
+
+    /**
+     * One gathering write of {@code batch} from {@code first}, for the outbox's writer. Its failure is
+     * not recorded as the socket's: the writer keeps it, and the service's own call must still be
+     * recognised as the peer's failure when it fails next.
+     *
+     * @return the bytes written
+     */
+    long sendGathering(ByteBuffer[] batch, int first) throws IOException {
+        long n = channel.write(batch, first, batch.length - first);
+        bytesOut += n;
+        return n;
+    }
+
+    /** {@code shutdown(SHUT_WR)}: the client reads the end of the stream after what was sent. */
+    void shutdownOutput() throws IOException {
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    /** {@code shutdown(SHUT_RD)}: a read blocked now, or made later, returns the end of the stream. */
+    void shutdownInput() throws IOException {
+        channel.shutdownInput();
+    }
+
+    /** A timed read of up to {@code asked} bytes got nothing within {@code wait}: nothing to count, only to trace. */
+    void nothingCame(int asked, Duration wait) {
+    }
+
+    /** Closes the socket, from any thread; a call blocked in it fails at once. */
+    void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.debug("closing {} failed: {}", tag, e.toString());
+        }
+    }
+
+    long bytesIn() {
+        return bytesIn;
+    }
+
+    long bytesOut() {
+        return bytesOut;
+    }
+
+    /** Whether a read saw the client close its sending side. */
+    boolean sawEof() {
+        return sawEof;
+    }
+
+    /** Whether {@code e} is a failure of this socket (a reset, a broken pipe), not of the service. */
+    boolean isFailure(Throwable e) {
+        return e == failure;
+    }
+
+    private IOException failed(IOException e) {
+        failure = e;
+        return e;
+    }
+}

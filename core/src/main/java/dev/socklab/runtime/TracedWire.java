@@ -1,0 +1,85 @@
+package dev.socklab.runtime;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+
+import dev.socklab.text.Durations;
+import dev.socklab.trace.Tracer;
+
+/** A {@link ChannelWire} under {@code --trace}: each socket call, as it returns, is one line of the trace. */
+final class TracedWire extends ChannelWire {
+    /** The most of a gathering write that the trace's preview is built from. */
+    private static final int MAX_PREVIEW_COPY = 64 * 1024;
+
+    private final Tracer tracer;
+
+    TracedWire(SocketChannel channel, String tag, Logger log, Tracer tracer) {
+        super(channel, tag, log);
+        this.tracer = tracer;
+    }
+
+    @Override
+    int recv(ByteBuffer dst) throws IOException {
+        int start = dst.position();
+        int n = super.recv(dst);
+        tracer.io(tag, "recv", dst.remaining() + Math.max(n, 0), n, dst.duplicate().flip().position(start));
+        return n;
+    }
+
+    @Override
+    void send(ByteBuffer src) throws IOException {
+        int start = src.position();
+        super.send(src);
+        int n = src.position() - start;
+        tracer.io(tag, "send", n, n, src.duplicate().position(start));
+    }
+
+    @Override
+    long sendGathering(ByteBuffer[] batch, int first) throws IOException {
+        ByteBuffer[] before = duplicates(batch, first);
+        long n = super.sendGathering(batch, first);
+        tracer.io(tag, "writev", (int) n, (int) n, taken(before, n));
+        return n;
+    }
+
+    @Override
+    void shutdownOutput() throws IOException {
+        super.shutdownOutput();
+        tracer.call(tag, "shutdown(SHUT_WR)");
+    }
+
+    @Override
+    void shutdownInput() throws IOException {
+        super.shutdownInput();
+        tracer.call(tag, "shutdown(SHUT_RD)");
+    }
+
+    @Override
+    void nothingCame(int asked, Duration wait) {
+        tracer.call(tag, "recv(" + asked + ") = EAGAIN (nothing for " + Durations.format(wait) + ")");
+    }
+
+    private static ByteBuffer[] duplicates(ByteBuffer[] batch, int first) {
+        ByteBuffer[] copies = new ByteBuffer[batch.length - first];
+        for (int i = 0; i < copies.length; i++) {
+            copies[i] = batch[first + i].duplicate();
+        }
+        return copies;
+    }
+
+    /** The first {@code n} bytes of {@code buffers}, as one buffer for the trace's preview (which shows the start of it). */
+    private static ByteBuffer taken(ByteBuffer[] buffers, long n) {
+        ByteBuffer all = ByteBuffer.allocate((int) Math.min(n, MAX_PREVIEW_COPY));
+        for (ByteBuffer b : buffers) {
+            if (!all.hasRemaining()) {
+                break;
+            }
+            all.put(b.limit(b.position() + Math.min(b.remaining(), all.remaining())));
+        }
+        return all.flip();
+    }
+}
