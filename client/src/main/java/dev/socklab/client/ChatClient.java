@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.socklab.service.TokenBucket;
+import dev.socklab.rate.TokenBucket;
 import dev.socklab.text.Durations;
 
 /**

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.socklab.service.TokenBucket;
+import dev.socklab.rate.TokenBucket;
 
 /**
  * The one line each connection, or UDP exchange, ends with: at most {@code maxPerSecond} such lines

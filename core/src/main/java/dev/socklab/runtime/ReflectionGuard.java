@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.socklab.net.SocketAddresses;
-import dev.socklab.service.TokenBucket;
+import dev.socklab.rate.TokenBucket;
 
 /**
  * Keeps a server's UDP services from being used for reflection: datagrams from the small

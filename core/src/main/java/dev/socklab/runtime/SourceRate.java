@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.socklab.service.TokenBucket;
+import dev.socklab.rate.TokenBucket;
 
 /**
  * New connections a second, per source, with a cool-off: a source that opens connections faster

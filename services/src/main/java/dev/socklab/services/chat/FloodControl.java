@@ -2,7 +2,7 @@ package dev.socklab.services.chat;
 
 import java.util.concurrent.TimeUnit;
 
-import dev.socklab.service.TokenBucket;
+import dev.socklab.rate.TokenBucket;
 
 /**
  * Paces one member's lines: within the rate they pass; the first line over it is dropped with a

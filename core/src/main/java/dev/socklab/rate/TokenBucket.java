@@ -1,4 +1,4 @@
-package dev.socklab.service;
+package dev.socklab.rate;
 
 /**
  * A token bucket: {@code rate} tokens a second, up to {@code burst} saved, one taken per event. The

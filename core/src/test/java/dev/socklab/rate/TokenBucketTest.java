@@ -1,4 +1,4 @@
-package dev.socklab.service;
+package dev.socklab.rate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
