@@ -43,7 +43,7 @@ final class DatagramReceiver extends Listener {
         SocketAddress address = requested.address();
         context.tracer.call(tag, SocketNames.socketCall(address, false));
         channel = bind(DatagramChannel.open(SocketNames.family(address)), opened -> opened.bind(address));
-        context.guard.addOwnPort(((java.net.InetSocketAddress) binding().endpoint().address()).getPort());
+        context.guard.addOwnPort(((InetSocketAddress) binding().endpoint().address()).getPort());
     }
 
     @Override

@@ -5,9 +5,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.stream.LongStream;
+
+import org.slf4j.LoggerFactory;
 
 import dev.socklab.net.Family;
 import dev.socklab.service.StreamService;
@@ -25,10 +29,10 @@ final class ServerContext {
     final Watchdog watchdog;
     final ReflectionGuard guard;
     /** Replies a UDP service tried to send past its own declared bound. */
-    final java.util.concurrent.atomic.LongAdder repliesOverBound = new java.util.concurrent.atomic.LongAdder();
+    final LongAdder repliesOverBound = new LongAdder();
     /** Warns of such replies once a minute at most: a flood of requests must not become a flood of lines. */
-    final ThrottledLog overBoundLog = new ThrottledLog(org.slf4j.LoggerFactory.getLogger("socklab.udp"),
-            java.util.concurrent.TimeUnit.MINUTES.toNanos(1));
+    final ThrottledLog overBoundLog = new ThrottledLog(LoggerFactory.getLogger("socklab.udp"),
+            TimeUnit.MINUTES.toNanos(1));
     /** Each service's gate, by service name. */
     private final Map<String, ServiceGate> gates;
     final RefusalCounts refusals;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 
+import dev.socklab.net.SocketAddresses;
 import dev.socklab.service.Datagram;
 import dev.socklab.trace.Tracer;
 
@@ -69,14 +70,14 @@ final class ServerDatagram implements Datagram {
         if (bytesOut + src.remaining() > maxReply) {
             context.repliesOverBound.increment();
             context.overBoundLog.warn(tag + ": dropped a reply of " + src.remaining() + " B to "
-                    + dev.socklab.net.SocketAddresses.format(sender) + ": the service declares at most " + maxReply
+                    + SocketAddresses.format(sender) + ": the service declares at most " + maxReply
                     + " B for a request of " + payload.remaining() + " B");
             return;
         }
         if (!context.guard.mayReply(sender, tag)) {
             droppedOverRate++;
             if (tracer.enabled()) {
-                tracer.call(tag, "sendto(" + src.remaining() + ") to " + dev.socklab.net.SocketAddresses.format(sender)
+                tracer.call(tag, "sendto(" + src.remaining() + ") to " + SocketAddresses.format(sender)
                         + " dropped: over the UDP rate limit");
             }
             return;

@@ -1,5 +1,7 @@
 package dev.socklab.runtime;
 
+import java.util.Locale;
+
 /** How a service is reached: the three kinds of socket the runtime listens on. */
 public enum Transport {
     /** A TCP stream socket, over IPv4 or IPv6. */
@@ -11,6 +13,6 @@ public enum Transport {
 
     /** The lower-case name used in logs and on the command line: {@code tcp}, {@code udp}, {@code unix}. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

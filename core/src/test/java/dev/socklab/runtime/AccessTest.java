@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -129,7 +130,7 @@ class AccessTest {
                 allowed.send(ByteBuffer.wrap(new byte[] {2}), address);
                 allowed.socket().setSoTimeout((int) WAIT.toMillis());
                 byte[] reply = new byte[8];
-                java.net.DatagramPacket packet = new java.net.DatagramPacket(reply, reply.length);
+                DatagramPacket packet = new DatagramPacket(reply, reply.length);
                 allowed.socket().receive(packet);
                 assertThat(packet.getLength()).isEqualTo(1);
                 // Two sockets' datagrams need not arrive in the order sent: wait until the server has judged the denied one.

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
@@ -97,17 +100,17 @@ class IdleTimeoutTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aServiceMayAskForItsOwnIdleTimeout() throws IOException {
         StreamService patient = new StreamService() {
             @Override
-            public void serve(dev.socklab.service.Connection conn) throws IOException {
+            public void serve(Connection conn) throws IOException {
                 conn.readLine();
             }
 
             @Override
-            public java.util.Optional<Duration> idleTimeout() {
-                return java.util.Optional.of(IDLE);
+            public Optional<Duration> idleTimeout() {
+                return Optional.of(IDLE);
             }
         };
         try (LogCapture log = LogCapture.socklab()) {

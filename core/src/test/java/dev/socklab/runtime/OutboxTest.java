@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -111,8 +114,8 @@ class OutboxTest {
         try (Members members = new Members(3)) {
             List<Outbox> outboxes = members.outboxes;
             List<RawClient> clients = members.clients;
-            byte[] text = "shared line\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            java.nio.ByteBuffer shared = java.nio.ByteBuffer.allocateDirect(text.length).put(text).flip().asReadOnlyBuffer();
+            byte[] text = "shared line\r\n".getBytes(StandardCharsets.UTF_8);
+            ByteBuffer shared = ByteBuffer.allocateDirect(text.length).put(text).flip().asReadOnlyBuffer();
             for (Outbox o : outboxes) {
                 assertThat(o.offer(shared)).isTrue();
                 assertThat(o.offer(shared)).isTrue();
@@ -213,7 +216,7 @@ class OutboxTest {
         try (RawClient client = RawClient.connect(bound)) {
             Outbox outbox = service.outbox.get(10, TimeUnit.SECONDS);
             byte[] small = new byte[60];
-            java.util.Arrays.fill(small, (byte) 'x');
+            Arrays.fill(small, (byte) 'x');
             assertThat(outbox.offer(small)).isTrue();
             // Past the bound on its own, however fast the writer drained the first.
             assertThat(outbox.offer(new byte[101])).isFalse();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ class SourceLimitsTest {
                 String line;
                 try {
                     line = client.readLine(Duration.ofMillis(1));
-                } catch (java.net.SocketTimeoutException e) {
+                } catch (SocketTimeoutException e) {
                     continue;
                 }
                 assertThat(line).isEqualTo("socklab: too many connections from your address (5); try again later");

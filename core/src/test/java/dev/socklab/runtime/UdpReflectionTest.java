@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
@@ -12,6 +13,7 @@ import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.Arrays;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -185,9 +187,9 @@ class UdpReflectionTest {
                 return 4;
             }
         };
-        assertThat(Amplification.worstCase(fourBytes)).hasValueCloseTo(32.0 / 28, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Amplification.worstCase(fourBytes)).hasValueCloseTo(32.0 / 28, Offset.offset(1e-9));
         assertThat(Amplification.worstCase(TestServices.DATAGRAM_ECHO))
-                .hasValueCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+                .hasValueCloseTo(1.0, Offset.offset(1e-9));
         assertThat(Amplification.worstCase(datagram -> { })).isEmpty();
     }
 
@@ -221,7 +223,7 @@ class UdpReflectionTest {
     /** The size of the next reply, or -1 if none comes within {@code wait}. */
     private static int receive(DatagramChannel client, Duration wait) throws IOException {
         client.socket().setSoTimeout((int) wait.toMillis());
-        java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[2048], 2048);
+        DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
         try {
             client.socket().receive(packet);
             return packet.getLength();

@@ -3,6 +3,8 @@ package dev.socklab.testing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ public final class LabProgram implements AutoCloseable {
             try {
                 return out.readLine();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         try {
@@ -77,11 +79,11 @@ public final class LabProgram implements AutoCloseable {
     /** Everything it prints until it exits, byte for byte (CRs kept), within {@code timeout}; fails if it does not exit. */
     public String outputUntilExit(Duration timeout) throws IOException, InterruptedException {
         CompletableFuture<String> all = CompletableFuture.supplyAsync(() -> {
-            java.io.StringWriter text = new java.io.StringWriter();
+            StringWriter text = new StringWriter();
             try {
                 out.transferTo(text);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
             return text.toString();
         });
