@@ -81,7 +81,13 @@ final class OutboxWriter implements Outbox, Watchdog.Watched {
     /** Starts the writer; the watchdog checks its age bound until it ends. */
     void start() {
         watchdog.watch(this);
-        writer.start();
+        try {
+            writer.start();
+        } catch (RuntimeException | Error e) {
+            // No thread, so no end of it to unwatch at.
+            watchdog.unwatch(this);
+            throw e;
+        }
     }
 
     @Override
