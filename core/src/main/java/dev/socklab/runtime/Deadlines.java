@@ -99,7 +99,7 @@ final class Deadlines implements Watchdog.Watched {
     /**
      * The runtime is dropping the client: the write under way, too, gets a second at most. Its
      * deadline passing then reads as a timeout here, but the closing line gives the drop's reason,
-     * which the connection checks first.
+     * which {@link ConnectionTask} checks first.
      */
     void dropping() {
         lastWordsOnly();
