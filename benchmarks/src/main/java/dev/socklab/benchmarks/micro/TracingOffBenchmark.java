@@ -18,8 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.socklab.trace.Tracer;
 
 /**
- * What tracing costs a server started without {@code --trace}: the guarded call site the runtime
- * writes after every recv and send, against a baseline that does nothing. The unguarded variants
+ * What tracing costs a server started without {@code --trace}: the guarded call site the listeners
+ * and the UDP loop write after their socket calls, against a baseline that does nothing (a
+ * connection pays not even the guard: it is given a traced wire only when tracing is on). The unguarded variants
  * show what the guard saves: the call itself returns at once, but building its text does not.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -29,7 +30,7 @@ import dev.socklab.trace.Tracer;
 @Fork(1)
 @State(Scope.Thread)
 public class TracingOffBenchmark {
-    /** Held in a field, as ChannelConnection holds its tracer, so the JIT sees a field read, not a constant. */
+    /** Held in a field, as the listeners hold their tracer, so the JIT sees a field read, not a constant. */
     Tracer tracer;
     String tag = "echo#1";
     int bytes = 64;
@@ -47,7 +48,7 @@ public class TracingOffBenchmark {
         // Nothing: the floor the guarded call site is compared with.
     }
 
-    /** As ChannelConnection.receive writes it: the buffer view is built inside the guard, so never. */
+    /** As a traced socket call is written: the buffer view is built inside the guard, so never. */
     @Benchmark
     public void guardedIo() {
         if (tracer.enabled()) {
