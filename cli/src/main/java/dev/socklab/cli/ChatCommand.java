@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
@@ -15,7 +16,10 @@ import picocli.CommandLine.Option;
 import dev.socklab.client.ChatClient;
 import dev.socklab.client.ClientConnection;
 
-/** {@code socklab chat}: a chat room of socklab's chat service, on a terminal or in a script. */
+/**
+ * {@code socklab chat}: a chat room of socklab's chat service, on a terminal ({@link ChatTerminal})
+ * or in a script, whose input this command relays.
+ */
 @Command(name = "chat", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
         description = {"Talks in a room of a chat server: each line typed goes to the room, and what the room says is"
                 + " printed as it comes. A line starting with / is a command: /help lists them, /quit leaves.",
@@ -83,7 +87,7 @@ final class ChatCommand extends ClientCommand {
         // Not a terminal: plain lines both ways, UTF-8 as the protocol is, whatever the locale.
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (ChatClient chat = ChatClient.start(conn, rate, out::println, () -> { })) {
+        try (ChatClient chat = ChatClient.start(conn, rate, out::println)) {
             if (name.isPresent()) {
                 try {
                     chat.send("/nick " + name.get());
@@ -91,7 +95,48 @@ final class ChatCommand extends ClientCommand {
                     return chat.awaitEnd(drain); // the server closed at once: the ending says why
                 }
             }
-            return chat.relay(in, drain);
+            return relay(in, chat, drain);
+        }
+    }
+
+    /**
+     * Sends each line of {@code in} as it comes (empty lines are skipped, as the server would
+     * ignore them) and, at its end, leaves; returns once the conversation has ended. The input is
+     * read in a thread of its own, so that a server that closes first ends the conversation
+     * without waiting for the input.
+     *
+     * @throws IOException if the input cannot be read (the conversation is left first), or this
+     *     thread is interrupted
+     */
+    private static ChatClient.Ending relay(BufferedReader in, ChatClient chat, Duration drain) throws IOException {
+        AtomicReference<IOException> unreadable = new AtomicReference<>();
+        Thread.ofVirtual().name("chat-input").start(() -> {
+            try {
+                String line;
+                while ((line = in.readLine()) != null && !chat.ending().isDone()) {
+                    if (!line.isEmpty() && !sent(chat, line)) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                unreadable.set(new IOException("cannot read the input: " + e.getMessage(), e));
+            }
+            chat.leave();
+        });
+        ChatClient.Ending end = chat.awaitEnd(drain);
+        if (unreadable.get() != null) {
+            throw unreadable.get();
+        }
+        return end;
+    }
+
+    /** Sends {@code line}; false when that failed, and leaving has begun: the ending says why. */
+    private static boolean sent(ChatClient chat, String line) {
+        try {
+            chat.send(line);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }
