@@ -7,10 +7,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.socklab.client.ChatClient;
@@ -18,7 +20,7 @@ import dev.socklab.client.ClientConnection;
 
 /**
  * {@code socklab chat}: a chat room of socklab's chat service, on a terminal ({@link ChatTerminal})
- * or in a script, whose input this command relays.
+ * or in a script, whose input this command relays. Not a {@link ClientCommand}: chat has no UDP side.
  */
 @Command(name = "chat", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
         description = {"Talks in a room of a chat server: each line typed goes to the room, and what the room says is"
@@ -33,11 +35,22 @@ import dev.socklab.client.ClientConnection;
                 "  socklab chat 192.0.2.7 10003",
                 "  socklab chat --unix /tmp/chat.sock",
                 "  printf '/join ops\\nbuild 42 is green\\n' | socklab chat --nick ci"})
-final class ChatCommand extends ClientCommand {
+final class ChatCommand implements Callable<Integer> {
+    private static final String SERVICE = "chat";
     /** What the server accepts as a nickname, less its length limit, which it checks and explains itself. */
     private static final Pattern NICK = Pattern.compile("[^\\s\\p{Cntrl}]+");
     /** The chat service's flood control by default: 5 lines a second ({@code ChatSettings.DEFAULTS}). */
     static final String DEFAULT_RATE = "5";
+
+    @Mixin
+    ServerAddress server;
+
+    @Mixin
+    ClientOptions options;
+
+    /** Not offered, since chat has no UDP side: taken only to tell whoever tries it so. */
+    @Option(names = "--udp", hidden = true)
+    boolean udp;
 
     @Option(names = "--nick", paramLabel = "NAME", description = "Take this nickname on arrival (sends /nick NAME).")
     String nick;
@@ -49,13 +62,8 @@ final class ChatCommand extends ClientCommand {
     int rate;
 
     @Override
-    String service() {
-        return "chat";
-    }
-
-    @Override
     public Integer call() throws IOException {
-        if (options.udp) {
+        if (udp) {
             throw new Errors.UsageException("chat runs over TCP or a Unix socket, not UDP: drop --udp");
         }
         if (rate < 0) {
@@ -65,9 +73,10 @@ final class ChatCommand extends ClientCommand {
             throw new Errors.UsageException("--nick takes one word, with no spaces or control characters, not '"
                     + nick + "'");
         }
-        ChatClient.Ending end = talk(this::converse, datagrams -> {
-            throw new IllegalStateException("chat has no UDP conversation");
-        });
+        ChatClient.Ending end = options.talk(server.host(), server.port(SERVICE), SERVICE, false, this::converse,
+                datagrams -> {
+                    throw new IllegalStateException("chat has no UDP conversation");
+                });
         Optional<IOException> failure = end.failure();
         if (failure.isPresent()) {
             throw failure.get();

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.runtime.Endpoint;
@@ -119,6 +120,22 @@ class ChatCommandTest {
                 .as("what was sent: one, two and /quit, each with CRLF")
                 .map(line -> line.replaceFirst(".* (send\\(\\d+\\)) .*", "$1"))
                 .containsExactly("send(5)", "send(5)", "send(7)");
+    }
+
+    @Test
+    void chatsHelpOffersNoUdp() {
+        CommandRun help = CommandRun.of("chat", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--unix").doesNotContain("--udp");
+    }
+
+    @ParameterizedTest(name = "socklab {0} --help")
+    @ValueSource(strings = {"hello", "echo", "daytime", "arp", "rarp", "time", "discard", "chargen", "qotd"})
+    void theOtherClientsHelpStillOffersUdp(String command) {
+        String options = Main.commandLine(command).getSubcommands().get(command).getHelp().optionList();
+
+        assertThat(options).contains("--udp");
     }
 
     @Test
