@@ -122,7 +122,10 @@ public final class ChatClient implements AutoCloseable {
     private final CompletableFuture<Ending> ending = new CompletableFuture<>();
     /** Completed with {@link System#nanoTime()} when leaving begins: {@code /quit} sent, or a send failed. */
     private final CompletableFuture<Long> leaving = new CompletableFuture<>();
-    /** Held by the one thread writing a line: the connection's write waits on a selector of its own. */
+    /**
+     * The one lock: held while a line is written, since the connection's writes wait on one
+     * selector, which serves one thread at a time; the quit mark and the first failure are set under it.
+     */
     private final Object sending = new Object();
     /** Set before the {@code /quit} line is written; read by the reader when the server closes. */
     private volatile boolean quitSent;
