@@ -7,15 +7,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.socklab.client.ChatClient;
 import dev.socklab.client.ClientConnection;
 
-/** {@code socklab chat}: a chat room of socklab's chat service, on a terminal or in a script. */
+/**
+ * {@code socklab chat}: a chat room of socklab's chat service, on a terminal ({@link ChatTerminal})
+ * or in a script, whose input this command relays. Not a {@link ClientCommand}: chat has no UDP side.
+ */
 @Command(name = "chat", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
         description = {"Talks in a room of a chat server: each line typed goes to the room, and what the room says is"
                 + " printed as it comes. A line starting with / is a command: /help lists them, /quit leaves.",
@@ -29,11 +35,22 @@ import dev.socklab.client.ClientConnection;
                 "  socklab chat 192.0.2.7 10003",
                 "  socklab chat --unix /tmp/chat.sock",
                 "  printf '/join ops\\nbuild 42 is green\\n' | socklab chat --nick ci"})
-final class ChatCommand extends ClientCommand {
+final class ChatCommand implements Callable<Integer> {
+    private static final String SERVICE = "chat";
     /** What the server accepts as a nickname, less its length limit, which it checks and explains itself. */
     private static final Pattern NICK = Pattern.compile("[^\\s\\p{Cntrl}]+");
     /** The chat service's flood control by default: 5 lines a second ({@code ChatSettings.DEFAULTS}). */
     static final String DEFAULT_RATE = "5";
+
+    @Mixin
+    ServerAddress server;
+
+    @Mixin
+    ClientOptions options;
+
+    /** Not offered, since chat has no UDP side: taken only to tell whoever tries it so. */
+    @Option(names = "--udp", hidden = true)
+    boolean udp;
 
     @Option(names = "--nick", paramLabel = "NAME", description = "Take this nickname on arrival (sends /nick NAME).")
     String nick;
@@ -45,13 +62,8 @@ final class ChatCommand extends ClientCommand {
     int rate;
 
     @Override
-    String service() {
-        return "chat";
-    }
-
-    @Override
     public Integer call() throws IOException {
-        if (options.udp) {
+        if (udp) {
             throw new Errors.UsageException("chat runs over TCP or a Unix socket, not UDP: drop --udp");
         }
         if (rate < 0) {
@@ -61,9 +73,10 @@ final class ChatCommand extends ClientCommand {
             throw new Errors.UsageException("--nick takes one word, with no spaces or control characters, not '"
                     + nick + "'");
         }
-        ChatClient.Ending end = talk(this::converse, datagrams -> {
-            throw new IllegalStateException("chat has no UDP conversation");
-        });
+        ChatClient.Ending end = options.talk(server.host(), server.port(SERVICE), SERVICE, false, this::converse,
+                datagrams -> {
+                    throw new IllegalStateException("chat has no UDP conversation");
+                });
         Optional<IOException> failure = end.failure();
         if (failure.isPresent()) {
             throw failure.get();
@@ -83,7 +96,7 @@ final class ChatCommand extends ClientCommand {
         // Not a terminal: plain lines both ways, UTF-8 as the protocol is, whatever the locale.
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (ChatClient chat = ChatClient.start(conn, rate, out::println, () -> { })) {
+        try (ChatClient chat = ChatClient.start(conn, rate, out::println)) {
             if (name.isPresent()) {
                 try {
                     chat.send("/nick " + name.get());
@@ -91,7 +104,48 @@ final class ChatCommand extends ClientCommand {
                     return chat.awaitEnd(drain); // the server closed at once: the ending says why
                 }
             }
-            return chat.relay(in, drain);
+            return relay(in, chat, drain);
+        }
+    }
+
+    /**
+     * Sends each line of {@code in} as it comes (empty lines are skipped, as the server would
+     * ignore them) and, at its end, leaves; returns once the conversation has ended. The input is
+     * read in a thread of its own, so that a server that closes first ends the conversation
+     * without waiting for the input.
+     *
+     * @throws IOException if the input cannot be read (the conversation is left first), or this
+     *     thread is interrupted
+     */
+    private static ChatClient.Ending relay(BufferedReader in, ChatClient chat, Duration drain) throws IOException {
+        AtomicReference<IOException> unreadable = new AtomicReference<>();
+        Thread.ofVirtual().name("chat-input").start(() -> {
+            try {
+                String line;
+                while ((line = in.readLine()) != null && !chat.ending().isDone()) {
+                    if (!line.isEmpty() && !sent(chat, line)) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                unreadable.set(new IOException("cannot read the input: " + e.getMessage(), e));
+            }
+            chat.leave();
+        });
+        ChatClient.Ending end = chat.awaitEnd(drain);
+        if (unreadable.get() != null) {
+            throw unreadable.get();
+        }
+        return end;
+    }
+
+    /** Sends {@code line}; false when that failed, and leaving has begun: the ending says why. */
+    private static boolean sent(ChatClient chat, String line) {
+        try {
+            chat.send(line);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

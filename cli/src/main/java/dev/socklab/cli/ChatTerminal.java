@@ -78,7 +78,8 @@ final class ChatTerminal implements AutoCloseable {
      */
     ChatClient.Ending talk(ClientConnection conn, Optional<String> nick, int linesPerSecond, Duration drain)
             throws IOException {
-        try (ChatClient chat = ChatClient.start(conn, linesPerSecond, reader::printAbove, this::serverEnded)) {
+        try (ChatClient chat = ChatClient.start(conn, linesPerSecond, reader::printAbove)) {
+            chat.ending().thenRun(this::serverEnded);
             try {
                 if (nick.isPresent()) {
                     chat.send("/nick " + nick.get());

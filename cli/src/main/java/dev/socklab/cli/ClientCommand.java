@@ -7,7 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** What every client command of one service has: {@code [HOST] [PORT]}, the client options, and its output. */
+/**
+ * What every client command of one service has: {@code [HOST] [PORT]}, the client options,
+ * {@code --udp}, and its output. Chat, which has no UDP side, is not one.
+ */
 abstract class ClientCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -18,12 +21,15 @@ abstract class ClientCommand implements Callable<Integer> {
     @Mixin
     ClientOptions options;
 
+    @Mixin
+    UdpOption transport;
+
     /** The service this command is the client of: its name tags the trace and gives the default port. */
     abstract String service();
 
     /** Connects to the server as the options say, holds one of the two conversations, and closes. */
     final <T> T talk(ClientOptions.OverStream<T> stream, ClientOptions.OverDatagrams<T> datagrams) throws IOException {
-        return options.talk(server.host(), server.port(service()), service(), stream, datagrams);
+        return options.talk(server.host(), server.port(service()), service(), transport.udp, stream, datagrams);
     }
 
     /** Prints the answer as one line of the command's output. */

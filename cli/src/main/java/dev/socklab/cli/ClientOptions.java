@@ -14,9 +14,6 @@ import dev.socklab.trace.Tracer;
 
 /** How every client command reaches its server: the transport, the IP version, the timeout, and tracing. */
 final class ClientOptions {
-    @Option(names = "--udp", description = "Use UDP instead of TCP.")
-    boolean udp;
-
     @Option(names = "--unix", paramLabel = "PATH", description = "Connect to a Unix socket instead of HOST and PORT.")
     String unixPath;
 
@@ -43,10 +40,12 @@ final class ClientOptions {
     }
 
     /**
-     * Connects to {@code host} and {@code port} (or the Unix socket) as asked, holds one of the two
-     * conversations, and closes. {@code who} tags the trace lines.
+     * Connects to {@code host} and {@code port} (or the Unix socket) as asked, over UDP when
+     * {@code udp} ({@link UdpOption}), holds one of the two conversations, and closes. {@code who}
+     * tags the trace lines.
      */
-    <T> T talk(Host host, int port, String who, OverStream<T> stream, OverDatagrams<T> datagrams) throws IOException {
+    <T> T talk(Host host, int port, String who, boolean udp, OverStream<T> stream, OverDatagrams<T> datagrams)
+            throws IOException {
         if (udp && unixPath != null) {
             throw new Errors.UsageException("--unix is a stream socket: it cannot be combined with --udp");
         }

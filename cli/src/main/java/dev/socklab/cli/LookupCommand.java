@@ -37,6 +37,9 @@ abstract class LookupCommand implements Callable<Integer> {
     @Mixin
     ClientOptions options;
 
+    @Mixin
+    UdpOption transport;
+
     /** The service's name: arp or rarp. */
     abstract String service();
 
@@ -47,7 +50,7 @@ abstract class LookupCommand implements Callable<Integer> {
         Iterable<String> requests = parsed.requests().isEmpty() ? standardInput() : parsed.requests();
         PrintWriter out = spec.commandLine().getOut();
         Duration timeout = options.timeout;
-        return options.talk(Host.parse(parsed.host()), parsed.port(), service(),
+        return options.talk(Host.parse(parsed.host()), parsed.port(), service(), transport.udp,
                 conn -> lookUp(requests, out, request -> LookupClient.lookup(conn, request, timeout)),
                 client -> lookUp(requests, out, request -> LookupClient.lookup(client, request, timeout)));
     }

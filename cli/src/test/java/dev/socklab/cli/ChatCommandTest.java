@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.runtime.Endpoint;
@@ -80,6 +84,61 @@ class ChatCommandTest {
     }
 
     @Test
+    void aServerThatClosesFirstEndsTheChatWithoutWaitingForTheInputToEnd() throws IOException {
+        ChatSettings strict = new ChatSettings(50, 100, 1000, 512, 1, 1, 256 * 1024, Duration.ofSeconds(30),
+                Duration.ofMinutes(30));
+        Endpoint chat = serve(strict, StreamTransport.TCP_IPV4);
+        try (PipedOutputStream typing = new PipedOutputStream();
+             PipedInputStream input = new PipedInputStream(typing)) {
+            typing.write("one\ntwo\nthree\nfour\n".getBytes(StandardCharsets.UTF_8));
+            typing.flush(); // and never closed while the command runs: the input has no end
+
+            Captured run = run(input, server(chat));
+
+            assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isEqualTo(ExitCode.NETWORK.code);
+            assertThat(run.err()).isEqualTo("socklab: the server closed the connection: disconnected: flooding"
+                    + System.lineSeparator());
+        }
+    }
+
+    @Test
+    @ResourceLock(Resources.SYSTEM_ERR)
+    void anEmptyLineOfInputIsNotSent() {
+        Endpoint chat = serve(ChatSettings.DEFAULTS, StreamTransport.TCP_IPV4);
+        PrintStream err = System.err;
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(trace, true, StandardCharsets.UTF_8));
+        Captured run;
+        try {
+            run = run("one\n\n\ntwo\n", server(chat, "--trace"));
+        } finally {
+            System.setErr(err);
+        }
+
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+        assertThat(trace.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains(" send(")))
+                .as("what was sent: one, two and /quit, each with CRLF")
+                .map(line -> line.replaceFirst(".* (send\\(\\d+\\)) .*", "$1"))
+                .containsExactly("send(5)", "send(5)", "send(7)");
+    }
+
+    @Test
+    void chatsHelpOffersNoUdp() {
+        CommandRun help = CommandRun.of("chat", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--unix").doesNotContain("--udp");
+    }
+
+    @ParameterizedTest(name = "socklab {0} --help")
+    @ValueSource(strings = {"hello", "echo", "daytime", "arp", "rarp", "time", "discard", "chargen", "qotd"})
+    void theOtherClientsHelpStillOffersUdp(String command) {
+        String options = Main.commandLine(command).getSubcommands().get(command).getHelp().optionList();
+
+        assertThat(options).contains("--udp");
+    }
+
+    @Test
     void aScriptLongerThanTheServersBurstArrivesWholeAtTheDefaultPace() {
         assertThat(ChatCommand.DEFAULT_RATE).isEqualTo(String.valueOf(ChatSettings.DEFAULTS.rate()));
         Endpoint chat = serve(ChatSettings.DEFAULTS, StreamTransport.TCP_IPV4);
@@ -133,10 +192,14 @@ class ChatCommandTest {
     }
 
     private static Captured run(String input, String... args) {
+        return run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), args);
+    }
+
+    private static Captured run(InputStream input, String... args) {
         InputStream in = System.in;
         PrintStream out = System.out;
         ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        System.setIn(input);
         System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
         try {
             CommandRun run = CommandRun.of(args);

@@ -1,6 +1,5 @@
 package dev.socklab.client;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -9,20 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.socklab.rate.TokenBucket;
 import dev.socklab.text.Durations;
 
 /**
  * socklab's chat protocol (docs/services.md, "chat"): the client's side of a conversation, with no
  * terminal in it. Lines from the server are delivered as they arrive, by a reader thread of their
  * own, while the caller sends lines whenever it has one; leaving is {@code /quit}, after which the
- * server says goodbye and closes.
+ * server says goodbye and closes. How the conversation ended is a value, {@link #ending()}; the
+ * command that holds the conversation relays its input (socklab's {@code chat} command).
  *
  * <p>A conversation goes through three states:
  * <ol>
@@ -31,17 +32,12 @@ import dev.socklab.text.Durations;
  * <li><b>leaving</b>, from the moment this side sends {@code /quit} (or a send fails): the server
  *     has {@code drain} to send the rest and close, which {@link #awaitEnd(Duration)} bounds;</li>
  * <li><b>ended</b>: the server closed, the connection failed, or the drain ran out, as the
- *     {@link Ending} says.</li>
+ *     {@link Ending} says; {@link #ending()} completes.</li>
  * </ol>
  *
- * <p>Any thread may send, one line at a time; the reader is the only one that reads. Closing a
- * client stops its reader; the caller still closes the connection.
- *
- * <p>A client may pace itself: at most so many lines a second, in bursts of as many, so that a
- * script or a paste of many lines arrives whole instead of being refused by the server's flood
- * control ({@code --chat-rate 5 --chat-burst 10} by default). The burst is half the server's: the
- * server counts lines as it reads them, and a line that arrives sooner after the one before than
- * it was sent must still find a token.
+ * <p>Any thread may send, one line at a time, at the client's pace ({@code LinePace}); the reader
+ * is the only one that reads. Closing a client stops its reader; the caller still closes the
+ * connection.
  */
 public final class ChatClient implements AutoCloseable {
     /** The longest server line delivered whole: far more than a chat line, little enough to hold in memory. */
@@ -119,31 +115,29 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private final ClientConnection conn;
-    /** Null: no pacing. */
-    private final TokenBucket pace;
+    private final LinePace pace;
     private final Consumer<String> incoming;
-    private final Runnable whenEnded;
     private final Thread reader;
+    /** Completed once, by the reader when the server closes or the connection fails, or by {@link #awaitEnd}. */
+    private final CompletableFuture<Ending> ending = new CompletableFuture<>();
+    /** Completed with {@link System#nanoTime()} when leaving begins: {@code /quit} sent, or a send failed. */
+    private final CompletableFuture<Long> leaving = new CompletableFuture<>();
+    /**
+     * The one lock: held while a line is written, since the connection's writes wait on one
+     * selector, which serves one thread at a time; the quit mark and the first failure are set under it.
+     */
     private final Object sending = new Object();
-    private final Object lock = new Object();
-    /** Guarded by {@link #lock}, as are the fields after it down to {@link #sendFailure}. */
-    private Ending ending;
-    private boolean quitSent;
-    /** {@link System#nanoTime()} when leaving began, valid once {@link #leaving} is set. */
-    private long leavingSince;
-    private boolean leaving;
-    private IOException sendFailure;
+    /** Set before the {@code /quit} line is written; read by the reader when the server closes. */
+    private volatile boolean quitSent;
+    /** The first send that failed, or null. */
+    private volatile IOException sendFailure;
     /** The last line delivered; the reader's alone. */
     private String lastLine;
 
-    private ChatClient(ClientConnection conn, int linesPerSecond, Consumer<String> incoming, Runnable whenEnded) {
-        if (linesPerSecond < 0) {
-            throw new IllegalArgumentException("a pace of lines a second is 0 (none) or more, not " + linesPerSecond);
-        }
+    private ChatClient(ClientConnection conn, LinePace pace, Consumer<String> incoming) {
         this.conn = conn;
-        this.pace = linesPerSecond == 0 ? null : new TokenBucket(linesPerSecond, linesPerSecond, System.nanoTime());
+        this.pace = pace;
         this.incoming = incoming;
-        this.whenEnded = whenEnded;
         // A platform thread: its waits are selector waits, which would pin a virtual thread's carrier.
         this.reader = Thread.ofPlatform().daemon().name("chat-reader").unstarted(this::readLines);
     }
@@ -156,15 +150,12 @@ public final class ChatClient implements AutoCloseable {
      *     for no pacing
      * @param incoming called with each line from the server, without its line end and with control
      *     characters made visible, in the reader thread, one at a time, in order
-     * @param whenEnded called once in the reader thread when the server closes or the connection
-     *     fails, after the last line; not when the client itself stops waiting
      * @return the client, talking
      * @throws IllegalArgumentException if {@code linesPerSecond} is negative
      */
-    public static ChatClient start(ClientConnection conn, int linesPerSecond, Consumer<String> incoming,
-                                   Runnable whenEnded) {
-        ChatClient chat = new ChatClient(Objects.requireNonNull(conn, "conn"), linesPerSecond,
-                Objects.requireNonNull(incoming, "incoming"), Objects.requireNonNull(whenEnded, "whenEnded"));
+    public static ChatClient start(ClientConnection conn, int linesPerSecond, Consumer<String> incoming) {
+        ChatClient chat = new ChatClient(Objects.requireNonNull(conn, "conn"), LinePace.of(linesPerSecond),
+                Objects.requireNonNull(incoming, "incoming"));
         chat.reader.start();
         return chat;
     }
@@ -183,42 +174,22 @@ public final class ChatClient implements AutoCloseable {
         if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("a chat line cannot hold a line end: send each line by itself");
         }
-        awaitPace();
-        if (isQuit(line)) {
-            // Before the write: the server may close before the write returns.
-            synchronized (lock) {
-                quitSent = true;
-                beginLeaving();
-            }
-        }
+        pace.await();
         synchronized (sending) {
+            if (isQuit(line)) {
+                // Before the write: the server may close before the write returns.
+                quitSent = true;
+                leaving.complete(System.nanoTime());
+            }
             try {
                 conn.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                synchronized (lock) {
-                    if (sendFailure == null) {
-                        sendFailure = e;
-                    }
-                    beginLeaving();
+                if (sendFailure == null) {
+                    sendFailure = e;
                 }
+                leaving.complete(System.nanoTime());
                 throw e;
             }
-        }
-    }
-
-    /** Waits for the pace's next token: at most 1 / rate seconds a line. */
-    private void awaitPace() throws InterruptedIOException {
-        if (pace == null) {
-            return;
-        }
-        try {
-            // Bounded: each round waits for the next token, which another sender may take first.
-            for (long now = System.nanoTime(); !pace.take(now); now = System.nanoTime()) {
-                TimeUnit.NANOSECONDS.sleep(Math.max(1, pace.nanosUntilToken(now))); // pacing, by design
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while pacing the lines sent");
         }
     }
 
@@ -228,10 +199,8 @@ public final class ChatClient implements AutoCloseable {
      * the conversation has ended; a failure to send is kept for {@link #awaitEnd(Duration)}.
      */
     public void leave() {
-        synchronized (lock) {
-            if (ending != null || quitSent) {
-                return;
-            }
+        if (ending.isDone() || quitSent) {
+            return;
         }
         try {
             send("/quit");
@@ -241,11 +210,15 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    /** Whether the conversation has ended: the server closed or the connection failed. */
-    public boolean hasEnded() {
-        synchronized (lock) {
-            return ending != null;
-        }
+    /**
+     * How the conversation ended, once it has: completed in the reader thread, after the last line,
+     * when the server closes or the connection fails, or by {@link #awaitEnd(Duration)} when the
+     * drain runs out. Never completed exceptionally; completing the future returned changes nothing.
+     *
+     * @return a future of the ending
+     */
+    public CompletableFuture<Ending> ending() {
+        return ending.copy();
     }
 
     /**
@@ -258,93 +231,28 @@ public final class ChatClient implements AutoCloseable {
      */
     public Ending awaitEnd(Duration drain) throws InterruptedIOException {
         long drainNanos = Deadline.requirePositive(drain).toNanos();
-        synchronized (lock) {
-            try {
-                while (ending == null) {
-                    if (!leaving) {
-                        lock.wait();
-                        continue;
-                    }
-                    long left = leavingSince + drainNanos - System.nanoTime();
-                    if (left <= 0) {
-                        break;
-                    }
-                    TimeUnit.NANOSECONDS.timedWait(lock, left);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting for the chat to end");
+        try {
+            CompletableFuture.anyOf(ending, leaving).get(); // talking: no end to the wait, a room may be quiet
+            if (!ending.isDone()) {
+                return ending.get(leaving.join() + drainNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
             }
-            if (ending != null) {
-                return ending;
-            }
+        } catch (TimeoutException e) {
+            stopReader();
+            IOException failure = sendFailure;
+            ending.complete(failure != null ? new Ending.Failed(failure) : new Ending.StillOpen(drain));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the chat to end");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a chat's ending and its leaving never fail", e);
         }
-        stopReader();
-        synchronized (lock) {
-            if (ending == null) {
-                ending = sendFailure != null ? new Ending.Failed(sendFailure) : new Ending.StillOpen(drain);
-            }
-            return ending;
-        }
-    }
-
-    /**
-     * Sends each line of {@code in} as it comes (empty lines are skipped, as the server would
-     * ignore them) and, at its end, leaves; returns once the conversation has ended. The input is
-     * read in a thread of its own, so lines from the server are delivered meanwhile, and a server
-     * that closes first ends the conversation without waiting for the input.
-     *
-     * @param in the lines to send; not closed
-     * @param drain how long the server may take to close after {@code /quit}
-     * @return how the conversation ended
-     * @throws IOException if the input cannot be read (the conversation is left first), or this
-     *     thread is interrupted
-     */
-    public Ending relay(BufferedReader in, Duration drain) throws IOException {
-        Objects.requireNonNull(in, "in");
-        Deadline.requirePositive(drain);
-        AtomicReference<IOException> inputFailure = new AtomicReference<>();
-        Thread.ofVirtual().name("chat-input").start(() -> {
-            try {
-                String line;
-                while ((line = in.readLine()) != null && !hasEnded()) {
-                    if (!line.isEmpty()) {
-                        send(line);
-                    }
-                }
-            } catch (IOException e) {
-                if (!hasSendFailure()) {
-                    inputFailure.set(new IOException("cannot read the input: " + e.getMessage(), e));
-                }
-            }
-            leave();
-        });
-        Ending end = awaitEnd(drain);
-        if (inputFailure.get() != null) {
-            throw inputFailure.get();
-        }
-        return end;
+        return ending.join();
     }
 
     /** Stops the reader, if it still runs, and waits for it; the connection stays open for its owner to close. */
     @Override
     public void close() {
         stopReader();
-    }
-
-    private boolean hasSendFailure() {
-        synchronized (lock) {
-            return sendFailure != null;
-        }
-    }
-
-    /** Called with {@link #lock} held. */
-    private void beginLeaving() {
-        if (!leaving) {
-            leaving = true;
-            leavingSince = System.nanoTime();
-            lock.notifyAll();
-        }
     }
 
     private void stopReader() {
@@ -385,11 +293,7 @@ public final class ChatClient implements AutoCloseable {
             // A server that closes with this side's lines unread resets the connection: its warning still says why.
             end = warning(lastLine).isPresent() ? closed() : new Ending.Failed(e);
         }
-        synchronized (lock) {
-            ending = end;
-            lock.notifyAll();
-        }
-        whenEnded.run();
+        ending.complete(end);
     }
 
     private void deliver(String line) {
@@ -404,10 +308,8 @@ public final class ChatClient implements AutoCloseable {
      */
     private Ending closed() {
         Optional<String> reason = warning(lastLine);
-        synchronized (lock) {
-            if (quitSent && reason.isEmpty()) {
-                return new Ending.Left();
-            }
+        if (quitSent && reason.isEmpty()) {
+            return new Ending.Left();
         }
         return new Ending.ClosedByServer(reason);
     }

@@ -3,11 +3,7 @@ package dev.socklab.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PipedReader;
-import java.io.PipedWriter;
-import java.io.StringReader;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -50,7 +45,6 @@ class ChatClientTest {
     final ServerUnderTest servers = new ServerUnderTest();
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final AtomicInteger endings = new AtomicInteger();
 
     @Test
     void aPacedClientGetsAScriptPastTheServersFloodControlWhole() throws Exception {
@@ -59,7 +53,7 @@ class ChatClientTest {
         Endpoint chat = servers.stream("chat", new ChatService(new ChatSettings(d.history(), d.maxRooms(),
                 d.maxMembers(), d.maxLineBytes(), 20, 40, d.sendQueueBytes(), d.maxLag(), d.idleTimeout()),
                 Clock.systemUTC()), StreamTransport.TCP_IPV4.endpoint(dir));
-        String script = IntStream.range(0, 60).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
+        List<String> script = IntStream.range(0, 60).mapToObj(i -> "line " + i).toList();
 
         List<String> paced = talk(chat, 20, script);
         assertThat(paced).noneMatch(line -> line.contains("!!"));
@@ -71,25 +65,44 @@ class ChatClientTest {
         assertThat(talk(chat, 0, script)).anyMatch(line -> line.contains("!! slow down"));
     }
 
-    /** What the server sent a client that relayed {@code script} at {@code linesPerSecond}, once it left. */
-    private static List<String> talk(Endpoint chat, int linesPerSecond, String script) throws IOException {
+    /** What the server sent a client that said {@code script} at {@code linesPerSecond}, once it left. */
+    private static List<String> talk(Endpoint chat, int linesPerSecond, List<String> script) throws IOException {
         List<String> heard = new CopyOnWriteArrayList<>();
         try (ClientConnection conn = Endpoints.connect(chat, TIMEOUT, Tracer.off(), "chat");
-             ChatClient client = ChatClient.start(conn, linesPerSecond, heard::add, () -> { })) {
-            Ending end = client.relay(new BufferedReader(new StringReader(script)), TIMEOUT);
+             ChatClient client = ChatClient.start(conn, linesPerSecond, heard::add)) {
+            Ending end = sayThenLeave(client, script, TIMEOUT);
             assertThat(end).isIn(new Ending.Left(), new Ending.ClosedByServer(Optional.of("disconnected: flooding")));
         }
         return heard;
     }
 
+    /**
+     * What a script does (socklab chat's input relay): each line until the conversation ends or a
+     * send fails, then leaving, then waiting for the end.
+     */
+    private static Ending sayThenLeave(ChatClient chat, List<String> script, Duration drain) throws IOException {
+        try {
+            for (String line : script) {
+                if (chat.ending().isDone()) {
+                    break;
+                }
+                chat.send(line);
+            }
+        } catch (IOException e) {
+            // Leaving has begun: the ending says why.
+        }
+        chat.leave();
+        return chat.awaitEnd(drain);
+    }
+
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
-    void relaySendsEachLineThenLeavesWithQuitAndPrintsAllTheServerSentBeforeClosing(StreamTransport transport)
+    void eachLineGoesThenLeavingSendsQuitAndAllTheServerSentBeforeClosingIsDelivered(StreamTransport transport)
             throws Exception {
         try (FakeChatServer server = FakeChatServer.start(transport.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
-            Ending end = chat.relay(new BufferedReader(new StringReader("hello\n\n/nick alice\nsecond é\n")), TIMEOUT);
+             ChatClient chat = ChatClient.start(conn, 0, lines::add)) {
+            Ending end = sayThenLeave(chat, List.of("hello", "/nick alice", "second é"), TIMEOUT);
 
             assertThat(end).isEqualTo(new Ending.Left());
             assertThat(server.received()).containsExactly("hello", "/nick alice", "second é", "/quit");
@@ -99,7 +112,7 @@ class ChatClientTest {
                     .map(line -> line.substring(11))
                     .containsExactly("<guest-1> hello", "-- guest-1 is now alice", "<alice> second é",
                             "-- alice left lobby (quit)");
-            Await.until(() -> endings.get() == 1, SOON, "whenEnded called once the ending is known");
+            assertThat(chat.ending()).isCompletedWithValue(new Ending.Left());
         }
     }
 
@@ -107,7 +120,7 @@ class ChatClientTest {
     void linesArriveAsTheyComeWithoutTheirLineEndsWhateverTheSegments() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add)) {
             Await.until(() -> lines.size() == 1, SOON, "the welcome");
 
             server.sendRaw("<bob> one\r\n<bob> two\n<bob> thr".getBytes(StandardCharsets.UTF_8));
@@ -118,7 +131,7 @@ class ChatClientTest {
             Await.until(() -> lines.size() == 4, SOON, "the line sent in three segments");
 
             assertThat(lines.subList(1, 4)).containsExactly("<bob> one", "<bob> two", "<bob> three é");
-            assertThat(chat.hasEnded()).isFalse();
+            assertThat(chat.ending()).isNotDone();
         }
     }
 
@@ -127,16 +140,17 @@ class ChatClientTest {
     void aServerThatDisconnectsSaysWhyInItsLastWarning(StreamTransport transport) throws Exception {
         try (FakeChatServer server = FakeChatServer.start(transport.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add)) {
             Await.until(() -> server.members() == 1 && lines.size() == 1, SOON, "the welcome");
+            CompletableFuture<String> lastLineAtTheEnd = chat.ending().thenApply(end -> lines.getLast());
 
             server.disconnectAll("disconnected: flooding");
 
             assertThat(chat.awaitEnd(TIMEOUT)).isEqualTo(new Ending.ClosedByServer(
                     Optional.of("disconnected: flooding")));
             assertThat(lines.getLast()).matches(TIME + "!! disconnected: flooding");
-            Await.until(() -> endings.get() == 1, SOON, "whenEnded called once the ending is known");
-            assertThat(chat.hasEnded()).isTrue();
+            assertThat(lastLineAtTheEnd).as("the ending comes after the last line")
+                    .succeedsWithin(SOON).asString().matches(TIME + "!! disconnected: flooding");
         }
     }
 
@@ -144,8 +158,8 @@ class ChatClientTest {
     void aWarningBeforeTheCloseWinsOverTheQuitThatWasOnItsWay() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
-            Ending end = chat.relay(new BufferedReader(new StringReader("/flood\n")), TIMEOUT);
+             ChatClient chat = ChatClient.start(conn, 0, lines::add)) {
+            Ending end = sayThenLeave(chat, List.of("/flood"), TIMEOUT);
 
             assertThat(end).isEqualTo(new Ending.ClosedByServer(Optional.of("disconnected: flooding")));
         }
@@ -155,7 +169,7 @@ class ChatClientTest {
     void aServerThatClosesWithoutAWarningGivesNoReason() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add)) {
             Await.until(() -> server.members() == 1 && lines.size() == 1, SOON, "the welcome");
             server.say("!! nickname taken: bob");
             server.say("-- bob joined lobby");
@@ -169,7 +183,7 @@ class ChatClientTest {
     void typingQuitIsLeavingAndTheServersCloseIsNoFailure() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add)) {
             chat.send("/quit gone fishing");
 
             assertThat(chat.awaitEnd(TIMEOUT)).isEqualTo(new Ending.Left());
@@ -184,15 +198,15 @@ class ChatClientTest {
         Duration drain = Duration.ofMillis(300);
         try (FakeChatServer server = FakeChatServer.ignoringQuit(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add)) {
             long start = System.nanoTime();
-            Ending end = chat.relay(new BufferedReader(new StringReader("anyone?\n")), drain);
+            Ending end = sayThenLeave(chat, List.of("anyone?"), drain);
             long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
             assertThat(end).isEqualTo(new Ending.StillOpen(drain));
             assertThat(tookMillis).as("waited the drain, and not much more").isBetween(300L, 3000L);
             assertThat(server.received()).containsExactly("anyone?", "/quit");
-            assertThat(endings).as("the reader was stopped, not ended by the server").hasValue(0);
+            assertThat(chat.ending()).as("the ending, once the drain ran out").isCompletedWithValue(end);
         }
     }
 
@@ -200,7 +214,7 @@ class ChatClientTest {
     void aResetIsAFailure() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add)) {
             Await.until(() -> server.members() == 1 && lines.size() == 1, SOON, "the welcome");
             server.resetAll();
 
@@ -210,21 +224,17 @@ class ChatClientTest {
     }
 
     @Test
-    void aServerThatClosesFirstEndsTheRelayWithoutWaitingForTheInput() throws Exception {
+    void completingTheEndingHandedOutChangesNothing() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet);
-             PipedWriter typing = new PipedWriter();
-             PipedReader input = new PipedReader(typing)) {
-            typing.write("hi\n");
-            typing.flush();
-            Thread.ofVirtual().start(() -> {
-                Await.until(() -> server.received().contains("hi"), SOON, "the line typed");
-                server.disconnectAll("server shutting down");
-            });
+             ChatClient chat = ChatClient.start(conn, 0, lines::add)) {
+            Await.until(() -> server.members() == 1 && lines.size() == 1, SOON, "the welcome");
 
-            assertThat(chat.relay(new BufferedReader(input), TIMEOUT))
-                    .isEqualTo(new Ending.ClosedByServer(Optional.of("server shutting down")));
+            chat.ending().complete(new Ending.Left());
+            assertThat(chat.ending()).isNotDone();
+            server.closeAll();
+
+            assertThat(chat.awaitEnd(TIMEOUT)).isEqualTo(new Ending.ClosedByServer(Optional.empty()));
         }
     }
 
@@ -232,7 +242,7 @@ class ChatClientTest {
     void aLineWithALineEndInsideIsRefused() throws Exception {
         try (FakeChatServer server = FakeChatServer.start(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add)) {
             assertThatThrownBy(() -> chat.send("one\ntwo")).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> chat.send("one\rtwo")).isInstanceOf(IllegalArgumentException.class);
         }
@@ -266,7 +276,7 @@ class ChatClientTest {
     void sendingOnAClosedConnectionFailsAndBeginsLeaving() throws IOException {
         try (FakeChatServer server = FakeChatServer.ignoringQuit(StreamTransport.TCP_IPV4.endpoint(dir));
              ClientConnection conn = Endpoints.connect(server.endpoint(), TIMEOUT, Tracer.off(), "chat");
-             ChatClient chat = ChatClient.start(conn, 0, lines::add, endings::incrementAndGet)) {
+             ChatClient chat = ChatClient.start(conn, 0, lines::add)) {
             conn.shutdownOutput();
             assertThatThrownBy(() -> chat.send("too late")).isInstanceOf(IOException.class);
 

@@ -3,11 +3,9 @@ package dev.socklab.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -156,8 +154,14 @@ class FaultMatrixTest {
             @Override
             String run(ClientConnection conn) throws IOException {
                 List<String> heard = new CopyOnWriteArrayList<>();
-                try (ChatClient chat = ChatClient.start(conn, 0, heard::add, () -> { })) {
-                    ChatClient.Ending end = chat.relay(new BufferedReader(new StringReader("hello\n")), CLIENT_TIMEOUT);
+                try (ChatClient chat = ChatClient.start(conn, 0, heard::add)) {
+                    try {
+                        chat.send("hello");
+                    } catch (IOException e) {
+                        // Leaving has begun: the ending says why.
+                    }
+                    chat.leave();
+                    ChatClient.Ending end = chat.awaitEnd(CLIENT_TIMEOUT);
                     if (end.failure().isPresent()) {
                         throw end.failure().get();
                     }
