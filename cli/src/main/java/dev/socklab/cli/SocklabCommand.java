@@ -3,6 +3,7 @@ package dev.socklab.cli;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.SequencedMap;
+import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -21,7 +22,7 @@ import picocli.CommandLine.IVersionProvider;
                 "  socklab services                 list the services and their ports",
                 "", "Exit codes: 0 done, 1 bug, 2 bad command line, 3 cannot bind,",
                 "            4 cannot connect or connection failed, 5 no answer in time"})
-final class SocklabCommand implements Runnable {
+final class SocklabCommand implements Callable<Integer> {
     /**
      * Every command under {@code socklab}, by the name its {@code @Command} gives it, in the order
      * the usage lists them. {@link Main} adds them, rather than {@code @Command(subcommands)}, so
@@ -32,9 +33,11 @@ final class SocklabCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** No command given: the usage, on standard error as for any other incomplete command line. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE.code;
     }
 
     private static SequencedMap<String, Class<?>> commands() {
