@@ -10,14 +10,14 @@ import picocli.CommandLine.IVersionProvider;
 
 /** The top of the command tree: {@code socklab COMMAND}. */
 @Command(name = "socklab", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
-        description = {"Socket services toolkit: a server for small network services over TCP, UDP and Unix",
-                "sockets, and a client for each."},
+        description = "Socket services toolkit: a server for small network services over TCP, UDP and Unix"
+                + " sockets, and a client for each.",
         footer = {"", "Examples:",
                 "  socklab serve                    start every service on loopback",
                 "  socklab hello                    fetch the greeting from localhost",
                 "  socklab daytime                  fetch the date, then acknowledge it",
                 "  socklab arp 10.0.0.1             look up a hardware address",
-                "  socklab time                     the server's clock and its offset from this one",
+                "  socklab time                     the server's clock, and how far off it is",
                 "  socklab chat --nick alice        talk in a chat room",
                 "  socklab services                 list the services and their ports",
                 "", "Exit codes: 0 done, 1 bug, 2 bad command line, 3 cannot bind,",
