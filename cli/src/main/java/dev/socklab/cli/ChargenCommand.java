@@ -10,11 +10,12 @@ import dev.socklab.client.ChargenClient;
 
 /** {@code socklab chargen}: prints lines from a character generator (RFC 864), then closes. */
 @Command(name = "chargen", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
-        description = {"Prints --lines N lines from a chargen server (RFC 864), then closes. With --udp, one",
-                "datagram: socklab's server answers with at most as many characters as the request has."},
+        description = {"Prints lines from a chargen server (RFC 864), then closes.",
+                "Over TCP, --lines N lines. With --udp, one datagram: socklab's server answers with at most as many"
+                + " characters as the request has."},
         footer = {"", "Examples:",
                 "  socklab chargen --lines 3            localhost, port 10019",
-                "  socklab chargen --udp                needs the server's UDP chargen: serve chargen/udp"})
+                "  socklab chargen --udp                from a server started with chargen/udp"})
 final class ChargenCommand extends ClientCommand {
     @Option(names = "--lines", paramLabel = "N", description = "Lines to print over TCP (default: ${DEFAULT-VALUE}).")
     long lines = 10;

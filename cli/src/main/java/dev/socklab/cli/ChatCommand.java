@@ -24,12 +24,13 @@ import dev.socklab.client.ClientConnection;
  */
 @Command(name = "chat", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
         description = {"Talks in a room of a chat server: each line typed goes to the room, and what the room says is"
-                + " printed as it comes. A line starting with / is a command: /help lists them, /quit leaves.",
+                + " printed as it comes.",
+                "A line starting with / is a command: /help lists them, /quit leaves.",
                 "On a terminal: a line editor with history; messages appear above the line being typed, and Ctrl-D"
                 + " leaves.",
                 "Otherwise: standard input's lines are sent; at its end the client leaves with /quit and prints what"
                 + " the server sends before it closes (within --timeout)."},
-        footer = {"", "Exit code 4 when the server closes the connection first (it says why, if it does).",
+        footer = {"", "Exit code 4 when the server closes the connection first (it says why, if so).",
                 "", "Examples:",
                 "  socklab chat --nick alice              localhost, port 10003",
                 "  socklab chat 192.0.2.7 10003",

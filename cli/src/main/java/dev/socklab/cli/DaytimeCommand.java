@@ -12,13 +12,13 @@ import dev.socklab.client.DaytimeClient;
 
 /** {@code socklab daytime}: prints a daytime server's date, then sends the lab's acknowledgement. */
 @Command(name = "daytime", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
-        description = {"Prints the date of a daytime server (RFC 867), then sends an acknowledgement,",
-                "as the lab's client does. Works with servers that close at once and with lab",
-                "servers that wait for the acknowledgement before they close."},
+        description = {"Prints the date of a daytime server (RFC 867), then sends an acknowledgement.",
+                "It acknowledges as the lab's client does, so it works with servers that close at once and with lab"
+                + " servers that wait for the acknowledgement before they close."},
         footer = {"", "Examples:",
                 "  socklab daytime                        from localhost, port 10013",
                 "  socklab daytime 127.0.0.1 13 --no-ack  a classic inetd daytime server",
-                "  socklab daytime --ack 'thanks' --udp   over UDP, the acknowledgement as the request"})
+                "  socklab daytime --ack 'thanks' --udp   over UDP, with 'thanks' as the request"})
 final class DaytimeCommand extends ClientCommand {
     @ArgGroup(exclusive = true)
     Acknowledgement acknowledgement = new Acknowledgement();

@@ -30,8 +30,8 @@ abstract class LookupCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "[HOST PORT] ADDRESS",
-            description = {"The server, as HOST and a PORT number, then the addresses to look up; with none,",
-                    "they are read from standard input, one a line. Without HOST PORT: localhost."})
+            description = "The server, as HOST and a PORT number (without them: localhost), then the addresses to"
+                    + " look up; with none, they are read from standard input, one a line.")
     List<String> words = new ArrayList<>();
 
     @Mixin

@@ -34,7 +34,7 @@ public final class Main {
         }
         // Set after the commands are added: picocli passes these down to the commands it has at the time.
         cli.setExecutionExceptionHandler(new Errors());
-        cli.setParameterExceptionHandler(new Errors());
+        cli.setParameterExceptionHandler(new UnknownCommand(new Errors()));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }

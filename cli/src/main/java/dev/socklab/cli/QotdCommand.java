@@ -10,11 +10,12 @@ import dev.socklab.client.QotdClient;
 
 /** {@code socklab qotd}: prints the quote of the day (RFC 865). */
 @Command(name = "qotd", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
-        description = {"Prints the quote of a qotd server (RFC 865). With --udp, the request is padded, since",
-                "socklab's server answers with at most as many bytes as the request has."},
+        description = {"Prints the quote of a qotd server (RFC 865).",
+                "With --udp, the request is padded, since socklab's server answers with at most as many bytes as the"
+                + " request has."},
         footer = {"", "Examples:",
                 "  socklab qotd                         localhost, port 10017",
-                "  socklab qotd --udp                   needs the server's UDP qotd: serve qotd/udp"})
+                "  socklab qotd --udp                   from a server started with qotd/udp"})
 final class QotdCommand extends ClientCommand {
     @Option(names = "--request-bytes", paramLabel = "N",
             description = "UDP: the request's size, which bounds the reply's (default: ${DEFAULT-VALUE}).")

@@ -41,14 +41,16 @@ import dev.socklab.trace.Tracer;
                 "Listens on loopback only unless told otherwise with --bind."},
         footer = {"", "SERVICE is NAME[:PORT][/tcp|/udp], or NAME:unix:PATH for a Unix socket.", "",
                 "Examples:",
-                "  socklab serve                          every service on loopback, default ports",
-                "  socklab serve hello:3000               the greeting on TCP and UDP port 3000",
-                "  socklab serve hello:3000/tcp --trace   TCP only, showing every socket call",
-                "  socklab serve hello:unix:/tmp/h.sock   the greeting on a Unix socket",
-                "  socklab serve --bind 0.0.0.0           open to the network (IPv4)",
+                "  socklab serve                         every service on loopback, default ports",
+                "  socklab serve hello:3000              the greeting on TCP and UDP port 3000",
+                "  socklab serve hello:3000/tcp --trace  TCP only, showing every socket call",
+                "  socklab serve hello:unix:/tmp/h.sock  the greeting on a Unix socket",
+                "  socklab serve --bind 0.0.0.0          open to the network (IPv4)",
                 "  socklab serve --bind :: --allow 10.0.0.0/8 --deny echo=10.1.0.0/16",
-                "                                         the lab's network only, and echo not to one part of it",
-                "  socklab serve --bind ::                open to the network (IPv6, and IPv4 where the system allows)"})
+                "                                        the lab's network only, and echo not to",
+                "                                        one part of it",
+                "  socklab serve --bind ::               open to the network (IPv6, and IPv4",
+                "                                        where the system allows)"})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
     List<String> binds = new ArrayList<>();
 
     @ArgGroup(exclusive = true)
-    FamilyOptions family = new FamilyOptions();
+    FamilyOptions.Listening family = new FamilyOptions.Listening();
 
     @Option(names = "--standard-ports", description = "Serve the classic services on their IANA ports (below 1024: needs privileges).")
     boolean standardPorts;

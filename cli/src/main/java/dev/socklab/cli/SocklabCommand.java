@@ -3,25 +3,26 @@ package dev.socklab.cli;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.SequencedMap;
+import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
 /** The top of the command tree: {@code socklab COMMAND}. */
 @Command(name = "socklab", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
-        description = {"Socket services toolkit: a server for small network services over TCP, UDP and Unix",
-                "sockets, and a client for each."},
+        description = "Socket services toolkit: a server for small network services over TCP, UDP and Unix"
+                + " sockets, and a client for each.",
         footer = {"", "Examples:",
                 "  socklab serve                    start every service on loopback",
                 "  socklab hello                    fetch the greeting from localhost",
                 "  socklab daytime                  fetch the date, then acknowledge it",
                 "  socklab arp 10.0.0.1             look up a hardware address",
-                "  socklab time                     the server's clock and its offset from this one",
+                "  socklab time                     the server's clock, and how far off it is",
                 "  socklab chat --nick alice        talk in a chat room",
                 "  socklab services                 list the services and their ports",
                 "", "Exit codes: 0 done, 1 bug, 2 bad command line, 3 cannot bind,",
                 "            4 cannot connect or connection failed, 5 no answer in time"})
-final class SocklabCommand implements Runnable {
+final class SocklabCommand implements Callable<Integer> {
     /**
      * Every command under {@code socklab}, by the name its {@code @Command} gives it, in the order
      * the usage lists them. {@link Main} adds them, rather than {@code @Command(subcommands)}, so
@@ -32,9 +33,11 @@ final class SocklabCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** No command given: the usage, on standard error as for any other incomplete command line. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE.code;
     }
 
     private static SequencedMap<String, Class<?>> commands() {

@@ -11,8 +11,8 @@ import dev.socklab.client.TimeClient;
 
 /** {@code socklab time}: a time server's clock (RFC 868), and how far it is from this machine's. */
 @Command(name = "time", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
-        description = {"Prints the time of a time server (RFC 868) and its offset from this machine's clock,",
-                "to the second, as rdate -p does."},
+        description = {"Prints the time of a time server (RFC 868) and its offset from this machine's clock.",
+                "The offset is to the second, as rdate -p prints it: RFC 868 counts whole seconds."},
         footer = {"", "Examples:",
                 "  socklab time                       localhost, port 10037",
                 "  socklab time 127.0.0.1 37 --udp    a classic inetd time server, over UDP"})

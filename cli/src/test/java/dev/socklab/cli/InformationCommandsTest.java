@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The commands that only tell: {@code services}, {@code --version} and {@code --help}. */
@@ -44,10 +45,26 @@ class InformationCommandsTest {
     }
 
     @Test
-    void socklabAloneShowsTheUsageAndSucceeds() {
+    void socklabAloneShowsTheUsageOnStandardErrorAndExitsWithTheUsageCode() {
         CommandRun run = CommandRun.of();
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Usage: socklab").contains("serve").contains("services").contains("hello");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code);
+        assertThat(run.err()).contains("Usage: socklab").contains("serve").contains("services").contains("hello");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "socklab {0}")
+    @CsvSource({"helo, hello", "serv, serve", "Echo, echo", "bnech, bench"})
+    void aMistypedCommandIsNamedWithTheCommandItWasProbablyMeantToBe(String typed, String meant) {
+        CommandRun run = CommandRun.of(typed, "127.0.0.1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code);
+        assertThat(run.err()).isEqualTo("socklab: unknown command '" + typed + "'; did you mean " + meant + "?\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aWordLikeNoCommandPointsToTheList() {
+        CommandRun.of("frobnicate").failedWith(ExitCode.USAGE, "unknown command 'frobnicate'", "socklab --help");
     }
 }

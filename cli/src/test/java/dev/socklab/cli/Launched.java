@@ -56,7 +56,12 @@ final class Launched implements AutoCloseable {
 
     /** Starts {@code command} in the repository root, with {@code env} overriding this JVM's environment. */
     static Launched run(Map<String, String> env, List<String> command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
+        return run(ROOT, env, command);
+    }
+
+    /** Starts {@code command} in {@code directory}, with {@code env} overriding this JVM's environment. */
+    static Launched run(Path directory, Map<String, String> env, List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(env);
         return new Launched(builder.start());

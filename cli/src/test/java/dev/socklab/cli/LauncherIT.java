@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./socklab} launcher: it finds a JDK 21 or newer and runs the packaged command; a
@@ -41,6 +42,21 @@ class LauncherIT {
             assertThat(version.matches()).as("version line: %s", socklab.out()).isTrue();
             assertThat(version.group(1)).as("version from the jar's manifest").matches("\\d+\\.\\d+\\.\\d+.*");
             assertThat(Integer.parseInt(version.group(2))).isGreaterThanOrEqualTo(21);
+        }
+    }
+
+    @Test
+    void aChainOfLinksToTheLauncherRunsTheBuildItLeadsTo(@TempDir Path dir) throws Exception {
+        // As a user puts it on the PATH: ~/bin/socklab, here a relative link to an absolute link to the launcher.
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path links = Files.createDirectories(dir.resolve("links"));
+        Files.createSymbolicLink(links.resolve("socklab"), Launched.ROOT.resolve("socklab"));
+        Files.createSymbolicLink(bin.resolve("socklab"), Path.of("../links/socklab"));
+
+        try (Launched socklab = Launched.run(dir, Map.of(), List.of(bin.resolve("socklab").toString(), "--version"))) {
+            assertThat(socklab.exitWithin(RUN)).as("stderr: %s", socklab.err()).isZero();
+            assertThat(socklab.out()).matches(VERSION);
+            assertThat(socklab.err()).as("a build in the link's folder").isEmpty();
         }
     }
 

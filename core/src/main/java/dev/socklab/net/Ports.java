@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import dev.socklab.text.Suggestion;
+
 /** Ports as the lab writes them: a number, or a service name such as {@code daytime}. */
 public final class Ports {
 
@@ -62,10 +64,8 @@ public final class Ports {
     }
 
     private static AddressException unknown(String name, ServicesFile.Table table) {
-        String example = ServiceSuggestion.closest(name, table.ports().keySet());
-        if (example == null && table.ports().containsKey("daytime")) {
-            example = "daytime";
-        }
+        String example = Suggestion.closest(name, table.ports().keySet())
+                .orElse(table.ports().containsKey("daytime") ? "daytime" : null);
         String suchAs = example == null ? "" : " such as " + example;
         String source = table.fromFile()
                 ? " from " + table.file() + suchAs

@@ -1,23 +1,27 @@
-package dev.socklab.net;
+package dev.socklab.text;
 
 import java.util.Collection;
+import java.util.Optional;
 
-/** Finds the known service name a mistyped one was probably meant to be. */
-final class ServiceSuggestion {
+/**
+ * The known name a mistyped one was probably meant to be, for the "did you mean" of an error:
+ * a service name in a port, a command name on the command line.
+ */
+public final class Suggestion {
 
     /** More edits than this and the guess is more confusing than helpful. */
     private static final int MAX_EDITS = 2;
 
-    private ServiceSuggestion() {
+    private Suggestion() {
     }
 
     /**
      * The known name closest to {@code typed}: one that differs only in case, else the
      * nearest within two edits (fewer for short names) (insert, delete, change, swap of neighbours).
      *
-     * @return the name, or null when none is close; ties go to the alphabetically first
+     * @return the name, or empty when none is close; ties go to the alphabetically first
      */
-    static String closest(String typed, Collection<String> known) {
+    public static Optional<String> closest(String typed, Collection<String> known) {
         // Short names are close to too many others, so they get fewer edits.
         int allowed = Math.min(MAX_EDITS, typed.length() / 3);
         String best = null;
@@ -29,7 +33,7 @@ final class ServiceSuggestion {
                 bestDistance = distance;
             }
         }
-        return best;
+        return Optional.ofNullable(best);
     }
 
     /** Optimal string alignment distance: Levenshtein plus swapping two neighbours. */
