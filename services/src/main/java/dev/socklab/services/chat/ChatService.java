@@ -22,18 +22,18 @@ public final class ChatService implements StreamService {
     private final ChatLines lines;
     private final Rooms rooms;
     private final Nicknames nicknames = new Nicknames();
-    /** Set once the server stops: members then leave without a word to their rooms. */
-    private volatile boolean stopping;
+    /** Closed once the server stops: members then leave without a word to their rooms. */
+    private final Delivery delivery = new Delivery();
 
     public ChatService(ChatSettings settings, Clock clock) {
         this.settings = settings;
         this.lines = new ChatLines(clock);
-        this.rooms = new Rooms(settings);
+        this.rooms = new Rooms(settings, delivery);
     }
 
     @Override
     public void serve(Connection conn) throws IOException {
-        Member me = new Member(conn.outbox(settings.sendQueueBytes(), settings.maxLag()), null);
+        Member me = new Member(conn.outbox(settings.sendQueueBytes(), settings.maxLag()), delivery, null);
         me.nick(nicknames.guest(me));
         // Why the member left, as its room is told; null when its connection failed under it.
         String departure = null;
@@ -85,10 +85,13 @@ public final class ChatService implements StreamService {
         return Optional.of(lines.errorText("disconnected: " + reason));
     }
 
-    /** Members stay until they leave: a stopping server tells them why it closes, and the rooms hear no departures. */
+    /**
+     * Members stay until they leave: a stopping server tells them why it closes, as their last line (no chat
+     * line is queued once this returns), and the rooms hear no departures.
+     */
     @Override
     public Optional<String> stopping() {
-        stopping = true;
+        delivery.close();
         return Optional.of(lines.errorText("server shutting down"));
     }
 
@@ -229,8 +232,7 @@ public final class ChatService implements StreamService {
     private void leave(Member me, String why) {
         Room room = me.room();
         if (room != null) {
-            ByteBuffer news = stopping ? null
-                    : lines.news(me.nick() + " left " + room.name() + (why.isEmpty() ? "" : " (" + why + ")"));
+            ByteBuffer news = lines.news(me.nick() + " left " + room.name() + (why.isEmpty() ? "" : " (" + why + ")"));
             if (room.leave(me, news)) {
                 rooms.remove(room);
             }

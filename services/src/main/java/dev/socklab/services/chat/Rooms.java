@@ -17,14 +17,16 @@ final class Rooms {
     private final int maxRooms;
     private final int maxMembers;
     private final int historySize;
+    private final Delivery delivery;
     private final Map<String, Room> byKey = new HashMap<>();
     private final Room lobby;
 
-    Rooms(ChatSettings settings) {
+    Rooms(ChatSettings settings, Delivery delivery) {
         this.maxRooms = settings.maxRooms();
         this.maxMembers = settings.maxMembers();
         this.historySize = settings.history();
-        this.lobby = new Room(LOBBY, true, maxMembers, historySize);
+        this.delivery = delivery;
+        this.lobby = new Room(LOBBY, true, maxMembers, historySize, delivery);
         byKey.put(LOBBY, lobby);
     }
 
@@ -46,7 +48,7 @@ final class Rooms {
             if (byKey.size() >= maxRooms) {
                 return Optional.empty();
             }
-            room = new Room(name, false, maxMembers, historySize);
+            room = new Room(name, false, maxMembers, historySize, delivery);
             byKey.put(key, room);
         }
         return Optional.of(room);
