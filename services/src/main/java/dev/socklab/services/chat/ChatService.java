@@ -50,6 +50,8 @@ public final class ChatService implements StreamService {
                     case Input.TooLong tooLong -> refuse(me, "line too long (at most " + tooLong.limit() + " bytes): not sent");
                     case Input.NotUtf8 notUtf8 -> refuse(me, "not UTF-8: not sent");
                     case Input.ControlCharacters control -> refuse(me, "control characters are not allowed: not sent");
+                    case Input.LongSubnegotiation cut -> refuse(me, "telnet subnegotiation (IAC SB) not ended within "
+                            + cut.limit() + " bytes: dropped, with the rest of its line");
                     case Input.Text text -> switch (flood.check(System.nanoTime())) {
                         case PASS -> act(me, Command.parse(text.text()), conn);
                         case WARN -> refuse(me, "slow down: at most " + settings.rate() + " lines a second");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,29 @@ class ChatServiceTest {
             // The old name is free again.
             alice.say("/nick other");
             alice.await("-- alice is now other");
+        }
+    }
+
+    @Test
+    void aTelnetSubnegotiationThatNeverEndsIsCutAtItsBoundAndTheMemberIsTold() throws IOException {
+        Endpoint chat = serve(FAST);
+        try (TestMember alice = TestMember.named(chat, "alice")) {
+            // IAC SB TERMINAL-TYPE and 300 bytes with no IAC SE: without a bound, every later line would vanish.
+            byte[] open = new byte[3 + 300];
+            open[0] = (byte) 255;
+            open[1] = (byte) 250;
+            open[2] = 24;
+            Arrays.fill(open, 3, open.length, (byte) 'x');
+            alice.send(open);
+            alice.say(" rest of the cut line");
+            alice.say("heard again");
+
+            assertThat(alice.next()).isEqualTo("!! telnet subnegotiation (IAC SB) not ended within "
+                    + TelnetFilter.MAX_SUBNEGOTIATION_BYTES + " bytes: dropped, with the rest of its line");
+            assertThat(alice.next()).isEqualTo("<alice> heard again");
+            // One that ends within the bound is stripped as before.
+            alice.send(new byte[] {(byte) 255, (byte) 250, 31, 0, 80, 0, 24, (byte) 255, (byte) 240, 'o', 'k', '\n'});
+            assertThat(alice.next()).isEqualTo("<alice> ok");
         }
     }
 

@@ -54,4 +54,30 @@ class CommandTest {
         }
         assertThat(out).hasToString("ab<255>c");
     }
-}
+
+    @Test
+    void aTelnetSubnegotiationEndsAtItsBoundIfNotBefore() {
+        TelnetFilter telnet = new TelnetFilter();
+        assertThat(telnet.filter((byte) 255)).isEqualTo(-1);
+        assertThat(telnet.filter((byte) 250)).isEqualTo(-1);
+        for (int i = 0; i < TelnetFilter.MAX_SUBNEGOTIATION_BYTES; i++) {
+            assertThat(telnet.filter((byte) 'x')).isEqualTo(-1);
+        }
+        assertThat(telnet.filter((byte) 'x')).isEqualTo(TelnetFilter.CUT);
+        assertThat(telnet.filter((byte) 'y')).as("data again").isEqualTo('y');
+
+        // One that ends within the bound, as IAC SE, is stripped whole, escaped IACs and all.
+        int[] within = new int[TelnetFilter.MAX_SUBNEGOTIATION_BYTES + 2];
+        within[0] = 255;
+        within[1] = 250;
+        for (int i = 2; i < within.length; i += 2) {
+            within[i] = 255;
+            within[i + 1] = 255;
+        }
+        for (int b : within) {
+            assertThat(telnet.filter((byte) b)).isEqualTo(-1);
+        }
+        assertThat(telnet.filter((byte) 255)).isEqualTo(-1);
+        assertThat(telnet.filter((byte) 240)).isEqualTo(-1);
+        assertThat(telnet.filter((byte) 'z')).isEqualTo('z');
+    }}
