@@ -129,7 +129,8 @@ public final class ChatService implements StreamService {
                 return quit.reason().isEmpty() ? "quit" : "quit: " + quit.reason();
             }
             case Command.Usage usage -> me.send(lines.error("usage: " + usage.usage()));
-            case Command.Unknown unknown -> me.send(lines.error("unknown command /" + unknown.name() + ": /help lists the commands"));
+            case Command.Unknown unknown -> me.send(lines.error("unknown command /" + MemberText.shown(unknown.name())
+                    + ": /help lists the commands"));
         }
         return null;
     }
@@ -245,7 +246,7 @@ public final class ChatService implements StreamService {
     private void whisper(Member me, String nick, String text) {
         Optional<Member> to = nicknames.find(nick);
         if (to.isEmpty()) {
-            me.send(lines.error("no one is called " + nick));
+            me.send(lines.error("no one is called " + MemberText.shown(nick)));
             return;
         }
         to.get().send(lines.privateFrom(me.nick(), text));

@@ -37,7 +37,7 @@ final class Rooms {
     /** Why {@code name} cannot name a room, or empty if it can. */
     static Optional<String> problem(String name) {
         return NAME.matcher(name).matches() ? Optional.empty()
-                : Optional.of("'" + name + "' cannot name a room: use 1 to 32 letters, digits, '-', '_' or '.'");
+                : Optional.of("'" + MemberText.shown(name) + "' cannot name a room: use 1 to 32 letters, digits, '-', '_' or '.'");
     }
 
     /** The room called {@code name}, made if there is none; empty if making it would pass the limit of rooms. */
