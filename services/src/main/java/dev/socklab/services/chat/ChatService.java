@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
+import dev.socklab.trace.Preview;
 
 /**
  * Multi-user chat: rooms, nicknames, private messages, history (the protocol is in
@@ -57,7 +58,7 @@ public final class ChatService implements StreamService {
                         case WARN -> refuse(me, "slow down: at most " + settings.rate() + " lines a second");
                         case DISCONNECT -> {
                             me.send(lines.error("disconnected: flooding"));
-                            conn.log().info("{} disconnected for flooding", me.nick());
+                            conn.log().info("{} disconnected for flooding", logged(me.nick()));
                             yield "flooding";
                         }
                     };
@@ -166,7 +167,7 @@ public final class ChatService implements StreamService {
             nicknames.release(old, me);
         }
         me.nick(nick);
-        conn.log().info("{} is now {}", old, nick);
+        conn.log().info("{} is now {}", logged(old), logged(nick));
         ByteBuffer news = lines.news(old + " is now " + nick);
         Room room = me.room();
         if (room == null) {
@@ -253,6 +254,11 @@ public final class ChatService implements StreamService {
         if (to.get() != me) {
             me.send(lines.privateTo(to.get().nick(), text));
         }
+    }
+
+    /** A nickname as a log line shows it: quoted and escaped, as the runtime shows what clients send. */
+    private static String logged(String nick) {
+        return Preview.of(nick, 2 * Nicknames.MAX_LENGTH);
     }
 
     private void help(Member me) {

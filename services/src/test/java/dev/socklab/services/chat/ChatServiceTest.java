@@ -212,6 +212,21 @@ class ChatServiceTest {
     }
 
     @Test
+    void nicknamesReachTheLogQuotedAndEscapedAndADirectionOverrideNever() throws IOException {
+        Endpoint chat = serve(FAST);
+        try (LogCapture log = LogCapture.socklab(); TestMember member = TestMember.connect(chat)) {
+            member.await("-- " + member.nick() + " joined lobby");
+            member.say("/nick \u202Eoor");
+            assertThat(member.next()).startsWith("!! a nickname has no invisible");
+            member.say("/nick carol");
+            member.await("-- " + member.nick() + " is now carol");
+
+            log.awaitContaining("\"" + member.nick() + "\" is now \"carol\"");
+            assertThat(log.lines()).noneMatch(line -> line.contains("\u202E"));
+        }
+    }
+
+    @Test
     void membersMoveBetweenRoomsAndEachRoomHearsOnlyItsOwn() throws IOException {
         Endpoint chat = serve(FAST);
         try (TestMember alice = TestMember.named(chat, "alice"); TestMember bob = TestMember.named(chat, "bob")) {
@@ -382,7 +397,7 @@ class ChatServiceTest {
             assertThat(flooder.closedWithin(TestMember.WAIT)).isTrue();
             List<String> seen = watcher.await("-- " + flooder.nick() + " left lobby (flooding)");
             assertThat(seen).doesNotContain("<" + flooder.nick() + "> 4", "<" + flooder.nick() + "> 5");
-            log.awaitContaining(flooder.nick() + " disconnected for flooding");
+            log.awaitContaining("\"" + flooder.nick() + "\" disconnected for flooding");
         }
     }
 
