@@ -12,7 +12,8 @@ import dev.socklab.service.Connection;
 /**
  * A member's lines: telnet commands stripped, ended by LF, CRLF or telnet's CR NUL, checked to be
  * UTF-8 text of at most the line limit. A line too long is skipped to its end rather than held,
- * so a member costs a fixed amount of memory whatever it sends.
+ * so a member costs a fixed amount of memory whatever it sends. A telnet subnegotiation past its
+ * bound is reported at once, and the line it cut into is skipped to its end.
  */
 final class ChatInput {
     private static final int READ_SIZE = 1024;
@@ -25,6 +26,8 @@ final class ChatInput {
     private int length;
     private boolean tooLong;
     private boolean afterCr;
+    /** Dropping bytes to the end of a line that a subnegotiation past its bound cut into. */
+    private boolean skipping;
     private final TelnetFilter telnet = new TelnetFilter();
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -40,15 +43,25 @@ final class ChatInput {
         while (true) {
             while (received.hasRemaining()) {
                 int b = telnet.filter(received.get());
+                if (b == TelnetFilter.CUT) {
+                    length = 0;
+                    tooLong = false;
+                    skipping = true;
+                    return new Input.LongSubnegotiation(TelnetFilter.MAX_SUBNEGOTIATION_BYTES);
+                }
                 if (b < 0) {
                     continue;
                 }
                 boolean end = b == '\n' || (b == 0 && afterCr);
                 afterCr = b == '\r';
-                if (end) {
+                if (end && !skipping) {
                     return take();
                 }
-                if (length < line.length) {
+                if (end) {
+                    skipping = false;
+                } else if (skipping) {
+                    continue;
+                } else if (length < line.length) {
                     line[length++] = (byte) b;
                 } else {
                     tooLong = true;

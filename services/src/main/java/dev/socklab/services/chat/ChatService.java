@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
+import dev.socklab.trace.Preview;
 
 /**
  * Multi-user chat: rooms, nicknames, private messages, history (the protocol is in
@@ -22,18 +23,18 @@ public final class ChatService implements StreamService {
     private final ChatLines lines;
     private final Rooms rooms;
     private final Nicknames nicknames = new Nicknames();
-    /** Set once the server stops: members then leave without a word to their rooms. */
-    private volatile boolean stopping;
+    /** Closed once the server stops: members then leave without a word to their rooms. */
+    private final Delivery delivery = new Delivery();
 
     public ChatService(ChatSettings settings, Clock clock) {
         this.settings = settings;
         this.lines = new ChatLines(clock);
-        this.rooms = new Rooms(settings);
+        this.rooms = new Rooms(settings, delivery);
     }
 
     @Override
     public void serve(Connection conn) throws IOException {
-        Member me = new Member(conn.outbox(settings.sendQueueBytes(), settings.maxLag()), null);
+        Member me = new Member(conn.outbox(settings.sendQueueBytes(), settings.maxLag()), delivery, null);
         me.nick(nicknames.guest(me));
         // Why the member left, as its room is told; null when its connection failed under it.
         String departure = null;
@@ -50,12 +51,14 @@ public final class ChatService implements StreamService {
                     case Input.TooLong tooLong -> refuse(me, "line too long (at most " + tooLong.limit() + " bytes): not sent");
                     case Input.NotUtf8 notUtf8 -> refuse(me, "not UTF-8: not sent");
                     case Input.ControlCharacters control -> refuse(me, "control characters are not allowed: not sent");
+                    case Input.LongSubnegotiation cut -> refuse(me, "telnet subnegotiation (IAC SB) not ended within "
+                            + cut.limit() + " bytes: dropped, with the rest of its line");
                     case Input.Text text -> switch (flood.check(System.nanoTime())) {
                         case PASS -> act(me, Command.parse(text.text()), conn);
                         case WARN -> refuse(me, "slow down: at most " + settings.rate() + " lines a second");
                         case DISCONNECT -> {
                             me.send(lines.error("disconnected: flooding"));
-                            conn.log().info("{} disconnected for flooding", me.nick());
+                            conn.log().info("{} disconnected for flooding", logged(me.nick()));
                             yield "flooding";
                         }
                     };
@@ -85,10 +88,13 @@ public final class ChatService implements StreamService {
         return Optional.of(lines.errorText("disconnected: " + reason));
     }
 
-    /** Members stay until they leave: a stopping server tells them why it closes, and the rooms hear no departures. */
+    /**
+     * Members stay until they leave: a stopping server tells them why it closes, as their last line (no chat
+     * line is queued once this returns), and the rooms hear no departures.
+     */
     @Override
     public Optional<String> stopping() {
-        stopping = true;
+        delivery.close();
         return Optional.of(lines.errorText("server shutting down"));
     }
 
@@ -124,7 +130,8 @@ public final class ChatService implements StreamService {
                 return quit.reason().isEmpty() ? "quit" : "quit: " + quit.reason();
             }
             case Command.Usage usage -> me.send(lines.error("usage: " + usage.usage()));
-            case Command.Unknown unknown -> me.send(lines.error("unknown command /" + unknown.name() + ": /help lists the commands"));
+            case Command.Unknown unknown -> me.send(lines.error("unknown command /" + MemberText.shown(unknown.name())
+                    + ": /help lists the commands"));
         }
         return null;
     }
@@ -160,7 +167,7 @@ public final class ChatService implements StreamService {
             nicknames.release(old, me);
         }
         me.nick(nick);
-        conn.log().info("{} is now {}", old, nick);
+        conn.log().info("{} is now {}", logged(old), logged(nick));
         ByteBuffer news = lines.news(old + " is now " + nick);
         Room room = me.room();
         if (room == null) {
@@ -229,8 +236,7 @@ public final class ChatService implements StreamService {
     private void leave(Member me, String why) {
         Room room = me.room();
         if (room != null) {
-            ByteBuffer news = stopping ? null
-                    : lines.news(me.nick() + " left " + room.name() + (why.isEmpty() ? "" : " (" + why + ")"));
+            ByteBuffer news = lines.news(me.nick() + " left " + room.name() + (why.isEmpty() ? "" : " (" + why + ")"));
             if (room.leave(me, news)) {
                 rooms.remove(room);
             }
@@ -241,13 +247,18 @@ public final class ChatService implements StreamService {
     private void whisper(Member me, String nick, String text) {
         Optional<Member> to = nicknames.find(nick);
         if (to.isEmpty()) {
-            me.send(lines.error("no one is called " + nick));
+            me.send(lines.error("no one is called " + MemberText.shown(nick)));
             return;
         }
         to.get().send(lines.privateFrom(me.nick(), text));
         if (to.get() != me) {
             me.send(lines.privateTo(to.get().nick(), text));
         }
+    }
+
+    /** A nickname as a log line shows it: quoted and escaped, as the runtime shows what clients send. */
+    private static String logged(String nick) {
+        return Preview.of(nick, 2 * Nicknames.MAX_LENGTH);
     }
 
     private void help(Member me) {

@@ -45,23 +45,22 @@ sealed interface Command {
     record Unknown(String name) implements Command {
     }
 
-    /** An empty line, which is ignored. */
+    /** A line that would show nothing (empty, or blanks alone), which is ignored. */
     record Nothing() implements Command {
     }
 
     /**
      * Reads a line of text: {@code /name arguments} is a command (the name in any case), {@code //text}
      * says {@code /text}, anything else is said to the room. Arguments are separated by spaces or tabs.
+     * What others will read (a message, an action, a private message, the reason for quitting) comes
+     * as {@link MemberText#shown}; names come as typed, for their own checks.
      */
     static Command parse(String line) {
-        if (line.isBlank()) {
-            return new Nothing();
-        }
         if (!line.startsWith("/")) {
-            return new Say(line);
+            return said(line);
         }
         if (line.startsWith("//")) {
-            return new Say(line.substring(1));
+            return said(line.substring(1));
         }
         String[] parts = line.substring(1).split("[ \t]+", 2);
         String name = parts[0].toLowerCase(Locale.ROOT);
@@ -73,14 +72,24 @@ sealed interface Command {
             case "rooms" -> rest.isEmpty() ? new Rooms() : new Usage("/rooms");
             case "who" -> rest.isEmpty() ? new Who() : new Usage("/who");
             case "help" -> new Help();
-            case "quit" -> new Quit(rest);
-            case "me" -> rest.isEmpty() ? new Usage("/me ACTION") : new Me(rest);
+            case "quit" -> new Quit(MemberText.shown(rest));
+            case "me" -> {
+                String action = MemberText.shown(rest);
+                yield action.isEmpty() ? new Usage("/me ACTION") : new Me(action);
+            }
             case "msg" -> {
                 String[] words = rest.split("[ \t]+", 2);
-                yield words.length < 2 || words[1].isBlank() ? new Usage("/msg NICK TEXT") : new Msg(words[0], words[1].strip());
+                String text = words.length < 2 ? "" : MemberText.shown(words[1]);
+                yield text.isEmpty() ? new Usage("/msg NICK TEXT") : new Msg(words[0], text);
             }
             default -> new Unknown(parts[0]);
         };
+    }
+
+    /** A message to the room; nothing if it would show blank. */
+    private static Command said(String text) {
+        String shown = MemberText.shown(text);
+        return shown.isEmpty() ? new Nothing() : new Say(shown);
     }
 
     private static Command oneWord(String rest, String usage, java.util.function.Function<String, Command> make) {

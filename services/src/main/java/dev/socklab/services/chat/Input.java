@@ -18,6 +18,10 @@ sealed interface Input {
     record ControlCharacters() implements Input {
     }
 
+    /** A telnet subnegotiation held more than {@code limit} bytes: it was ended, and the rest of its line skipped. */
+    record LongSubnegotiation(int limit) implements Input {
+    }
+
     /** The client closed its side. */
     record End() implements Input {
     }

@@ -10,11 +10,13 @@ import dev.socklab.service.Outbox;
  */
 final class Member {
     private final Outbox outbox;
+    private final Delivery delivery;
     private volatile String nick;
     private volatile Room room;
 
-    Member(Outbox outbox, String nick) {
+    Member(Outbox outbox, Delivery delivery, String nick) {
         this.outbox = outbox;
+        this.delivery = delivery;
         this.nick = nick;
     }
 
@@ -35,8 +37,16 @@ final class Member {
         room = value;
     }
 
-    /** Queues a line for this member, never waiting; a member too far behind is being disconnected, and gets nothing. */
+    /**
+     * Queues a line for this member, never waiting, unless the server is stopping; a member too far behind is
+     * being disconnected, and gets nothing.
+     */
     void send(ByteBuffer line) {
+        delivery.send(this, line);
+    }
+
+    /** Queues a line with no regard to the server stopping: for {@link Delivery} alone, which asks that first. */
+    void queue(ByteBuffer line) {
         outbox.offer(line);
     }
 }

@@ -1,11 +1,17 @@
 package dev.socklab.services.chat;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Who is called what: each nickname belongs to one member, without regard to case. */
+/**
+ * Who is called what: each nickname belongs to one member, and so do the names that look the same.
+ * Names are compared in a normal form (NFKC, then case folding), so that {@code ALICE}, the
+ * full-width {@code ａｌｉｃｅ} and the mathematical bold {@code 𝐚𝐥𝐢𝐜𝐞} are all taken once {@code alice}
+ * is; a nickname is shown as its member typed it.
+ */
 final class Nicknames {
     static final int MAX_LENGTH = 32;
     private static final String GUEST = "guest-";
@@ -13,14 +19,24 @@ final class Nicknames {
     private final ConcurrentHashMap<String, Member> byKey = new ConcurrentHashMap<>();
     private final AtomicLong guests = new AtomicLong();
 
-    /** Why {@code nick} cannot be a nickname, or empty if it can. */
+    /**
+     * Why {@code nick} cannot be a nickname, or empty if it can: it has 1 to {@link #MAX_LENGTH}
+     * characters, none of them blank or invisible ({@link MemberText}), so that it looks like no other
+     * nickname it is not.
+     */
     static Optional<String> problem(String nick) {
         int length = nick.codePointCount(0, nick.length());
         if (length < 1 || length > MAX_LENGTH) {
             return Optional.of("a nickname has 1 to " + MAX_LENGTH + " characters, not " + length);
         }
-        if (nick.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c))) {
-            return Optional.of("a nickname has no spaces or control characters");
+        for (int c : nick.codePoints().toArray()) {
+            if (MemberText.isBlank(c)) {
+                return Optional.of("a nickname has no spaces or blank characters, and " + codePoint(c) + " is one");
+            }
+            if (MemberText.isInvisible(c)) {
+                return Optional.of("a nickname has no invisible, control or direction-changing characters, and "
+                        + codePoint(c) + " is one");
+            }
         }
         return Optional.empty();
     }
@@ -49,7 +65,19 @@ final class Nicknames {
         return Optional.ofNullable(byKey.get(key(nick)));
     }
 
+    /**
+     * The form in which two nicknames that look alike are equal: NFKC, which makes compatibility forms
+     * (full-width, ligatures, mathematical letters) plain, then case folding, then NFKC again, as folding
+     * can undo it. The JDK has no NFKC_Casefold; folding as upper case then lower case also joins
+     * {@code ß} with {@code ss} and final with other sigma.
+     */
     static String key(String nick) {
-        return nick.toLowerCase(Locale.ROOT);
+        String folded = Normalizer.normalize(nick, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(folded, Normalizer.Form.NFKC);
+    }
+
+    /** {@code U+200B}: a character named where it cannot be seen. */
+    private static String codePoint(int c) {
+        return String.format("U+%04X", c);
     }
 }

@@ -25,17 +25,19 @@ final class Room {
     private final boolean permanent;
     private final int maxMembers;
     private final int historySize;
+    private final Delivery delivery;
     private final ReentrantLock lock = new ReentrantLock();
     private final Set<Member> members = new LinkedHashSet<>();
     private final ArrayDeque<ByteBuffer> history;
     /** Set when the last member leaves a room that is not permanent: it is then being removed. */
     private boolean gone;
 
-    Room(String name, boolean permanent, int maxMembers, int historySize) {
+    Room(String name, boolean permanent, int maxMembers, int historySize, Delivery delivery) {
         this.name = name;
         this.permanent = permanent;
         this.maxMembers = maxMembers;
         this.historySize = historySize;
+        this.delivery = delivery;
         this.history = new ArrayDeque<>(Math.min(historySize, 64));
     }
 
@@ -92,14 +94,14 @@ final class Room {
             return Entry.FULL;
         }
         members.add(member);
-        history.forEach(member::send);
+        delivery.send(member, history);
         broadcast(announcement);
         return Entry.ENTERED;
     }
 
     /**
-     * Removes {@code member} and announces it to those left; a null announcement tells no one (the
-     * server is stopping, and everyone is leaving).
+     * Removes {@code member} and announces it to those left (if the server is not stopping: everyone is
+     * leaving then, and the rooms hear no departures).
      *
      * @return true if the room is now gone: it was not permanent and is empty
      */
@@ -115,9 +117,7 @@ final class Room {
     /** Holding the lock. */
     private boolean remove(Member member, ByteBuffer announcement) {
         members.remove(member);
-        if (announcement != null) {
-            broadcast(announcement);
-        }
+        broadcast(announcement);
         gone = members.isEmpty() && !permanent;
         if (gone) {
             history.clear();
@@ -173,8 +173,6 @@ final class Room {
     }
 
     private void broadcast(ByteBuffer line) {
-        for (Member m : members) {
-            m.send(line);
-        }
+        delivery.send(members, line);
     }
 }

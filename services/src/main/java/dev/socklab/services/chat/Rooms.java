@@ -17,14 +17,16 @@ final class Rooms {
     private final int maxRooms;
     private final int maxMembers;
     private final int historySize;
+    private final Delivery delivery;
     private final Map<String, Room> byKey = new HashMap<>();
     private final Room lobby;
 
-    Rooms(ChatSettings settings) {
+    Rooms(ChatSettings settings, Delivery delivery) {
         this.maxRooms = settings.maxRooms();
         this.maxMembers = settings.maxMembers();
         this.historySize = settings.history();
-        this.lobby = new Room(LOBBY, true, maxMembers, historySize);
+        this.delivery = delivery;
+        this.lobby = new Room(LOBBY, true, maxMembers, historySize, delivery);
         byKey.put(LOBBY, lobby);
     }
 
@@ -35,7 +37,7 @@ final class Rooms {
     /** Why {@code name} cannot name a room, or empty if it can. */
     static Optional<String> problem(String name) {
         return NAME.matcher(name).matches() ? Optional.empty()
-                : Optional.of("'" + name + "' cannot name a room: use 1 to 32 letters, digits, '-', '_' or '.'");
+                : Optional.of("'" + MemberText.shown(name) + "' cannot name a room: use 1 to 32 letters, digits, '-', '_' or '.'");
     }
 
     /** The room called {@code name}, made if there is none; empty if making it would pass the limit of rooms. */
@@ -46,7 +48,7 @@ final class Rooms {
             if (byKey.size() >= maxRooms) {
                 return Optional.empty();
             }
-            room = new Room(name, false, maxMembers, historySize);
+            room = new Room(name, false, maxMembers, historySize, delivery);
             byKey.put(key, room);
         }
         return Optional.of(room);

@@ -15,10 +15,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -97,6 +101,49 @@ class ChatDeliveryTest {
                 }
                 lines.add(line.substring(11));
                 seen += line.contains(part) ? 1 : 0;
+            }
+            return lines;
+        }
+
+        /** Lines said and not yet heard back: a window that keeps a talker from running ahead of the room. */
+        private final Semaphore unheard = new Semaphore(16);
+
+        /** Says numbered lines as fast as the room hears them, until the server closes the connection. */
+        Void talkUntilClosed() throws InterruptedException {
+            try {
+                for (long n = 0; ; n++) {
+                    unheard.acquire();
+                    say("chatter " + n);
+                }
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        /**
+         * Every line until the server closes or resets the connection, time stamps removed; counts {@code heard} down once lines from
+         * {@code members} members (itself, {@code nick}, included) have come.
+         */
+        List<String> toEnd(String nick, int members, CountDownLatch heard) {
+            List<String> lines = new ArrayList<>();
+            Set<String> speakers = new HashSet<>();
+            try {
+                for (String line; (line = in.readLine()) != null; ) {
+                    String text = line.substring(11);
+                    lines.add(text);
+                    if (text.startsWith("<" + nick + "> ")) {
+                        unheard.release();
+                    }
+                    if (speakers.size() < members && text.startsWith("<") && speakers.add(text.substring(0, text.indexOf('>')))
+                            && speakers.size() == members) {
+                        heard.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                // A reset, after all the server sent: it closed with the talker's last lines unread.
+            } finally {
+                // The talker's next line finds the connection closed.
+                unheard.release(1_000_000);
             }
             return lines;
         }
@@ -214,6 +261,48 @@ class ChatDeliveryTest {
             Await.until(() -> usedMemoryAfterGc() - before < queue / 2, Duration.ofSeconds(10),
                     "memory (heap and direct) within " + (queue / 2 >> 20) + " MiB of its level before the sleeper's "
                             + (queue >> 20) + " MiB queue was dropped");
+        }
+    }
+
+    @Test
+    void theShutdownNoticeIsEveryMembersLastLineWhileTheRoomIsBusy() throws Exception {
+        int members = 8;
+        // Queues large enough that no member is dropped for falling behind while everyone talks at once.
+        ChatSettings settings = new ChatSettings(0, 100, 1000, 512, 0, 10, 64 * 1024 * 1024, Duration.ofMinutes(5),
+                Duration.ofMinutes(30));
+        Endpoint server = servers.stream("chat", new ChatService(settings, Clock.systemUTC()),
+                StreamTransport.TCP_IPV4.endpoint(dir));
+        List<Reader> readers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < members; i++) {
+                Reader r = new Reader(server);
+                readers.add(r);
+                r.say("/nick m" + i);
+                // In the lobby, named, before anyone talks.
+                r.until(" is now m" + i, 100);
+            }
+            CountDownLatch everyoneHeardEveryone = new CountDownLatch(members);
+            List<Future<List<String>>> heard = new ArrayList<>();
+            for (int i = 0; i < members; i++) {
+                Reader r = readers.get(i);
+                String nick = "m" + i;
+                heard.add(threads.submit(() -> r.toEnd(nick, members, everyoneHeardEveryone)));
+                threads.submit(r::talkUntilClosed);
+            }
+            assertThat(everyoneHeardEveryone.await(30, TimeUnit.SECONDS)).as("every member heard every other").isTrue();
+
+            assertThat(servers.server().stop(Duration.ofMinutes(5))).isTrue();
+
+            for (int i = 0; i < members; i++) {
+                List<String> lines = heard.get(i).get(30, TimeUnit.SECONDS);
+                int notice = lines.indexOf("!! server shutting down");
+                assertThat(notice).as("m%d's notice", i).isNotNegative();
+                assertThat(lines.subList(notice + 1, lines.size())).as("m%d's lines after its notice", i).isEmpty();
+            }
+        } finally {
+            for (Reader r : readers) {
+                r.close();
+            }
         }
     }
 

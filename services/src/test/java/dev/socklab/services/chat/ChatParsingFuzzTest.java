@@ -64,7 +64,7 @@ class ChatParsingFuzzTest {
     void telnetFilterPassesDataBytesAndDropsCommands(byte[] data) {
         TelnetFilter filter = new TelnetFilter();
         for (byte b : data) {
-            assertThat(filter.filter(b)).isBetween(-1, 255);
+            assertThat(filter.filter(b)).isBetween(TelnetFilter.CUT, 255);
         }
         if (!contains(data, (byte) 0xFF)) {
             TelnetFilter fresh = new TelnetFilter();
@@ -79,16 +79,16 @@ class ChatParsingFuzzTest {
         String line = new String(data, StandardCharsets.UTF_8);
         Command command = Command.parse(line);
         switch (command) {
-            case Command.Nothing n -> assertThat(line).isBlank();
-            case Command.Say(String text) -> assertThat(text).isNotEmpty();
+            case Command.Nothing n -> assertThat(MemberText.shown(line)).isEmpty();
+            case Command.Say(String text) -> assertThat(text).isNotEmpty().isEqualTo(MemberText.shown(text));
             case Command.Nick(String name) -> assertThat(name).isNotEmpty().doesNotContain(" ", "\t");
             case Command.Join(String room) -> assertThat(room).isNotEmpty().doesNotContain(" ", "\t");
             case Command.Msg(String nick, String text) -> {
                 assertThat(nick).isNotEmpty().doesNotContain(" ", "\t");
-                assertThat(text).isNotBlank();
+                assertThat(text).isNotEmpty().isEqualTo(MemberText.shown(text));
             }
-            case Command.Me(String action) -> assertThat(action).isNotBlank();
-            case Command.Quit(String reason) -> assertThat(reason).isEqualTo(reason.strip());
+            case Command.Me(String action) -> assertThat(action).isNotEmpty().isEqualTo(MemberText.shown(action));
+            case Command.Quit(String reason) -> assertThat(reason).isEqualTo(MemberText.shown(reason));
             case Command.Usage(String usage) -> assertThat(usage).startsWith("/");
             case Command.Unknown u -> assertThat(line).startsWith("/");
             case Command.Leave l -> assertThat(line).startsWithIgnoringCase("/leave");
@@ -104,10 +104,27 @@ class ChatParsingFuzzTest {
         Optional<String> problem = Nicknames.problem(nick);
         if (problem.isEmpty()) {
             assertThat(nick.codePointCount(0, nick.length())).isBetween(1, Nicknames.MAX_LENGTH);
-            assertThat(nick.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)))
+            assertThat(nick.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT || MemberText.isBlank(c) || MemberText.isInvisible(c)))
                     .isTrue();
         } else {
             assertThat(problem.get()).isNotBlank();
+        }
+    }
+
+    /** What others see of a member's text: no blank but single spaces between shown text, no control or format character but a joiner between two shown ones. */
+    @FuzzTest(maxDuration = "30s")
+    void memberTextShowsNoBlankRunAndNothingInvisible(byte[] data) {
+        String shown = MemberText.shown(new String(data, StandardCharsets.UTF_8));
+        assertThat(shown).isEqualTo(shown.strip()).doesNotContain("  ").isEqualTo(MemberText.shown(shown));
+        int[] cps = shown.codePoints().toArray();
+        for (int i = 0; i < cps.length; i++) {
+            int c = cps[i];
+            assertThat(c == ' ' || !MemberText.isBlank(c)).as("U+%04X", c).isTrue();
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                assertThat(c == 0x200C || c == 0x200D).as("U+%04X", c).isTrue();
+                assertThat(i > 0 && i < cps.length - 1 && cps[i - 1] != ' ' && cps[i + 1] != ' ').isTrue();
+            }
         }
     }
 

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -113,6 +115,114 @@ class ChatServiceTest {
             // The old name is free again.
             alice.say("/nick other");
             alice.await("-- alice is now other");
+        }
+    }
+
+    @Test
+    void nicknamesThatHideOrReorderCharactersAreRefusedAndLookAlikesOfATakenOneAreTaken() throws IOException {
+        Endpoint chat = serve(FAST);
+        try (TestMember alice = TestMember.named(chat, "alice"); TestMember other = TestMember.named(chat, "other")) {
+            for (String invisible : List.of("\u200B", "\u200D", "\u202E", "\uFEFF")) {
+                other.say("/nick alice" + invisible);
+                assertThat(other.next()).isEqualTo("!! a nickname has no invisible, control or direction-changing characters, and U+"
+                        + Integer.toHexString(invisible.charAt(0)).toUpperCase(Locale.ROOT) + " is one");
+            }
+            for (String blank : List.of("\u3164", "\u2800", "\u00A0")) {
+                other.say("/nick alice" + blank);
+                assertThat(other.next()).isEqualTo("!! a nickname has no spaces or blank characters, and U+"
+                        + String.format("%04X", (int) blank.charAt(0)) + " is one");
+            }
+            // Full-width and mathematical bold letters, and a dotless i, look like alice.
+            for (String lookAlike : List.of("\uFF41\uFF4C\uFF49\uFF43\uFF45", "\uD835\uDC00\uD835\uDC0B\uD835\uDC08\uD835\uDC02\uD835\uDC04",
+                    "al\u0131ce")) {
+                other.say("/nick " + lookAlike);
+                assertThat(other.next()).isEqualTo("!! nickname taken: " + lookAlike);
+            }
+            other.say("/msg \uFF21\uFF2C\uFF29\uFF23\uFF25 found you");
+            other.await("-> *alice* found you");
+            alice.await("*other* found you");
+        }
+    }
+
+    @Test
+    void bidiControlsZeroWidthCharactersAndLineSeparatorsInMessagesReachNoOneAsThey() throws IOException {
+        Endpoint chat = serve(FAST);
+        try (TestMember alice = TestMember.named(chat, "alice"); TestMember bob = TestMember.named(chat, "bob")) {
+            alice.awaitMatching(line -> line.endsWith(" is now bob"), "bob's arrival");
+
+            bob.say("pay \u202Ekcab\u202C now \u2066x\u2069 zero\u200Bwidth\uFEFF line\u2028break\u2029end");
+            String shown = "pay \uFFFDkcab\uFFFD now \uFFFDx\uFFFD zero\uFFFDwidth\uFFFD line break end";
+            assertThat(alice.next()).isEqualTo("<bob> " + shown);
+            assertThat(bob.next()).isEqualTo("<bob> " + shown);
+
+            bob.say("/me waves\u202E");
+            alice.await("* bob waves\uFFFD");
+            bob.say("/msg alice \u2067psst");
+            assertThat(alice.next()).isEqualTo("*bob* \uFFFDpsst");
+            // A family emoji keeps its joiners: between two shown characters they hide nothing.
+            String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+            bob.say(family);
+            alice.await("<bob> " + family);
+            bob.say("/quit \u202Eeyb");
+            alice.await("-- bob left lobby (quit: \uFFFDeyb)");
+        }
+    }
+
+    @Test
+    void aMessagePaddedToTheTerminalsWidthCannotStartARowThatLooksLikeTheServers() throws IOException {
+        Endpoint chat = serve(FAST);
+        try (TestMember alice = TestMember.named(chat, "alice"); TestMember mallory = TestMember.named(chat, "mallory")) {
+            alice.awaitMatching(line -> line.endsWith(" is now mallory"), "mallory's arrival");
+            String fake = "[07:00:00] -- alice is now root";
+
+            mallory.say("x" + " ".repeat(70) + fake);
+            assertThat(alice.next()).isEqualTo("<mallory> x " + fake);
+            mallory.say("   " + "\t".repeat(9) + fake + "   ");
+            assertThat(alice.next()).isEqualTo("<mallory> " + fake);
+            mallory.say("y" + "\u3164".repeat(40) + "\u2800".repeat(20) + "\u00A0".repeat(10) + fake);
+            assertThat(alice.next()).isEqualTo("<mallory> y " + fake);
+            mallory.say("/me" + " ".repeat(70) + fake);
+            assertThat(alice.next()).isEqualTo("* mallory " + fake);
+            mallory.say("/quit z" + " ".repeat(70) + fake);
+            alice.await("-- mallory left lobby (quit: z " + fake + ")");
+        }
+    }
+
+    @Test
+    void aTelnetSubnegotiationThatNeverEndsIsCutAtItsBoundAndTheMemberIsTold() throws IOException {
+        Endpoint chat = serve(FAST);
+        try (TestMember alice = TestMember.named(chat, "alice")) {
+            // IAC SB TERMINAL-TYPE and 300 bytes with no IAC SE: without a bound, every later line would vanish.
+            byte[] open = new byte[3 + 300];
+            open[0] = (byte) 255;
+            open[1] = (byte) 250;
+            open[2] = 24;
+            Arrays.fill(open, 3, open.length, (byte) 'x');
+            alice.send(open);
+            alice.say(" rest of the cut line");
+            alice.say("heard again");
+
+            assertThat(alice.next()).isEqualTo("!! telnet subnegotiation (IAC SB) not ended within "
+                    + TelnetFilter.MAX_SUBNEGOTIATION_BYTES + " bytes: dropped, with the rest of its line");
+            assertThat(alice.next()).isEqualTo("<alice> heard again");
+            // One that ends within the bound is stripped as before.
+            alice.send(new byte[] {(byte) 255, (byte) 250, 31, 0, 80, 0, 24, (byte) 255, (byte) 240, 'o', 'k', '\n'});
+            assertThat(alice.next()).isEqualTo("<alice> ok");
+        }
+    }
+
+    @Test
+    void nicknamesReachTheLogQuotedAndEscapedAndADirectionOverrideNever() throws IOException {
+        Endpoint chat = serve(FAST);
+        try (LogCapture log = LogCapture.socklab(); TestMember member = TestMember.connect(chat)) {
+            member.await("-- " + member.nick() + " joined lobby");
+            member.say("/nick \u202Eoor");
+            assertThat(member.next()).startsWith("!! a nickname has no invisible");
+            member.say("/nick carol");
+            member.await("-- " + member.nick() + " is now carol");
+
+            log.awaitContaining("\"" + member.nick() + "\" is now \"carol\"");
+            assertThat(log.lines()).noneMatch(line -> line.contains("\u202E"));
         }
     }
 
@@ -249,8 +359,9 @@ class ChatServiceTest {
             assertThat(alice.next()).isEqualTo("!! not UTF-8: not sent");
             alice.say("red \u001b[31malert");
             assertThat(alice.next()).isEqualTo("!! control characters are not allowed: not sent");
+            // Tab is text, shown as one space: a run of them could pad a line to the terminal's edge.
             alice.say("tabs\tare text");
-            assertThat(alice.next()).isEqualTo("<alice> tabs\tare text");
+            assertThat(alice.next()).isEqualTo("<alice> tabs are text");
         }
     }
 
@@ -286,7 +397,7 @@ class ChatServiceTest {
             assertThat(flooder.closedWithin(TestMember.WAIT)).isTrue();
             List<String> seen = watcher.await("-- " + flooder.nick() + " left lobby (flooding)");
             assertThat(seen).doesNotContain("<" + flooder.nick() + "> 4", "<" + flooder.nick() + "> 5");
-            log.awaitContaining(flooder.nick() + " disconnected for flooding");
+            log.awaitContaining("\"" + flooder.nick() + "\" disconnected for flooding");
         }
     }
 

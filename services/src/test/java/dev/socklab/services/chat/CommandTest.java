@@ -9,9 +9,21 @@ class CommandTest {
     @Test
     void plainLinesAndEscapedSlashesAreMessages() {
         assertThat(Command.parse("hello")).isEqualTo(new Command.Say("hello"));
-        assertThat(Command.parse("  spaced  ")).isEqualTo(new Command.Say("  spaced  "));
         assertThat(Command.parse("//nick x")).isEqualTo(new Command.Say("/nick x"));
         assertThat(Command.parse("   ")).isEqualTo(new Command.Nothing());
+    }
+
+    @Test
+    void whatOthersReadComesWithBlanksCollapsedAndInvisibleCharactersMarked() {
+        assertThat(Command.parse("  spaced   out		line  ")).isEqualTo(new Command.Say("spaced out line"));
+        assertThat(Command.parse("\u3164\u3164 \u2800")).isEqualTo(new Command.Nothing());
+        assertThat(Command.parse("/me  waves \u202Eback")).isEqualTo(new Command.Me("waves \uFFFDback"));
+        assertThat(Command.parse("/me \u3164")).isEqualTo(new Command.Usage("/me ACTION"));
+        assertThat(Command.parse("/msg bob  psst\u2028   there")).isEqualTo(new Command.Msg("bob", "psst there"));
+        assertThat(Command.parse("/msg bob \u2800")).isEqualTo(new Command.Usage("/msg NICK TEXT"));
+        assertThat(Command.parse("/quit bye" + " ".repeat(80) + "[07:00:00] -- x")).isEqualTo(new Command.Quit("bye [07:00:00] -- x"));
+        // Names come as typed: their own checks say what is wrong with them.
+        assertThat(Command.parse("/nick al\u200Bice")).isEqualTo(new Command.Nick("al\u200Bice"));
     }
 
     @Test
@@ -53,5 +65,32 @@ class CommandTest {
             }
         }
         assertThat(out).hasToString("ab<255>c");
+    }
+
+    @Test
+    void aTelnetSubnegotiationEndsAtItsBoundIfNotBefore() {
+        TelnetFilter telnet = new TelnetFilter();
+        assertThat(telnet.filter((byte) 255)).isEqualTo(-1);
+        assertThat(telnet.filter((byte) 250)).isEqualTo(-1);
+        for (int i = 0; i < TelnetFilter.MAX_SUBNEGOTIATION_BYTES; i++) {
+            assertThat(telnet.filter((byte) 'x')).isEqualTo(-1);
+        }
+        assertThat(telnet.filter((byte) 'x')).isEqualTo(TelnetFilter.CUT);
+        assertThat(telnet.filter((byte) 'y')).as("data again").isEqualTo('y');
+
+        // One that ends within the bound, as IAC SE, is stripped whole, escaped IACs and all.
+        int[] within = new int[TelnetFilter.MAX_SUBNEGOTIATION_BYTES + 2];
+        within[0] = 255;
+        within[1] = 250;
+        for (int i = 2; i < within.length; i += 2) {
+            within[i] = 255;
+            within[i + 1] = 255;
+        }
+        for (int b : within) {
+            assertThat(telnet.filter((byte) b)).isEqualTo(-1);
+        }
+        assertThat(telnet.filter((byte) 255)).isEqualTo(-1);
+        assertThat(telnet.filter((byte) 240)).isEqualTo(-1);
+        assertThat(telnet.filter((byte) 'z')).isEqualTo('z');
     }
 }
