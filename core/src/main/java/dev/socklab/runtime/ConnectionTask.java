@@ -14,9 +14,9 @@ import dev.socklab.text.Durations;
  * that applies in each:
  *
  * <ol>
- *   <li><b>accepted</b>: the listener took a connection permit before {@code accept()}, so the
- *       connection counts against {@code --max-connections} from its first moment. The
- *       first-request deadline is armed now.</li>
+ *   <li><b>accepted</b>: the listener took a connection permit as {@code accept()} returned
+ *       (a client past {@code --max-connections} is turned away there), so the connection counts
+ *       against the limit from its first moment. The first-request deadline is armed now.</li>
  *   <li><b>awaiting the first request</b>: the service runs but no read of it has completed yet.
  *       While it is in a read call, the client must complete a request within the first-request
  *       timeout ({@code --first-request-timeout}) counted from the accept, however slowly it sends:

@@ -24,7 +24,7 @@ final class ServerContext {
     private final Map<String, Duration> idleTimeouts;
     final Tracer tracer;
     final Family family;
-    /** One permit per connection that may be served at once; taken before accept, given back when the connection ends. */
+    /** One permit per connection that may be served at once; taken as a connection is accepted, given back when it ends. */
     final Semaphore permits;
     final Watchdog watchdog;
     final ReflectionGuard guard;

@@ -20,10 +20,13 @@ import dev.socklab.net.SocketAddresses;
 import dev.socklab.service.StreamService;
 
 /**
- * A TCP or Unix stream socket and its accept loop, on one platform thread. The loop takes a
- * connection permit, accepts, and hands the connection to a new virtual thread named after the
- * service and the peer. Without a permit it still accepts, but only to tell the client why it is
- * turned away and close. A failing {@code accept()} (out of file descriptors) backs off from 5 ms
+ * A TCP or Unix stream socket and its accept loop, on one platform thread. The loop accepts, takes
+ * a connection permit, and hands the connection to a new virtual thread named after the service
+ * and the peer. Without a permit it tells the client why it is turned away and closes at once, on
+ * the loop's own thread, so that no more than {@code --max-connections} are ever served. The permit
+ * is taken after the accept, never held while waiting in it: the server's permits are shared by all
+ * its listeners, and twenty idle listeners each holding one would leave {@code --max-connections
+ * 10} serving nobody. A failing {@code accept()} (out of file descriptors) backs off from 5 ms
  * doubling to 1 s and retries: the listener never dies of it.
  */
 final class StreamListener extends Listener {
@@ -83,8 +86,8 @@ final class StreamListener extends Listener {
     }
 
     /**
-     * Also waits for the accept loop to end: its permit is then back, and every connection it
-     * accepted is counted as open, so a stopping server can tell at once whether any are left.
+     * Also waits for the accept loop to end: every connection it accepted is then counted as open
+     * or turned away, so a stopping server can tell at once whether any are left.
      */
     @Override
     void close() {
@@ -105,16 +108,13 @@ final class StreamListener extends Listener {
     private void acceptLoop() {
         long backoff = 0;
         while (!closing) {
-            boolean permitted = context.permits.tryAcquire();
             SocketChannel accepted;
             try {
                 accepted = channel.accept();
                 backoff = 0;
             } catch (ClosedChannelException e) {
-                release(permitted);
                 return;
             } catch (IOException e) {
-                release(permitted);
                 if (closing) {
                     return;
                 }
@@ -124,10 +124,7 @@ final class StreamListener extends Listener {
                 LockSupport.parkNanos(backoff);
                 continue;
             }
-            // A permit may have come back while accept() waited.
-            if (!permitted) {
-                permitted = context.permits.tryAcquire();
-            }
+            boolean permitted = context.permits.tryAcquire();
             try {
                 dispatch(accepted, permitted);
             } catch (RuntimeException | Error e) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
@@ -28,6 +31,8 @@ import dev.socklab.testing.StreamTransport;
 class LimitsTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Limits ONE_AT_A_TIME = Limits.DEFAULTS.withMaxConnections(1);
+    /** As many listening sockets as {@code socklab serve} opens with every default service. */
+    private static final int LISTENERS = 20;
 
     @TempDir
     Path dir;
@@ -84,6 +89,53 @@ class LimitsTest {
 
             try (RawClient second = RawClient.connect(bound)) {
                 assertThat(second.readAll(WAIT)).isEmpty();
+            }
+        }
+    }
+
+    /**
+     * Before, each listener held a permit while it waited in {@code accept()}: with 20 listeners,
+     * a limit of 10 served 1 client and a limit of 5 none.
+     */
+    @ParameterizedTest(name = "{0} at once over " + LISTENERS + " listeners")
+    @ValueSource(ints = {1, 5, 10})
+    void theLimitIsExactlyNConnectionsHoweverManyListenersShareIt(int max) throws IOException {
+        Server.Builder builder = Server.builder().limits(Limits.DEFAULTS.withMaxConnections(max));
+        for (int i = 0; i < LISTENERS; i++) {
+            builder.stream("shout" + i, TestServices.shout(), StreamTransport.TCP_IPV4.endpoint(dir));
+        }
+        List<Endpoint> bound = servers.start(builder).bindings().stream().map(Binding::endpoint).toList();
+        List<RawClient> served = new ArrayList<>();
+        try {
+            // Spread over the listeners, the last of them left for the clients past the limit.
+            for (int i = 0; i < max; i++) {
+                RawClient client = RawClient.connect(bound.get(i * 3 % (LISTENERS - 1)));
+                served.add(client);
+                client.send("client " + i + "\n");
+                assertThat(client.readLine(WAIT)).as("client %d of %d", i + 1, max).isEqualTo("CLIENT " + i);
+            }
+            String refusal = "socklab: too many connections (" + max + "); try again later\r\n";
+            try (RawClient over = RawClient.connect(bound.getLast())) {
+                assertThat(over.readAll(WAIT)).isEqualTo(refusal);
+            }
+            for (int i = 0; i < max; i++) {
+                served.get(i).send("still " + i + "\n");
+                assertThat(served.get(i).readLine(WAIT)).isEqualTo("STILL " + i);
+            }
+
+            served.removeFirst().close();
+            Await.until(() -> servers.server().openConnections() == max - 1, WAIT, "the first connection ends");
+            // The freed slot is taken on a listener that no client has used, and then the server is full again.
+            try (RawClient again = RawClient.connect(bound.getLast())) {
+                again.send("again\n");
+                assertThat(again.readLine(WAIT)).isEqualTo("AGAIN");
+                try (RawClient over = RawClient.connect(bound.get(LISTENERS - 2))) {
+                    assertThat(over.readAll(WAIT)).isEqualTo(refusal);
+                }
+            }
+        } finally {
+            for (RawClient client : served) {
+                client.close();
             }
         }
     }
