@@ -46,7 +46,7 @@ final class ChannelConnection implements Connection {
         this.peer = peer;
         this.local = local;
         this.log = log;
-        this.deadlines = new Deadlines(limits, wire::close);
+        this.deadlines = new Deadlines(limits, wire::abort);
         this.framing = new LineFraming(new TimedReader(wire, deadlines), limits.maxLineLength());
         this.watchdog = watchdog;
         this.refusalLine = refusalLine;
@@ -159,7 +159,8 @@ final class ChannelConnection implements Connection {
         }
         int end = src.limit();
         try {
-            while (src.hasRemaining()) {
+            // Up to the real end: each chunk's limit leaves hasRemaining() false after it.
+            while (src.position() < end) {
                 src.limit(Math.min(end, src.position() + WRITE_CHUNK));
                 deadlines.writeStarted();
                 try {
@@ -269,5 +270,15 @@ final class ChannelConnection implements Connection {
     /** Closes the socket, from any thread; a call blocked in it fails at once. */
     void closeChannel() {
         wire.close();
+    }
+
+    /** Resets the connection, from any thread, discarding what the kernel still holds for the client ({@link ChannelWire#abort()}). */
+    void abortChannel() {
+        wire.abort();
+    }
+
+    /** Whether the connection was reset: of {@link #bytesOut()}, what the client had not received was discarded. */
+    boolean aborted() {
+        return wire.aborted();
     }
 }

@@ -1,6 +1,7 @@
 package dev.socklab.runtime;
 
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -26,6 +27,8 @@ class ChannelWire {
     private long bytesIn;
     private long bytesOut;
     private boolean sawEof;
+    /** Whether {@link #abort()} reset the connection, discarding what the kernel still held for the client. */
+    private volatile boolean aborted;
     /** The last failure of a call the service made (not its outbox writer's), to tell the peer's failures from the service's. */
     private IOException failure;
 
@@ -100,6 +103,32 @@ class ChannelWire {
     void nothingCame(int asked, Duration wait) {
     }
 
+    /**
+     * Closes the socket for a connection the runtime gives up on (a timeout, a client too far
+     * behind, the end of the shutdown grace), from any thread: {@code SO_LINGER} 0, then close.
+     * The kernel drops what it still holds for the client and resets the connection, where a
+     * normal close would keep those bytes queued in an orphaned connection (FIN-WAIT-1), counted
+     * by no limit of socklab's, for as long as the client does not read. A Unix socket has no such
+     * queue (what was written is in the client's own receive queue), so it is simply closed.
+     */
+    void abort() {
+        // TCP_NODELAY tells TCP from a Unix socket, whose channel takes SO_LINGER but ignores it.
+        if (channel.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
+            try {
+                lingerZero();
+                aborted = true;
+            } catch (IOException e) {
+                // Closed already: the connection ended before it was given up on.
+            }
+        }
+        close();
+    }
+
+    /** {@code setsockopt(SO_LINGER, 0)}: the close that follows resets the connection. */
+    void lingerZero() throws IOException {
+        channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+    }
+
     /** Closes the socket, from any thread; a call blocked in it fails at once. */
     void close() {
         try {
@@ -115,6 +144,11 @@ class ChannelWire {
 
     long bytesOut() {
         return bytesOut;
+    }
+
+    /** Whether {@link #abort()} reset the connection: what the kernel had not yet delivered of {@link #bytesOut()} was discarded. */
+    boolean aborted() {
+        return aborted;
     }
 
     /** Whether a read saw the client close its sending side. */

@@ -40,7 +40,11 @@ import dev.socklab.text.Durations;
  *       service, transport, client and local addresses, bytes each way, duration, and the
  *       {@link Outcome}, with which {@link Deadlines.Deadline} fired for a timeout
  *       ({@code timed out: no complete request within 30s}, {@code no progress for 60s},
- *       {@code a write made no progress for 30s}).
+ *       {@code a write made no progress for 30s}). A connection the runtime gave up on (any
+ *       timeout, a client too far behind, the end of the grace period) is reset instead of
+ *       closed, so that the kernel keeps none of its bytes ({@link ChannelWire#abort()}); its
+ *       line then says {@code out N B written, unsent discarded}: N went to the socket, and the
+ *       part the client had not received when the reset came was dropped.
  *       The line comes before the permit, so that a stopped server has logged every connection's
  *       end.</li>
  * </ol>
@@ -160,8 +164,13 @@ final class ConnectionTask implements Runnable {
             if (detail != null) {
                 line.append(": ").append(detail);
             }
-            line.append(" (in ").append(connection.bytesIn()).append(" B, out ").append(connection.bytesOut())
-                    .append(" B, ").append(Durations.elapsed(System.nanoTime() - start)).append(')');
+            long out = connection.bytesOut();
+            line.append(" (in ").append(connection.bytesIn()).append(" B, out ").append(out).append(" B");
+            if (out > 0 && connection.aborted()) {
+                // Java cannot read the socket's send queue (SIOCOUTQ): how much of it the client got is unknown.
+                line.append(" written, unsent discarded");
+            }
+            line.append(", ").append(Durations.elapsed(System.nanoTime() - start)).append(')');
             context.connectionLog.write(line.toString());
         }
     }
@@ -177,9 +186,9 @@ final class ConnectionTask implements Runnable {
         connection.shutdownInput();
     }
 
-    /** Closes the connection now, for a server whose grace period ran out; the service's blocked call fails. */
+    /** Resets the connection now, for a server whose grace period ran out; the service's blocked call fails. */
     void force() {
         forced = true;
-        connection.closeChannel();
+        connection.abortChannel();
     }
 }

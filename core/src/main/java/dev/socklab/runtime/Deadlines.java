@@ -9,9 +9,10 @@ import dev.socklab.text.Durations;
 /**
  * The deadlines of one stream connection, which the {@link Watchdog} enforces: blocking socket
  * channels have no timeouts of their own (and a blocked write has none in any Java API), so a
- * call publishes by when it must make progress, and the watchdog closes the socket once that time
- * has passed; the blocked call then fails, and the connection ends as timed out by the
- * {@link Deadline} that fired.
+ * call publishes by when it must make progress, and the watchdog resets the connection once that
+ * time has passed ({@link ChannelWire#abort()}: nothing it wrote stays queued in the kernel); the
+ * blocked call then fails, and the connection ends as timed out by the {@link Deadline} that
+ * fired.
  *
  * <p>A read and a write have deadlines apart, because with an outbox one thread reads while
  * another writes. The first-request deadline is counted from the accept and holds only while the
@@ -49,7 +50,7 @@ final class Deadlines implements Watchdog.Watched {
     /** Which deadline fired; null while none has. */
     private volatile Deadline fired;
 
-    /** The deadlines of {@code limits}, the first request's armed now, at the accept; {@code close} closes the socket. */
+    /** The deadlines of {@code limits}, the first request's armed now, at the accept; {@code close} resets the connection. */
     Deadlines(Limits limits, Runnable close) {
         this.idleNanos = limits.idleTimeout().toNanos();
         this.writeNanos = limits.writeTimeout().toNanos();

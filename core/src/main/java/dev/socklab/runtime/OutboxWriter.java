@@ -206,7 +206,8 @@ final class OutboxWriter implements Outbox, Watchdog.Watched {
                 queue.clear();
                 queuedBytes = 0;
                 if (dropped) {
-                    wire.close();
+                    // Given up on: what the kernel still holds for it goes too, with a reset (ChannelWire.abort).
+                    wire.abort();
                 }
             } finally {
                 lock.unlock();

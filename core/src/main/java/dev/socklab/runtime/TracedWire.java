@@ -23,6 +23,12 @@ final class TracedWire extends ChannelWire {
     }
 
     @Override
+    void lingerZero() throws IOException {
+        super.lingerZero();
+        tracer.call(tag, "setsockopt(SO_LINGER, 0)");
+    }
+
+    @Override
     int recv(ByteBuffer dst) throws IOException {
         int start = dst.position();
         int n = super.recv(dst);
