@@ -7,22 +7,26 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +38,8 @@ import dev.socklab.runtime.Binding;
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.runtime.Limits;
 import dev.socklab.runtime.Server;
+import dev.socklab.runtime.Transport;
+import dev.socklab.service.StreamService;
 import dev.socklab.services.arp.ArpService;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.arp.RarpService;
@@ -55,15 +61,19 @@ import dev.socklab.testing.FaultProxy;
 import dev.socklab.testing.FaultProxy.Direction;
 import dev.socklab.testing.FaultProxy.Script;
 import dev.socklab.testing.LogCapture;
+import dev.socklab.testing.StreamTransport;
 import dev.socklab.trace.Tracer;
 
 /**
- * Every TCP service, through every fault of the {@link FaultProxy} each way, with socklab's own
+ * Every stream service, through every fault of the {@link FaultProxy} each way, with socklab's own
  * client: the client's operation ends within a bound, either as it should or with an error that
  * says what happened, and the server's handler ends within its deadline, with its closing line and
- * no warning. One server hosts all the services with short limits, and the cases run side by side:
- * each finds its own closing line by the proxy's address. The class itself runs alone, as the other
- * classes do: the log it captures, and asserts free of warnings, is the whole process's.
+ * no warning. Every case runs over TCP on IPv4 and IPv6 and over a Unix socket, as Netty's
+ * SocketTestPermutation does: the 300 cases take about 9 s on two busy cores, so none is left
+ * out. One server hosts all the services on every transport with short limits, and the cases run
+ * side by side: each finds its own closing line by the proxy's address (over a Unix socket, the
+ * socket file the proxy binds for it). The class itself runs alone, as the other classes do: the
+ * log it captures, and asserts free of warnings, is the whole process's.
  */
 @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FaultMatrixTest {
@@ -83,11 +93,14 @@ class FaultMatrixTest {
     private static final long AFTER_BYTES = 3;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T08:30:00Z"), ZoneId.of("Europe/Paris"));
 
+    @TempDir
+    static Path dir;
     private static Server server;
-    private static Map<String, InetSocketAddress> addresses;
+    /** Each service's address, by transport. */
+    private static final Map<StreamTransport, Map<String, SocketAddress>> ADDRESSES = new EnumMap<>(StreamTransport.class);
     private static LogCapture log;
-    /** What each operation gives with no proxy in the way. */
-    private static final Map<Operation, String> BASELINE = new ConcurrentHashMap<>();
+    /** What each operation gives with no proxy in the way, by transport. */
+    private static final Map<StreamTransport, Map<Operation, String>> BASELINE = new ConcurrentHashMap<>();
 
     /** One client operation against one service, its result as text. */
     enum Operation {
@@ -207,11 +220,19 @@ class FaultMatrixTest {
                     || pauseEndsRequest && result.startsWith("Invalid address: ");
         }
 
-        String runAt(InetSocketAddress address) throws IOException {
-            try (ClientConnection conn = ClientConnection.connect(address.getHostString(), address.getPort(),
-                    List.of(address), CLIENT_TIMEOUT, Tracer.off(), service)) {
+        String runAt(SocketAddress address) throws IOException {
+            try (ClientConnection conn = connect(address)) {
                 return run(conn);
             }
+        }
+
+        private ClientConnection connect(SocketAddress address) throws IOException {
+            if (address instanceof UnixDomainSocketAddress unix) {
+                return ClientConnection.connect(unix, CLIENT_TIMEOUT, Tracer.off(), service);
+            }
+            InetSocketAddress inet = (InetSocketAddress) address;
+            return ClientConnection.connect(inet.getHostString(), inet.getPort(), List.of(inet), CLIENT_TIMEOUT,
+                    Tracer.off(), service);
         }
     }
 
@@ -222,26 +243,50 @@ class FaultMatrixTest {
         ArpTable table = ArpTable.builder().entry("10.0.0.1=0A:0B:0C:0D").build();
         ChatSettings chat = new ChatSettings(50, 100, 1000, 512, 0, 10, 256 * 1024, Duration.ofSeconds(30),
                 SERVER_DEADLINE);
-        Endpoint any = Endpoint.tcp(new InetSocketAddress("127.0.0.1", 0));
-        server = Server.builder().limits(limits).maxLogRate(0)
-                .stream("hello", new HelloService(HelloService.DEFAULT_GREETING), any)
-                .stream("echo", new EchoService(), any)
-                .stream("daytime", new DaytimeService(CLOCK, DaytimeFormat.parse("lab"), SERVER_DEADLINE), any)
-                .stream("arp", new ArpService(table, Duration.ofMillis(150)), any)
-                .stream("rarp", new RarpService(table, Duration.ofMillis(150)), any)
-                .stream("discard", new DiscardService(), any)
-                .stream("chargen", new ChargenService(1), any)
-                .stream("qotd", new QotdService(Quotes.builtIn(), QotdMode.DAILY, CLOCK, 1), any)
-                .stream("time", new TimeService(CLOCK), any)
-                .stream("chat", new ChatService(chat, CLOCK), any)
-                .build();
-        server.start();
-        addresses = server.bindings().stream()
-                .collect(Collectors.toMap(Binding::service, b -> (InetSocketAddress) b.endpoint().address()));
-        log = LogCapture.socklab();
-        for (Operation op : Operation.values()) {
-            BASELINE.put(op, op.runAt(addresses.get(op.service)));
+        Map<String, StreamService> services = Map.of(
+                "hello", new HelloService(HelloService.DEFAULT_GREETING),
+                "echo", new EchoService(),
+                "daytime", new DaytimeService(CLOCK, DaytimeFormat.parse("lab"), SERVER_DEADLINE),
+                "arp", new ArpService(table, Duration.ofMillis(150)),
+                "rarp", new RarpService(table, Duration.ofMillis(150)),
+                "discard", new DiscardService(),
+                "chargen", new ChargenService(1),
+                "qotd", new QotdService(Quotes.builtIn(), QotdMode.DAILY, CLOCK, 1),
+                "time", new TimeService(CLOCK),
+                "chat", new ChatService(chat, CLOCK));
+        Server.Builder builder = Server.builder().limits(limits).maxLogRate(0);
+        for (StreamTransport transport : transports()) {
+            services.forEach((name, service) -> builder.stream(name, service, transport.endpoint(dir)));
         }
+        server = builder.build();
+        server.start();
+        for (Binding binding : server.bindings()) {
+            ADDRESSES.computeIfAbsent(transportOf(binding.endpoint()), t -> new ConcurrentHashMap<>())
+                    .put(binding.service(), binding.endpoint().address());
+        }
+        log = LogCapture.socklab();
+        for (StreamTransport transport : transports()) {
+            Map<Operation, String> baseline = new EnumMap<>(Operation.class);
+            for (Operation op : Operation.values()) {
+                baseline.put(op, op.runAt(ADDRESSES.get(transport).get(op.service)));
+            }
+            BASELINE.put(transport, baseline);
+        }
+    }
+
+    /** The transports this machine has: IPv6 only where ::1 is configured. */
+    private static List<StreamTransport> transports() {
+        return Stream.of(StreamTransport.values())
+                .filter(t -> t != StreamTransport.TCP_IPV6 || StreamTransport.hasIpv6Loopback())
+                .toList();
+    }
+
+    private static StreamTransport transportOf(Endpoint endpoint) {
+        if (endpoint.transport() == Transport.UNIX) {
+            return StreamTransport.UNIX;
+        }
+        InetSocketAddress inet = (InetSocketAddress) endpoint.address();
+        return inet.getAddress().getAddress().length == 4 ? StreamTransport.TCP_IPV4 : StreamTransport.TCP_IPV6;
     }
 
     /** Nothing in the whole matrix is a warning: every fault is the peer's, and costs the closing line alone. */
@@ -253,15 +298,18 @@ class FaultMatrixTest {
     }
 
     static Stream<Arguments> cases() {
-        return Stream.of(Operation.values()).flatMap(op -> Stream.of(Fault.values()).flatMap(fault ->
-                Stream.of(Direction.values()).map(way -> Arguments.of(op, new Script(fault, way, AFTER_BYTES, DELAY)))));
+        return transports().stream().flatMap(transport -> Stream.of(Operation.values())
+                .flatMap(op -> Stream.of(Fault.values()).flatMap(fault -> Stream.of(Direction.values())
+                        .map(way -> Arguments.of(transport, op, new Script(fault, way, AFTER_BYTES, DELAY))))));
     }
 
-    @ParameterizedTest(name = "{0} through {1}")
+    @ParameterizedTest(name = "{1} over {0} through {2}")
     @MethodSource("cases")
     @Execution(ExecutionMode.CONCURRENT)
-    void theOperationEndsClearlyInTimeAndSoDoesTheServersHandler(Operation op, Script script) throws IOException {
-        try (FaultProxy proxy = FaultProxy.start(addresses.get(op.service), script)) {
+    void theOperationEndsClearlyInTimeAndSoDoesTheServersHandler(StreamTransport transport, Operation op, Script script)
+            throws IOException {
+        SocketAddress target = ADDRESSES.get(transport).get(op.service);
+        try (FaultProxy proxy = FaultProxy.start(target, script)) {
             long start = System.nanoTime();
             String result = null;
             IOException failure = null;
@@ -272,7 +320,7 @@ class FaultMatrixTest {
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(took).as("how long the operation took").isLessThan(OPERATION_BOUND);
-            String baseline = BASELINE.get(op);
+            String baseline = BASELINE.get(transport).get(op);
             if (failure != null) {
                 assertThat(failure.getMessage()).as("the message of " + failure).isNotBlank();
                 assertThat(script.fault()).as("the fault that made it fail: " + failure)
@@ -286,8 +334,8 @@ class FaultMatrixTest {
 
             Await.until(() -> proxy.upstream().size() == 1, HANDLER_BOUND, "the proxy connected to " + op.service);
             // Both ends: an ephemeral port of the proxy's may come back for another service.
-            String client = "tcp " + SocketAddresses.format(proxy.upstream().getFirst()) + " -> "
-                    + SocketAddresses.format(addresses.get(op.service)) + " ";
+            String client = (transport == StreamTransport.UNIX ? "unix " : "tcp ")
+                    + SocketAddresses.format(proxy.upstream().getFirst()) + " -> " + SocketAddresses.format(target) + " ";
             Await.until(() -> !linesAbout(client).isEmpty(), HANDLER_BOUND,
                     "the closing line of the " + op.service + " connection from " + client);
             List<String> lines = linesAbout(client);

@@ -11,13 +11,21 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.socklab.testing.FaultProxy.Direction;
 import dev.socklab.testing.FaultProxy.Script;
@@ -113,6 +121,27 @@ class FaultProxyTest {
             proxy.close();
             assertThat(client.closedWithin(WAIT)).isTrue();
             assertThatThrownBy(() -> server.getInputStream().read()).isInstanceOf(SocketException.class);
+        }
+    }
+
+    @Test
+    void overAUnixSocketEachConnectionHasASocketFileOfItsOwnWhichTheProxyDeletes(@TempDir Path dir) throws IOException {
+        UnixDomainSocketAddress path = UnixDomainSocketAddress.of(dir.resolve("target.sock"));
+        try (ServerSocketChannel unixTarget = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(path)) {
+            FaultProxy proxy = FaultProxy.start(path, new Script(Fault.CLOSE, Direction.TO_CLIENT, 3, Duration.ZERO));
+            try (RawClient client = RawClient.connect(proxy.address()); SocketChannel server = unixTarget.accept()) {
+                assertThat(proxy.address()).isInstanceOf(UnixDomainSocketAddress.class);
+                Await.until(() -> proxy.upstream().size() == 1, WAIT, "the proxy connected to the target");
+                assertThat(proxy.upstream().getFirst()).isEqualTo(server.getRemoteAddress());
+
+                server.write(ByteBuffer.wrap("abcdef".getBytes(StandardCharsets.US_ASCII)));
+                assertThat(client.readAll(WAIT)).isEqualTo("abc");
+            } finally {
+                proxy.close();
+            }
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(file -> file.getFileName().toString())).containsExactly("target.sock");
+            }
         }
     }
 

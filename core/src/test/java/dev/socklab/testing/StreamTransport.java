@@ -8,6 +8,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.socklab.runtime.Endpoint;
 
@@ -18,6 +19,9 @@ import dev.socklab.runtime.Endpoint;
 public enum StreamTransport {
     TCP_IPV4, TCP_IPV6, UNIX;
 
+    /** Numbers the socket files: a test that binds several in one directory, at once, gets a name for each. */
+    private static final AtomicLong SOCKET_FILES = new AtomicLong();
+
     /** A fresh endpoint on loopback, port 0, or a socket file in {@code dir}; skips the test where the machine lacks ::1. */
     public Endpoint endpoint(Path dir) {
         return switch (this) {
@@ -26,7 +30,7 @@ public enum StreamTransport {
                 assumeTrue(hasIpv6Loopback(), "this machine has no ::1");
                 yield Endpoint.tcp(new InetSocketAddress(address("::1"), 0));
             }
-            case UNIX -> Endpoint.unix(dir.resolve("s" + System.nanoTime() % 100000 + ".sock"));
+            case UNIX -> Endpoint.unix(dir.resolve("s" + SOCKET_FILES.incrementAndGet() + ".sock"));
         };
     }
 
