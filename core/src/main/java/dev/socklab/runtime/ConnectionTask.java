@@ -43,8 +43,8 @@ import dev.socklab.text.Durations;
  *       {@code a write made no progress for 30s}). A connection the runtime gave up on (any
  *       timeout, a client too far behind, the end of the grace period) is reset instead of
  *       closed, so that the kernel keeps none of its bytes ({@link ChannelWire#abort()}); its
- *       line then says {@code out N B written, unsent discarded}: N went to the socket, and the
- *       part the client had not received when the reset came was dropped.
+ *       line then says {@code out N B written, any unsent discarded}: N went to the socket, and
+ *       whatever part the client had not received when the reset came was dropped.
  *       The line comes before the permit, so that a stopped server has logged every connection's
  *       end.</li>
  * </ol>
@@ -168,7 +168,7 @@ final class ConnectionTask implements Runnable {
             line.append(" (in ").append(connection.bytesIn()).append(" B, out ").append(out).append(" B");
             if (out > 0 && connection.aborted()) {
                 // Java cannot read the socket's send queue (SIOCOUTQ): how much of it the client got is unknown.
-                line.append(" written, unsent discarded");
+                line.append(" written, any unsent discarded");
             }
             line.append(", ").append(Durations.elapsed(System.nanoTime() - start)).append(')');
             context.connectionLog.write(line.toString());
