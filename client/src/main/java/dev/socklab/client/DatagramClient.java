@@ -2,8 +2,10 @@ package dev.socklab.client;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.ProtocolFamily;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
@@ -25,12 +27,21 @@ import dev.socklab.text.Durations;
 import dev.socklab.trace.Tracer;
 
 /**
- * A UDP socket that sends to one server and takes replies from anyone, as a reply to a broadcast
- * comes from the host that answers, not from the broadcast address. Every socket call is traced.
+ * A UDP socket that sends to one server. Every socket call is traced. Not for use from more than
+ * one thread at a time.
  *
- * <p>The socket is not connected, so the system reports no ICMP errors to it: a datagram sent to
- * a port where nothing listens simply gets no reply, and {@link #receive} comes back empty. Not
- * for use from more than one thread at a time.
+ * <p>The socket is connected to the server ({@code connect()} on a datagram socket sends nothing:
+ * it fixes the peer), so the system reports the ICMP port-unreachable that answers a datagram sent
+ * where nothing listens: {@link #send} or {@link #receive} throws a
+ * {@link PortUnreachableException} at once, instead of the client waiting out its timeout. A
+ * connected socket takes replies from the server's address alone, as Python's and {@code nc -u}'s
+ * do; a server on a wildcard address that answers from another of its addresses goes unheard. An
+ * empty datagram is the exception: the JDK cannot send one on a connected socket, so the socket
+ * sends it disconnected and stays so, and a refusal of it is not reported.
+ *
+ * <p>A socket for a broadcast or multicast address is not connected, since a reply comes from the
+ * host that answers, not from the address asked: it takes replies from anyone, and a port where
+ * nothing listens simply gets no reply.
  */
 public final class DatagramClient implements Closeable {
     /**
@@ -103,6 +114,9 @@ public final class DatagramClient implements Closeable {
                 tracer.call(who, "bind(" + SocketAddresses.format(any) + ")");
                 tracer.call(who, "getsockname() = " + SocketAddresses.format(channel.getLocalAddress()));
             }
+            if (!(host instanceof Host.Broadcast) && !server.getAddress().isMulticastAddress()) {
+                connect(channel, server, tracer, who);
+            }
             channel.configureBlocking(false);
             selector = Selector.open();
             DatagramClient client = new DatagramClient(channel, channel.register(selector, 0), server, tracer, who);
@@ -117,6 +131,25 @@ public final class DatagramClient implements Closeable {
                 tracer.call(who, "close()");
             }
         }
+    }
+
+    /** Fixes the socket's peer, so that the system reports a refusal to it; nothing is sent. */
+    private static void connect(DatagramChannel channel, InetSocketAddress server, Tracer tracer, String who)
+            throws IOException {
+        try {
+            channel.connect(server);
+        } catch (IOException e) {
+            // No route to the server, say: the same words as for a stream connect.
+            ConnectFailure failure = ConnectFailure.of(e);
+            if (tracer.enabled()) {
+                tracer.call(who, "connect(" + SocketAddresses.format(server) + ") = " + failure.errno());
+            }
+            ConnectException error = new ConnectException(
+                    "cannot reach udp " + SocketAddresses.format(server) + ": " + failure.reason());
+            error.initCause(e);
+            throw error;
+        }
+        tracer.call(who, "connect(" + SocketAddresses.format(server) + ") = 0");
     }
 
     /**
@@ -142,6 +175,9 @@ public final class DatagramClient implements Closeable {
      *
      * @param src the payload; its position ends at its limit
      * @throws SocketTimeoutException if the socket's send buffer stays full for seconds
+     * @throws PortUnreachableException if the system has learnt that nothing listens at the server's
+     *     port, from an earlier datagram, such as
+     *     {@code nothing listens on udp 127.0.0.1:10007 (the system refused it)}
      * @throws IOException if the system refuses the datagram, such as one too long for UDP
      */
     public void send(ByteBuffer src) throws IOException {
@@ -149,7 +185,7 @@ public final class DatagramClient implements Closeable {
         int asked = src.remaining();
         int start = src.position();
         // A datagram goes whole or not at all: 0 means no room in the send buffer yet.
-        while (channel.send(src, server) == 0 && asked > 0) {
+        while (sendOnce(src, asked) == 0 && asked > 0) {
             if (!deadline.await(key, SelectionKey.OP_WRITE)) {
                 if (tracer.enabled()) {
                     tracer.call(who, TraceText.timedOut("sendto(" + asked + ")", SEND_TIMEOUT));
@@ -182,6 +218,8 @@ public final class DatagramClient implements Closeable {
      * @param timeout how long to wait
      * @return the datagram, or empty if none came in time
      * @throws IllegalArgumentException if {@code maxBytes} is not positive
+     * @throws PortUnreachableException if nothing listens at the server's port, such as
+     *     {@code nothing listens on udp 127.0.0.1:10007 (the system refused it)}
      * @throws IOException if receiving fails
      */
     public Optional<Reply> receive(int maxBytes, Duration timeout) throws IOException {
@@ -191,7 +229,7 @@ public final class DatagramClient implements Closeable {
         Deadline deadline = Deadline.after(timeout);
         ByteBuffer buffer = ByteBuffer.allocate(maxBytes);
         SocketAddress from;
-        while ((from = channel.receive(buffer)) == null) {
+        while ((from = receiveOnce(buffer, maxBytes)) == null) {
             if (!deadline.await(key, SelectionKey.OP_READ)) {
                 if (tracer.enabled()) {
                     tracer.call(who, TraceText.timedOut("recvfrom(" + maxBytes + ")", timeout));
@@ -224,6 +262,47 @@ public final class DatagramClient implements Closeable {
             channel.close();
             tracer.call(who, "close()");
         }
+    }
+
+    private int sendOnce(ByteBuffer src, int asked) throws IOException {
+        if (asked == 0 && channel.isConnected()) {
+            sendEmptyUnconnected();
+            return 0;
+        }
+        try {
+            return channel.send(src, server);
+        } catch (PortUnreachableException e) {
+            throw refused("sendto(" + asked + ")", e);
+        }
+    }
+
+    /**
+     * Sends an empty datagram (RFC 868's request, daytime's without an acknowledgement) with the
+     * socket disconnected, for good: the JDK sends nothing for an empty buffer on a connected
+     * datagram socket, and connecting again would drop a reply that came meanwhile. The refusal
+     * of an empty datagram is therefore not reported. The port stays, as it was bound explicitly.
+     */
+    private void sendEmptyUnconnected() throws IOException {
+        channel.disconnect();
+        tracer.call(who, "connect(AF_UNSPEC) = 0");
+        channel.send(ByteBuffer.allocate(0), server);
+    }
+
+    private SocketAddress receiveOnce(ByteBuffer buffer, int maxBytes) throws IOException {
+        try {
+            return channel.receive(buffer);
+        } catch (PortUnreachableException e) {
+            throw refused("recvfrom(" + maxBytes + ")", e);
+        }
+    }
+
+    /** The ICMP port-unreachable of an earlier datagram, as a C client sees it on its next call. */
+    private PortUnreachableException refused(String call, PortUnreachableException cause) {
+        tracer.call(who, call + " = ECONNREFUSED");
+        PortUnreachableException e = new PortUnreachableException(
+                "nothing listens on udp " + SocketAddresses.format(server) + " (the system refused it)");
+        e.initCause(cause);
+        return e;
     }
 
     /** Whether the socket may send broadcasts, for tests that must not send one to find out. */
