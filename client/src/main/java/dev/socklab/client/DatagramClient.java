@@ -35,9 +35,9 @@ import dev.socklab.trace.Tracer;
  * where nothing listens: {@link #send} or {@link #receive} throws a
  * {@link PortUnreachableException} at once, instead of the client waiting out its timeout. A
  * connected socket takes replies from the server's address alone, as Python's and {@code nc -u}'s
- * do; a server on a wildcard address that answers from another of its addresses goes unheard. An
- * empty datagram is the exception: the JDK cannot send one on a connected socket, so the socket
- * sends it disconnected and stays so, and a refusal of it is not reported.
+ * do; a server on a wildcard address that answers from another of its addresses goes unheard.
+ * The JDK sends nothing for an empty buffer on a connected socket, so an empty datagram goes out
+ * from a second socket on the same port, and its refusal or reply still comes to this one.
  *
  * <p>A socket for a broadcast or multicast address is not connected, since a reply comes from the
  * host that answers, not from the address asked: it takes replies from anyone, and a port where
@@ -103,9 +103,13 @@ public final class DatagramClient implements Closeable {
         Selector selector = null;
         boolean opened = false;
         try {
+            boolean toOne = !(host instanceof Host.Broadcast) && !server.getAddress().isMulticastAddress();
             if (host instanceof Host.Broadcast) {
                 channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
                 tracer.call(who, "setsockopt(SOL_SOCKET, SO_BROADCAST, 1)");
+            }
+            if (toOne) {
+                reuseAddress(channel, tracer, who); // for the empty datagram's second socket: sendEmpty
             }
             // Bound now rather than at the first send, so that local() always has an answer.
             InetSocketAddress any = new InetSocketAddress(wildcard(protocol), 0);
@@ -114,7 +118,7 @@ public final class DatagramClient implements Closeable {
                 tracer.call(who, "bind(" + SocketAddresses.format(any) + ")");
                 tracer.call(who, "getsockname() = " + SocketAddresses.format(channel.getLocalAddress()));
             }
-            if (!(host instanceof Host.Broadcast) && !server.getAddress().isMulticastAddress()) {
+            if (toOne) {
                 connect(channel, server, tracer, who);
             }
             channel.configureBlocking(false);
@@ -181,6 +185,10 @@ public final class DatagramClient implements Closeable {
      * @throws IOException if the system refuses the datagram, such as one too long for UDP
      */
     public void send(ByteBuffer src) throws IOException {
+        if (!src.hasRemaining() && channel.isConnected()) {
+            sendEmpty();
+            return;
+        }
         Deadline deadline = Deadline.after(SEND_TIMEOUT);
         int asked = src.remaining();
         int start = src.position();
@@ -265,10 +273,6 @@ public final class DatagramClient implements Closeable {
     }
 
     private int sendOnce(ByteBuffer src, int asked) throws IOException {
-        if (asked == 0 && channel.isConnected()) {
-            sendEmptyUnconnected();
-            return 0;
-        }
         try {
             return channel.send(src, server);
         } catch (PortUnreachableException e) {
@@ -277,15 +281,34 @@ public final class DatagramClient implements Closeable {
     }
 
     /**
-     * Sends an empty datagram (RFC 868's request, daytime's without an acknowledgement) with the
-     * socket disconnected, for good: the JDK sends nothing for an empty buffer on a connected
-     * datagram socket, and connecting again would drop a reply that came meanwhile. The refusal
-     * of an empty datagram is therefore not reported. The port stays, as it was bound explicitly.
+     * Sends an empty datagram (RFC 868's request, daytime's without an acknowledgement) from a
+     * second socket bound to this one's port, since the JDK sends nothing for an empty buffer on a
+     * connected datagram socket. The system gives the refusal, or the reply, to this socket all the
+     * same: of the two on the port, it is the one whose peer matches. Both allow the shared port
+     * ({@code SO_REUSEADDR}); the second is closed at once.
      */
-    private void sendEmptyUnconnected() throws IOException {
-        channel.disconnect();
-        tracer.call(who, "connect(AF_UNSPEC) = 0");
-        channel.send(ByteBuffer.allocate(0), server);
+    private void sendEmpty() throws IOException {
+        ProtocolFamily protocol = TraceText.familyOf(server);
+        try (DatagramChannel twin = DatagramChannel.open(protocol)) {
+            tracer.call(who, TraceText.socket(protocol, "SOCK_DGRAM"));
+            reuseAddress(twin, tracer, who);
+            twin.bind(local);
+            if (tracer.enabled()) {
+                tracer.call(who, "bind(" + SocketAddresses.format(local) + ")");
+            }
+            ByteBuffer empty = ByteBuffer.allocate(0);
+            twin.send(empty, server);
+            if (tracer.enabled()) {
+                tracer.datagram(who, "sendto", 0, empty, "to", server);
+            }
+        } finally {
+            tracer.call(who, "close()");
+        }
+    }
+
+    private static void reuseAddress(DatagramChannel channel, Tracer tracer, String who) throws IOException {
+        channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        tracer.call(who, "setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)");
     }
 
     private SocketAddress receiveOnce(ByteBuffer buffer, int maxBytes) throws IOException {

@@ -7,6 +7,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
@@ -199,6 +200,27 @@ class TimeClientTest {
                         .hasMessage("no answer from 127.0.0.1:" + port + " within 300ms");
             }
         }
+    }
+
+    @Test
+    void overUdpItsEmptyRequestToAPortWhereNothingListensIsRefusedAtOnce() throws Exception {
+        int port = FreePorts.udp();
+        TraceLines trace = new TraceLines();
+        Duration patient = Duration.ofSeconds(10);
+        try (DatagramClient client = DatagramClient.open(LOOPBACK, port, Family.IPV4, trace.tracer(), "time")) {
+            long start = System.nanoTime();
+
+            // The JDK cannot send it on the connected socket: a second one on the same port does.
+            assertThatThrownBy(() -> TimeClient.fetch(client, patient))
+                    .isInstanceOf(PortUnreachableException.class)
+                    .hasMessage("nothing listens on udp 127.0.0.1:" + port + " (the system refused it)");
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(patient.dividedBy(2));
+        }
+        assertThat(trace.lines())
+                .anyMatch(line -> line.endsWith("setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)"))
+                .anyMatch(line -> line.contains("sendto(0) = 0 to 127.0.0.1:" + port))
+                .anyMatch(line -> line.endsWith("recvfrom(65536) = ECONNREFUSED"));
     }
 
     @ParameterizedTest(name = "{0} near {1} is {2}")
