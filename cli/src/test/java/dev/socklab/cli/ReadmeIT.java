@@ -37,7 +37,7 @@ import dev.socklab.testing.Tools;
  *
  * <p>To check a new client example, add its command, as the README shows it, to {@link #EXAMPLES}.
  */
-@Timeout(60)
+@Timeout(120)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadmeIT {
     /** The README's client examples run here, and whether their output is compared exactly. */
@@ -47,6 +47,7 @@ class ReadmeIT {
             new Example("./socklab daytime", false),
             new Example("./socklab daytime --udp --no-ack", false));
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration START = Duration.ofSeconds(60);
     /** A line of serve's table: service, transport, address and port. */
     private static final Pattern TABLE_ROW = Pattern.compile("(\\S+\\s+(?:tcp|udp|unix)\\s+\\S+:)\\d+");
     /** A line socklab logs or traces: it starts with the time of day. */
@@ -75,7 +76,8 @@ class ReadmeIT {
         List<String> args = new ArrayList<>(List.of("serve", "--trace"));
         services.forEach(service -> args.add(service + ":0"));
         server = Launched.socklab(args.toArray(String[]::new));
-        server.awaitLine("Press Ctrl-C to stop.", Duration.ofSeconds(30));
+        // Generous: a JVM's start on a loaded CI machine can take most of it.
+        server.awaitLine("Press Ctrl-C to stop.", START);
     }
 
     @AfterAll
