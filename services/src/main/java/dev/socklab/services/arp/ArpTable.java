@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.socklab.net.AddressException;
 import dev.socklab.net.SocketAddresses;
+import dev.socklab.text.IoFailure;
 
 /**
  * The table behind the {@code arp} and {@code rarp} services: IP address to hardware address
@@ -265,7 +266,7 @@ public final class ArpTable {
             try {
                 return PolledFile.load(file, format, detect, interval, maxFileBytes, ticker);
             } catch (IOException e) {
-                throw new IllegalArgumentException(failure + " (" + PolledFile.describe(e) + "): " + hint, e);
+                throw new IllegalArgumentException(failure + " (" + IoFailure.reason(e) + "): " + hint, e);
             }
         }
 

@@ -6,15 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.socklab.text.IoFailure;
 
 /**
  * The quotes a {@link QotdService} tells, each in its wire form: its lines joined by CRLF, with a
@@ -60,7 +60,7 @@ public final class Quotes {
             // One byte past the cap tells a file at the cap from a larger one, without reading it all.
             bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the quotes file " + file + ": " + reason(e));
+            throw new IllegalArgumentException("cannot read the quotes file " + file + ": " + IoFailure.reason(e));
         }
         if (bytes.length > MAX_FILE_BYTES) {
             throw new IllegalArgumentException("the quotes file " + file + " is larger than 1 MiB:"
@@ -129,16 +129,6 @@ public final class Quotes {
             throw new IllegalArgumentException("the quotes file " + source + " is not UTF-8 text:"
                     + " save it as UTF-8");
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Parsed on first use, once. */
