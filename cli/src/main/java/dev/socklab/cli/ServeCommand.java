@@ -145,16 +145,10 @@ final class ServeCommand implements Callable<Integer> {
 
     /** A server builder with every setting the flags give, each checked. */
     private Server.Builder serverSettings() {
-        Limits limits;
-        UdpLimits udpLimits;
-        try {
-            Duration idleTimeout = idleTimeouts().getOrDefault(Optional.empty(), Limits.DEFAULTS.idleTimeout());
-            limits = new Limits(access.serverMaxConnections(), idleTimeout, writeTimeout, firstRequestTimeout,
-                    maxLineLength, shutdownGrace);
-            udpLimits = new UdpLimits(udpRate, udpBurst, udpGlobalRate, udpLimitLoopback);
-        } catch (IllegalArgumentException e) {
-            throw new Errors.UsageException(e.getMessage());
-        }
+        Duration idleTimeout = idleTimeouts().getOrDefault(Optional.empty(), Limits.DEFAULTS.idleTimeout());
+        Limits limits = new Limits(access.serverMaxConnections(), idleTimeout, writeTimeout, firstRequestTimeout,
+                maxLineLength, shutdownGrace);
+        UdpLimits udpLimits = new UdpLimits(udpRate, udpBurst, udpGlobalRate, udpLimitLoopback);
         if (maxLogRate < 0) {
             throw new Errors.UsageException("--max-log-rate cannot be negative: " + maxLogRate);
         }

@@ -125,12 +125,8 @@ final class ServiceOptions {
     }
 
     private ChatSettings chatSettings() {
-        try {
-            return new ChatSettings(chatHistory, chatMaxRooms, chatMaxMembers, chatMaxLine, chatRate, chatBurst,
-                    chatSendQueue, chatMaxLag, chatIdleTimeout);
-        } catch (IllegalArgumentException e) {
-            throw new Errors.UsageException(e.getMessage());
-        }
+        return new ChatSettings(chatHistory, chatMaxRooms, chatMaxMembers, chatMaxLine, chatRate, chatBurst,
+                chatSendQueue, chatMaxLag, chatIdleTimeout);
     }
 
     private int amplification() {
@@ -141,11 +137,7 @@ final class ServiceOptions {
     }
 
     private Quotes quotes() {
-        try {
-            return quotes == null ? Quotes.builtIn() : Quotes.load(quotes);
-        } catch (IllegalArgumentException e) {
-            throw new Errors.UsageException(e.getMessage());
-        }
+        return quotes == null ? Quotes.builtIn() : Quotes.load(quotes);
     }
 
     private Clock clock() {
@@ -160,11 +152,7 @@ final class ServiceOptions {
     }
 
     private java.time.format.DateTimeFormatter daytimeFormat() {
-        try {
-            return DaytimeFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new Errors.UsageException(e.getMessage());
-        }
+        return DaytimeFormat.parse(format);
     }
 
     private ArpTable arpTable() {
@@ -177,12 +165,8 @@ final class ServiceOptions {
         }
         ArpTable.Builder builder = ArpTable.builder().system(arpSource != null);
         arpTables.forEach(builder::file);
-        try {
-            arpEntries.forEach(builder::entry);
-            arpTable = builder.build();
-        } catch (IllegalArgumentException e) {
-            throw new Errors.UsageException(e.getMessage());
-        }
+        arpEntries.forEach(builder::entry);
+        arpTable = builder.build();
         if (arpTables.isEmpty() && arpEntries.isEmpty() && arpSource == null) {
             notices.add("arp and rarp: the table is empty, so every lookup is Not Found; give --arp-entry IP=HW,"
                     + " --arp-table FILE or --arp-source system");
