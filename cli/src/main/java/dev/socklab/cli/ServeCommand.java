@@ -27,11 +27,11 @@ import dev.socklab.runtime.Amplification;
 import dev.socklab.runtime.Binding;
 import dev.socklab.runtime.Limits;
 import dev.socklab.runtime.Server;
+import dev.socklab.runtime.ServiceLimits;
 import dev.socklab.runtime.Transport;
 import dev.socklab.runtime.UdpLimits;
 import dev.socklab.services.ServiceCatalog;
-import dev.socklab.service.DatagramService;
-import dev.socklab.service.StreamService;
+import dev.socklab.services.ServiceHalves;
 import dev.socklab.trace.Tracer;
 
 /** {@code socklab serve}: hosts the services named, or all of them, until Ctrl-C or SIGTERM. */
@@ -122,16 +122,17 @@ final class ServeCommand implements Callable<Integer> {
         // The flags are checked before any service is made: a mistake in them is the one thing said.
         Server.Builder builder = serverSettings();
         Set<String> served = plan.entries().stream().map(e -> e.service().name()).collect(Collectors.toSet());
-        access.apply(builder, served);
-        idleTimeouts().forEach((service, timeout) ->
-                service.ifPresent(name -> builder.idleTimeout(AccessOptions.servedOrThrow(name, served), timeout)));
-        // One instance per service, whatever its endpoints: arp and rarp share their table.
-        Map<String, Object> instances = new LinkedHashMap<>();
-        plan.entries().forEach(entry -> instances.computeIfAbsent(entry.service().name(), serviceOptions::create));
-        Server server = build(builder, plan, instances);
+        Map<String, ServiceLimits> limits = access.apply(builder, served);
+        idleTimeouts().forEach((service, timeout) -> service.ifPresent(name -> limits.compute(
+                AccessOptions.servedOrThrow(name, served), (n, own) -> own.withIdleTimeout(timeout))));
+        // One instance per service, whatever its endpoints; arp and rarp share the one table the settings make.
+        Map<String, ServiceHalves> made = new LinkedHashMap<>();
+        plan.entries().forEach(entry -> made.computeIfAbsent(entry.service().name(),
+                name -> entry.service().make(serviceOptions)));
+        Server server = build(builder, plan, made, limits);
         server.start();
         printListening(out, server.bindings(), plan);
-        printUdpPolicy(out, server.bindings(), instances);
+        printUdpPolicy(out, server.bindings(), made);
         serviceOptions.notices().forEach(out::println);
         // Handlers first: a SIGTERM sent as soon as the line below appears must stop the server cleanly.
         handleSignals(server);
@@ -179,13 +180,16 @@ final class ServeCommand implements Callable<Integer> {
         return values;
     }
 
-    private static Server build(Server.Builder builder, BindPlan plan, Map<String, Object> instances) {
+    /** Each endpoint served by its service's half for that transport, which the selection made sure it has. */
+    private static Server build(Server.Builder builder, BindPlan plan, Map<String, ServiceHalves> made,
+                                Map<String, ServiceLimits> limits) {
         for (BindPlan.Entry entry : plan.entries()) {
             String name = entry.service().name();
-            Object service = instances.get(name);
+            ServiceHalves service = made.get(name);
+            ServiceLimits own = limits.get(name);
             switch (entry.endpoint().transport()) {
-                case TCP, UNIX -> builder.stream(name, (StreamService) service, entry.endpoint());
-                case UDP -> builder.datagram(name, (DatagramService) service, entry.endpoint());
+                case TCP, UNIX -> builder.stream(name, service.stream().orElseThrow(), entry.endpoint(), own);
+                case UDP -> builder.datagram(name, service.datagram().orElseThrow(), entry.endpoint(), own);
             }
         }
         return builder.build();
@@ -208,14 +212,14 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** What any UDP service here can be made to send: its worst ratio of reply to request, and the rate limits. */
-    private void printUdpPolicy(PrintWriter out, List<Binding> bindings, Map<String, Object> instances) {
+    private void printUdpPolicy(PrintWriter out, List<Binding> bindings, Map<String, ServiceHalves> made) {
         List<String> udp = bindings.stream().filter(b -> b.endpoint().transport() == Transport.UDP)
                 .map(Binding::service).distinct().toList();
         if (udp.isEmpty()) {
             return;
         }
         out.println("UDP amplification at worst, reply to request on the wire: " + udp.stream()
-                .map(name -> name + " " + Amplification.worstCase((DatagramService) instances.get(name))
+                .map(name -> name + " " + Amplification.worstCase(made.get(name).datagram().orElseThrow())
                         .stream().mapToObj(f -> String.format(Locale.ROOT, "%.1fx", f)).findFirst().orElse("unbounded"))
                 .collect(Collectors.joining(", ")));
         out.println("UDP replies: at most " + udpRate + " a second per source (burst " + udpBurst + "), " + udpGlobalRate
