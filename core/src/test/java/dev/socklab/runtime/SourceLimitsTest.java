@@ -154,7 +154,7 @@ class SourceLimitsTest {
                     "the connection served or refused");
             if (server.refusals().overSourceRate() > refusedBefore) {
                 assertThat(client.readAll(WAIT)).isEqualTo("socklab: connecting too often (over 2 a second);"
-                        + " try again in 1500ms\r\n");
+                        + " try again in 1.5s\r\n");
                 client.close();
                 break;
             }
