@@ -51,6 +51,11 @@ record BindPlan(List<Entry> entries, List<InetAddress> addresses) {
         return new BindPlan(entries, addresses);
     }
 
+    /** Whether every endpoint is a Unix socket, so that no address is listened on at all. */
+    boolean unixOnly() {
+        return entries.stream().allMatch(e -> e.endpoint().transport() == Transport.UNIX);
+    }
+
     /** Whether no address outside this machine can reach the server. */
     boolean loopbackOnly() {
         return addresses.stream().allMatch(InetAddress::isLoopbackAddress);

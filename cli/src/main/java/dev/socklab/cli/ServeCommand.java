@@ -195,14 +195,26 @@ final class ServeCommand implements Callable<Integer> {
         return builder.build();
     }
 
-    private static void printListening(PrintWriter out, List<Binding> bindings, BindPlan plan) {
+    /** Who can reach the server: those who may open its Unix sockets, this machine alone, or the network. */
+    static String reach(BindPlan plan) {
+        if (plan.unixOnly()) {
+            List<String> sockets = plan.entries().stream().map(e -> SocketAddresses.format(e.endpoint().address()))
+                    .toList();
+            boolean one = sockets.size() == 1;
+            return "socklab is listening on " + (one ? "a Unix socket" : "Unix sockets") + " only ("
+                    + String.join(", ", sockets) + "): reachable from this machine alone, by whoever the socket"
+                    + (one ? " file's" : " files'") + " permissions let in";
+        }
         String addresses = plan.addresses().stream().map(SocketAddresses::format).collect(Collectors.joining(", "));
         if (plan.loopbackOnly()) {
-            out.println("socklab is listening on loopback only (" + addresses + "): reachable from this machine alone;"
-                    + " --bind 0.0.0.0 or --bind :: opens it to the network");
-        } else {
-            out.println("socklab is listening on " + addresses + ": reachable from the network");
+            return "socklab is listening on loopback only (" + addresses + "): reachable from this machine alone;"
+                    + " --bind 0.0.0.0 or --bind :: opens it to the network";
         }
+        return "socklab is listening on " + addresses + ": reachable from the network";
+    }
+
+    private static void printListening(PrintWriter out, List<Binding> bindings, BindPlan plan) {
+        out.println(reach(plan));
         int width = Math.max(7, bindings.stream().mapToInt(b -> b.service().length()).max().orElse(0));
         out.printf("%-" + width + "s  %-9s  %s%n", "SERVICE", "TRANSPORT", "ADDRESS");
         for (Binding b : bindings) {

@@ -135,6 +135,30 @@ class BindPlanTest {
         assertThat(plan.entries()).hasSize(4);
     }
 
+    @Test
+    void aPlanOfUnixSocketsAloneListensOnNoAddress() {
+        List<ServiceSelection> unix = List.of(ServiceSelection.parse("hello:unix:/tmp/h.sock"));
+
+        BindPlan plan = BindPlan.of(unix, List.of(), Family.ANY, false);
+
+        assertThat(plan.unixOnly()).isTrue();
+        assertThat(ServeCommand.reach(plan)).isEqualTo("socklab is listening on a Unix socket only (unix:/tmp/h.sock):"
+                + " reachable from this machine alone, by whoever the socket file's permissions let in");
+    }
+
+    @Test
+    void aPlanOfUnixSocketsAndPortsSaysWhichAddressesItListensOn() {
+        List<ServiceSelection> mixed = List.of(ServiceSelection.parse("hello:unix:/tmp/h.sock"),
+                ServiceSelection.parse("echo:0/tcp"));
+
+        BindPlan loopback = BindPlan.of(mixed, List.of(), Family.IPV4, false);
+        BindPlan open = BindPlan.of(mixed, List.of("0.0.0.0"), Family.IPV4, false);
+
+        assertThat(loopback.unixOnly()).isFalse();
+        assertThat(ServeCommand.reach(loopback)).startsWith("socklab is listening on loopback only (127.0.0.1):");
+        assertThat(ServeCommand.reach(open)).isEqualTo("socklab is listening on 0.0.0.0: reachable from the network");
+    }
+
     private static InetAddress address(String literal) throws UnknownHostException {
         return InetAddress.getByName(literal); // a literal: no look-up is made
     }
