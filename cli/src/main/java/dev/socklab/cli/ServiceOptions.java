@@ -57,7 +57,8 @@ final class ServiceOptions implements ServiceSettings {
     @Option(names = "--quotes", paramLabel = "FILE", description = "qotd: quotes from a file, one a paragraph (default: socklab's own).")
     Path quotes;
 
-    @Option(names = "--qotd-mode", paramLabel = "MODE", description = "qotd: random, or daily (the same quote all day); default: ${DEFAULT-VALUE}.")
+    // The default as the user types it: picocli prints an enum's own default by its constant's name.
+    @Option(names = "--qotd-mode", paramLabel = "MODE", defaultValue = "random", description = "qotd: random, or daily (the same quote all day); default: ${DEFAULT-VALUE}.")
     QotdMode qotdMode = QotdMode.RANDOM;
 
     @Option(names = "--udp-amplification", paramLabel = "N",

@@ -7,9 +7,23 @@ import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 
 import dev.socklab.services.ServiceCatalog;
+import dev.socklab.services.qotd.QotdMode;
 
 /** The service options as the catalog reads them, parsed by picocli as {@code serve} parses them. */
 class ServiceOptionsTest {
+    @Test
+    void theQotdModesDefaultIsShownAsTheUserTypesIt() {
+        CommandRun help = CommandRun.of("serve", "--help");
+
+        assertThat(help.out()).contains("default: random.").doesNotContain("RANDOM");
+    }
+
+    @Test
+    void theQotdModeIsReadInLowerCase() {
+        assertThat(parse("--qotd-mode", "daily").qotdMode()).isEqualTo(QotdMode.DAILY);
+        assertThat(parse().qotdMode()).isEqualTo(QotdMode.RANDOM);
+    }
+
     @Test
     void arpAndRarpAreMadeOnOneTable() {
         ServiceOptions options = parse("--arp-entry", "10.0.0.1=0A:0B:0C:0D");
