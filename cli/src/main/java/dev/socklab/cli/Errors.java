@@ -12,6 +12,7 @@ import picocli.CommandLine.ParseResult;
 
 import dev.socklab.net.AddressException;
 import dev.socklab.runtime.CannotBindException;
+import dev.socklab.runtime.SettingException;
 
 /**
  * Turns every failure into one sentence on standard error and an {@link ExitCode}: a user sees
@@ -47,7 +48,8 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
             // Streams of lines (standard input) wrap their I/O failures; the cause says what happened.
             return codeFor(unchecked.getCause());
         }
-        if (e instanceof AddressException || e instanceof UsageException) {
+        // Each carries one sentence for the user: an address, a setting, or the command line itself.
+        if (e instanceof AddressException || e instanceof SettingException || e instanceof UsageException) {
             return ExitCode.USAGE;
         }
         if (e instanceof CannotBindException) {

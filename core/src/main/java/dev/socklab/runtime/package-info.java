@@ -26,10 +26,10 @@
  *       line with its CRLF. The bounds are the {@link dev.socklab.runtime.Limits}.</dd>
  *   <dt>Admission</dt>
  *   <dd>Before a client is served: the connection permit (in {@code ServerContext}), the
- *       address family, and each service's {@code ServiceGate}: its
- *       {@link dev.socklab.runtime.AccessPolicy}, its {@link dev.socklab.runtime.SourceLimits}
- *       ({@code SourceConnections}, {@code SourceRate}, by {@code SourceKey}) and its own
- *       connection limit. A turned-away client may get one line ({@code Refusal}); the counts are
+ *       address family, and each service's {@code ServiceGate}, made from the service's
+ *       {@link dev.socklab.runtime.ServiceLimits}: its {@link dev.socklab.runtime.AccessPolicy},
+ *       its {@link dev.socklab.runtime.SourceLimits} ({@code SourceConnections},
+ *       {@code SourceRate}, by {@code SourceKey}), its own connection limit and idle timeout. A turned-away client may get one line ({@code Refusal}); the counts are
  *       kept in {@code RefusalCounts} and shown as {@link dev.socklab.runtime.Refusals}.</dd>
  *   <dt>UDP</dt>
  *   <dd>{@code DatagramReceiver} hands each datagram to the service as a {@code ServerDatagram};
@@ -62,6 +62,7 @@
  * {@link dev.socklab.runtime.Server}, {@link dev.socklab.runtime.Endpoint},
  * {@link dev.socklab.runtime.Transport}, {@link dev.socklab.runtime.Binding},
  * {@link dev.socklab.runtime.CannotBindException}, {@link dev.socklab.runtime.Limits},
+ * {@link dev.socklab.runtime.ServiceLimits}, {@link dev.socklab.runtime.SettingException},
  * {@link dev.socklab.runtime.AccessPolicy}, {@link dev.socklab.runtime.SourceLimits},
  * {@link dev.socklab.runtime.UdpLimits}, {@link dev.socklab.runtime.Refusals},
  * {@link dev.socklab.runtime.UdpDrops} and {@link dev.socklab.runtime.Amplification}: what

@@ -195,9 +195,8 @@ class SourceLimitsTest {
     @Test
     void aServicesOwnConnectionLimitLeavesTheOthersAlone() throws IOException {
         Server server = servers.start(Server.builder()
-                .stream("small", TestServices.shout(), TCP)
-                .stream("large", TestServices.shout(), TCP)
-                .maxConnections("small", 1));
+                .stream("small", TestServices.shout(), TCP, ServiceLimits.NONE.withMaxConnections(1))
+                .stream("large", TestServices.shout(), TCP));
         Endpoint small = server.bindings().get(0).endpoint();
         Endpoint large = server.bindings().get(1).endpoint();
         assertHeld(open(FIRST, small));
@@ -211,10 +210,10 @@ class SourceLimitsTest {
     @Test
     void aServicesOwnPerSourceLimitReplacesTheServers() throws IOException {
         Server server = servers.start(Server.builder()
-                .stream("strict", TestServices.shout(), TCP)
+                .stream("strict", TestServices.shout(), TCP, ServiceLimits.NONE.withSourceLimits(
+                        SourceLimits.OFF.withLimitLoopback(true).withMaxConnections(1)))
                 .stream("lax", TestServices.shout(), TCP)
-                .sourceLimits(SourceLimits.OFF.withLimitLoopback(true).withMaxConnections(2))
-                .sourceLimits("strict", SourceLimits.OFF.withLimitLoopback(true).withMaxConnections(1)));
+                .sourceLimits(SourceLimits.OFF.withLimitLoopback(true).withMaxConnections(2)));
         Endpoint strict = server.bindings().get(0).endpoint();
         Endpoint lax = server.bindings().get(1).endpoint();
         assertHeld(open(FIRST, strict));
