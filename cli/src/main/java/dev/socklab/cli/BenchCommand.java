@@ -75,7 +75,7 @@ import dev.socklab.net.Ports;
                 "                    values are null when nothing completed; chat: from each",
                 "                    send to each member's receipt",
                 "  errors            failed operations: refused, reset, timed out, warned by",
-                "                    the server ...; chat: while joining the room too",
+                "                    the server ...; chat: while joining and warming up too",
                 "  lost              udp: datagrams with no echo in time",
                 "  load_cpu          CPU the load threads used over their time, 0 to 1",
                 "  load_bound        load_cpu of 0.9 or more: the numbers measure the generator",
@@ -85,7 +85,8 @@ import dev.socklab.net.Ports;
                 "  senders           chat: the members that sent; 0 otherwise",
                 "--csv prints a header and a row a run: the same fields, latency_us flattened",
                 "to latency_p50_us, latency_p99_us, latency_p999_us, null left empty.", "",
-                "Exit code 4 when every operation of a run failed (connection refused, say).", "",
+                "Exit code 4 when every operation of a run failed (connection refused, say), or",
+                "when the chat server warned its members (its flood control).", "",
                 "Examples:",
                 "  socklab bench pingpong               100 connections to localhost:10007",
                 "  socklab bench pingpong -c 1,10,100,1000 --chart sweep.svg",
@@ -215,8 +216,9 @@ final class BenchCommand implements Callable<Integer> {
         if (chart != null) {
             writeChart(results);
         }
-        // Some runs of a sweep failed and others did not: the table shows both, and the exit code says so.
-        List<BenchResult> failed = results.stream().filter(BenchResult::failed).toList();
+        // Some runs of a sweep failed, or a chat server throttled its members: the table shows the numbers, and
+        // the exit code says that they are no benchmark.
+        List<BenchResult> failed = results.stream().filter(r -> r.failed() || r.warned()).toList();
         PrintWriter err = spec.commandLine().getErr();
         for (BenchResult run : failed) {
             err.println("socklab: the run with " + run.connections() + " " + workload.countName() + " failed: "

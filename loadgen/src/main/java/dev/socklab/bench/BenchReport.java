@@ -30,7 +30,8 @@ import dev.socklab.net.SocketAddresses;
  *   <tr><td>latency_us</td><td>object</td><td>{@code {"p50", "p99", "p999"}}, microseconds, each within 1%; null
  *       values when no operation completed; chat: from a message's send to each member's receipt</td></tr>
  *   <tr><td>errors</td><td>integer</td><td>failed operations of every kind (refused, reset, closed early, timed out,
- *       warned by the server ...); chat counts them from the start, while its members get into the room, too</td></tr>
+ *       warned by the server ...); chat counts them from the start, while its members get into the room and warm up,
+ *       too</td></tr>
  *   <tr><td>lost</td><td>integer</td><td>datagrams with no echo within {@code --udp-timeout} (udp; 0 otherwise)</td></tr>
  *   <tr><td>load_cpu</td><td>number</td><td>CPU the generator's threads used over their wall time, 0 to 1</td></tr>
  *   <tr><td>load_bound</td><td>boolean</td><td>load_cpu of 0.9 or more: the numbers measure the generator, not the server</td></tr>
@@ -119,9 +120,18 @@ public final class BenchReport {
         return notes;
     }
 
-    /** One sentence for a run where everything failed, with what the errors were and a hint. */
+    /**
+     * One sentence for a run that failed, with what the errors were and a hint: everything failed, or
+     * (chat) the server warned its members.
+     */
     public static String failure(BenchResult r) {
         String at = SocketAddresses.format(r.target());
+        if (!r.failed() && r.warned()) {
+            String counts = r.errors().total() > 0 ? r.errors().describe() + "; " : "";
+            return "the chat server at " + at + " warned its members (" + counts + "first \""
+                    + r.serverWarning().orElseThrow() + "\"), so the numbers measure its flood control, not its speed: "
+                    + "start it with --chat-rate 0 to benchmark it";
+        }
         String server = r.workload().service().equals("hello") ? "a greeting (hello) server" : "an echo server";
         return switch (r.workload()) {
             case CHAT -> "no message reached the " + r.connections() + " chat members at " + at + " ("
