@@ -95,14 +95,14 @@ public record CompareOptions(Duration duration, int rounds, Set<String> only, Op
             if (family.isEmpty()) {
                 continue;
             }
-            if (!Workload.FAMILIES.contains(family)) {
+            if (!Scenario.FAMILIES.contains(family)) {
                 throw new IllegalArgumentException("unknown workload '" + family + "': choose from "
-                        + String.join(", ", Workload.FAMILIES));
+                        + String.join(", ", Scenario.FAMILIES));
             }
             families.add(family);
         }
         if (families.isEmpty()) {
-            throw new IllegalArgumentException("--only needs at least one workload: " + String.join(", ", Workload.FAMILIES));
+            throw new IllegalArgumentException("--only needs at least one workload: " + String.join(", ", Scenario.FAMILIES));
         }
         return families;
     }

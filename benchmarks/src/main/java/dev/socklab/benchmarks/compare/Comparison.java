@@ -71,7 +71,7 @@ public final class Comparison {
     }
 
     private int compare(Launch launch, Path logs) throws IOException {
-        List<Workload> workloads = Workload.only(options.only());
+        List<Scenario> workloads = Scenario.only(options.only());
         Machine machine = Machine.detect();
         int total = workloads.size() * options.rounds() * Side.values().length;
         printPlan(workloads, total, launch.pinning(), machine, logs);
@@ -79,22 +79,22 @@ public final class Comparison {
         List<Row> rows = new ArrayList<>();
         String nettyBanner = "";
         int n = 0;
-        for (Workload workload : workloads) {
-            Tally tally = new Tally(workload);
+        for (Scenario workload : workloads) {
+            WorkloadRuns runs = new WorkloadRuns(workload);
             for (int round = 1; round <= options.rounds(); round++) {
                 for (Side side : Side.values()) {
                     n++;
                     String name = workload.family() + "-" + workload.connections() + "-" + side.label() + "-r" + round;
                     out.printf(Locale.ROOT, "[%d/%d] %s, round %d, %s: ", n, total, workload.name(), round, side.label());
                     out.flush();
-                    runOnce(launch, workload, side, tally, logs.resolve(name));
+                    runOnce(launch, workload, side, runs, logs.resolve(name));
                     if (side == Side.NETTY && nettyBanner.isEmpty()) {
                         nettyBanner = Logs.lines(logs.resolve(name + ".server.log")).stream()
                                 .filter(l -> l.startsWith("netty ") && l.contains(" on ")).findFirst().orElse("");
                     }
                 }
             }
-            List<Row> these = tally.rows();
+            List<Row> these = runs.rows();
             rows.addAll(these);
             ResultTable.text(these).lines().skip(1).forEach(line -> out.println("  " + line)); // the header comes at the end
         }
@@ -115,21 +115,21 @@ public final class Comparison {
     }
 
     /** One run: a fresh server, the load, the server stopped; a failure is printed and counted, never thrown. */
-    private void runOnce(Launch launch, Workload workload, Side side, Tally tally, Path files) {
+    private void runOnce(Launch launch, Scenario workload, Side side, WorkloadRuns runs, Path files) {
         Path serverLog = Path.of(files + ".server.log");
         try (ServerProcess server = ServerProcess.start(children, side, launch, serverLog)) {
-            BenchResult result = LoadRun.run(children, launch, workload, server,
+            RunReport result = LoadRun.run(children, launch, workload, server,
                     Path.of(files + ".bench.json"), Path.of(files + ".bench.err"));
             String stopped = server.stop();
-            tally.add(side, result);
+            runs.add(side, result);
             out.println(summary(workload, result) + (stopped.equals("stopped") ? "" : " (server " + stopped + ")"));
         } catch (RunFailedException e) {
-            tally.failed(side);
+            runs.failed(side);
             out.println("FAILED: " + e.getMessage() + " (logs: " + files + ".*)");
         }
     }
 
-    private static String summary(Workload workload, BenchResult r) {
+    private static String summary(Scenario workload, RunReport r) {
         List<String> parts = new ArrayList<>();
         for (Metric m : workload.metrics()) {
             String value = m.format(m.of(r));
@@ -151,7 +151,7 @@ public final class Comparison {
         return String.join(", ", parts);
     }
 
-    private void printPlan(List<Workload> workloads, int total, Pinning pinning, Machine machine, Path logs) {
+    private void printPlan(List<Scenario> workloads, int total, Pinning pinning, Machine machine, Path logs) {
         Duration d = options.duration();
         Duration estimate = d.plus(OVERHEAD_PER_RUN).multipliedBy(total);
         Duration bound = ServerProcess.START_TIMEOUT.plus(d).plus(LoadRun.GRACE)
@@ -165,7 +165,7 @@ public final class Comparison {
                 ? "server on core " + pinning.serverCpu() + ", load generator on core " + pinning.loadCpu() + " (taskset)"
                 : "not pinned: " + pinning.note());
         out.println("logs of each run: " + logs);
-        if (workloads.stream().anyMatch(Workload::measuresServerMemory) && openFilesLimit() < IDLE_FILES_NEEDED) {
+        if (workloads.stream().anyMatch(Scenario::measuresServerMemory) && openFilesLimit() < IDLE_FILES_NEEDED) {
             out.println("warning: open files are limited to " + openFilesLimit() + "; the idle workload needs "
                     + IDLE_FILES_NEEDED + " (raise it with ulimit -n)");
         }

@@ -65,7 +65,7 @@ record Launch(Path root, Path socklab, Path javaHome, String classpath, Pinning 
     }
 
     /** The load generator's command for one run against {@code port}. */
-    List<String> bench(Workload workload, int port, long serverPid) {
+    List<String> bench(Scenario workload, int port, long serverPid) {
         List<String> command = new ArrayList<>(pinning.load());
         command.addAll(List.of(java(), "-jar", socklab.toString(), "bench", workload.bench(), HOST,
                 Integer.toString(port), "--connections", Integer.toString(workload.connections())));

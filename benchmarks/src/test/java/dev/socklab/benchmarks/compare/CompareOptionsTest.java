@@ -17,7 +17,7 @@ class CompareOptionsTest {
 
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.rounds()).isEqualTo(3);
-        assertThat(Workload.only(o.only())).hasSize(8);
+        assertThat(Scenario.only(o.only())).hasSize(8);
         assertThat(o.out()).isEmpty();
         assertThat(o.help()).isFalse();
     }
@@ -29,7 +29,7 @@ class CompareOptionsTest {
 
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(3));
         assertThat(o.rounds()).isEqualTo(1);
-        assertThat(Workload.only(o.only())).extracting(Workload::name).containsExactly(
+        assertThat(Scenario.only(o.only())).extracting(Scenario::name).containsExactly(
                 "pingpong 64 B, 1 connection", "pingpong 64 B, 100 connections", "pingpong 64 B, 1000 connections",
                 "connect, 32 loops (greeting)", "udp echo 64 B, 16 sockets");
         assertThat(o.out()).contains(Path.of("docs/x.md"));

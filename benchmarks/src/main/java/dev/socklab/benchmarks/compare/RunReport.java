@@ -23,7 +23,7 @@ import java.util.Map;
  * @param loadBound                whether the load generator, not the server, was the limit
  * @param serverBytesPerConnection the server's memory per idle connection ({@code idle} only)
  */
-record BenchResult(String workload, double connections, double size, double seconds, double operations,
+record RunReport(String workload, double connections, double size, double seconds, double operations,
                    double opsPerSecond, double bytesPerSecond, double p50, double p99, double p999,
                    double errors, double lost, double loadCpu, boolean loadBound,
                    double serverBytesPerConnection) {
@@ -34,7 +34,7 @@ record BenchResult(String workload, double connections, double size, double seco
      *
      * @throws IllegalArgumentException if the output holds no report, or a malformed one
      */
-    static List<BenchResult> parseAll(String output) {
+    static List<RunReport> parseAll(String output) {
         int start = firstJson(output);
         if (start < 0) {
             throw new IllegalArgumentException("the load generator printed no JSON report");
@@ -44,16 +44,16 @@ record BenchResult(String workload, double connections, double size, double seco
         if (items.isEmpty()) {
             throw new IllegalArgumentException("the load generator's report is empty");
         }
-        return items.stream().map(BenchResult::of).toList();
+        return items.stream().map(RunReport::of).toList();
     }
 
-    private static BenchResult of(Object item) {
+    private static RunReport of(Object item) {
         if (!(item instanceof Map<?, ?> m)) {
             throw new IllegalArgumentException("the load generator's report holds " + item + " where an object belongs");
         }
         Object latency = m.get("latency_us");
         Map<?, ?> lat = latency instanceof Map<?, ?> l ? l : Map.of();
-        return new BenchResult(
+        return new RunReport(
                 m.get("workload") instanceof String s ? s : "",
                 number(m, "connections"), number(m, "size"), number(m, "seconds"), number(m, "operations"),
                 number(m, "ops_per_second"), number(m, "bytes_per_second"),

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Reading {@code socklab bench --json}: every key of the report, and what is missing or malformed. */
-class BenchResultTest {
+class RunReportTest {
     static final String PINGPONG = """
             [
               {"workload": "pingpong", "connections": 100, "size": 64, "seconds": 10.0, "operations": 523100,
@@ -20,15 +20,15 @@ class BenchResultTest {
 
     @Test
     void everyKeyOfTheReportIsRead() {
-        BenchResult r = BenchResult.parseAll(PINGPONG).getFirst();
+        RunReport r = RunReport.parseAll(PINGPONG).getFirst();
 
-        assertThat(r).isEqualTo(new BenchResult("pingpong", 100, 64, 10, 523100, 52310, 6695680, 1800.5, 4100, 9000,
+        assertThat(r).isEqualTo(new RunReport("pingpong", 100, 64, 10, 523100, 52310, 6695680, 1800.5, 4100, 9000,
                 2, 0, 0.97, true, Double.NaN));
     }
 
     @Test
     void reportAfterOtherOutputIsFound() {
-        List<BenchResult> all = BenchResult.parseAll("warming up...\n" + PINGPONG);
+        List<RunReport> all = RunReport.parseAll("warming up...\n" + PINGPONG);
 
         assertThat(all).hasSize(1);
         assertThat(all.getFirst().opsPerSecond()).isEqualTo(52310);
@@ -36,7 +36,7 @@ class BenchResultTest {
 
     @Test
     void missingNumbersReadAsNaNAndMissingCountsAsZero() {
-        BenchResult r = BenchResult.parseAll("{\"workload\": \"idle\", \"server_bytes_per_connection\": 3112}").getFirst();
+        RunReport r = RunReport.parseAll("{\"workload\": \"idle\", \"server_bytes_per_connection\": 3112}").getFirst();
 
         assertThat(r.serverBytesPerConnection()).isEqualTo(3112);
         assertThat(r.opsPerSecond()).isNaN();
@@ -47,8 +47,8 @@ class BenchResultTest {
 
     @Test
     void outputWithoutAReportIsAnError() {
-        assertThatThrownBy(() -> BenchResult.parseAll("socklab: cannot connect to 127.0.0.1 port 1\n"))
+        assertThatThrownBy(() -> RunReport.parseAll("socklab: cannot connect to 127.0.0.1 port 1\n"))
                 .hasMessage("the load generator printed no JSON report");
-        assertThatThrownBy(() -> BenchResult.parseAll("[]")).hasMessage("the load generator's report is empty");
+        assertThatThrownBy(() -> RunReport.parseAll("[]")).hasMessage("the load generator's report is empty");
     }
 }
