@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.socklab.text.Durations;
+
 /**
  * The comparison's command line.
  *
@@ -69,7 +71,7 @@ public record CompareOptions(Duration duration, int rounds, Set<String> only, Op
     }
 
     private static Duration duration(String text) {
-        Duration d = DurationText.parse(text);
+        Duration d = Durations.parse(text);
         if (d.compareTo(SHORTEST) < 0) {
             throw new IllegalArgumentException("--duration " + text + " is too short to measure anything: give 1s or more");
         }

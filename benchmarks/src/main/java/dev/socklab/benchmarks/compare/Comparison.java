@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import dev.socklab.text.Durations;
+
 /**
  * Runs every workload against socklab and the Netty baseline in turn (socklab, Netty, socklab,
  * Netty ...), each server started fresh for each run and stopped after it, and reports the medians,
@@ -100,8 +102,8 @@ public final class Comparison {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         out.println();
-        out.println("Medians of " + options.rounds() + " round(s) of " + DurationText.format(options.duration())
-                + " per server, in " + DurationText.rough(took) + ":");
+        out.println("Medians of " + options.rounds() + " round(s) of " + Durations.format(options.duration())
+                + " per server, in " + rough(took) + ":");
         out.print(ResultTable.text(rows));
         if (options.out().isPresent()) {
             Path file = options.out().get();
@@ -157,9 +159,9 @@ public final class Comparison {
         Duration bound = ServerProcess.START_TIMEOUT.plus(d).plus(LoadRun.GRACE)
                 .plusSeconds(2 * Children.STOP_SECONDS).multipliedBy(total);
         out.println("socklab vs Netty " + machine.netty() + ": " + workloads.size() + " workloads x " + options.rounds()
-                + " rounds x 2 servers = " + total + " runs of " + DurationText.format(d) + ", about "
-                + DurationText.rough(estimate) + " in all (every step has a time limit: at worst "
-                + DurationText.rough(bound) + ")");
+                + " rounds x 2 servers = " + total + " runs of " + Durations.format(d) + ", about "
+                + rough(estimate) + " in all (every step has a time limit: at worst "
+                + rough(bound) + ")");
         out.println("machine: " + machine.describe());
         out.println(pinning.enabled()
                 ? "server on core " + pinning.serverCpu() + ", load generator on core " + pinning.loadCpu() + " (taskset)"
@@ -174,7 +176,7 @@ public final class Comparison {
     private String report(List<Row> rows, Machine machine, Pinning pinning, String nettyBanner) {
         String when = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         return "Results of `" + commandLine + "`, " + when + ": each workload ran " + options.rounds()
-                + " round(s) of " + DurationText.format(options.duration())
+                + " round(s) of " + Durations.format(options.duration())
                 + " per server, socklab and Netty in turn; the table shows the medians.\n\n"
                 + "Machine: " + machine.describe() + "; "
                 + (pinning.enabled() ? "server on core " + pinning.serverCpu() + ", load generator on core "
@@ -199,6 +201,16 @@ public final class Comparison {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** A rough human form for the estimates, to the minute past two: {@code 45s}, {@code 12 min}, {@code 1 h 05 min}. */
+    static String rough(Duration d) {
+        long s = d.toSeconds();
+        if (s < 120) {
+            return s + "s";
+        }
+        long min = (s + 30) / 60;
+        return min < 60 ? min + " min" : String.format(Locale.ROOT, "%d h %02d min", min / 60, min % 60);
     }
 
     private static long openFilesLimit() {
