@@ -1,9 +1,24 @@
 package dev.socklab.bench;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.socklab.net.SocketAddresses;
 
@@ -44,9 +59,83 @@ import dev.socklab.net.SocketAddresses;
  */
 public final class BenchReport {
     /** The CSV columns, in order. */
-    public static final List<String> CSV_HEADER = List.of("workload", "connections", "size", "seconds", "operations",
-            "ops_per_second", "bytes_per_second", "latency_p50_us", "latency_p99_us", "latency_p999_us", "errors", "lost",
-            "load_cpu", "load_bound", "server_bytes_per_connection", "senders");
+    public static final List<String> CSV_HEADER = Arrays.stream(Column.values()).map(Column::csvName).toList();
+
+    /** One object a line, {@code "key": value, ...}: a run reads, and greps, as one line. */
+    private static final ObjectWriter JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build()
+            .writer().with(new DefaultPrettyPrinter()
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                    .withObjectIndenter(new DefaultPrettyPrinter.NopIndenter())
+                    .withSeparators(Separators.createDefaultInstance()
+                            .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                            .withObjectEntrySpacing(Separators.Spacing.AFTER)
+                            .withArrayEmptySeparator("")));
+
+    /**
+     * Every field of a run, once, in the order of JSON and CSV: its key, the JSON object it is nested in
+     * (if any), its value for JSON and CSV (null for none), and how the table shows it, if it does.
+     */
+    private enum Column {
+        WORKLOAD("workload", r -> r.workload().label(), "workload", r -> r.workload().label()),
+        CONNECTIONS("connections", BenchResult::connections, "connections", r -> Integer.toString(r.connections())),
+        SIZE("size", BenchResult::size, "size", r -> r.size() == 0 ? "-" : Integer.toString(r.size())),
+        SECONDS("seconds", r -> number(r.seconds(), 3), "seconds", r -> fixed(r.seconds(), 1)),
+        OPERATIONS("operations", BenchResult::operations, null, null),
+        OPS_PER_SECOND("ops_per_second", r -> number(r.opsPerSecond(), 1), "ops/s", r -> fixed(r.opsPerSecond(), 1)),
+        BYTES_PER_SECOND("bytes_per_second", r -> number(r.bytesPerSecond(), 1), "MB/s",
+                r -> fixed(r.bytesPerSecond() / 1e6, 1)),
+        LATENCY_P50("latency_us", "p50", r -> latency(r, Latency::p50), "p50 us", r -> micros(r, Latency::p50)),
+        LATENCY_P99("latency_us", "p99", r -> latency(r, Latency::p99), "p99 us", r -> micros(r, Latency::p99)),
+        LATENCY_P999("latency_us", "p999", r -> latency(r, Latency::p999), "p999 us", r -> micros(r, Latency::p999)),
+        ERRORS("errors", r -> r.errors().total(), "errors", r -> Long.toString(r.errors().total())),
+        LOST("lost", BenchResult::lost, "lost", r -> Long.toString(r.lost())),
+        LOAD_CPU("load_cpu", r -> number(r.loadCpu(), 3), "load cpu", r -> Math.round(r.loadCpu() * 100) + "%"),
+        LOAD_BOUND("load_bound", BenchResult::loadBound, null, null),
+        SERVER_BYTES_PER_CONNECTION("server_bytes_per_connection",
+                r -> r.serverBytesPerConnection().isPresent() ? number(r.serverBytesPerConnection().getAsDouble(), 1) : null,
+                "server B/conn", r -> r.serverBytesPerConnection().isPresent()
+                        ? Long.toString(Math.round(r.serverBytesPerConnection().getAsDouble())) : "-"),
+        SENDERS("senders", BenchResult::senders, "senders", r -> r.senders() == 0 ? "-" : Integer.toString(r.senders()));
+
+        /** The table's columns, in its order: senders next to the members they are of. */
+        static final List<Column> TABLE = List.of(WORKLOAD, CONNECTIONS, SENDERS, SIZE, SECONDS, OPS_PER_SECOND,
+                BYTES_PER_SECOND, LATENCY_P50, LATENCY_P99, LATENCY_P999, ERRORS, LOST, LOAD_CPU,
+                SERVER_BYTES_PER_CONNECTION);
+
+        final String within;
+        final String key;
+        final Function<BenchResult, Object> value;
+        final String heading;
+        final Function<BenchResult, String> cell;
+
+        Column(String key, Function<BenchResult, Object> value, String heading, Function<BenchResult, String> cell) {
+            this(null, key, value, heading, cell);
+        }
+
+        Column(String within, String key, Function<BenchResult, Object> value, String heading,
+               Function<BenchResult, String> cell) {
+            this.within = within;
+            this.key = key;
+            this.value = value;
+            this.heading = heading;
+            this.cell = cell;
+        }
+
+        /** The CSV header's name: the key, or the nested key flattened ({@code latency_p50_us}). */
+        String csvName() {
+            return within == null ? key : within.replace("_", "_" + key + "_");
+        }
+
+        /** The table's heading: chat counts members and their messages. */
+        String heading(boolean chat) {
+            return !chat ? heading : switch (this) {
+                case CONNECTIONS -> "members";
+                case OPS_PER_SECOND -> "msgs/s";
+                default -> heading;
+            };
+        }
+    }
 
     /** What to do when the chat server warned members: they are most likely its flood control's. */
     static final String CHAT_RATE_HINT = "a benchmark needs the chat server's flood control off (socklab serve chat "
@@ -61,31 +150,14 @@ public final class BenchReport {
      */
     public static String table(List<BenchResult> results) {
         boolean chat = results.stream().anyMatch(r -> r.workload() == Workload.CHAT);
-        List<String> header = new ArrayList<>(List.of("workload", chat ? "members" : "connections", "size", "seconds",
-                chat ? "msgs/s" : "ops/s", "MB/s", "p50 us", "p99 us", "p999 us", "errors", "lost", "load cpu"));
-        if (chat) {
-            header.add(2, "senders");
-        }
         boolean memory = results.stream().anyMatch(r -> r.serverBytesPerConnection().isPresent());
-        if (memory) {
-            header.add("server B/conn");
-        }
+        List<Column> shown = Column.TABLE.stream()
+                .filter(c -> (c != Column.SENDERS || chat) && (c != Column.SERVER_BYTES_PER_CONNECTION || memory))
+                .toList();
         List<List<String>> rows = new ArrayList<>();
-        rows.add(header);
+        rows.add(shown.stream().map(c -> c.heading(chat)).toList());
         for (BenchResult r : results) {
-            List<String> row = new ArrayList<>(List.of(r.workload().label(), Integer.toString(r.connections()),
-                    r.size() == 0 ? "-" : Integer.toString(r.size()), fixed(r.seconds(), 1), fixed(r.opsPerSecond(), 1),
-                    fixed(r.bytesPerSecond() / 1e6, 1), micros(r, Latency::p50), micros(r, Latency::p99),
-                    micros(r, Latency::p999), Long.toString(r.errors().total()), Long.toString(r.lost()),
-                    Math.round(r.loadCpu() * 100) + "%"));
-            if (chat) {
-                row.add(2, r.senders() == 0 ? "-" : Integer.toString(r.senders()));
-            }
-            if (memory) {
-                row.add(r.serverBytesPerConnection().isPresent()
-                        ? Long.toString(Math.round(r.serverBytesPerConnection().getAsDouble())) : "-");
-            }
-            rows.add(row);
+            rows.add(shown.stream().map(c -> c.cell.apply(r)).toList());
         }
         return aligned(rows);
     }
@@ -148,62 +220,45 @@ public final class BenchReport {
 
     /** The JSON array described in the class comment, one object a line. */
     public static String json(List<BenchResult> results) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < results.size(); i++) {
-            BenchResult r = results.get(i);
-            Latency l = r.latency();
-            out.append(i == 0 ? "\n  {" : ",\n  {")
-                    .append("\"workload\": \"").append(r.workload().label()).append('"')
-                    .append(", \"connections\": ").append(r.connections())
-                    .append(", \"size\": ").append(r.size())
-                    .append(", \"seconds\": ").append(number(r.seconds(), 3))
-                    .append(", \"operations\": ").append(r.operations())
-                    .append(", \"ops_per_second\": ").append(number(r.opsPerSecond(), 1))
-                    .append(", \"bytes_per_second\": ").append(number(r.bytesPerSecond(), 1))
-                    .append(", \"latency_us\": {\"p50\": ").append(latency(l, l.p50()))
-                    .append(", \"p99\": ").append(latency(l, l.p99()))
-                    .append(", \"p999\": ").append(latency(l, l.p999())).append('}')
-                    .append(", \"errors\": ").append(r.errors().total())
-                    .append(", \"lost\": ").append(r.lost())
-                    .append(", \"load_cpu\": ").append(number(r.loadCpu(), 3))
-                    .append(", \"load_bound\": ").append(r.loadBound())
-                    .append(", \"server_bytes_per_connection\": ").append(r.serverBytesPerConnection().isPresent()
-                            ? number(r.serverBytesPerConnection().getAsDouble(), 1) : "null")
-                    .append(", \"senders\": ").append(r.senders())
-                    .append('}');
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (BenchResult r : results) {
+            Map<String, Object> run = new LinkedHashMap<>();
+            for (Column c : Column.values()) {
+                if (c.within == null) {
+                    run.put(c.key, c.value.apply(r));
+                } else {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> group = (Map<String, Object>) run.computeIfAbsent(c.within,
+                            k -> new LinkedHashMap<String, Object>());
+                    group.put(c.key, c.value.apply(r));
+                }
+            }
+            runs.add(run);
         }
-        return out.append(results.isEmpty() ? "]" : "\n]").toString();
+        return JSON.writeValueAsString(runs);
     }
 
     /** The CSV: {@link #CSV_HEADER}, then a row a run. */
     public static String csv(List<BenchResult> results) {
         StringBuilder out = new StringBuilder(String.join(",", CSV_HEADER)).append('\n');
         for (BenchResult r : results) {
-            Latency l = r.latency();
-            out.append(String.join(",", r.workload().label(), Integer.toString(r.connections()),
-                    Integer.toString(r.size()), number(r.seconds(), 3), Long.toString(r.operations()),
-                    number(r.opsPerSecond(), 1), number(r.bytesPerSecond(), 1),
-                    l.measured() ? number(l.p50(), 1) : "", l.measured() ? number(l.p99(), 1) : "",
-                    l.measured() ? number(l.p999(), 1) : "", Long.toString(r.errors().total()), Long.toString(r.lost()),
-                    number(r.loadCpu(), 3), Boolean.toString(r.loadBound()),
-                    r.serverBytesPerConnection().isPresent() ? number(r.serverBytesPerConnection().getAsDouble(), 1) : "",
-                    Integer.toString(r.senders())))
-                    .append('\n');
+            out.append(Arrays.stream(Column.values()).map(c -> Objects.toString(c.value.apply(r), ""))
+                    .collect(Collectors.joining(","))).append('\n');
         }
         return out.toString();
     }
 
-    private static String latency(Latency l, double micros) {
-        return l.measured() ? number(micros, 1) : "null";
+    /** A JSON number with a fixed number of decimals, as the report has always written it; never NaN or infinite. */
+    private static BigDecimal number(double value, int decimals) {
+        return BigDecimal.valueOf(Double.isFinite(value) ? value : 0).setScale(decimals, RoundingMode.HALF_UP);
     }
 
-    private static String micros(BenchResult r, Function<Latency, Double> percentile) {
-        return r.latency().measured() ? Long.toString(Math.round(percentile.apply(r.latency()))) : "-";
+    private static BigDecimal latency(BenchResult r, ToDoubleFunction<Latency> percentile) {
+        return r.latency().measured() ? number(percentile.applyAsDouble(r.latency()), 1) : null;
     }
 
-    /** A JSON number: never NaN or infinite, which JSON cannot write. */
-    private static String number(double value, int decimals) {
-        return fixed(Double.isFinite(value) ? value : 0, decimals);
+    private static String micros(BenchResult r, ToDoubleFunction<Latency> percentile) {
+        return r.latency().measured() ? Long.toString(Math.round(percentile.applyAsDouble(r.latency()))) : "-";
     }
 
     private static String fixed(double value, int decimals) {
