@@ -46,6 +46,15 @@ class RunReportTest {
     }
 
     @Test
+    void nanIsNotJsonAndMalformedTextIsAnError() {
+        assertThatThrownBy(() -> RunReport.parseAll("{\"workload\": \"udp\", \"latency_us\": {\"p99\": NaN}}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("the load generator's report is not JSON");
+        assertThatThrownBy(() -> RunReport.parseAll("[{\"workload\": \"udp\""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("the load generator's report is not JSON");
+        assertThatThrownBy(() -> RunReport.parseAll("[1]")).hasMessage("the load generator's report holds 1 where an object belongs");
+    }
+
+    @Test
     void outputWithoutAReportIsAnError() {
         assertThatThrownBy(() -> RunReport.parseAll("socklab: cannot connect to 127.0.0.1 port 1\n"))
                 .hasMessage("the load generator printed no JSON report");
