@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 
 import dev.socklab.runtime.Endpoint;
@@ -243,6 +244,20 @@ class BenchCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: socklab bench", "server_bytes_per_connection", "latency_p50_us",
                 "load_bound", "--source-range", "--members", "--senders", "--in-flight", "--chat-rate 0");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"bench", "bench soak"})
+    void helpFitsEightyColumnsAndItsSummaryIsOneWholeSentence(String command) {
+        CommandRun run = CommandRun.of(Stream.concat(Stream.of(command.split(" ")), Stream.of("--help"))
+                .toArray(String[]::new));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).allMatch(line -> line.length() <= 80, "fits 80 columns");
+        String summary = run.out().lines().dropWhile(line -> !line.startsWith("Usage:"))
+                .dropWhile(line -> line.startsWith("Usage:") || line.startsWith(" ")).findFirst().orElseThrow();
+        // socklab --help shows it after the command's name, in the 68 columns left of 80.
+        assertThat(summary).endsWith(".").hasSizeLessThanOrEqualTo(68);
     }
 
     private CommandRun bench(String... args) {
