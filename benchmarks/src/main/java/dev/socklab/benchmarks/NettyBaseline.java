@@ -29,7 +29,7 @@ import dev.socklab.benchmarks.netty.BaselineServer;
  * not bind; stopped by a signal, the JVM's usual 128 + signal.
  */
 @Command(name = "NettyBaseline", sortOptions = false,
-        description = {"Serves TCP echo, the greeting and UDP echo with Netty 4.1, as socklab's baseline.",
+        description = {"Serves echo (TCP, UDP) and the greeting with Netty 4.1, as the baseline.",
                 "At least one service must be given a port; 0 takes any free one.", ""},
         footer = {"", "Exit codes: 2 a wrong command line, 3 a listener could not bind."})
 public final class NettyBaseline implements Callable<Integer> {

@@ -32,6 +32,15 @@ class CommandLinesTest {
     }
 
     @Test
+    void baselineHelpFitsEightyColumns() {
+        Run run = run(new NettyBaseline(), "--help");
+
+        assertThat(run.code).isZero();
+        assertThat(run.out).contains("--bind", "--echo", "--hello", "--udp-echo");
+        assertThat(run.out.lines()).allMatch(line -> line.length() <= 80, "fits 80 columns");
+    }
+
+    @Test
     void theBaselineWithNoServiceExitsTwoSayingWhatToGive() {
         Run run = run(new NettyBaseline(), "--bind", "127.0.0.1");
 
