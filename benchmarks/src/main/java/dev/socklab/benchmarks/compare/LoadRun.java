@@ -43,7 +43,7 @@ final class LoadRun {
             }
             try {
                 return RunReport.parseAll(Logs.text(out)).getFirst();
-            } catch (IllegalArgumentException e) {
+            } catch (RunFailedException e) {
                 throw new RunFailedException("the load generator exited with code " + process.exitValue()
                         + " and " + e.getMessage() + ": " + Logs.tail(err));
             }

@@ -1,5 +1,6 @@
 package dev.socklab.benchmarks.compare;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
@@ -38,29 +39,33 @@ record RunReport(String workload, double connections, double size, double second
      * The results in the load generator's output: a JSON array of report objects (or one object),
      * possibly after lines of other text.
      *
-     * @throws IllegalArgumentException if the output holds no report, or a malformed one
+     * @throws RunFailedException if the output holds no report, or a malformed one: the run failed
      */
-    static List<RunReport> parseAll(String output) {
+    static List<RunReport> parseAll(String output) throws RunFailedException {
         int start = firstJson(output);
         if (start < 0) {
-            throw new IllegalArgumentException("the load generator printed no JSON report");
+            throw new RunFailedException("the load generator printed no JSON report");
         }
         JsonNode parsed;
         try {
             parsed = JSON.readTree(output.substring(start));
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("the load generator's report is not JSON (" + e.getOriginalMessage() + ")");
+            throw new RunFailedException("the load generator's report is not JSON (" + e.getOriginalMessage() + ")");
         }
         List<JsonNode> items = parsed.isArray() ? parsed.valueStream().toList() : List.of(parsed);
         if (items.isEmpty()) {
-            throw new IllegalArgumentException("the load generator's report is empty");
+            throw new RunFailedException("the load generator's report is empty");
         }
-        return items.stream().map(RunReport::of).toList();
+        List<RunReport> reports = new ArrayList<>();
+        for (JsonNode item : items) {
+            reports.add(of(item));
+        }
+        return reports;
     }
 
-    private static RunReport of(JsonNode m) {
+    private static RunReport of(JsonNode m) throws RunFailedException {
         if (!m.isObject()) {
-            throw new IllegalArgumentException("the load generator's report holds " + m + " where an object belongs");
+            throw new RunFailedException("the load generator's report holds " + m + " where an object belongs");
         }
         JsonNode lat = m.path("latency_us");
         return new RunReport(

@@ -19,7 +19,7 @@ class RunReportTest {
             """;
 
     @Test
-    void everyKeyOfTheReportIsRead() {
+    void everyKeyOfTheReportIsRead() throws RunFailedException {
         RunReport r = RunReport.parseAll(PINGPONG).getFirst();
 
         assertThat(r).isEqualTo(new RunReport("pingpong", 100, 64, 10, 523100, 52310, 6695680, 1800.5, 4100, 9000,
@@ -27,7 +27,7 @@ class RunReportTest {
     }
 
     @Test
-    void reportAfterOtherOutputIsFound() {
+    void reportAfterOtherOutputIsFound() throws RunFailedException {
         List<RunReport> all = RunReport.parseAll("warming up...\n" + PINGPONG);
 
         assertThat(all).hasSize(1);
@@ -35,7 +35,7 @@ class RunReportTest {
     }
 
     @Test
-    void missingNumbersReadAsNaNAndMissingCountsAsZero() {
+    void missingNumbersReadAsNaNAndMissingCountsAsZero() throws RunFailedException {
         RunReport r = RunReport.parseAll("{\"workload\": \"idle\", \"server_bytes_per_connection\": 3112}").getFirst();
 
         assertThat(r.serverBytesPerConnection()).isEqualTo(3112);
@@ -48,9 +48,9 @@ class RunReportTest {
     @Test
     void nanIsNotJsonAndMalformedTextIsAnError() {
         assertThatThrownBy(() -> RunReport.parseAll("{\"workload\": \"udp\", \"latency_us\": {\"p99\": NaN}}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("the load generator's report is not JSON");
+                .isInstanceOf(RunFailedException.class).hasMessageStartingWith("the load generator's report is not JSON");
         assertThatThrownBy(() -> RunReport.parseAll("[{\"workload\": \"udp\""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("the load generator's report is not JSON");
+                .isInstanceOf(RunFailedException.class).hasMessageStartingWith("the load generator's report is not JSON");
         assertThatThrownBy(() -> RunReport.parseAll("[1]")).hasMessage("the load generator's report holds 1 where an object belongs");
     }
 
