@@ -1,16 +1,10 @@
 package dev.socklab.bench;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.StreamWriteFeature;
@@ -59,7 +53,7 @@ import dev.socklab.net.SocketAddresses;
  */
 public final class BenchReport {
     /** The CSV columns, in order. */
-    public static final List<String> CSV_HEADER = Arrays.stream(Column.values()).map(Column::csvName).toList();
+    public static final List<String> CSV_HEADER = Arrays.stream(ReportColumn.values()).map(ReportColumn::csvName).toList();
 
     /** One object a line, {@code "key": value, ...}: a run reads, and greps, as one line. */
     private static final ObjectWriter JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -71,71 +65,6 @@ public final class BenchReport {
                             .withObjectNameValueSpacing(Separators.Spacing.AFTER)
                             .withObjectEntrySpacing(Separators.Spacing.AFTER)
                             .withArrayEmptySeparator("")));
-
-    /**
-     * Every field of a run, once, in the order of JSON and CSV: its key, the JSON object it is nested in
-     * (if any), its value for JSON and CSV (null for none), and how the table shows it, if it does.
-     */
-    private enum Column {
-        WORKLOAD("workload", r -> r.workload().label(), "workload", r -> r.workload().label()),
-        CONNECTIONS("connections", BenchResult::connections, "connections", r -> Integer.toString(r.connections())),
-        SIZE("size", BenchResult::size, "size", r -> r.size() == 0 ? "-" : Integer.toString(r.size())),
-        SECONDS("seconds", r -> number(r.seconds(), 3), "seconds", r -> fixed(r.seconds(), 1)),
-        OPERATIONS("operations", BenchResult::operations, null, null),
-        OPS_PER_SECOND("ops_per_second", r -> number(r.opsPerSecond(), 1), "ops/s", r -> fixed(r.opsPerSecond(), 1)),
-        BYTES_PER_SECOND("bytes_per_second", r -> number(r.bytesPerSecond(), 1), "MB/s",
-                r -> fixed(r.bytesPerSecond() / 1e6, 1)),
-        LATENCY_P50("latency_us", "p50", r -> latency(r, Latency::p50), "p50 us", r -> micros(r, Latency::p50)),
-        LATENCY_P99("latency_us", "p99", r -> latency(r, Latency::p99), "p99 us", r -> micros(r, Latency::p99)),
-        LATENCY_P999("latency_us", "p999", r -> latency(r, Latency::p999), "p999 us", r -> micros(r, Latency::p999)),
-        ERRORS("errors", r -> r.errors().total(), "errors", r -> Long.toString(r.errors().total())),
-        LOST("lost", BenchResult::lost, "lost", r -> Long.toString(r.lost())),
-        LOAD_CPU("load_cpu", r -> number(r.loadCpu(), 3), "load cpu", r -> Math.round(r.loadCpu() * 100) + "%"),
-        LOAD_BOUND("load_bound", BenchResult::loadBound, null, null),
-        SERVER_BYTES_PER_CONNECTION("server_bytes_per_connection",
-                r -> r.serverBytesPerConnection().isPresent() ? number(r.serverBytesPerConnection().getAsDouble(), 1) : null,
-                "server B/conn", r -> r.serverBytesPerConnection().isPresent()
-                        ? Long.toString(Math.round(r.serverBytesPerConnection().getAsDouble())) : "-"),
-        SENDERS("senders", BenchResult::senders, "senders", r -> r.senders() == 0 ? "-" : Integer.toString(r.senders()));
-
-        /** The table's columns, in its order: senders next to the members they are of. */
-        static final List<Column> TABLE = List.of(WORKLOAD, CONNECTIONS, SENDERS, SIZE, SECONDS, OPS_PER_SECOND,
-                BYTES_PER_SECOND, LATENCY_P50, LATENCY_P99, LATENCY_P999, ERRORS, LOST, LOAD_CPU,
-                SERVER_BYTES_PER_CONNECTION);
-
-        final String within;
-        final String key;
-        final Function<BenchResult, Object> value;
-        final String heading;
-        final Function<BenchResult, String> cell;
-
-        Column(String key, Function<BenchResult, Object> value, String heading, Function<BenchResult, String> cell) {
-            this(null, key, value, heading, cell);
-        }
-
-        Column(String within, String key, Function<BenchResult, Object> value, String heading,
-               Function<BenchResult, String> cell) {
-            this.within = within;
-            this.key = key;
-            this.value = value;
-            this.heading = heading;
-            this.cell = cell;
-        }
-
-        /** The CSV header's name: the key, or the nested key flattened ({@code latency_p50_us}). */
-        String csvName() {
-            return within == null ? key : within.replace("_", "_" + key + "_");
-        }
-
-        /** The table's heading: chat counts members and their messages. */
-        String heading(boolean chat) {
-            return !chat ? heading : switch (this) {
-                case CONNECTIONS -> "members";
-                case OPS_PER_SECOND -> "msgs/s";
-                default -> heading;
-            };
-        }
-    }
 
     /** What to do when the chat server warned members: they are most likely its flood control's. */
     static final String CHAT_RATE_HINT = "a benchmark needs the chat server's flood control off (socklab serve chat "
@@ -151,13 +80,13 @@ public final class BenchReport {
     public static String table(List<BenchResult> results) {
         boolean chat = results.stream().anyMatch(r -> r.workload() == Workload.CHAT);
         boolean memory = results.stream().anyMatch(r -> r.serverBytesPerConnection().isPresent());
-        List<Column> shown = Column.TABLE.stream()
-                .filter(c -> (c != Column.SENDERS || chat) && (c != Column.SERVER_BYTES_PER_CONNECTION || memory))
+        List<ReportColumn> shown = ReportColumn.TABLE.stream()
+                .filter(c -> (c != ReportColumn.SENDERS || chat) && (c != ReportColumn.SERVER_BYTES_PER_CONNECTION || memory))
                 .toList();
         List<List<String>> rows = new ArrayList<>();
         rows.add(shown.stream().map(c -> c.heading(chat)).toList());
         for (BenchResult r : results) {
-            rows.add(shown.stream().map(c -> c.cell.apply(r)).toList());
+            rows.add(shown.stream().map(c -> c.cell(r)).toList());
         }
         return aligned(rows);
     }
@@ -178,7 +107,7 @@ public final class BenchReport {
             r.serverWarning().ifPresent(warning -> notes.add(run + ": the server warned members, first with \""
                     + warning + "\"; " + CHAT_RATE_HINT));
             if (r.workload() == Workload.IDLE) {
-                notes.add(run + ": held " + r.operations() + " of " + r.connections() + " for " + fixed(r.seconds(), 1)
+                notes.add(run + ": held " + r.operations() + " of " + r.connections() + " for " + ReportColumn.fixed(r.seconds(), 1)
                         + " s" + r.serverBytesPerConnection().stream()
                                 .mapToObj(b -> String.format(Locale.ROOT, "; the server's memory grew %.0f bytes a connection", b))
                                 .findFirst().orElse(""));
@@ -220,49 +149,17 @@ public final class BenchReport {
 
     /** The JSON array described in the class comment, one object a line. */
     public static String json(List<BenchResult> results) {
-        List<Map<String, Object>> runs = new ArrayList<>();
-        for (BenchResult r : results) {
-            Map<String, Object> run = new LinkedHashMap<>();
-            for (Column c : Column.values()) {
-                if (c.within == null) {
-                    run.put(c.key, c.value.apply(r));
-                } else {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> group = (Map<String, Object>) run.computeIfAbsent(c.within,
-                            k -> new LinkedHashMap<String, Object>());
-                    group.put(c.key, c.value.apply(r));
-                }
-            }
-            runs.add(run);
-        }
-        return JSON.writeValueAsString(runs);
+        return JSON.writeValueAsString(results.stream().map(ReportColumn::fields).toList());
     }
 
     /** The CSV: {@link #CSV_HEADER}, then a row a run. */
     public static String csv(List<BenchResult> results) {
         StringBuilder out = new StringBuilder(String.join(",", CSV_HEADER)).append('\n');
         for (BenchResult r : results) {
-            out.append(Arrays.stream(Column.values()).map(c -> Objects.toString(c.value.apply(r), ""))
+            out.append(Arrays.stream(ReportColumn.values()).map(c -> Objects.toString(c.value(r), ""))
                     .collect(Collectors.joining(","))).append('\n');
         }
         return out.toString();
-    }
-
-    /** A JSON number with a fixed number of decimals, as the report has always written it; never NaN or infinite. */
-    private static BigDecimal number(double value, int decimals) {
-        return BigDecimal.valueOf(Double.isFinite(value) ? value : 0).setScale(decimals, RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal latency(BenchResult r, ToDoubleFunction<Latency> percentile) {
-        return r.latency().measured() ? number(percentile.applyAsDouble(r.latency()), 1) : null;
-    }
-
-    private static String micros(BenchResult r, ToDoubleFunction<Latency> percentile) {
-        return r.latency().measured() ? Long.toString(Math.round(percentile.applyAsDouble(r.latency()))) : "-";
-    }
-
-    private static String fixed(double value, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     private static String aligned(List<List<String>> rows) {
