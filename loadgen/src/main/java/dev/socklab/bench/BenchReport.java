@@ -81,7 +81,8 @@ public final class BenchReport {
         boolean chat = results.stream().anyMatch(r -> r.workload() == Workload.CHAT);
         boolean memory = results.stream().anyMatch(r -> r.serverBytesPerConnection().isPresent());
         List<ReportColumn> shown = ReportColumn.TABLE.stream()
-                .filter(c -> (c != ReportColumn.SENDERS || chat) && (c != ReportColumn.SERVER_BYTES_PER_CONNECTION || memory))
+                .filter(c -> c != ReportColumn.SENDERS || chat)
+                .filter(c -> c != ReportColumn.SERVER_BYTES_PER_CONNECTION || memory)
                 .toList();
         List<List<String>> rows = new ArrayList<>();
         rows.add(shown.stream().map(c -> c.heading(chat)).toList());
