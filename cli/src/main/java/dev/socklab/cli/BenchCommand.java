@@ -217,51 +217,47 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Every run's plan, each checked before the first starts, so that a mistake costs no time. */
     private List<BenchPlan> plans() {
-        try {
-            List<Integer> counts = Sweep.connections(workload.countOption(), counts());
-            if (chart != null && counts.size() < 2) {
-                throw new BenchPlanException("--chart draws a sweep: give " + workload.countOption()
-                        + " a list such as 1,10,100,1000");
-            }
-            Family wanted = load.family.family();
-            SourceRange sources = sourceRange == null ? null : SourceRange.parse(sourceRange);
-            if (sources != null) {
-                if (wanted == Family.IPV6) {
-                    throw new BenchPlanException("--source-range holds IPv4 loopback addresses: it cannot be used with --ipv6-only");
-                }
-                wanted = Family.IPV4; // the sources are IPv4, so the server must be reached over IPv4
-            }
-            int serverPort = port == null ? ServerAddress.defaultPort(workload.service()) : Ports.parse(port);
-            InetSocketAddress target = Target.resolve(Host.parse(host), serverPort, wanted, workload, load.timeout);
-            BenchPlan.Builder builder = BenchPlan.builder(workload, target).duration(duration).warmup(load.warmup)
-                    .connectTimeout(load.timeout).udpTimeout(udpTimeout);
-            if (size != null) {
-                builder.size(size);
-            }
-            if (requests != null) {
-                builder.requests(requests);
-            }
-            if (threads != null) {
-                builder.threads(threads);
-            }
-            if (sources != null) {
-                builder.sources(sources);
-            }
-            load.serverPid().ifPresent(builder::serverPid);
-            if (senders != null) {
-                builder.senders(senders);
-            }
-            if (inFlight != null) {
-                builder.inFlight(inFlight);
-            }
-            List<BenchPlan> plans = new ArrayList<>();
-            for (int count : counts) {
-                plans.add(builder.connections(count).build());
-            }
-            return plans;
-        } catch (BenchPlanException e) {
-            throw new Errors.UsageException(e.getMessage());
+        List<Integer> counts = Sweep.connections(workload.countOption(), counts());
+        if (chart != null && counts.size() < 2) {
+            throw new BenchPlanException("--chart draws a sweep: give " + workload.countOption()
+                    + " a list such as 1,10,100,1000");
         }
+        Family wanted = load.family.family();
+        SourceRange sources = sourceRange == null ? null : SourceRange.parse(sourceRange);
+        if (sources != null) {
+            if (wanted == Family.IPV6) {
+                throw new BenchPlanException("--source-range holds IPv4 loopback addresses: it cannot be used with --ipv6-only");
+            }
+            wanted = Family.IPV4; // the sources are IPv4, so the server must be reached over IPv4
+        }
+        int serverPort = port == null ? ServerAddress.defaultPort(workload.service()) : Ports.parse(port);
+        InetSocketAddress target = Target.resolve(Host.parse(host), serverPort, wanted, workload, load.timeout);
+        BenchPlan.Builder builder = BenchPlan.builder(workload, target).duration(duration).warmup(load.warmup)
+                .connectTimeout(load.timeout).udpTimeout(udpTimeout);
+        if (size != null) {
+            builder.size(size);
+        }
+        if (requests != null) {
+            builder.requests(requests);
+        }
+        if (threads != null) {
+            builder.threads(threads);
+        }
+        if (sources != null) {
+            builder.sources(sources);
+        }
+        load.serverPid().ifPresent(builder::serverPid);
+        if (senders != null) {
+            builder.senders(senders);
+        }
+        if (inFlight != null) {
+            builder.inFlight(inFlight);
+        }
+        List<BenchPlan> plans = new ArrayList<>();
+        for (int count : counts) {
+            plans.add(builder.connections(count).build());
+        }
+        return plans;
     }
 
     /** The connection counts as given: chat counts members, the others connections. */

@@ -99,25 +99,21 @@ final class SoakCommand implements Callable<Integer> {
     }
 
     private SoakPlan plan() {
-        try {
-            Host server = Host.parse(host);
-            Family wanted = load.family.family();
-            int echo = echoPort == null ? ServerAddress.defaultPort("echo") : Ports.parse(echoPort);
-            int hello = helloPort == null ? ServerAddress.defaultPort("hello") : Ports.parse(helloPort);
-            Map<SoakPart, SocketAddress> targets = new EnumMap<>(SoakPart.class);
-            targets.put(SoakPart.TCP_ECHO, Target.resolve(server, echo, wanted, Workload.PINGPONG, load.timeout));
-            targets.put(SoakPart.UDP_ECHO, Target.resolve(server, echo, wanted, Workload.UDP, load.timeout));
-            targets.put(SoakPart.GREETING, Target.resolve(server, hello, wanted, Workload.CONNECT, load.timeout));
-            if (unix != null) {
-                targets.put(SoakPart.UNIX_ECHO, UnixDomainSocketAddress.of(unix));
-            }
-            if (maxGrowthMib < 0 || maxGrowthMib > Long.MAX_VALUE >> 20) {
-                throw new BenchPlanException("--max-growth must be 0 or more MiB, not " + maxGrowthMib);
-            }
-            return new SoakPlan(targets, clients, duration, load.timeout, load.serverPid(), load.warmup, settle,
-                    maxGrowthMib << 20);
-        } catch (BenchPlanException e) {
-            throw new Errors.UsageException(e.getMessage());
+        Host server = Host.parse(host);
+        Family wanted = load.family.family();
+        int echo = echoPort == null ? ServerAddress.defaultPort("echo") : Ports.parse(echoPort);
+        int hello = helloPort == null ? ServerAddress.defaultPort("hello") : Ports.parse(helloPort);
+        Map<SoakPart, SocketAddress> targets = new EnumMap<>(SoakPart.class);
+        targets.put(SoakPart.TCP_ECHO, Target.resolve(server, echo, wanted, Workload.PINGPONG, load.timeout));
+        targets.put(SoakPart.UDP_ECHO, Target.resolve(server, echo, wanted, Workload.UDP, load.timeout));
+        targets.put(SoakPart.GREETING, Target.resolve(server, hello, wanted, Workload.CONNECT, load.timeout));
+        if (unix != null) {
+            targets.put(SoakPart.UNIX_ECHO, UnixDomainSocketAddress.of(unix));
         }
+        if (maxGrowthMib < 0 || maxGrowthMib > Long.MAX_VALUE >> 20) {
+            throw new BenchPlanException("--max-growth must be 0 or more MiB, not " + maxGrowthMib);
+        }
+        return new SoakPlan(targets, clients, duration, load.timeout, load.serverPid(), load.warmup, settle,
+                maxGrowthMib << 20);
     }
 }
