@@ -31,7 +31,8 @@ import dev.socklab.testing.StreamTransport;
 /**
  * What keeps UDP services from being used against anyone: rate limits per source and in all
  * (tested with loopback included, since every test source is on loopback), the loopback
- * exemption, datagrams from the small services' ports, and each service's declared reply bound.
+ * exemption, datagrams from service ports, loops between servers (loopback included), and each
+ * service's declared reply bound.
  */
 @Timeout(20)
 class UdpReflectionTest {
