@@ -91,7 +91,7 @@ public final class Server {
     /** What the UDP services did not send so far, and why. */
     public UdpDrops udpDrops() {
         return new UdpDrops(context.guard.droppedFromLoopPorts(), context.guard.droppedOverRate(),
-                context.repliesOverBound.sum());
+                context.repliesOverBound.sum(), context.guard.droppedInLoops());
     }
 
     /** The clients turned away so far, by reason. */

@@ -34,9 +34,9 @@
  *   <dt>UDP</dt>
  *   <dd>{@code DatagramReceiver} hands each datagram to the service as a {@code ServerDatagram};
  *       the {@code ReflectionGuard} holds the replies to the {@link dev.socklab.runtime.UdpLimits}
- *       (loop ports, rates, each service's bound) and counts what it stopped, which the server
- *       reports as {@link dev.socklab.runtime.UdpDrops}; {@link dev.socklab.runtime.Amplification}
- *       states the worst case at start-up.</dd>
+ *       (service ports, a pair's repeats in {@code LoopBudget}, rates, each service's bound) and
+ *       counts what it stopped, which the server reports as {@link dev.socklab.runtime.UdpDrops};
+ *       {@link dev.socklab.runtime.Amplification} states the worst case at start-up.</dd>
  *   <dt>Logging</dt>
  *   <dd>{@code ConnectionLog} writes the one line each connection or exchange ends with, at most
  *       so many a second and a summary of the rest; {@code ThrottledLog} keeps a recurring warning
