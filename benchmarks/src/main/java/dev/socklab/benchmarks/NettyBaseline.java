@@ -1,7 +1,16 @@
 package dev.socklab.benchmarks;
 
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import dev.socklab.benchmarks.netty.BaselineOptions;
 import dev.socklab.benchmarks.netty.BaselineServer;
@@ -19,29 +28,40 @@ import dev.socklab.benchmarks.netty.BaselineServer;
  * stops its event loops and prints {@code netty stopped}. Exit codes: 2 wrong command line, 3 could
  * not bind; stopped by a signal, the JVM's usual 128 + signal.
  */
-public final class NettyBaseline {
-    private NettyBaseline() {
-    }
+@Command(name = "NettyBaseline", sortOptions = false,
+        description = {"Serves echo (TCP, UDP) and the greeting with Netty 4.1, as the baseline.",
+                "At least one service must be given a port; 0 takes any free one.", ""},
+        footer = {"", "Exit codes: 2 a wrong command line, 3 a listener could not bind."})
+public final class NettyBaseline implements Callable<Integer> {
+    /** A listener could not bind. */
+    static final int CANNOT_BIND = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    BaselineOptions options;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     /** Starts the baseline and serves until the JVM is told to stop. */
-    public static void main(String[] args) throws InterruptedException {
-        PrintStream out = System.out;
-        BaselineOptions options;
-        try {
-            options = BaselineOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("netty-baseline: " + e.getMessage());
-            System.err.println(BaselineOptions.USAGE);
-            System.exit(2);
-            return;
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new NettyBaseline()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (options.servesNothing()) {
+            throw new ParameterException(spec.commandLine(), "no service to serve: give --echo, --hello or --udp-echo a port");
         }
+        PrintStream out = System.out;
         BaselineServer server;
         try {
             server = BaselineServer.start(options, out);
         } catch (BaselineServer.BindException e) {
-            System.err.println("netty-baseline: " + e.getMessage());
-            System.exit(3);
-            return;
+            spec.commandLine().getErr().println("netty-baseline: " + e.getMessage());
+            return CANNOT_BIND;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM runs the hooks; the JVM waits for them, so the loops stop before it exits.
@@ -54,5 +74,6 @@ public final class NettyBaseline {
         out.println("ready");
         out.flush();
         stopped.await();
+        return 0;
     }
 }

@@ -17,6 +17,7 @@ import dev.socklab.net.AddressSet;
 import dev.socklab.runtime.AccessPolicy;
 import dev.socklab.runtime.Limits;
 import dev.socklab.runtime.Server;
+import dev.socklab.runtime.ServiceLimits;
 import dev.socklab.runtime.SourceLimits;
 import dev.socklab.services.ServiceCatalog;
 
@@ -76,11 +77,14 @@ final class AccessOptions {
     }
 
     /**
-     * Adds the lists and limits to {@code builder}.
+     * Adds the server's lists and limits to {@code builder}, and gives each service served its own.
      *
      * @param served the names of the services this server serves: a setting for another is a mistake
+     * @return the limits of each service in {@code served}, {@link ServiceLimits#NONE} where none was given
      */
-    void apply(Server.Builder builder, Set<String> served) {
+    Map<String, ServiceLimits> apply(Server.Builder builder, Set<String> served) {
+        Map<String, ServiceLimits> own = new LinkedHashMap<>();
+        served.forEach(name -> own.put(name, ServiceLimits.NONE));
         Map<Optional<String>, AddressSet> allows = new LinkedHashMap<>();
         Map<Optional<String>, AddressSet> denies = new LinkedHashMap<>();
         collect("--allow", allow, false, allows);
@@ -93,7 +97,7 @@ final class AccessOptions {
             AccessPolicy policy = new AccessPolicy(allows.getOrDefault(scope, AddressSet.EMPTY),
                     denies.getOrDefault(scope, AddressSet.EMPTY));
             if (scope.isPresent()) {
-                builder.access(servedOrThrow(scope.get(), served), policy);
+                own.compute(servedOrThrow(scope.get(), served), (name, limits) -> limits.withAccess(policy));
             } else {
                 builder.access(policy);
             }
@@ -110,9 +114,9 @@ final class AccessOptions {
         Set<Optional<String>> limited = new LinkedHashSet<>(connections.keySet());
         limited.addAll(rates.keySet());
         for (Optional<String> scope : limited) {
-            scope.ifPresent(name -> builder.sourceLimits(servedOrThrow(name, served), new SourceLimits(
-                    connections.getOrDefault(scope, global.maxConnections()),
-                    rates.getOrDefault(scope, global.maxRate()), coolOff, limitLoopback)));
+            scope.ifPresent(name -> own.compute(servedOrThrow(name, served), (n, limits) -> limits.withSourceLimits(
+                    new SourceLimits(connections.getOrDefault(scope, global.maxConnections()),
+                            rates.getOrDefault(scope, global.maxRate()), coolOff, limitLoopback))));
         }
 
         numbers("--max-connections", maxConnections).forEach((scope, n) -> scope.ifPresent(name -> {
@@ -120,8 +124,9 @@ final class AccessOptions {
                 throw new Errors.UsageException("--max-connections " + name + "=" + n
                         + ": the connection limit must be at least 1");
             }
-            builder.maxConnections(servedOrThrow(name, served), n);
+            own.compute(servedOrThrow(name, served), (s, limits) -> limits.withMaxConnections(n));
         }));
+        return own;
     }
 
     /** Reads each value into the set for its scope, adding to what that scope already has. */

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,8 +43,8 @@ import dev.socklab.net.Ports;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
         subcommands = SoakCommand.class,
         sortOptions = false,
-        description = {"Loads a server with many connections and reports throughput and latency,",
-                "like redis-benchmark or wrk. WORKLOAD is one of:",
+        description = {"Measures a server's throughput and latency under many connections.",
+                "Like redis-benchmark or wrk, it loads the server in one of these ways (WORKLOAD):",
                 "  pingpong  each connection sends --size bytes, waits for the whole echo",
                 "  stream    each connection writes --size chunks, 4 in flight, reads the echo",
                 "  connect   connect, read the greeting until the server closes, close",
@@ -75,7 +76,7 @@ import dev.socklab.net.Ports;
                 "                    values are null when nothing completed; chat: from each",
                 "                    send to each member's receipt",
                 "  errors            failed operations: refused, reset, timed out, warned by",
-                "                    the server ...; chat: while joining the room too",
+                "                    the server ...; chat: while joining and warming up too",
                 "  lost              udp: datagrams with no echo in time",
                 "  load_cpu          CPU the load threads used over their time, 0 to 1",
                 "  load_bound        load_cpu of 0.9 or more: the numbers measure the generator",
@@ -85,7 +86,8 @@ import dev.socklab.net.Ports;
                 "  senders           chat: the members that sent; 0 otherwise",
                 "--csv prints a header and a row a run: the same fields, latency_us flattened",
                 "to latency_p50_us, latency_p99_us, latency_p999_us, null left empty.", "",
-                "Exit code 4 when every operation of a run failed (connection refused, say).", "",
+                "Exit code 4 when every operation of a run failed (connection refused, say), or",
+                "when the chat server warned its members (its flood control).", "",
                 "Examples:",
                 "  socklab bench pingpong               100 connections to localhost:10007",
                 "  socklab bench pingpong -c 1,10,100,1000 --chart sweep.svg",
@@ -135,10 +137,6 @@ final class BenchCommand implements Callable<Integer> {
                     + "longest the connections may take to open, and chat's members to join (default: 10s).")
     Duration duration = Duration.ofSeconds(10);
 
-    @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long each run goes before counting, at most 1m (default: 2s; idle has none).")
-    Duration warmup = Duration.ofSeconds(2);
-
     @Option(names = {"-n", "--requests"}, paramLabel = "N",
             description = "End a run after N counted operations, if that is before --duration.")
     Long requests;
@@ -152,19 +150,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Load threads, each with a selector and a share of the connections (default and most: the cores).")
     Integer threads;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long a connect, and each echo, greeting or chat sender's message, may take; chat members"
-                    + " get this or --duration, whichever is longer, to join the room (default: 5s).")
-    Duration timeout = Duration.ofSeconds(5);
+    @Mixin
+    LoadOptions load;
 
     @Option(names = "--udp-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long a datagram waits for its echo before it counts as lost (default: 1s).")
     Duration udpTimeout = Duration.ofSeconds(1);
-
-    @Option(names = "--server-pid", paramLabel = "PID",
-            description = "idle: the server's process, which must hold the socket at HOST PORT, whose memory (VmRSS)"
-                    + " is read before and while holding.")
-    Long serverPid;
 
     @Option(names = "--chart", paramLabel = "FILE.svg",
             description = "With a sweep: draw throughput and p99 latency against connections, as SVG.")
@@ -172,9 +163,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true)
     Output output = new Output();
-
-    @ArgGroup(exclusive = true)
-    FamilyOptions family = new FamilyOptions();
 
     /** How the results are printed: a table by default. */
     static final class Output {
@@ -215,8 +203,9 @@ final class BenchCommand implements Callable<Integer> {
         if (chart != null) {
             writeChart(results);
         }
-        // Some runs of a sweep failed and others did not: the table shows both, and the exit code says so.
-        List<BenchResult> failed = results.stream().filter(BenchResult::failed).toList();
+        // Some runs of a sweep failed, or a chat server throttled its members: the table shows the numbers, and
+        // the exit code says that they are no benchmark.
+        List<BenchResult> failed = results.stream().filter(r -> r.failed() || r.warned()).toList();
         PrintWriter err = spec.commandLine().getErr();
         for (BenchResult run : failed) {
             err.println("socklab: the run with " + run.connections() + " " + workload.countName() + " failed: "
@@ -228,53 +217,47 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Every run's plan, each checked before the first starts, so that a mistake costs no time. */
     private List<BenchPlan> plans() {
-        try {
-            List<Integer> counts = Sweep.connections(workload.countOption(), counts());
-            if (chart != null && counts.size() < 2) {
-                throw new BenchPlanException("--chart draws a sweep: give " + workload.countOption()
-                        + " a list such as 1,10,100,1000");
-            }
-            Family wanted = family.family();
-            SourceRange sources = sourceRange == null ? null : SourceRange.parse(sourceRange);
-            if (sources != null) {
-                if (wanted == Family.IPV6) {
-                    throw new BenchPlanException("--source-range holds IPv4 loopback addresses: it cannot be used with --ipv6-only");
-                }
-                wanted = Family.IPV4; // the sources are IPv4, so the server must be reached over IPv4
-            }
-            int serverPort = port == null ? ServerAddress.defaultPort(workload.service()) : Ports.parse(port);
-            InetSocketAddress target = Target.resolve(Host.parse(host), serverPort, wanted, workload, timeout);
-            BenchPlan.Builder builder = BenchPlan.builder(workload, target).duration(duration).warmup(warmup)
-                    .connectTimeout(timeout).udpTimeout(udpTimeout);
-            if (size != null) {
-                builder.size(size);
-            }
-            if (requests != null) {
-                builder.requests(requests);
-            }
-            if (threads != null) {
-                builder.threads(threads);
-            }
-            if (sources != null) {
-                builder.sources(sources);
-            }
-            if (serverPid != null) {
-                builder.serverPid(serverPid);
-            }
-            if (senders != null) {
-                builder.senders(senders);
-            }
-            if (inFlight != null) {
-                builder.inFlight(inFlight);
-            }
-            List<BenchPlan> plans = new ArrayList<>();
-            for (int count : counts) {
-                plans.add(builder.connections(count).build());
-            }
-            return plans;
-        } catch (BenchPlanException e) {
-            throw new Errors.UsageException(e.getMessage());
+        List<Integer> counts = Sweep.connections(workload.countOption(), counts());
+        if (chart != null && counts.size() < 2) {
+            throw new BenchPlanException("--chart draws a sweep: give " + workload.countOption()
+                    + " a list such as 1,10,100,1000");
         }
+        Family wanted = load.family.family();
+        SourceRange sources = sourceRange == null ? null : SourceRange.parse(sourceRange);
+        if (sources != null) {
+            if (wanted == Family.IPV6) {
+                throw new BenchPlanException("--source-range holds IPv4 loopback addresses: it cannot be used with --ipv6-only");
+            }
+            wanted = Family.IPV4; // the sources are IPv4, so the server must be reached over IPv4
+        }
+        int serverPort = port == null ? ServerAddress.defaultPort(workload.service()) : Ports.parse(port);
+        InetSocketAddress target = Target.resolve(Host.parse(host), serverPort, wanted, workload, load.timeout);
+        BenchPlan.Builder builder = BenchPlan.builder(workload, target).duration(duration).warmup(load.warmup)
+                .connectTimeout(load.timeout).udpTimeout(udpTimeout);
+        if (size != null) {
+            builder.size(size);
+        }
+        if (requests != null) {
+            builder.requests(requests);
+        }
+        if (threads != null) {
+            builder.threads(threads);
+        }
+        if (sources != null) {
+            builder.sources(sources);
+        }
+        load.serverPid().ifPresent(builder::serverPid);
+        if (senders != null) {
+            builder.senders(senders);
+        }
+        if (inFlight != null) {
+            builder.inFlight(inFlight);
+        }
+        List<BenchPlan> plans = new ArrayList<>();
+        for (int count : counts) {
+            plans.add(builder.connections(count).build());
+        }
+        return plans;
     }
 
     /** The connection counts as given: chat counts members, the others connections. */

@@ -1,17 +1,19 @@
 package dev.socklab.cli;
 
+import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
+import dev.socklab.net.SocketAddresses;
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.runtime.Transport;
 import dev.socklab.services.ServiceInfo;
@@ -27,7 +29,8 @@ record BindPlan(List<Entry> entries, List<InetAddress> addresses) {
     }
 
     static BindPlan of(List<ServiceSelection> selections, List<String> binds, Family family, boolean standardPorts) {
-        List<InetAddress> addresses = binds.isEmpty() ? loopback(family) : resolve(binds, family);
+        Map<InetAddress, String> named = binds.isEmpty() ? Map.of() : resolve(binds, family);
+        List<InetAddress> addresses = binds.isEmpty() ? loopback(family) : List.copyOf(named.keySet());
         List<Entry> entries = new ArrayList<>();
         for (ServiceSelection selection : selections) {
             if (selection.unixPath().isPresent()) {
@@ -35,6 +38,9 @@ record BindPlan(List<Entry> entries, List<InetAddress> addresses) {
                 continue;
             }
             int port = selection.port().orElse(selection.service().port(standardPorts));
+            if (port != 0) {
+                refuseOverlap(named, port);
+            }
             for (Transport transport : selection.transports()) {
                 for (InetAddress address : addresses) {
                     entries.add(new Entry(selection.service(),
@@ -43,6 +49,11 @@ record BindPlan(List<Entry> entries, List<InetAddress> addresses) {
             }
         }
         return new BindPlan(entries, addresses);
+    }
+
+    /** Whether every endpoint is a Unix socket, so that no address is listened on at all. */
+    boolean unixOnly() {
+        return entries.stream().allMatch(e -> e.endpoint().transport() == Transport.UNIX);
     }
 
     /** Whether no address outside this machine can reach the server. */
@@ -67,15 +78,45 @@ record BindPlan(List<Entry> entries, List<InetAddress> addresses) {
         return loopback;
     }
 
-    private static List<InetAddress> resolve(List<String> binds, Family family) {
-        Set<InetAddress> addresses = new LinkedHashSet<>();
+    /** Each address to bind, with the {@code --bind} that named it first. */
+    private static Map<InetAddress, String> resolve(List<String> binds, Family family) {
+        Map<InetAddress, String> addresses = new LinkedHashMap<>();
         for (String bind : binds) {
             Host host = Host.parse(bind);
             // "::" serves IPv4 too where the system allows; without IPv6 at all, only 0.0.0.0 can bind.
             Family wanted = host.isAny() && family == Family.ANY && !hasIpv6Loopback() ? Family.IPV4 : family;
-            addresses.addAll(host.resolve(wanted));
+            host.resolve(wanted).forEach(address -> addresses.putIfAbsent(address, bind));
         }
-        return List.copyOf(addresses);
+        return addresses;
+    }
+
+    /**
+     * A wildcard address holds its port on every address it covers, so binding one of those too
+     * would fail as if another program held the port: say whose binds clash instead.
+     */
+    private static void refuseOverlap(Map<InetAddress, String> named, int port) {
+        for (InetAddress any : named.keySet()) {
+            if (!any.isAnyLocalAddress()) {
+                continue;
+            }
+            for (InetAddress other : named.keySet()) {
+                if (!other.equals(any) && covers(any, other)) {
+                    throw new Errors.UsageException("--bind " + named.get(any) + " already covers "
+                            + shown(named.get(other), other) + " on port " + port + ": give one of them");
+                }
+            }
+        }
+    }
+
+    /** 0.0.0.0 covers every IPv4 address; Java's :: socket is dual-stack, so it covers every address. */
+    private static boolean covers(InetAddress any, InetAddress other) {
+        return any instanceof Inet6Address || other instanceof Inet4Address;
+    }
+
+    /** The bind as the user wrote it, and the address it stands for where that differs. */
+    private static String shown(String bind, InetAddress address) {
+        String literal = SocketAddresses.format(address);
+        return bind.equals(literal) ? bind : bind + " (" + literal + ")";
     }
 
     private static boolean hasIpv6Loopback() {

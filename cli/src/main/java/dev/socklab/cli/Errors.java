@@ -2,6 +2,7 @@ package dev.socklab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 
 import picocli.CommandLine;
@@ -10,8 +11,10 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
+import dev.socklab.bench.BenchPlanException;
 import dev.socklab.net.AddressException;
 import dev.socklab.runtime.CannotBindException;
+import dev.socklab.runtime.SettingException;
 
 /**
  * Turns every failure into one sentence on standard error and an {@link ExitCode}: a user sees
@@ -43,11 +46,13 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     }
 
     static ExitCode codeFor(Exception e) {
-        if (e instanceof java.io.UncheckedIOException unchecked) {
+        if (e instanceof UncheckedIOException unchecked) {
             // Streams of lines (standard input) wrap their I/O failures; the cause says what happened.
             return codeFor(unchecked.getCause());
         }
-        if (e instanceof AddressException || e instanceof UsageException) {
+        // Each carries one sentence for the user: an address, a setting, a bench's plan, or the command line itself.
+        if (e instanceof AddressException || e instanceof SettingException || e instanceof BenchPlanException
+                || e instanceof UsageException) {
             return ExitCode.USAGE;
         }
         if (e instanceof CannotBindException) {
@@ -63,7 +68,7 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     }
 
     private static String sentence(Exception e) {
-        if (e instanceof java.io.UncheckedIOException unchecked) {
+        if (e instanceof UncheckedIOException unchecked) {
             return sentence(unchecked.getCause());
         }
         return e.getMessage() != null ? e.getMessage() : e.toString();

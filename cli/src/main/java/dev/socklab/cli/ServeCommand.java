@@ -27,11 +27,11 @@ import dev.socklab.runtime.Amplification;
 import dev.socklab.runtime.Binding;
 import dev.socklab.runtime.Limits;
 import dev.socklab.runtime.Server;
+import dev.socklab.runtime.ServiceLimits;
 import dev.socklab.runtime.Transport;
 import dev.socklab.runtime.UdpLimits;
 import dev.socklab.services.ServiceCatalog;
-import dev.socklab.service.DatagramService;
-import dev.socklab.service.StreamService;
+import dev.socklab.services.ServiceHalves;
 import dev.socklab.trace.Tracer;
 
 /** {@code socklab serve}: hosts the services named, or all of them, until Ctrl-C or SIGTERM. */
@@ -124,16 +124,17 @@ final class ServeCommand implements Callable<Integer> {
         // The flags are checked before any service is made: a mistake in them is the one thing said.
         Server.Builder builder = serverSettings();
         Set<String> served = plan.entries().stream().map(e -> e.service().name()).collect(Collectors.toSet());
-        access.apply(builder, served);
-        idleTimeouts().forEach((service, timeout) ->
-                service.ifPresent(name -> builder.idleTimeout(AccessOptions.servedOrThrow(name, served), timeout)));
-        // One instance per service, whatever its endpoints: arp and rarp share their table.
-        Map<String, Object> instances = new LinkedHashMap<>();
-        plan.entries().forEach(entry -> instances.computeIfAbsent(entry.service().name(), serviceOptions::create));
-        Server server = build(builder, plan, instances);
+        Map<String, ServiceLimits> limits = access.apply(builder, served);
+        idleTimeouts().forEach((service, timeout) -> service.ifPresent(name -> limits.compute(
+                AccessOptions.servedOrThrow(name, served), (n, own) -> own.withIdleTimeout(timeout))));
+        // One instance per service, whatever its endpoints; arp and rarp share the one table the settings make.
+        Map<String, ServiceHalves> made = new LinkedHashMap<>();
+        plan.entries().forEach(entry -> made.computeIfAbsent(entry.service().name(),
+                name -> entry.service().make(serviceOptions)));
+        Server server = build(builder, plan, made, limits);
         server.start();
         printListening(out, server.bindings(), plan);
-        printUdpPolicy(out, server.bindings(), instances);
+        printUdpPolicy(out, server.bindings(), made);
         serviceOptions.notices().forEach(out::println);
         // Handlers first: a SIGTERM sent as soon as the line below appears must stop the server cleanly.
         handleSignals(server);
@@ -147,16 +148,10 @@ final class ServeCommand implements Callable<Integer> {
 
     /** A server builder with every setting the flags give, each checked. */
     private Server.Builder serverSettings() {
-        Limits limits;
-        UdpLimits udpLimits;
-        try {
-            Duration idleTimeout = idleTimeouts().getOrDefault(Optional.empty(), Limits.DEFAULTS.idleTimeout());
-            limits = new Limits(access.serverMaxConnections(), idleTimeout, writeTimeout, firstRequestTimeout,
-                    maxLineLength, shutdownGrace);
-            udpLimits = new UdpLimits(udpRate, udpBurst, udpGlobalRate, udpLimitLoopback);
-        } catch (IllegalArgumentException e) {
-            throw new Errors.UsageException(e.getMessage());
-        }
+        Duration idleTimeout = idleTimeouts().getOrDefault(Optional.empty(), Limits.DEFAULTS.idleTimeout());
+        Limits limits = new Limits(access.serverMaxConnections(), idleTimeout, writeTimeout, firstRequestTimeout,
+                maxLineLength, shutdownGrace);
+        UdpLimits udpLimits = new UdpLimits(udpRate, udpBurst, udpGlobalRate, udpLimitLoopback);
         if (maxLogRate < 0) {
             throw new Errors.UsageException("--max-log-rate cannot be negative: " + maxLogRate);
         }
@@ -187,26 +182,41 @@ final class ServeCommand implements Callable<Integer> {
         return values;
     }
 
-    private static Server build(Server.Builder builder, BindPlan plan, Map<String, Object> instances) {
+    /** Each endpoint served by its service's half for that transport, which the selection made sure it has. */
+    private static Server build(Server.Builder builder, BindPlan plan, Map<String, ServiceHalves> made,
+                                Map<String, ServiceLimits> limits) {
         for (BindPlan.Entry entry : plan.entries()) {
             String name = entry.service().name();
-            Object service = instances.get(name);
+            ServiceHalves service = made.get(name);
+            ServiceLimits own = limits.get(name);
             switch (entry.endpoint().transport()) {
-                case TCP, UNIX -> builder.stream(name, (StreamService) service, entry.endpoint());
-                case UDP -> builder.datagram(name, (DatagramService) service, entry.endpoint());
+                case TCP, UNIX -> builder.stream(name, service.stream().orElseThrow(), entry.endpoint(), own);
+                case UDP -> builder.datagram(name, service.datagram().orElseThrow(), entry.endpoint(), own);
             }
         }
         return builder.build();
     }
 
-    private static void printListening(PrintWriter out, List<Binding> bindings, BindPlan plan) {
+    /** Who can reach the server: those who may open its Unix sockets, this machine alone, or the network. */
+    static String reach(BindPlan plan) {
+        if (plan.unixOnly()) {
+            List<String> sockets = plan.entries().stream().map(e -> SocketAddresses.format(e.endpoint().address()))
+                    .toList();
+            boolean one = sockets.size() == 1;
+            return "socklab is listening on " + (one ? "a Unix socket" : "Unix sockets") + " only ("
+                    + String.join(", ", sockets) + "): reachable from this machine alone, by whoever the socket"
+                    + (one ? " file's" : " files'") + " permissions let in";
+        }
         String addresses = plan.addresses().stream().map(SocketAddresses::format).collect(Collectors.joining(", "));
         if (plan.loopbackOnly()) {
-            out.println("socklab is listening on loopback only (" + addresses + "): reachable from this machine alone;"
-                    + " --bind 0.0.0.0 or --bind :: opens it to the network");
-        } else {
-            out.println("socklab is listening on " + addresses + ": reachable from the network");
+            return "socklab is listening on loopback only (" + addresses + "): reachable from this machine alone;"
+                    + " --bind 0.0.0.0 or --bind :: opens it to the network";
         }
+        return "socklab is listening on " + addresses + ": reachable from the network";
+    }
+
+    private static void printListening(PrintWriter out, List<Binding> bindings, BindPlan plan) {
+        out.println(reach(plan));
         int width = Math.max(7, bindings.stream().mapToInt(b -> b.service().length()).max().orElse(0));
         out.printf("%-" + width + "s  %-9s  %s%n", "SERVICE", "TRANSPORT", "ADDRESS");
         for (Binding b : bindings) {
@@ -216,14 +226,14 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** What any UDP service here can be made to send: its worst ratio of reply to request, and the rate limits. */
-    private void printUdpPolicy(PrintWriter out, List<Binding> bindings, Map<String, Object> instances) {
+    private void printUdpPolicy(PrintWriter out, List<Binding> bindings, Map<String, ServiceHalves> made) {
         List<String> udp = bindings.stream().filter(b -> b.endpoint().transport() == Transport.UDP)
                 .map(Binding::service).distinct().toList();
         if (udp.isEmpty()) {
             return;
         }
         out.println("UDP amplification at worst, reply to request on the wire: " + udp.stream()
-                .map(name -> name + " " + Amplification.worstCase((DatagramService) instances.get(name))
+                .map(name -> name + " " + Amplification.worstCase(made.get(name).datagram().orElseThrow())
                         .stream().mapToObj(f -> String.format(Locale.ROOT, "%.1fx", f)).findFirst().orElse("unbounded"))
                 .collect(Collectors.joining(", ")));
         out.println("UDP replies: at most " + udpRate + " a second per source (burst " + udpBurst + "), " + udpGlobalRate

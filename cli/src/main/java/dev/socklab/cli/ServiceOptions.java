@@ -5,29 +5,26 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine.Option;
 
-import dev.socklab.services.arp.ArpService;
+import dev.socklab.services.ServiceSettings;
 import dev.socklab.services.arp.ArpTable;
-import dev.socklab.services.arp.RarpService;
-import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.daytime.DaytimeService;
-import dev.socklab.services.echo.EchoService;
-import dev.socklab.services.chargen.ChargenService;
-import dev.socklab.services.discard.DiscardService;
 import dev.socklab.services.hello.HelloService;
 import dev.socklab.services.qotd.QotdMode;
-import dev.socklab.services.qotd.QotdService;
 import dev.socklab.services.qotd.Quotes;
-import dev.socklab.services.time.TimeService;
 
-/** The options of each built-in service, and the services made from them. */
-final class ServiceOptions {
+/**
+ * The options of each built-in service: the {@link ServiceSettings} the catalog makes them from.
+ * Each is read, and checked, when a service served asks for it.
+ */
+final class ServiceOptions implements ServiceSettings {
     @Option(names = "--greeting", paramLabel = "TEXT", description = "hello: what it says (default: ${DEFAULT-VALUE}).")
     String greeting = HelloService.DEFAULT_GREETING;
 
@@ -60,7 +57,8 @@ final class ServiceOptions {
     @Option(names = "--quotes", paramLabel = "FILE", description = "qotd: quotes from a file, one a paragraph (default: socklab's own).")
     Path quotes;
 
-    @Option(names = "--qotd-mode", paramLabel = "MODE", description = "qotd: random, or daily (the same quote all day); default: ${DEFAULT-VALUE}.")
+    // The default as the user types it: picocli prints an enum's own default by its constant's name.
+    @Option(names = "--qotd-mode", paramLabel = "MODE", defaultValue = "random", description = "qotd: random, or daily (the same quote all day); default: ${DEFAULT-VALUE}.")
     QotdMode qotdMode = QotdMode.RANDOM;
 
     @Option(names = "--udp-amplification", paramLabel = "N",
@@ -107,48 +105,47 @@ final class ServiceOptions {
         return notices;
     }
 
-    /** The service called {@code name}: a stream service, a datagram service, or both. */
-    Object create(String name) {
-        return switch (name) {
-            case "hello" -> new HelloService(greeting);
-            case "echo" -> new EchoService();
-            case "daytime" -> new DaytimeService(clock(), daytimeFormat(), ackWait);
-            case "arp" -> new ArpService(arpTable(), requestPause);
-            case "rarp" -> new RarpService(arpTable(), requestPause);
-            case "discard" -> new DiscardService();
-            case "time" -> new TimeService(Clock.systemUTC());
-            case "chargen" -> new ChargenService(amplification());
-            case "qotd" -> new QotdService(quotes(), qotdMode, clock(), amplification());
-            case "chat" -> new ChatService(chatSettings(), clock());
-            default -> throw new IllegalStateException("the catalog lists " + name + " but nothing makes it");
-        };
+    @Override
+    public String greeting() {
+        return greeting;
     }
 
-    private ChatSettings chatSettings() {
-        try {
-            return new ChatSettings(chatHistory, chatMaxRooms, chatMaxMembers, chatMaxLine, chatRate, chatBurst,
-                    chatSendQueue, chatMaxLag, chatIdleTimeout);
-        } catch (IllegalArgumentException e) {
-            throw new Errors.UsageException(e.getMessage());
-        }
+    @Override
+    public Duration ackWait() {
+        return ackWait;
     }
 
-    private int amplification() {
+    @Override
+    public Duration requestPause() {
+        return requestPause;
+    }
+
+    @Override
+    public QotdMode qotdMode() {
+        return qotdMode;
+    }
+
+    @Override
+    public ChatSettings chat() {
+        return new ChatSettings(chatHistory, chatMaxRooms, chatMaxMembers, chatMaxLine, chatRate, chatBurst,
+                chatSendQueue, chatMaxLag, chatIdleTimeout);
+    }
+
+    @Override
+    public int udpAmplification() {
         if (udpAmplification < 1) {
             throw new Errors.UsageException("--udp-amplification must be at least 1, not " + udpAmplification);
         }
         return udpAmplification;
     }
 
-    private Quotes quotes() {
-        try {
-            return quotes == null ? Quotes.builtIn() : Quotes.load(quotes);
-        } catch (IllegalArgumentException e) {
-            throw new Errors.UsageException(e.getMessage());
-        }
+    @Override
+    public Quotes quotes() {
+        return quotes == null ? Quotes.builtIn() : Quotes.load(quotes);
     }
 
-    private Clock clock() {
+    @Override
+    public Clock clock() {
         if (zone == null) {
             return Clock.systemDefaultZone();
         }
@@ -159,15 +156,13 @@ final class ServiceOptions {
         }
     }
 
-    private java.time.format.DateTimeFormatter daytimeFormat() {
-        try {
-            return DaytimeFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new Errors.UsageException(e.getMessage());
-        }
+    @Override
+    public DateTimeFormatter daytimeFormat() {
+        return DaytimeFormat.parse(format);
     }
 
-    private ArpTable arpTable() {
+    @Override
+    public ArpTable arpTable() {
         if (arpTable != null) {
             return arpTable;
         }
@@ -177,12 +172,8 @@ final class ServiceOptions {
         }
         ArpTable.Builder builder = ArpTable.builder().system(arpSource != null);
         arpTables.forEach(builder::file);
-        try {
-            arpEntries.forEach(builder::entry);
-            arpTable = builder.build();
-        } catch (IllegalArgumentException e) {
-            throw new Errors.UsageException(e.getMessage());
-        }
+        arpEntries.forEach(builder::entry);
+        arpTable = builder.build();
         if (arpTables.isEmpty() && arpEntries.isEmpty() && arpSource == null) {
             notices.add("arp and rarp: the table is empty, so every lookup is Not Found; give --arp-entry IP=HW,"
                     + " --arp-table FILE or --arp-source system");

@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,8 +34,9 @@ import dev.socklab.net.Ports;
  */
 @Command(name = "soak", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
         sortOptions = false,
-        description = {"Soaks a server: echo round trips over TCP, echo datagrams over UDP, greetings",
-                "over TCP and, with --unix, echo round trips over a Unix socket, all at once for",
+        description = {"Soaks a server with mixed load for minutes and checks every reply.",
+                "Echo round trips over TCP, echo datagrams over UDP, greetings over TCP and,",
+                "with --unix, echo round trips over a Unix socket run all at once for",
                 "--duration, each reply compared byte for byte with what was sent (greetings",
                 "with the first one). With --server-pid, the server's open file descriptors,",
                 "threads and resident memory are read after a warm-up and again after the load,",
@@ -71,19 +71,8 @@ final class SoakCommand implements Callable<Integer> {
             description = "How long the load lasts, at most 24h (default: 1m).")
     Duration duration = Duration.ofMinutes(1);
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long a connect, a round trip or a greeting may take (default: 5s).")
-    Duration timeout = Duration.ofSeconds(5);
-
-    @Option(names = "--server-pid", paramLabel = "PID",
-            description = "The server's process, which must hold the sockets of the targets: its /proc/PID/fd, threads"
-                    + " and VmRSS must come back after the load.")
-    Long serverPid;
-
-    @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "With --server-pid: load before the first reading, so that what the server starts once "
-                    + "is in it (default: 2s).")
-    Duration warmup = Duration.ofSeconds(2);
+    @Mixin
+    LoadOptions load;
 
     @Option(names = "--settle", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "With --server-pid: how long after the load the server may take to come back (default: 40s, "
@@ -93,9 +82,6 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--max-growth", paramLabel = "MiB",
             description = "With --server-pid: how much the server's resident memory may grow, in MiB (default: 256).")
     long maxGrowthMib = SoakPlan.DEFAULT_MAX_RSS_GROWTH >> 20;
-
-    @ArgGroup(exclusive = true)
-    FamilyOptions family = new FamilyOptions();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -113,26 +99,21 @@ final class SoakCommand implements Callable<Integer> {
     }
 
     private SoakPlan plan() {
-        try {
-            Host server = Host.parse(host);
-            Family wanted = family.family();
-            int echo = echoPort == null ? ServerAddress.defaultPort("echo") : Ports.parse(echoPort);
-            int hello = helloPort == null ? ServerAddress.defaultPort("hello") : Ports.parse(helloPort);
-            Map<SoakPart, SocketAddress> targets = new EnumMap<>(SoakPart.class);
-            targets.put(SoakPart.TCP_ECHO, Target.resolve(server, echo, wanted, Workload.PINGPONG, timeout));
-            targets.put(SoakPart.UDP_ECHO, Target.resolve(server, echo, wanted, Workload.UDP, timeout));
-            targets.put(SoakPart.GREETING, Target.resolve(server, hello, wanted, Workload.CONNECT, timeout));
-            if (unix != null) {
-                targets.put(SoakPart.UNIX_ECHO, UnixDomainSocketAddress.of(unix));
-            }
-            if (maxGrowthMib < 0 || maxGrowthMib > Long.MAX_VALUE >> 20) {
-                throw new BenchPlanException("--max-growth must be 0 or more MiB, not " + maxGrowthMib);
-            }
-            return new SoakPlan(targets, clients, duration, timeout,
-                    serverPid == null ? OptionalLong.empty() : OptionalLong.of(serverPid), warmup, settle,
-                    maxGrowthMib << 20);
-        } catch (BenchPlanException e) {
-            throw new Errors.UsageException(e.getMessage());
+        Host server = Host.parse(host);
+        Family wanted = load.family.family();
+        int echo = echoPort == null ? ServerAddress.defaultPort("echo") : Ports.parse(echoPort);
+        int hello = helloPort == null ? ServerAddress.defaultPort("hello") : Ports.parse(helloPort);
+        Map<SoakPart, SocketAddress> targets = new EnumMap<>(SoakPart.class);
+        targets.put(SoakPart.TCP_ECHO, Target.resolve(server, echo, wanted, Workload.PINGPONG, load.timeout));
+        targets.put(SoakPart.UDP_ECHO, Target.resolve(server, echo, wanted, Workload.UDP, load.timeout));
+        targets.put(SoakPart.GREETING, Target.resolve(server, hello, wanted, Workload.CONNECT, load.timeout));
+        if (unix != null) {
+            targets.put(SoakPart.UNIX_ECHO, UnixDomainSocketAddress.of(unix));
         }
+        if (maxGrowthMib < 0 || maxGrowthMib > Long.MAX_VALUE >> 20) {
+            throw new BenchPlanException("--max-growth must be 0 or more MiB, not " + maxGrowthMib);
+        }
+        return new SoakPlan(targets, clients, duration, load.timeout, load.serverPid(), load.warmup, settle,
+                maxGrowthMib << 20);
     }
 }

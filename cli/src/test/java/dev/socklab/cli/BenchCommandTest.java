@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 
 import dev.socklab.runtime.Endpoint;
@@ -118,10 +119,7 @@ class BenchCommandTest {
 
     @Test
     void chatCountsMembersSendersAndMessagesDelivered() {
-        ChatSettings d = ChatSettings.DEFAULTS;
-        ChatService chat = new ChatService(new ChatSettings(d.history(), d.maxRooms(), d.maxMembers(), d.maxLineBytes(), 0,
-                d.burst(), d.sendQueueBytes(), d.maxLag(), d.idleTimeout()), Clock.systemDefaultZone());
-        String port = port(servers.stream("chat", chat, StreamTransport.TCP_IPV4.endpoint(dir)));
+        String port = port(servers.stream("chat", chat(0), StreamTransport.TCP_IPV4.endpoint(dir)));
 
         CommandRun run = bench("chat", "127.0.0.1", port, "--members", "5", "--senders", "2", "--in-flight", "2");
 
@@ -131,6 +129,28 @@ class BenchCommandTest {
         assertThat(lines.get(1)).matches("chat +5 +2 +64 +0\\.5 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ +\\d+ +0 +0 +\\d+%");
         // Nothing else, but for a note if the load generator saturated its core.
         assertThat(lines.subList(2, lines.size())).allMatch(line -> line.startsWith("load-bound: "));
+    }
+
+    @Test
+    void chatThrottledByTheServersFloodControlExitsFourAndSaysToTurnItOff() {
+        // One line a second in bursts of 10: the join and the marker pass, the sender's ninth message is warned.
+        String port = port(servers.stream("chat", chat(1), StreamTransport.TCP_IPV4.endpoint(dir)));
+
+        CommandRun run = bench("chat", "127.0.0.1", port, "--members", "3");
+
+        assertThat(run.exitCode()).as("exit code; stdout: %s", run.out()).isEqualTo(ExitCode.NETWORK.code);
+        assertThat(run.err()).startsWith("socklab: ").contains("warned", "--chat-rate 0").doesNotContain("Exception");
+    }
+
+    @Test
+    void chatWarnedOnlyInTheWarmUpIsAFailureNotZeroErrors() {
+        String port = port(servers.stream("chat", chat(1), StreamTransport.TCP_IPV4.endpoint(dir)));
+
+        CommandRun run = CommandRun.of("bench", "chat", "127.0.0.1", port, "--members", "3", "--warmup", "2s",
+                "--duration", "500ms", "--json");
+
+        assertThat(run.exitCode()).as("exit code; stdout: %s", run.out()).isEqualTo(ExitCode.NETWORK.code);
+        assertThat(run.err()).startsWith("socklab: ").contains("warned by the server", "--chat-rate 0");
     }
 
     @Test
@@ -226,10 +246,31 @@ class BenchCommandTest {
                 "load_bound", "--source-range", "--members", "--senders", "--in-flight", "--chat-rate 0");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"bench", "bench soak"})
+    void helpFitsEightyColumnsAndItsSummaryIsOneWholeSentence(String command) {
+        CommandRun run = CommandRun.of(Stream.concat(Stream.of(command.split(" ")), Stream.of("--help"))
+                .toArray(String[]::new));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).allMatch(line -> line.length() <= 80, "fits 80 columns");
+        String summary = run.out().lines().dropWhile(line -> !line.startsWith("Usage:"))
+                .dropWhile(line -> line.startsWith("Usage:") || line.startsWith(" ")).findFirst().orElseThrow();
+        // socklab --help shows it after the command's name, in the 68 columns left of 80.
+        assertThat(summary).endsWith(".").hasSizeLessThanOrEqualTo(68);
+    }
+
     private CommandRun bench(String... args) {
         String[] all = Stream.concat(Stream.of("bench"), Stream.concat(Stream.of(args), Stream.of(SHORT)))
                 .toArray(String[]::new);
         return CommandRun.of(all);
+    }
+
+    /** socklab's chat with flood control at {@code rate} lines a second (0: off) in its default bursts. */
+    private static ChatService chat(int rate) {
+        ChatSettings d = ChatSettings.DEFAULTS;
+        return new ChatService(new ChatSettings(d.history(), d.maxRooms(), d.maxMembers(), d.maxLineBytes(), rate,
+                d.burst(), d.sendQueueBytes(), d.maxLag(), d.idleTimeout()), Clock.systemDefaultZone());
     }
 
     private String tcp() {

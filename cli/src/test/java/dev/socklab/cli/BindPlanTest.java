@@ -1,6 +1,8 @@
 package dev.socklab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -90,6 +92,71 @@ class BindPlanTest {
 
         assertThat(plan.entries()).allSatisfy(
                 e -> assertThat(((InetSocketAddress) e.endpoint().address()).getPort()).isEqualTo(10000));
+    }
+
+    @Test
+    void theWildcardAndAnAddressItCoversOnOnePortAreRefusedNamingBoth() {
+        List<ServiceSelection> selection = List.of(ServiceSelection.parse("hello:3000/tcp"));
+
+        assertThatThrownBy(() -> BindPlan.of(selection, List.of("0.0.0.0", "127.0.0.1"), Family.ANY, false))
+                .isInstanceOf(Errors.UsageException.class)
+                .hasMessage("--bind 0.0.0.0 already covers 127.0.0.1 on port 3000: give one of them");
+    }
+
+    @Test
+    void theIpv6WildcardCoversIpv4AddressesToo() {
+        assertThatThrownBy(() -> BindPlan.of(HELLO, List.of("0.0.0.0", "::"), Family.ANY, false))
+                .isInstanceOf(Errors.UsageException.class)
+                .hasMessage("--bind :: already covers 0.0.0.0 on port 10000: give one of them");
+    }
+
+    @Test
+    void aHostNameThatACoveredAddressCameFromIsShownWithTheAddress() {
+        assertThatThrownBy(() -> BindPlan.of(HELLO, List.of("0.0.0.0", "localhost"), Family.IPV4, false))
+                .isInstanceOf(Errors.UsageException.class)
+                .hasMessage("--bind 0.0.0.0 already covers localhost (127.0.0.1) on port 10000: give one of them");
+    }
+
+    @Test
+    void theIpv4WildcardLeavesIpv6AddressesAlone() {
+        assumeTrue(StreamTransport.hasIpv6Loopback());
+
+        BindPlan plan = BindPlan.of(HELLO, List.of("0.0.0.0", "::1"), Family.ANY, false);
+
+        assertThat(plan.addresses()).hasSize(2);
+    }
+
+    @Test
+    void onPortZeroEachSocketGetsAPortOfItsOwnSoNothingClashes() {
+        List<ServiceSelection> selection = List.of(ServiceSelection.parse("hello:0"));
+
+        BindPlan plan = BindPlan.of(selection, List.of("0.0.0.0", "127.0.0.1"), Family.ANY, false);
+
+        assertThat(plan.entries()).hasSize(4);
+    }
+
+    @Test
+    void aPlanOfUnixSocketsAloneListensOnNoAddress() {
+        List<ServiceSelection> unix = List.of(ServiceSelection.parse("hello:unix:/tmp/h.sock"));
+
+        BindPlan plan = BindPlan.of(unix, List.of(), Family.ANY, false);
+
+        assertThat(plan.unixOnly()).isTrue();
+        assertThat(ServeCommand.reach(plan)).isEqualTo("socklab is listening on a Unix socket only (unix:/tmp/h.sock):"
+                + " reachable from this machine alone, by whoever the socket file's permissions let in");
+    }
+
+    @Test
+    void aPlanOfUnixSocketsAndPortsSaysWhichAddressesItListensOn() {
+        List<ServiceSelection> mixed = List.of(ServiceSelection.parse("hello:unix:/tmp/h.sock"),
+                ServiceSelection.parse("echo:0/tcp"));
+
+        BindPlan loopback = BindPlan.of(mixed, List.of(), Family.IPV4, false);
+        BindPlan open = BindPlan.of(mixed, List.of("0.0.0.0"), Family.IPV4, false);
+
+        assertThat(loopback.unixOnly()).isFalse();
+        assertThat(ServeCommand.reach(loopback)).startsWith("socklab is listening on loopback only (127.0.0.1):");
+        assertThat(ServeCommand.reach(open)).isEqualTo("socklab is listening on 0.0.0.0: reachable from the network");
     }
 
     private static InetAddress address(String literal) throws UnknownHostException {

@@ -165,6 +165,22 @@ class HelloCommandTest {
     }
 
     @Test
+    void udpWithNothingListeningExitsFourAtOnceWithOneLine() throws Exception {
+        int port;
+        try (DatagramChannel probe = DatagramChannel.open()) {
+            probe.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            port = ((InetSocketAddress) probe.getLocalAddress()).getPort();
+        } // closed: nothing listens on the port, and the system says so
+
+        long start = System.nanoTime();
+        CommandRun run = CommandRun.of("hello", "127.0.0.1", String.valueOf(port), "--udp", "--timeout", "30s")
+                .failedWith(ExitCode.NETWORK, "nothing listens on udp 127.0.0.1:" + port + " (the system refused it)");
+
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
     void printsTheGreetingOfALabStylePythonServer() throws Exception {
         Tools.require("python3");
         try (LabProgram labServer = LabProgram.python(dir, LAB_SERVER)) {

@@ -7,7 +7,10 @@ import java.nio.channels.ServerSocketChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@code serve} on a port another socket holds exits 3 and says which service, where, and why. */
+/**
+ * {@code serve} on a port another socket holds exits 3 and says which service, where, and why; on
+ * a port its own binds would take twice, it exits 2 and says which binds.
+ */
 @Timeout(30)
 class ServeCannotBindTest {
     @Test
@@ -19,5 +22,17 @@ class ServeCannotBindTest {
             CommandRun.of("serve", "hello:" + port + "/tcp", "--ipv4-only")
                     .failedWith(ExitCode.CANNOT_BIND, "hello", "127.0.0.1:" + port, "in use");
         }
+    }
+
+    @Test
+    void twoBindsThatClashOnAFreePortAreTheCommandLinesMistakeNotAnotherPrograms() throws Exception {
+        int port;
+        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+            probe.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            port = ((InetSocketAddress) probe.getLocalAddress()).getPort();
+        }
+
+        CommandRun.of("serve", "--bind", "0.0.0.0", "--bind", "127.0.0.1", "hello:" + port + "/tcp")
+                .failedWith(ExitCode.USAGE, "--bind 0.0.0.0 already covers 127.0.0.1 on port " + port + ": give one of them");
     }
 }

@@ -111,7 +111,7 @@ class ServeIT {
             assertThat(talk(server, "arp", "10.0.0.1\n")).isEqualTo("0A:0B:0C:0D");
             assertThat(talk(server, "rarp", "0a:0b:0c:0d\n")).isEqualTo("10.0.0.1");
             assertThat(talk(server, "daytime", null)).matches("\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d:\\d\\d");
-            assertThat(talk(server, "chargen", null)).startsWith(" !\"#$%&'()*+,-./0123456789");
+            assertThat(talk(server, "chargen", null)).startsWith("!\"#$%&'()*+,-./0123456789");
             assertThat(talk(server, "qotd", null)).isNotBlank();
         }
     }

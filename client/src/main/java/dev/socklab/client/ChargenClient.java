@@ -2,6 +2,7 @@ package dev.socklab.client;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -100,13 +101,20 @@ public final class ChargenClient {
      * @throws IllegalArgumentException if {@code requestBytes} does not fit in a datagram
      * @throws SocketTimeoutException if no reply comes, such as
      *     {@code no answer from 127.0.0.1:10019 within 2s}
+     * @throws PortUnreachableException if nothing listens there; its message says that socklab serves
+     *     chargen over UDP only when named ({@code chargen/udp})
      * @throws IOException if sending or receiving fails
      */
     public static String datagram(DatagramClient client, int requestBytes, Duration timeout) throws IOException {
         Deadline.requirePositive(timeout);
-        client.send(UdpPadding.spaces(requestBytes));
-        DatagramClient.Reply reply = client.receive(DatagramExchange.MAX_DATAGRAM, timeout)
-                .orElseThrow(() -> DatagramExchange.noAnswer(client, timeout));
+        DatagramClient.Reply reply;
+        try {
+            client.send(UdpPadding.spaces(requestBytes));
+            reply = client.receive(DatagramExchange.MAX_DATAGRAM, timeout)
+                    .orElseThrow(() -> DatagramExchange.noAnswer(client, timeout));
+        } catch (PortUnreachableException e) {
+            throw DatagramExchange.servedOnlyWhenNamed(e, "chargen");
+        }
         // Not stripped, unlike a one-line reply: the characters are the service's whole answer.
         return StandardCharsets.UTF_8.decode(reply.data()).toString();
     }

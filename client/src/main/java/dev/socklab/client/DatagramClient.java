@@ -2,8 +2,10 @@ package dev.socklab.client;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.ProtocolFamily;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
@@ -25,12 +27,21 @@ import dev.socklab.text.Durations;
 import dev.socklab.trace.Tracer;
 
 /**
- * A UDP socket that sends to one server and takes replies from anyone, as a reply to a broadcast
- * comes from the host that answers, not from the broadcast address. Every socket call is traced.
+ * A UDP socket that sends to one server. Every socket call is traced. Not for use from more than
+ * one thread at a time.
  *
- * <p>The socket is not connected, so the system reports no ICMP errors to it: a datagram sent to
- * a port where nothing listens simply gets no reply, and {@link #receive} comes back empty. Not
- * for use from more than one thread at a time.
+ * <p>The socket is connected to the server ({@code connect()} on a datagram socket sends nothing:
+ * it fixes the peer), so the system reports the ICMP port-unreachable that answers a datagram sent
+ * where nothing listens: {@link #send} or {@link #receive} throws a
+ * {@link PortUnreachableException} at once, instead of the client waiting out its timeout. A
+ * connected socket takes replies from the server's address alone, as Python's and {@code nc -u}'s
+ * do; a server on a wildcard address that answers from another of its addresses goes unheard.
+ * The JDK sends nothing for an empty buffer on a connected socket, so an empty datagram goes out
+ * from a second socket on the same port, and its refusal or reply still comes to this one.
+ *
+ * <p>A socket for a broadcast or multicast address is not connected, since a reply comes from the
+ * host that answers, not from the address asked: it takes replies from anyone, and a port where
+ * nothing listens simply gets no reply.
  */
 public final class DatagramClient implements Closeable {
     /**
@@ -92,9 +103,13 @@ public final class DatagramClient implements Closeable {
         Selector selector = null;
         boolean opened = false;
         try {
+            boolean toOne = !(host instanceof Host.Broadcast) && !server.getAddress().isMulticastAddress();
             if (host instanceof Host.Broadcast) {
                 channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
                 tracer.call(who, "setsockopt(SOL_SOCKET, SO_BROADCAST, 1)");
+            }
+            if (toOne) {
+                reuseAddress(channel, tracer, who); // for the empty datagram's second socket: sendEmpty
             }
             // Bound now rather than at the first send, so that local() always has an answer.
             InetSocketAddress any = new InetSocketAddress(wildcard(protocol), 0);
@@ -102,6 +117,9 @@ public final class DatagramClient implements Closeable {
             if (tracer.enabled()) {
                 tracer.call(who, "bind(" + SocketAddresses.format(any) + ")");
                 tracer.call(who, "getsockname() = " + SocketAddresses.format(channel.getLocalAddress()));
+            }
+            if (toOne) {
+                connect(channel, server, tracer, who);
             }
             channel.configureBlocking(false);
             selector = Selector.open();
@@ -117,6 +135,25 @@ public final class DatagramClient implements Closeable {
                 tracer.call(who, "close()");
             }
         }
+    }
+
+    /** Fixes the socket's peer, so that the system reports a refusal to it; nothing is sent. */
+    private static void connect(DatagramChannel channel, InetSocketAddress server, Tracer tracer, String who)
+            throws IOException {
+        try {
+            channel.connect(server);
+        } catch (IOException e) {
+            // No route to the server, say: the same words as for a stream connect.
+            ConnectFailure failure = ConnectFailure.of(e);
+            if (tracer.enabled()) {
+                tracer.call(who, "connect(" + SocketAddresses.format(server) + ") = " + failure.errno());
+            }
+            ConnectException error = new ConnectException(
+                    "cannot reach udp " + SocketAddresses.format(server) + ": " + failure.reason());
+            error.initCause(e);
+            throw error;
+        }
+        tracer.call(who, "connect(" + SocketAddresses.format(server) + ") = 0");
     }
 
     /**
@@ -142,14 +179,21 @@ public final class DatagramClient implements Closeable {
      *
      * @param src the payload; its position ends at its limit
      * @throws SocketTimeoutException if the socket's send buffer stays full for seconds
+     * @throws PortUnreachableException if the system has learnt that nothing listens at the server's
+     *     port, from an earlier datagram, such as
+     *     {@code nothing listens on udp 127.0.0.1:10007 (the system refused it)}
      * @throws IOException if the system refuses the datagram, such as one too long for UDP
      */
     public void send(ByteBuffer src) throws IOException {
+        if (!src.hasRemaining() && channel.isConnected()) {
+            sendEmpty();
+            return;
+        }
         Deadline deadline = Deadline.after(SEND_TIMEOUT);
         int asked = src.remaining();
         int start = src.position();
         // A datagram goes whole or not at all: 0 means no room in the send buffer yet.
-        while (channel.send(src, server) == 0 && asked > 0) {
+        while (sendOnce(src, asked) == 0 && asked > 0) {
             if (!deadline.await(key, SelectionKey.OP_WRITE)) {
                 if (tracer.enabled()) {
                     tracer.call(who, TraceText.timedOut("sendto(" + asked + ")", SEND_TIMEOUT));
@@ -182,6 +226,8 @@ public final class DatagramClient implements Closeable {
      * @param timeout how long to wait
      * @return the datagram, or empty if none came in time
      * @throws IllegalArgumentException if {@code maxBytes} is not positive
+     * @throws PortUnreachableException if nothing listens at the server's port, such as
+     *     {@code nothing listens on udp 127.0.0.1:10007 (the system refused it)}
      * @throws IOException if receiving fails
      */
     public Optional<Reply> receive(int maxBytes, Duration timeout) throws IOException {
@@ -191,7 +237,7 @@ public final class DatagramClient implements Closeable {
         Deadline deadline = Deadline.after(timeout);
         ByteBuffer buffer = ByteBuffer.allocate(maxBytes);
         SocketAddress from;
-        while ((from = channel.receive(buffer)) == null) {
+        while ((from = receiveOnce(buffer, maxBytes)) == null) {
             if (!deadline.await(key, SelectionKey.OP_READ)) {
                 if (tracer.enabled()) {
                     tracer.call(who, TraceText.timedOut("recvfrom(" + maxBytes + ")", timeout));
@@ -224,6 +270,62 @@ public final class DatagramClient implements Closeable {
             channel.close();
             tracer.call(who, "close()");
         }
+    }
+
+    private int sendOnce(ByteBuffer src, int asked) throws IOException {
+        try {
+            return channel.send(src, server);
+        } catch (PortUnreachableException e) {
+            throw refused("sendto(" + asked + ")", e);
+        }
+    }
+
+    /**
+     * Sends an empty datagram (RFC 868's request, daytime's without an acknowledgement) from a
+     * second socket bound to this one's port, since the JDK sends nothing for an empty buffer on a
+     * connected datagram socket. The system gives the refusal, or the reply, to this socket all the
+     * same: of the two on the port, it is the one whose peer matches. Both allow the shared port
+     * ({@code SO_REUSEADDR}); the second is closed at once.
+     */
+    private void sendEmpty() throws IOException {
+        ProtocolFamily protocol = TraceText.familyOf(server);
+        try (DatagramChannel twin = DatagramChannel.open(protocol)) {
+            tracer.call(who, TraceText.socket(protocol, "SOCK_DGRAM"));
+            reuseAddress(twin, tracer, who);
+            twin.bind(local);
+            if (tracer.enabled()) {
+                tracer.call(who, "bind(" + SocketAddresses.format(local) + ")");
+            }
+            ByteBuffer empty = ByteBuffer.allocate(0);
+            twin.send(empty, server);
+            if (tracer.enabled()) {
+                tracer.datagram(who, "sendto", 0, empty, "to", server);
+            }
+        } finally {
+            tracer.call(who, "close()");
+        }
+    }
+
+    private static void reuseAddress(DatagramChannel channel, Tracer tracer, String who) throws IOException {
+        channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        tracer.call(who, "setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)");
+    }
+
+    private SocketAddress receiveOnce(ByteBuffer buffer, int maxBytes) throws IOException {
+        try {
+            return channel.receive(buffer);
+        } catch (PortUnreachableException e) {
+            throw refused("recvfrom(" + maxBytes + ")", e);
+        }
+    }
+
+    /** The ICMP port-unreachable of an earlier datagram, as a C client sees it on its next call. */
+    private PortUnreachableException refused(String call, PortUnreachableException cause) {
+        tracer.call(who, call + " = ECONNREFUSED");
+        PortUnreachableException e = new PortUnreachableException(
+                "nothing listens on udp " + SocketAddresses.format(server) + " (the system refused it)");
+        e.initCause(cause);
+        return e;
     }
 
     /** Whether the socket may send broadcasts, for tests that must not send one to find out. */

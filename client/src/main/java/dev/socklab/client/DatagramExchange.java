@@ -1,6 +1,7 @@
 package dev.socklab.client;
 
 import java.io.IOException;
+import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,5 +35,17 @@ final class DatagramExchange {
     static SocketTimeoutException noAnswer(DatagramClient client, Duration timeout) {
         return new SocketTimeoutException("no answer from " + SocketAddresses.format(client.server()) + " within "
                 + Durations.format(timeout));
+    }
+
+    /**
+     * {@code refused} with the hint that a socklab server serves {@code service} over UDP only when
+     * named, as for the classic reflection amplifiers qotd and chargen: a server started with the
+     * defaults listens on the service's TCP port but not on its UDP port.
+     */
+    static PortUnreachableException servedOnlyWhenNamed(PortUnreachableException refused, String service) {
+        PortUnreachableException e = new PortUnreachableException(refused.getMessage() + "; socklab serves " + service
+                + " over UDP only when named: start the server with 'socklab serve " + service + "/udp'");
+        e.initCause(refused);
+        return e;
     }
 }

@@ -1,6 +1,7 @@
 package dev.socklab.client;
 
 import java.io.IOException;
+import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,9 +53,15 @@ public final class QotdClient {
      * @throws IllegalArgumentException if {@code requestBytes} does not fit in a datagram
      * @throws SocketTimeoutException if no reply comes, such as
      *     {@code no answer from 127.0.0.1:10017 within 2s}
+     * @throws PortUnreachableException if nothing listens there; its message says that socklab serves
+     *     qotd over UDP only when named ({@code qotd/udp})
      * @throws IOException if sending or receiving fails
      */
     public static String quote(DatagramClient client, int requestBytes, Duration timeout) throws IOException {
-        return DatagramExchange.request(client, UdpPadding.spaces(requestBytes), timeout);
+        try {
+            return DatagramExchange.request(client, UdpPadding.spaces(requestBytes), timeout);
+        } catch (PortUnreachableException e) {
+            throw DatagramExchange.servedOnlyWhenNamed(e, "qotd");
+        }
     }
 }

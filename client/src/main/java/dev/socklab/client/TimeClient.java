@@ -2,6 +2,7 @@ package dev.socklab.client;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -20,10 +21,26 @@ import dev.socklab.text.Durations;
  * cannot say which 136-year era it belongs to, so it is decoded in the era that puts it nearest
  * to the local clock: a server past the wrap, read by a client whose clock is roughly right, then
  * decodes to 2036 and later rather than to 1900.
+ *
+ * <p>Any 4 bytes decode to some date, so a reply of another length is refused rather than decoded:
+ * a client pointed at the wrong port (the hello service sends 14 bytes) would otherwise print a
+ * date decades away without a word.
  */
 public final class TimeClient {
     /** How many bytes the time takes on the wire. */
     private static final int TIME_BYTES = 4;
+    /**
+     * How long, once the 4 bytes are in, a stream waits for the server's close or for more bytes: a
+     * time server sends nothing more, while a server of another protocol on the port sends the rest
+     * of its reply at once. A time server that waits for the client to close first, as RFC 868's
+     * exchange has it, costs this much.
+     */
+    private static final Duration MORE_BYTES_WAIT = Duration.ofMillis(200);
+    /** The most bytes of a reply too long that are counted, to say how long it was. */
+    private static final int MAX_COUNTED = 64 * 1024;
+    /** Why a reply of the wrong length is refused, and what to check. */
+    private static final String NOT_A_TIME = "not the " + TIME_BYTES
+            + " of an RFC 868 time: it is not a time server (check the port)";
     /** 1900-01-01T00:00Z, in seconds from the Unix epoch: 70 years, 17 of them leap years. */
     private static final long EPOCH_1900 = -2_208_988_800L;
     /** One era: the span of a 32-bit count of seconds, about 136 years. */
@@ -33,15 +50,18 @@ public final class TimeClient {
     }
 
     /**
-     * Reads the time's 4 bytes and decodes them against the local clock. Returns as soon as they
-     * have come, without waiting for the server to close: in RFC 868 the client closes first, once
-     * it has the time, so the caller closes the connection next.
+     * Reads the time's 4 bytes, checks that nothing follows them, and decodes them against the local
+     * clock. Returns once the server closes after the 4 bytes, or 200 ms after them if it does not,
+     * without waiting for its close: in RFC 868 the client may close first, once it has the time, so
+     * the caller closes the connection next.
      *
      * @param conn a connection to a time server
      * @param timeout how long the 4 bytes may take in all
      * @return the server's time, to the second
      * @throws SocketTimeoutException if the 4 bytes do not all come in time
      * @throws EOFException if the server closes before sending all 4
+     * @throws ProtocolException if the server sends more than 4 bytes, such as
+     *     {@code 127.0.0.1:10000 sent 14 bytes, not the 4 of an RFC 868 time: it is not a time server (check the port)}
      * @throws IOException if the connection fails
      */
     public static Instant fetch(ClientConnection conn, Duration timeout) throws IOException {
@@ -71,6 +91,7 @@ public final class TimeClient {
                                 + TIME_BYTES + " bytes");
             }
         }
+        requireNothingMore(conn);
         return decode(Integer.toUnsignedLong(time.flip().getInt()), Instant.now());
     }
 
@@ -83,7 +104,8 @@ public final class TimeClient {
      * @return the server's time, to the second
      * @throws SocketTimeoutException if no reply comes, such as
      *     {@code no answer from 127.0.0.1:10037 within 2s}
-     * @throws IOException if the reply is not 4 bytes long, or sending or receiving fails
+     * @throws ProtocolException if the reply is not 4 bytes long
+     * @throws IOException if sending or receiving fails
      */
     public static Instant fetch(DatagramClient client, Duration timeout) throws IOException {
         Deadline.requirePositive(timeout);
@@ -93,8 +115,8 @@ public final class TimeClient {
                 .orElseThrow(() -> DatagramExchange.noAnswer(client, timeout))
                 .data();
         if (reply.remaining() != TIME_BYTES) {
-            throw new IOException("the reply from " + SocketAddresses.format(client.server()) + " was "
-                    + reply.remaining() + " bytes, not the " + TIME_BYTES + " of an RFC 868 time");
+            throw new ProtocolException("the reply from " + SocketAddresses.format(client.server()) + " was "
+                    + reply.remaining() + " bytes, " + NOT_A_TIME);
         }
         return decode(Integer.toUnsignedLong(reply.getInt()), Instant.now());
     }
@@ -117,6 +139,22 @@ public final class TimeClient {
         // The era whose copy of seconds32 lies within half an era of the reference: a rounded division.
         long era = Math.floorDiv(referenceSince1900 - seconds32 + ERA / 2, ERA);
         return Instant.ofEpochSecond(EPOCH_1900 + era * ERA + seconds32);
+    }
+
+    /** Refuses a server that sends more after the time's 4 bytes: it speaks another protocol. */
+    private static void requireNothingMore(ClientConnection conn) throws IOException {
+        byte[] more;
+        try {
+            more = conn.readToEof(MAX_COUNTED, MORE_BYTES_WAIT);
+        } catch (SocketTimeoutException e) {
+            return; // nothing more, and no close yet: a time server waiting for this client to close
+        }
+        if (more.length > 0) {
+            String sent = more.length == MAX_COUNTED
+                    ? "more than " + MAX_COUNTED
+                    : String.valueOf(TIME_BYTES + more.length);
+            throw new ProtocolException(SocketAddresses.format(conn.peer()) + " sent " + sent + " bytes, " + NOT_A_TIME);
+        }
     }
 
     /** The timeout of a server that sent part of the time and then stalled. */

@@ -7,11 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +22,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
+import dev.socklab.runtime.Endpoint;
+import dev.socklab.services.chargen.ChargenService;
+import dev.socklab.testing.ServerUnderTest;
+import dev.socklab.testing.StreamTransport;
 import dev.socklab.trace.Tracer;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -32,6 +40,48 @@ class ChargenClientTest {
     /** The characters of RFC 864's first line, for the UDP server's replies. */
     private static final String CHARACTERS =
             "!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefgh";
+    /** The second line of RFC 864's example and of socklab's chargen. */
+    private static final String SECOND_LINE =
+            "\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghi";
+
+    @TempDir
+    Path dir;
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
+
+    @Test
+    void socklabsChargenStartsWithRfc864sFirstLineOverTcp() throws Exception {
+        Endpoint endpoint = servers.stream("chargen", new ChargenService(1), StreamTransport.TCP_IPV4.endpoint(dir));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ClientConnection conn = Endpoints.connect(endpoint, TIMEOUT, Tracer.off(), "chargen");
+
+        assertThat(ChargenClient.lines(conn, 2, out, TIMEOUT)).isEqualTo(2);
+
+        assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo(CHARACTERS + "\r\n" + SECOND_LINE + "\r\n");
+    }
+
+    @Test
+    void socklabsChargenStartsWithRfc864sFirstLineOverUdp() throws Exception {
+        Endpoint endpoint = servers.datagram("chargen", new ChargenService(1), StreamTransport.udp(false));
+        int port = ((InetSocketAddress) endpoint.address()).getPort();
+        try (DatagramClient client = DatagramClient.open(LOOPBACK, port, Family.IPV4, Tracer.off(), "chargen")) {
+            assertThat(ChargenClient.datagram(client, 74, TIMEOUT)).isEqualTo(CHARACTERS + "\r\n");
+            assertThat(ChargenClient.datagram(client, 1, TIMEOUT)).isEqualTo("\"");
+        }
+    }
+
+    @Test
+    void overUdpASocklabServerWithChargenOnTcpAloneIsRefusedAtOnceWithTheWayToServeIt() throws Exception {
+        // What socklab serve starts by default: chargen on TCP, and nothing on the same port over UDP.
+        Endpoint tcp = servers.stream("chargen", new ChargenService(1), StreamTransport.TCP_IPV4.endpoint(dir));
+        int port = ((InetSocketAddress) tcp.address()).getPort();
+        try (DatagramClient client = DatagramClient.open(LOOPBACK, port, Family.IPV4, Tracer.off(), "chargen")) {
+            assertThatThrownBy(() -> ChargenClient.datagram(client, 512, Duration.ofSeconds(10)))
+                    .isInstanceOf(PortUnreachableException.class)
+                    .hasMessage("nothing listens on udp 127.0.0.1:" + port + " (the system refused it); socklab serves"
+                            + " chargen over UDP only when named: start the server with 'socklab serve chargen/udp'");
+        }
+    }
 
     @Test
     void copiesExactlyTheLinesAskedForThenClosesAndTheServersNextWriteFails() throws Exception {

@@ -5,18 +5,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
+import dev.socklab.runtime.Endpoint;
+import dev.socklab.services.qotd.QotdMode;
+import dev.socklab.services.qotd.QotdService;
+import dev.socklab.services.qotd.Quotes;
+import dev.socklab.testing.ServerUnderTest;
+import dev.socklab.testing.StreamTransport;
 import dev.socklab.trace.Tracer;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -50,6 +59,8 @@ class QotdClientTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @Test
     void overTcpTheQuoteComesWithoutItsLastLineEnd() throws Exception {
@@ -86,11 +97,33 @@ class QotdClientTest {
 
     @Test
     void overUdpSaysWhoDidNotAnswer() throws Exception {
-        int port = FreePorts.udp();
+        // It reads and never answers; a port where nothing listens would be refused at once instead.
+        try (JavaDatagramServer silent = JavaDatagramServer.silent()) {
+            int port = silent.port();
+            try (DatagramClient client = DatagramClient.open(LOOPBACK, port, Family.IPV4, Tracer.off(), "qotd")) {
+                assertThatThrownBy(() -> QotdClient.quote(client, QotdClient.DEFAULT_UDP_REQUEST, Duration.ofMillis(300)))
+                        .isInstanceOf(SocketTimeoutException.class)
+                        .hasMessage("no answer from 127.0.0.1:" + port + " within 300ms");
+            }
+        }
+    }
+
+    @Test
+    void overUdpASocklabServerWithQotdOnTcpAloneIsRefusedAtOnceWithTheWayToServeIt() throws Exception {
+        // What socklab serve starts by default: qotd on TCP, and nothing on the same port over UDP.
+        Endpoint tcp = servers.stream("qotd", new QotdService(Quotes.builtIn(), QotdMode.RANDOM, Clock.systemUTC(), 1),
+                StreamTransport.TCP_IPV4.endpoint(dir));
+        int port = ((InetSocketAddress) tcp.address()).getPort();
+        Duration patient = Duration.ofSeconds(10);
         try (DatagramClient client = DatagramClient.open(LOOPBACK, port, Family.IPV4, Tracer.off(), "qotd")) {
-            assertThatThrownBy(() -> QotdClient.quote(client, QotdClient.DEFAULT_UDP_REQUEST, Duration.ofMillis(300)))
-                    .isInstanceOf(SocketTimeoutException.class)
-                    .hasMessage("no answer from 127.0.0.1:" + port + " within 300ms");
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> QotdClient.quote(client, QotdClient.DEFAULT_UDP_REQUEST, patient))
+                    .isInstanceOf(PortUnreachableException.class)
+                    .hasMessage("nothing listens on udp 127.0.0.1:" + port + " (the system refused it); socklab serves"
+                            + " qotd over UDP only when named: start the server with 'socklab serve qotd/udp'");
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(patient.dividedBy(2));
         }
     }
 }

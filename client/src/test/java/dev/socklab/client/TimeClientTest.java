@@ -7,6 +7,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
@@ -22,12 +24,17 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
+import dev.socklab.runtime.Endpoint;
+import dev.socklab.services.hello.HelloService;
+import dev.socklab.testing.ServerUnderTest;
+import dev.socklab.testing.StreamTransport;
 import dev.socklab.trace.Tracer;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -54,6 +61,8 @@ class TimeClientTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
 
     @Test
     void overTcpTheFourBytesDecodeToTheExactInstant() throws Exception {
@@ -79,6 +88,36 @@ class TimeClientTest {
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(patient.dividedBy(2));
             }
             assertThat(lab.readLine(TIMEOUT)).isEqualTo("client closed");
+        }
+    }
+
+    @Test
+    void overTcpAServerThatSendsMoreThanFourBytesIsNotATimeServer() throws Exception {
+        // The wrong port: socklab's hello sends 14 bytes, whose first 4 would decode to a date in 2074.
+        Endpoint hello = servers.stream("hello", new HelloService("Hello World!"), StreamTransport.TCP_IPV4.endpoint(dir));
+        int port = ((InetSocketAddress) hello.address()).getPort();
+        try (ClientConnection conn = connect(loopback(port), Tracer.off())) {
+            assertThatThrownBy(() -> TimeClient.fetch(conn, TIMEOUT))
+                    .isInstanceOf(ProtocolException.class)
+                    .hasMessage("127.0.0.1:" + port
+                            + " sent 14 bytes, not the 4 of an RFC 868 time: it is not a time server (check the port)");
+        }
+    }
+
+    @Test
+    void overTcpFourBytesFollowedByMoreWithoutACloseIsNotATimeServerEither() throws Exception {
+        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
+            listener.bind(loopbackPortZero());
+            int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+            try (ClientConnection conn = connect((InetSocketAddress) listener.getLocalAddress(), Tracer.off());
+                    SocketChannel accepted = listener.accept()) {
+                accepted.write(ByteBuffer.wrap(WIRE));
+                accepted.write(ByteBuffer.wrap("\r\n".getBytes(StandardCharsets.US_ASCII)));
+
+                assertThatThrownBy(() -> TimeClient.fetch(conn, TIMEOUT))
+                        .isInstanceOf(ProtocolException.class)
+                        .hasMessageStartingWith("127.0.0.1:" + port + " sent 6 bytes, not the 4");
+            }
         }
     }
 
@@ -144,19 +183,44 @@ class TimeClientTest {
                         "time")) {
             assertThatThrownBy(() -> TimeClient.fetch(client, TIMEOUT))
                     .isInstanceOf(IOException.class)
+                    .isInstanceOf(ProtocolException.class)
                     .hasMessage("the reply from 127.0.0.1:" + server.port()
-                            + " was 11 bytes, not the 4 of an RFC 868 time");
+                            + " was 11 bytes, not the 4 of an RFC 868 time: it is not a time server (check the port)");
         }
     }
 
     @Test
     void overUdpSaysWhoDidNotAnswer() throws Exception {
-        int port = FreePorts.udp();
-        try (DatagramClient client = DatagramClient.open(LOOPBACK, port, Family.IPV4, Tracer.off(), "time")) {
-            assertThatThrownBy(() -> TimeClient.fetch(client, Duration.ofMillis(300)))
-                    .isInstanceOf(SocketTimeoutException.class)
-                    .hasMessage("no answer from 127.0.0.1:" + port + " within 300ms");
+        // It reads and never answers; a port where nothing listens would be refused at once instead.
+        try (JavaDatagramServer silent = JavaDatagramServer.silent()) {
+            int port = silent.port();
+            try (DatagramClient client = DatagramClient.open(LOOPBACK, port, Family.IPV4, Tracer.off(), "time")) {
+                assertThatThrownBy(() -> TimeClient.fetch(client, Duration.ofMillis(300)))
+                        .isInstanceOf(SocketTimeoutException.class)
+                        .hasMessage("no answer from 127.0.0.1:" + port + " within 300ms");
+            }
         }
+    }
+
+    @Test
+    void overUdpItsEmptyRequestToAPortWhereNothingListensIsRefusedAtOnce() throws Exception {
+        int port = FreePorts.udp();
+        TraceLines trace = new TraceLines();
+        Duration patient = Duration.ofSeconds(10);
+        try (DatagramClient client = DatagramClient.open(LOOPBACK, port, Family.IPV4, trace.tracer(), "time")) {
+            long start = System.nanoTime();
+
+            // The JDK cannot send it on the connected socket: a second one on the same port does.
+            assertThatThrownBy(() -> TimeClient.fetch(client, patient))
+                    .isInstanceOf(PortUnreachableException.class)
+                    .hasMessage("nothing listens on udp 127.0.0.1:" + port + " (the system refused it)");
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(patient.dividedBy(2));
+        }
+        assertThat(trace.lines())
+                .anyMatch(line -> line.endsWith("setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)"))
+                .anyMatch(line -> line.contains("sendto(0) = 0 to 127.0.0.1:" + port))
+                .anyMatch(line -> line.endsWith("recvfrom(65536) = ECONNREFUSED"));
     }
 
     @ParameterizedTest(name = "{0} near {1} is {2}")

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.socklab.text.IoFailure;
+
 /**
  * A list of addresses and CIDR blocks, IPv4 and IPv6, as an allow or deny list holds them: given
  * inline ({@code 10.0.0.0/8,::1}) or read from a file, one or more a line, {@code #} starting a
@@ -53,7 +55,7 @@ public final class AddressSet {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new AddressException("cannot read the address list " + file + ": " + e.getMessage(), e);
+            throw new AddressException("cannot read the address list " + file + ": " + IoFailure.reason(e), e);
         }
         List<Cidr> blocks = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

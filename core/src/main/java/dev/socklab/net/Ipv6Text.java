@@ -171,7 +171,7 @@ final class Ipv6Text {
                 }
                 return Inet6Address.getByAddress(null, bytes, Integer.parseInt(zone));
             }
-            NetworkInterface nif = NetworkInterface.getByName(zone);
+            NetworkInterface nif = InterfaceNames.system(zone);
             if (nif == null) {
                 throw new AddressException("'" + written + "' has zone '" + zone
                         + "', but this machine has no network interface of that name");

@@ -77,7 +77,7 @@ final class DatagramReceiver extends Listener {
                 context.tracer.datagram(tag, "recvfrom", MAX_DATAGRAM, buffer.duplicate(), "from", sender);
             }
             if (sender instanceof InetSocketAddress inet && !context.family.admits(inet.getAddress())
-                    || !gate.admitsDatagram(sender, tag) || !context.guard.admits(sender, tag)) {
+                    || !gate.admitsDatagram(sender, tag) || !context.guard.admits(sender, buffer, tag)) {
                 continue;
             }
             try {

@@ -33,23 +33,23 @@ public record Limits(int maxConnections, Duration idleTimeout, Duration writeTim
     /** Rejects limits that would make the server refuse everything or wait for ever. */
     public Limits {
         if (maxConnections < 1) {
-            throw new IllegalArgumentException("the connection limit must be at least 1, not " + maxConnections);
+            throw new SettingException("the connection limit must be at least 1, not " + maxConnections);
         }
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
-            throw new IllegalArgumentException("the idle timeout must be positive, not " + idleTimeout);
+            throw new SettingException("the idle timeout must be positive, not " + idleTimeout);
         }
         if (writeTimeout.isNegative() || writeTimeout.isZero()) {
-            throw new IllegalArgumentException("the write timeout must be positive, not " + writeTimeout);
+            throw new SettingException("the write timeout must be positive, not " + writeTimeout);
         }
         if (firstRequestTimeout.isNegative()) {
-            throw new IllegalArgumentException("the first-request timeout cannot be negative (0 turns it off): "
+            throw new SettingException("the first-request timeout cannot be negative (0 turns it off): "
                     + firstRequestTimeout);
         }
         if (maxLineLength < 1 || maxLineLength > MAX_LINE_LENGTH) {
-            throw new IllegalArgumentException("the line length limit must be from 1 byte to 16 MiB, not " + maxLineLength);
+            throw new SettingException("the line length limit must be from 1 byte to 16 MiB, not " + maxLineLength);
         }
         if (shutdownGrace.isNegative()) {
-            throw new IllegalArgumentException("the shutdown grace period cannot be negative: " + shutdownGrace);
+            throw new SettingException("the shutdown grace period cannot be negative: " + shutdownGrace);
         }
     }
 

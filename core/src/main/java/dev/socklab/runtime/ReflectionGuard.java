@@ -3,6 +3,7 @@ package dev.socklab.runtime;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +18,10 @@ import dev.socklab.net.SocketAddresses;
 import dev.socklab.rate.TokenBucket;
 
 /**
- * Keeps a server's UDP services from being used for reflection: datagrams from the small
- * services' ports are not served, and replies pass a per-source and a global rate limit
- * ({@link UdpLimits}). One per server, shared by all its UDP sockets.
+ * Keeps a server's UDP services from being used for reflection, or from answering another service
+ * for ever: datagrams from known service ports are not served, nor a pair's repeats past a budget
+ * ({@link LoopBudget}), and replies pass a per-source and a global rate limit ({@link UdpLimits}).
+ * One per server, shared by all its UDP sockets.
  */
 final class ReflectionGuard {
     private static final Logger LOG = LoggerFactory.getLogger("socklab.udp");
@@ -29,6 +31,13 @@ final class ReflectionGuard {
      * ever: the chargen-echo loop of CERT CA-1996-01.
      */
     static final Set<Integer> LOOP_PORTS = Set.of(0, 7, 9, 13, 17, 19, 37);
+    /**
+     * socklab's default ports, 10000 plus the small services' (so 10007 is echo's) and the lab's
+     * from 10000 up: another socklab server answers from them, and no honest client sends from
+     * them, since systems pick a client's port from 32768 up (Linux) or 49152 up.
+     */
+    static final int FIRST_SOCKLAB_PORT = 10_000;
+    static final int LAST_SOCKLAB_PORT = 10_037;
     /** Sources remembered at most; past it the least recent is forgotten, and the global limit still holds. */
     private static final int MAX_SOURCES = 10_000;
     private static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
@@ -43,9 +52,12 @@ final class ReflectionGuard {
             return size() > MAX_SOURCES;
         }
     };
+    private final LoopBudget loops = new LoopBudget();
     private final LongAdder droppedFromLoopPorts = new LongAdder();
+    private final LongAdder droppedInLoops = new LongAdder();
     private final LongAdder droppedOverRate = new LongAdder();
     private final ThrottledLog loopPortLog = new ThrottledLog(LOG, LOG_INTERVAL_NANOS);
+    private final ThrottledLog loopLog = new ThrottledLog(LOG, LOG_INTERVAL_NANOS);
 
     /** What is known of one source: its bucket, and when its drops were last logged. */
     private static final class Source {
@@ -69,18 +81,43 @@ final class ReflectionGuard {
     }
 
     /** Whether a datagram from {@code sender} may be served at all. */
-    boolean admits(SocketAddress sender, String tag) {
+    boolean admits(SocketAddress sender, ByteBuffer payload, String tag) {
+        return admits(sender, payload, tag, System.nanoTime());
+    }
+
+    /** {@link #admits(SocketAddress, ByteBuffer, String)} at {@code now}, for tests that set the clock. */
+    boolean admits(SocketAddress sender, ByteBuffer payload, String tag, long now) {
         if (!(sender instanceof InetSocketAddress inet)) {
             return true;
         }
         int port = inet.getPort();
-        if (LOOP_PORTS.contains(port) || ownPorts.contains(port)) {
+        if (isServicePort(port)) {
             droppedFromLoopPorts.increment();
             loopPortLog.warn(tag + ": dropped a datagram from " + SocketAddresses.format(sender)
-                    + ": port " + port + " is a small service's, and answering it could start a loop");
+                    + ": port " + port + " is a service's, and answering it could start a loop");
+            return false;
+        }
+        // Loopback too: a loop between two servers on one host runs at tens of thousands a second.
+        if (!loops.admits(inet, payload.hashCode(), now)) {
+            droppedInLoops.increment();
+            loopLog.warn(tag + ": dropped a datagram from " + SocketAddresses.format(sender) + ": it repeats what"
+                    + " was just exchanged with that port, over " + LoopBudget.RATE + " times a second, as two"
+                    + " services answering each other do");
             return false;
         }
         return true;
+    }
+
+    /** Notes that {@code reply} went to {@code sender}: a peer that sends it straight back is echoing this server. */
+    void replied(SocketAddress sender, ByteBuffer reply) {
+        if (sender instanceof InetSocketAddress inet) {
+            loops.replied(inet, reply.hashCode());
+        }
+    }
+
+    private boolean isServicePort(int port) {
+        return LOOP_PORTS.contains(port) || port >= FIRST_SOCKLAB_PORT && port <= LAST_SOCKLAB_PORT
+                || ownPorts.contains(port);
     }
 
     /** Whether a reply may go to {@code sender} now; if not, it is counted, and logged once a minute per source. */
@@ -119,9 +156,14 @@ final class ReflectionGuard {
         return allowed;
     }
 
-    /** Datagrams not served because they came from a small service's port. */
+    /** Datagrams not served because they came from a service's port. */
     long droppedFromLoopPorts() {
         return droppedFromLoopPorts.sum();
+    }
+
+    /** Datagrams not served because they repeated a pair's exchange past its budget. */
+    long droppedInLoops() {
+        return droppedInLoops.sum();
     }
 
     /** Replies not sent because of the rate limits. */

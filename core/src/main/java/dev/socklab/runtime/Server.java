@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -93,7 +91,7 @@ public final class Server {
     /** What the UDP services did not send so far, and why. */
     public UdpDrops udpDrops() {
         return new UdpDrops(context.guard.droppedFromLoopPorts(), context.guard.droppedOverRate(),
-                context.repliesOverBound.sum());
+                context.repliesOverBound.sum(), context.guard.droppedInLoops());
     }
 
     /** The clients turned away so far, by reason. */
@@ -191,11 +189,8 @@ public final class Server {
         private Family family = Family.ANY;
         private AccessPolicy access = AccessPolicy.EVERYONE;
         private SourceLimits sourceLimits = SourceLimits.DEFAULTS;
-        private final Map<String, AccessPolicy> serviceAccess = new HashMap<>();
-        private final Map<String, SourceLimits> serviceSourceLimits = new HashMap<>();
-        private final Map<String, Integer> serviceMaxConnections = new HashMap<>();
-        private final Map<String, Duration> serviceIdleTimeouts = new HashMap<>();
-        private final Set<String> names = new HashSet<>();
+        /** Each service's own limits, by the name it is served under. */
+        private final Map<String, ServiceLimits> services = new HashMap<>();
         /** Each makes its listener once the shared context exists. */
         private final List<Function<ServerContext, Listener>> registrations = new ArrayList<>();
 
@@ -248,73 +243,69 @@ public final class Server {
             return this;
         }
 
-        /**
-         * Who may connect to the service named {@code service}, on top of the server's policy: a
-         * client must pass both, so a deny on either refuses it.
-         */
-        public Builder access(String service, AccessPolicy policy) {
-            serviceAccess.put(Objects.requireNonNull(service), Objects.requireNonNull(policy));
-            return this;
-        }
-
         /** How much one source may take of each stream service; {@link SourceLimits#DEFAULTS} unless set. */
         public Builder sourceLimits(SourceLimits limits) {
             this.sourceLimits = Objects.requireNonNull(limits);
             return this;
         }
 
-        /** How much one source may take of the service named {@code service}, instead of the server's per-source limits. */
-        public Builder sourceLimits(String service, SourceLimits limits) {
-            serviceSourceLimits.put(Objects.requireNonNull(service), Objects.requireNonNull(limits));
-            return this;
-        }
-
         /**
-         * Connections the service named {@code service} may serve at once, within the server's
-         * limit; past it a client is told so in one line and closed.
+         * Serves {@code service} on a TCP or Unix endpoint, under the name {@code name}, held to the
+         * server's settings alone.
          */
-        public Builder maxConnections(String service, int connections) {
-            if (connections < 1) {
-                throw new IllegalArgumentException(service + ": the connection limit must be at least 1, not "
-                        + connections);
-            }
-            serviceMaxConnections.put(Objects.requireNonNull(service), connections);
-            return this;
-        }
-
-        /**
-         * How long the clients of the service named {@code service} may stay quiet, instead of the
-         * server's idle timeout and of any the service asks for itself.
-         */
-        public Builder idleTimeout(String service, Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException(service + ": the idle timeout must be positive, not " + timeout);
-            }
-            serviceIdleTimeouts.put(Objects.requireNonNull(service), timeout);
-            return this;
-        }
-
-        /** Serves {@code service} on a TCP or Unix endpoint, under the name {@code name}. */
         public Builder stream(String name, StreamService service, Endpoint endpoint) {
+            return stream(name, service, endpoint, ServiceLimits.NONE);
+        }
+
+        /**
+         * Serves {@code service} on a TCP or Unix endpoint, under the name {@code name}, held to
+         * {@code limits} as well as to the server's settings.
+         *
+         * @throws IllegalArgumentException if another endpoint of {@code name} was given other limits
+         */
+        public Builder stream(String name, StreamService service, Endpoint endpoint, ServiceLimits limits) {
             if (endpoint.transport() == Transport.UDP) {
                 throw new IllegalArgumentException(name + ": a stream service needs a tcp or unix endpoint, not udp");
             }
             Objects.requireNonNull(service);
-            names.add(name);
+            register(name, limits);
             registrations.add(context -> new StreamListener(name, service, endpoint, context));
             return this;
         }
 
-        /** Serves {@code service} on a UDP endpoint, under the name {@code name}. */
+        /**
+         * Serves {@code service} on a UDP endpoint, under the name {@code name}, held to the
+         * server's settings alone.
+         */
         public Builder datagram(String name, DatagramService service, Endpoint endpoint) {
+            return datagram(name, service, endpoint, ServiceLimits.NONE);
+        }
+
+        /**
+         * Serves {@code service} on a UDP endpoint, under the name {@code name}, held to
+         * {@code limits} (its access policy; the others bound connections, which UDP has none of)
+         * as well as to the server's settings.
+         *
+         * @throws IllegalArgumentException if another endpoint of {@code name} was given other limits
+         */
+        public Builder datagram(String name, DatagramService service, Endpoint endpoint, ServiceLimits limits) {
             if (endpoint.transport() != Transport.UDP) {
                 throw new IllegalArgumentException(name + ": a datagram service needs a udp endpoint, not "
                         + endpoint.transport().label());
             }
             Objects.requireNonNull(service);
-            names.add(name);
+            register(name, limits);
             registrations.add(context -> new DatagramReceiver(name, service, endpoint, context));
             return this;
+        }
+
+        /** One service, one gate: every endpoint of a name shares its limits, so they must be the same. */
+        private void register(String name, ServiceLimits limits) {
+            ServiceLimits before = services.putIfAbsent(Objects.requireNonNull(name), Objects.requireNonNull(limits));
+            if (before != null && !before.equals(limits)) {
+                throw new IllegalArgumentException(name + ": every endpoint of a service is held to the same"
+                        + " limits; give each the same ServiceLimits");
+            }
         }
 
         /** A server for what was registered, not yet bound. */
@@ -322,16 +313,9 @@ public final class Server {
             if (registrations.isEmpty()) {
                 throw new IllegalStateException("a server needs at least one service");
             }
-            for (Map<String, ?> perService : List.of(serviceAccess, serviceSourceLimits, serviceMaxConnections,
-                    serviceIdleTimeouts)) {
-                for (String name : perService.keySet()) {
-                    if (!names.contains(name)) {
-                        throw new IllegalStateException("a setting names the service '" + name
-                                + "', which this server does not serve");
-                    }
-                }
-            }
-            ServerContext context = new ServerContext(limits, Map.copyOf(serviceIdleTimeouts), udpLimits, maxLogRate,
+            Map<String, Duration> idleTimeouts = new HashMap<>();
+            services.forEach((name, own) -> own.idleTimeout().ifPresent(timeout -> idleTimeouts.put(name, timeout)));
+            ServerContext context = new ServerContext(limits, Map.copyOf(idleTimeouts), udpLimits, maxLogRate,
                     tracer, family, this::gates);
             List<Listener> listeners = registrations.stream().map(r -> r.apply(context)).toList();
             return new Server(context, listeners);
@@ -339,12 +323,8 @@ public final class Server {
 
         private Map<String, ServiceGate> gates(RefusalCounts counts) {
             Map<String, ServiceGate> gates = new HashMap<>();
-            for (String name : names) {
-                gates.put(name, new ServiceGate(name,
-                        List.of(access, serviceAccess.getOrDefault(name, AccessPolicy.EVERYONE)),
-                        serviceMaxConnections.getOrDefault(name, 0),
-                        serviceSourceLimits.getOrDefault(name, sourceLimits), counts));
-            }
+            services.forEach((name, own) -> gates.put(name, new ServiceGate(name, List.of(access, own.access()),
+                    own.maxConnections().orElse(0), own.sourceLimits().orElse(sourceLimits), counts)));
             return gates;
         }
     }

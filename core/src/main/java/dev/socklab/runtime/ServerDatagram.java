@@ -84,6 +84,7 @@ final class ServerDatagram implements Datagram {
         }
         ByteBuffer view = src.duplicate();
         int n = channel.send(src, sender);
+        context.guard.replied(sender, view);
         bytesOut += n;
         replies++;
         if (tracer.enabled()) {

@@ -31,12 +31,12 @@ public record SourceLimits(int maxConnections, int maxRate, Duration coolOff, bo
 
     public SourceLimits {
         if (maxConnections < 0 || maxRate < 0) {
-            throw new IllegalArgumentException("per-source limits cannot be negative: " + maxConnections
+            throw new SettingException("per-source limits cannot be negative: " + maxConnections
                     + " connections, " + maxRate + " a second");
         }
         Objects.requireNonNull(coolOff);
         if (coolOff.isNegative()) {
-            throw new IllegalArgumentException("the cool-off cannot be negative: " + coolOff);
+            throw new SettingException("the cool-off cannot be negative: " + coolOff);
         }
     }
 

@@ -20,7 +20,7 @@ public record UdpLimits(int perSourceRate, int perSourceBurst, int globalRate, b
     /** Rejects limits that would let nothing through. */
     public UdpLimits {
         if (perSourceRate < 1 || perSourceBurst < 1 || globalRate < 1) {
-            throw new IllegalArgumentException("UDP rate limits must be at least 1: per source " + perSourceRate
+            throw new SettingException("UDP rate limits must be at least 1: per source " + perSourceRate
                     + "/s, burst " + perSourceBurst + ", in all " + globalRate + "/s");
         }
     }

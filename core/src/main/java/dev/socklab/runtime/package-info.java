@@ -26,17 +26,17 @@
  *       line with its CRLF. The bounds are the {@link dev.socklab.runtime.Limits}.</dd>
  *   <dt>Admission</dt>
  *   <dd>Before a client is served: the connection permit (in {@code ServerContext}), the
- *       address family, and each service's {@code ServiceGate}: its
- *       {@link dev.socklab.runtime.AccessPolicy}, its {@link dev.socklab.runtime.SourceLimits}
- *       ({@code SourceConnections}, {@code SourceRate}, by {@code SourceKey}) and its own
- *       connection limit. A turned-away client may get one line ({@code Refusal}); the counts are
+ *       address family, and each service's {@code ServiceGate}, made from the service's
+ *       {@link dev.socklab.runtime.ServiceLimits}: its {@link dev.socklab.runtime.AccessPolicy},
+ *       its {@link dev.socklab.runtime.SourceLimits} ({@code SourceConnections},
+ *       {@code SourceRate}, by {@code SourceKey}), its own connection limit and idle timeout. A turned-away client may get one line ({@code Refusal}); the counts are
  *       kept in {@code RefusalCounts} and shown as {@link dev.socklab.runtime.Refusals}.</dd>
  *   <dt>UDP</dt>
  *   <dd>{@code DatagramReceiver} hands each datagram to the service as a {@code ServerDatagram};
  *       the {@code ReflectionGuard} holds the replies to the {@link dev.socklab.runtime.UdpLimits}
- *       (loop ports, rates, each service's bound) and counts what it stopped, which the server
- *       reports as {@link dev.socklab.runtime.UdpDrops}; {@link dev.socklab.runtime.Amplification}
- *       states the worst case at start-up.</dd>
+ *       (service ports, a pair's repeats in {@code LoopBudget}, rates, each service's bound) and
+ *       counts what it stopped, which the server reports as {@link dev.socklab.runtime.UdpDrops};
+ *       {@link dev.socklab.runtime.Amplification} states the worst case at start-up.</dd>
  *   <dt>Logging</dt>
  *   <dd>{@code ConnectionLog} writes the one line each connection or exchange ends with, at most
  *       so many a second and a summary of the rest; {@code ThrottledLog} keeps a recurring warning
@@ -62,6 +62,7 @@
  * {@link dev.socklab.runtime.Server}, {@link dev.socklab.runtime.Endpoint},
  * {@link dev.socklab.runtime.Transport}, {@link dev.socklab.runtime.Binding},
  * {@link dev.socklab.runtime.CannotBindException}, {@link dev.socklab.runtime.Limits},
+ * {@link dev.socklab.runtime.ServiceLimits}, {@link dev.socklab.runtime.SettingException},
  * {@link dev.socklab.runtime.AccessPolicy}, {@link dev.socklab.runtime.SourceLimits},
  * {@link dev.socklab.runtime.UdpLimits}, {@link dev.socklab.runtime.Refusals},
  * {@link dev.socklab.runtime.UdpDrops} and {@link dev.socklab.runtime.Amplification}: what

@@ -104,9 +104,9 @@ class CidrTest {
     }
 
     @Test
-    void aMissingFileIsOneSentence() {
+    void aMissingFileIsOneSentenceThatSaysWhy() {
         Path missing = dir.resolve("nope.txt");
         assertThatThrownBy(() -> AddressSet.load(missing)).isInstanceOf(AddressException.class)
-                .hasMessageStartingWith("cannot read the address list " + missing);
+                .hasMessage("cannot read the address list " + missing + ": no such file");
     }
 }

@@ -106,8 +106,8 @@ class AccessTest {
     void aServicesOwnListAddsToTheServers() throws IOException {
         Server server = servers.start(Server.builder()
                 .stream("open", TestServices.shout(), TCP)
-                .stream("closed", TestServices.shout(), TCP)
-                .access("closed", new AccessPolicy(AddressSet.EMPTY, AddressSet.parse("127.0.0.2"))));
+                .stream("closed", TestServices.shout(), TCP, ServiceLimits.NONE.withAccess(
+                        new AccessPolicy(AddressSet.EMPTY, AddressSet.parse("127.0.0.2")))));
         Endpoint open = server.bindings().get(0).endpoint();
         Endpoint closed = server.bindings().get(1).endpoint();
         assertAnswered(RawClient.connectFrom(SECOND, open));

@@ -145,8 +145,8 @@ class FirstRequestTimeoutTest {
         try (LogCapture log = LogCapture.socklab()) {
             Server server = servers.start(Server.builder()
                     .limits(Limits.DEFAULTS.withIdleTimeout(Duration.ofMinutes(1)).withFirstRequestTimeout(Duration.ZERO))
-                    .idleTimeout("quick", FIRST)
-                    .stream("quick", TestServices.shout(), StreamTransport.TCP_IPV4.endpoint(dir))
+                    .stream("quick", TestServices.shout(), StreamTransport.TCP_IPV4.endpoint(dir),
+                            ServiceLimits.NONE.withIdleTimeout(FIRST))
                     .stream("slow", TestServices.shout(), StreamTransport.TCP_IPV4.endpoint(dir)));
             Endpoint quick = server.bindings().get(0).endpoint();
             Endpoint slow = server.bindings().get(1).endpoint();

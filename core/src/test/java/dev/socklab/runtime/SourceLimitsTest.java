@@ -192,12 +192,42 @@ class SourceLimitsTest {
         assertThat(server.refusals().overSourceRate()).isGreaterThanOrEqualTo(2);
     }
 
+    /**
+     * The socket side of {@link SourceRateTest}, which shows in memory that 10,000 other sources do
+     * not shed a cool-off: here other sources connect meanwhile, and the cooling one is refused
+     * with its line each time it tries.
+     */
+    @Test
+    void aSourceInItsCoolOffIsRefusedWhileOtherSourcesConnect() throws IOException {
+        Server server = servers.start(Server.builder()
+                .sourceLimits(SourceLimits.OFF.withLimitLoopback(true).withMaxRate(1).withCoolOff(Duration.ofMinutes(1)))
+                .stream("shout", TestServices.shout(), TCP));
+        Endpoint bound = server.bindings().getFirst().endpoint();
+        // Connect until one is refused: a busy machine may take long enough for a token to come back.
+        while (server.refusals().overSourceRate() == 0) {
+            RawClient client = open(FIRST, bound);
+            Await.until(() -> server.refusals().overSourceRate() > 0 || server.openConnections() > 0, WAIT,
+                    "the connection served or refused");
+            if (server.refusals().overSourceRate() == 0) {
+                assertServed(client);
+                Await.until(() -> server.openConnections() == 0, WAIT, "the served connection ends");
+            }
+        }
+        for (int i = 0; i < 50; i++) {
+            InetAddress other = InetAddress.getByAddress(new byte[] {127, 0, 1, (byte) (i + 1)});
+            assertServed(open(other, bound));
+            try (RawClient cooling = open(FIRST, bound)) {
+                assertThat(cooling.readAll(WAIT)).as("after %d other sources", i + 1)
+                        .isEqualTo("socklab: connecting too often (over 1 a second); try again in 1m\r\n");
+            }
+        }
+    }
+
     @Test
     void aServicesOwnConnectionLimitLeavesTheOthersAlone() throws IOException {
         Server server = servers.start(Server.builder()
-                .stream("small", TestServices.shout(), TCP)
-                .stream("large", TestServices.shout(), TCP)
-                .maxConnections("small", 1));
+                .stream("small", TestServices.shout(), TCP, ServiceLimits.NONE.withMaxConnections(1))
+                .stream("large", TestServices.shout(), TCP));
         Endpoint small = server.bindings().get(0).endpoint();
         Endpoint large = server.bindings().get(1).endpoint();
         assertHeld(open(FIRST, small));
@@ -211,10 +241,10 @@ class SourceLimitsTest {
     @Test
     void aServicesOwnPerSourceLimitReplacesTheServers() throws IOException {
         Server server = servers.start(Server.builder()
-                .stream("strict", TestServices.shout(), TCP)
+                .stream("strict", TestServices.shout(), TCP, ServiceLimits.NONE.withSourceLimits(
+                        SourceLimits.OFF.withLimitLoopback(true).withMaxConnections(1)))
                 .stream("lax", TestServices.shout(), TCP)
-                .sourceLimits(SourceLimits.OFF.withLimitLoopback(true).withMaxConnections(2))
-                .sourceLimits("strict", SourceLimits.OFF.withLimitLoopback(true).withMaxConnections(1)));
+                .sourceLimits(SourceLimits.OFF.withLimitLoopback(true).withMaxConnections(2)));
         Endpoint strict = server.bindings().get(0).endpoint();
         Endpoint lax = server.bindings().get(1).endpoint();
         assertHeld(open(FIRST, strict));

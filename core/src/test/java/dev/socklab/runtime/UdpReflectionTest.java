@@ -10,6 +10,7 @@ import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -30,7 +31,8 @@ import dev.socklab.testing.StreamTransport;
 /**
  * What keeps UDP services from being used against anyone: rate limits per source and in all
  * (tested with loopback included, since every test source is on loopback), the loopback
- * exemption, datagrams from the small services' ports, and each service's declared reply bound.
+ * exemption, datagrams from service ports, loops between servers (loopback included), and each
+ * service's declared reply bound.
  */
 @Timeout(20)
 class UdpReflectionTest {
@@ -127,9 +129,124 @@ class UdpReflectionTest {
     @ValueSource(ints = {0, 7, 9, 13, 17, 19, 37})
     void datagramsFromTheSmallServicesPortsAreNotServed(int port) {
         ReflectionGuard guard = new ReflectionGuard(UdpLimits.DEFAULTS);
-        assertThat(guard.admits(new InetSocketAddress("127.0.0.1", port), "test")).isFalse();
-        assertThat(guard.admits(new InetSocketAddress("127.0.0.1", 40000), "test")).isTrue();
+        assertThat(guard.admits(new InetSocketAddress("127.0.0.1", port), payload(1), "test")).isFalse();
+        assertThat(guard.admits(new InetSocketAddress("127.0.0.1", 40000), payload(1), "test")).isTrue();
         assertThat(guard.droppedFromLoopPorts()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {10000, 10001, 10007, 10013, 10019, 10037})
+    void datagramsFromSocklabsDefaultPortsAreNotServedWhileThePortsAroundThemAre(int port) {
+        ReflectionGuard guard = new ReflectionGuard(UdpLimits.DEFAULTS);
+        assertThat(guard.admits(new InetSocketAddress("127.0.0.1", port), payload(1), "test")).isFalse();
+        assertThat(guard.admits(new InetSocketAddress("127.0.0.1", 9999), payload(1), "test")).isTrue();
+        assertThat(guard.admits(new InetSocketAddress("127.0.0.1", 10038), payload(1), "test")).isTrue();
+        assertThat(guard.droppedFromLoopPorts()).isEqualTo(1);
+    }
+
+    @Test
+    void aPairRepeatingItselfAtLoopSpeedIsCutOffEvenOnLoopback() {
+        ReflectionGuard guard = new ReflectionGuard(UdpLimits.DEFAULTS);
+        InetSocketAddress peer = new InetSocketAddress("127.0.0.1", 40000);
+        long now = 0;
+        int served = 0;
+        // Two echoes on one host answer each other some 46,000 times a second.
+        for (int i = 0; i < 5000; i++) {
+            now += 1_000_000_000L / 46_000;
+            if (guard.admits(peer, payload(7), "test", now)) {
+                served++;
+                guard.replied(peer, payload(7));
+            }
+        }
+        assertThat(served).isBetween(LoopBudget.RATE, LoopBudget.RATE + 120);
+        assertThat(guard.droppedInLoops()).isEqualTo(5000 - served);
+    }
+
+    @Test
+    void aPeerSendingBackThisServersReplyIsRepeatingItToo() {
+        ReflectionGuard guard = new ReflectionGuard(UdpLimits.DEFAULTS);
+        InetSocketAddress echo = new InetSocketAddress("127.0.0.1", 40000);
+        long now = 0;
+        // A daytime-like service facing an echo: each request differs from the last, but is the reply just sent.
+        ByteBuffer request = payload(0);
+        int served = 0;
+        while (guard.admits(echo, request, "test", now)) {
+            assertThat(++served).as("datagrams served before the loop ends").isLessThan(LoopBudget.RATE + 120);
+            request = payload(served);
+            guard.replied(echo, request);
+            now += 1_000_000_000L / 46_000;
+        }
+        assertThat(guard.droppedInLoops()).isEqualTo(1);
+    }
+
+    @Test
+    void clientsThatRepeatAFewHundredTimesASecondOrNeverRepeatAreAllServed() {
+        ReflectionGuard guard = new ReflectionGuard(UdpLimits.DEFAULTS);
+        InetSocketAddress probe = new InetSocketAddress("127.0.0.1", 40000);
+        InetSocketAddress bench = new InetSocketAddress("127.0.0.1", 40001);
+        long now = 0;
+        for (int i = 0; i < 10_000; i++) {
+            now += 1_000_000_000L / 300;
+            assertThat(guard.admits(probe, payload(1), "test", now)).as("the same probe, 300 a second: %d", i).isTrue();
+            guard.replied(probe, payload(1));
+        }
+        for (int i = 0; i < 100_000; i++) {
+            now += 1000;
+            assertThat(guard.admits(bench, payload(i), "test", now)).as("numbered datagram %d", i).isTrue();
+            guard.replied(bench, payload(i));
+        }
+        assertThat(guard.droppedInLoops()).isZero();
+    }
+
+    @Test
+    void aClientSendingDistinctDatagramsAsFastAsItCanOnLoopbackIsAnsweredEveryTime() throws IOException {
+        SocketAddress address = start(TestServices.DATAGRAM_ECHO, UdpLimits.DEFAULTS);
+        try (DatagramChannel client = client("127.0.0.1")) {
+            for (int i = 0; i < 3000; i++) {
+                client.send(payload(i), address);
+                assertThat(receive(client, Duration.ofSeconds(5))).as("reply %d", i).isEqualTo(Integer.BYTES);
+            }
+            assertThat(server.udpDrops().inLoops()).isZero();
+        }
+    }
+
+    /**
+     * Two servers' echoes made to answer each other end the exchange themselves. No unprivileged
+     * socket can send from another's port, so a relay stands in for the spoofed first datagram:
+     * it forwards what A sends to B and all else to A, as a NAT between them would, and each
+     * server sees the relay's port as its peer's.
+     */
+    @Test
+    void twoServersEchoingEachOtherStopWithinTheLoopBudget() throws Exception {
+        try (LogCapture log = LogCapture.socklab(); DatagramChannel relay = client("127.0.0.1")) {
+            Server a = servers.start(Server.builder().datagram("echo", TestServices.DATAGRAM_ECHO, StreamTransport.udp(false)));
+            Server b = servers.start(Server.builder().datagram("echo", TestServices.DATAGRAM_ECHO, StreamTransport.udp(false)));
+            SocketAddress toA = a.bindings().getFirst().endpoint().address();
+            SocketAddress toB = b.bindings().getFirst().endpoint().address();
+            relay.socket().setSoTimeout(1000);
+            DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
+            long start = System.nanoTime();
+            relay.send(ByteBuffer.wrap("round and round".getBytes(StandardCharsets.US_ASCII)), toA);
+            long forwarded = 0;
+            // The loop is over when the relay hears nothing for a second.
+            while (true) {
+                try {
+                    relay.socket().receive(packet);
+                } catch (SocketTimeoutException e) {
+                    break;
+                }
+                forwarded++;
+                assertThat(forwarded).as("datagrams relayed").isLessThan(1_000_000);
+                SocketAddress to = packet.getSocketAddress().equals(toA) ? toB : toA;
+                relay.send(ByteBuffer.wrap(packet.getData(), 0, packet.getLength()), to);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            // Each server serves the first datagram, then its budget of repeats: a burst and the rate meanwhile.
+            long bound = 2 * 2 * (1 + LoopBudget.RATE + (long) Math.ceil(LoopBudget.RATE * seconds));
+            assertThat(forwarded).isBetween(2L * LoopBudget.RATE, bound);
+            assertThat(a.udpDrops().inLoops() + b.udpDrops().inLoops()).isEqualTo(1);
+            log.awaitContaining("echo/udp: dropped a datagram from 127.0.0.1:", "as two services answering each other do");
+        }
     }
 
     @Test
@@ -150,8 +267,8 @@ class UdpReflectionTest {
     @Test
     void aDatagramFromAnotherOfTheServersOwnUdpPortsIsNotServed() {
         ReflectionGuard guard = new ReflectionGuard(UdpLimits.DEFAULTS);
-        guard.addOwnPort(10019);
-        assertThat(guard.admits(new InetSocketAddress("127.0.0.1", 10019), "test")).isFalse();
+        guard.addOwnPort(20019);
+        assertThat(guard.admits(new InetSocketAddress("127.0.0.1", 20019), payload(1), "test")).isFalse();
     }
 
     @Test
@@ -196,6 +313,11 @@ class UdpReflectionTest {
     private SocketAddress start(DatagramService service, UdpLimits limits) {
         server = servers.start(Server.builder().udpLimits(limits).datagram("echo", service, StreamTransport.udp(false)));
         return server.bindings().getFirst().endpoint().address();
+    }
+
+    /** Four bytes holding {@code value}: equal payloads for equal values. */
+    private static ByteBuffer payload(int value) {
+        return ByteBuffer.allocate(Integer.BYTES).putInt(0, value);
     }
 
     private static DatagramChannel client(String address) throws IOException {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import dev.socklab.net.SocketAddresses;
+import dev.socklab.text.Durations;
 
 /**
  * One bench run, checked: every count and duration is bounded, so that a run stops by itself.
@@ -79,7 +80,7 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
         }
         positive("--duration", duration, MAX_DURATION);
         if (warmup.isNegative() || warmup.compareTo(MAX_WARMUP) > 0) {
-            throw new BenchPlanException("--warmup must be from 0 to " + text(MAX_WARMUP) + ", not " + text(warmup));
+            throw new BenchPlanException("--warmup must be from 0 to " + Durations.format(MAX_WARMUP) + ", not " + Durations.format(warmup));
         }
         if (requests.isPresent() && workload == Workload.IDLE) {
             throw new BenchPlanException("--requests does not apply to idle, which holds connections rather than "
@@ -147,16 +148,8 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
 
     private static void positive(String option, Duration value, Duration max) {
         if (value.isZero() || value.isNegative() || value.compareTo(max) > 0) {
-            throw new BenchPlanException(option + " must be more than 0 and at most " + text(max) + ", not " + text(value));
+            throw new BenchPlanException(option + " must be more than 0 and at most " + Durations.format(max) + ", not " + Durations.format(value));
         }
-    }
-
-    /** A duration as the command line writes it: {@code 500ms}, {@code 10s}, {@code 2m}. */
-    static String text(Duration d) {
-        if (d.toMillis() % 60_000 == 0 && !d.isZero()) {
-            return d.toMinutes() + "m";
-        }
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     /** Builds a {@link BenchPlan}, with the defaults of {@code socklab bench}. */

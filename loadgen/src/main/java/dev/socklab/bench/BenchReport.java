@@ -1,9 +1,18 @@
 package dev.socklab.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.socklab.net.SocketAddresses;
 
@@ -30,7 +39,8 @@ import dev.socklab.net.SocketAddresses;
  *   <tr><td>latency_us</td><td>object</td><td>{@code {"p50", "p99", "p999"}}, microseconds, each within 1%; null
  *       values when no operation completed; chat: from a message's send to each member's receipt</td></tr>
  *   <tr><td>errors</td><td>integer</td><td>failed operations of every kind (refused, reset, closed early, timed out,
- *       warned by the server ...); chat counts them from the start, while its members get into the room, too</td></tr>
+ *       warned by the server ...); chat counts them from the start, while its members get into the room and warm up,
+ *       too</td></tr>
  *   <tr><td>lost</td><td>integer</td><td>datagrams with no echo within {@code --udp-timeout} (udp; 0 otherwise)</td></tr>
  *   <tr><td>load_cpu</td><td>number</td><td>CPU the generator's threads used over their wall time, 0 to 1</td></tr>
  *   <tr><td>load_bound</td><td>boolean</td><td>load_cpu of 0.9 or more: the numbers measure the generator, not the server</td></tr>
@@ -43,9 +53,18 @@ import dev.socklab.net.SocketAddresses;
  */
 public final class BenchReport {
     /** The CSV columns, in order. */
-    public static final List<String> CSV_HEADER = List.of("workload", "connections", "size", "seconds", "operations",
-            "ops_per_second", "bytes_per_second", "latency_p50_us", "latency_p99_us", "latency_p999_us", "errors", "lost",
-            "load_cpu", "load_bound", "server_bytes_per_connection", "senders");
+    public static final List<String> CSV_HEADER = Arrays.stream(ReportColumn.values()).map(ReportColumn::csvName).toList();
+
+    /** One object a line, {@code "key": value, ...}: a run reads, and greps, as one line. */
+    private static final ObjectWriter JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build()
+            .writer().with(new DefaultPrettyPrinter()
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                    .withObjectIndenter(new DefaultPrettyPrinter.NopIndenter())
+                    .withSeparators(Separators.createDefaultInstance()
+                            .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                            .withObjectEntrySpacing(Separators.Spacing.AFTER)
+                            .withArrayEmptySeparator("")));
 
     /** What to do when the chat server warned members: they are most likely its flood control's. */
     static final String CHAT_RATE_HINT = "a benchmark needs the chat server's flood control off (socklab serve chat "
@@ -60,31 +79,15 @@ public final class BenchReport {
      */
     public static String table(List<BenchResult> results) {
         boolean chat = results.stream().anyMatch(r -> r.workload() == Workload.CHAT);
-        List<String> header = new ArrayList<>(List.of("workload", chat ? "members" : "connections", "size", "seconds",
-                chat ? "msgs/s" : "ops/s", "MB/s", "p50 us", "p99 us", "p999 us", "errors", "lost", "load cpu"));
-        if (chat) {
-            header.add(2, "senders");
-        }
         boolean memory = results.stream().anyMatch(r -> r.serverBytesPerConnection().isPresent());
-        if (memory) {
-            header.add("server B/conn");
-        }
+        List<ReportColumn> shown = ReportColumn.TABLE.stream()
+                .filter(c -> c != ReportColumn.SENDERS || chat)
+                .filter(c -> c != ReportColumn.SERVER_BYTES_PER_CONNECTION || memory)
+                .toList();
         List<List<String>> rows = new ArrayList<>();
-        rows.add(header);
+        rows.add(shown.stream().map(c -> c.heading(chat)).toList());
         for (BenchResult r : results) {
-            List<String> row = new ArrayList<>(List.of(r.workload().label(), Integer.toString(r.connections()),
-                    r.size() == 0 ? "-" : Integer.toString(r.size()), fixed(r.seconds(), 1), fixed(r.opsPerSecond(), 1),
-                    fixed(r.bytesPerSecond() / 1e6, 1), micros(r, Latency::p50), micros(r, Latency::p99),
-                    micros(r, Latency::p999), Long.toString(r.errors().total()), Long.toString(r.lost()),
-                    Math.round(r.loadCpu() * 100) + "%"));
-            if (chat) {
-                row.add(2, r.senders() == 0 ? "-" : Integer.toString(r.senders()));
-            }
-            if (memory) {
-                row.add(r.serverBytesPerConnection().isPresent()
-                        ? Long.toString(Math.round(r.serverBytesPerConnection().getAsDouble())) : "-");
-            }
-            rows.add(row);
+            rows.add(shown.stream().map(c -> c.cell(r)).toList());
         }
         return aligned(rows);
     }
@@ -105,7 +108,7 @@ public final class BenchReport {
             r.serverWarning().ifPresent(warning -> notes.add(run + ": the server warned members, first with \""
                     + warning + "\"; " + CHAT_RATE_HINT));
             if (r.workload() == Workload.IDLE) {
-                notes.add(run + ": held " + r.operations() + " of " + r.connections() + " for " + fixed(r.seconds(), 1)
+                notes.add(run + ": held " + r.operations() + " of " + r.connections() + " for " + ReportColumn.fixed(r.seconds(), 1)
                         + " s" + r.serverBytesPerConnection().stream()
                                 .mapToObj(b -> String.format(Locale.ROOT, "; the server's memory grew %.0f bytes a connection", b))
                                 .findFirst().orElse(""));
@@ -119,9 +122,18 @@ public final class BenchReport {
         return notes;
     }
 
-    /** One sentence for a run where everything failed, with what the errors were and a hint. */
+    /**
+     * One sentence for a run that failed, with what the errors were and a hint: everything failed, or
+     * (chat) the server warned its members.
+     */
     public static String failure(BenchResult r) {
         String at = SocketAddresses.format(r.target());
+        if (!r.failed() && r.warned()) {
+            String counts = r.errors().total() > 0 ? r.errors().describe() + "; " : "";
+            return "the chat server at " + at + " warned its members (" + counts + "first \""
+                    + r.serverWarning().orElseThrow() + "\"), so the numbers measure its flood control, not its speed: "
+                    + "start it with --chat-rate 0 to benchmark it";
+        }
         String server = r.workload().service().equals("hello") ? "a greeting (hello) server" : "an echo server";
         return switch (r.workload()) {
             case CHAT -> "no message reached the " + r.connections() + " chat members at " + at + " ("
@@ -138,66 +150,17 @@ public final class BenchReport {
 
     /** The JSON array described in the class comment, one object a line. */
     public static String json(List<BenchResult> results) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < results.size(); i++) {
-            BenchResult r = results.get(i);
-            Latency l = r.latency();
-            out.append(i == 0 ? "\n  {" : ",\n  {")
-                    .append("\"workload\": \"").append(r.workload().label()).append('"')
-                    .append(", \"connections\": ").append(r.connections())
-                    .append(", \"size\": ").append(r.size())
-                    .append(", \"seconds\": ").append(number(r.seconds(), 3))
-                    .append(", \"operations\": ").append(r.operations())
-                    .append(", \"ops_per_second\": ").append(number(r.opsPerSecond(), 1))
-                    .append(", \"bytes_per_second\": ").append(number(r.bytesPerSecond(), 1))
-                    .append(", \"latency_us\": {\"p50\": ").append(latency(l, l.p50()))
-                    .append(", \"p99\": ").append(latency(l, l.p99()))
-                    .append(", \"p999\": ").append(latency(l, l.p999())).append('}')
-                    .append(", \"errors\": ").append(r.errors().total())
-                    .append(", \"lost\": ").append(r.lost())
-                    .append(", \"load_cpu\": ").append(number(r.loadCpu(), 3))
-                    .append(", \"load_bound\": ").append(r.loadBound())
-                    .append(", \"server_bytes_per_connection\": ").append(r.serverBytesPerConnection().isPresent()
-                            ? number(r.serverBytesPerConnection().getAsDouble(), 1) : "null")
-                    .append(", \"senders\": ").append(r.senders())
-                    .append('}');
-        }
-        return out.append(results.isEmpty() ? "]" : "\n]").toString();
+        return JSON.writeValueAsString(results.stream().map(ReportColumn::fields).toList());
     }
 
     /** The CSV: {@link #CSV_HEADER}, then a row a run. */
     public static String csv(List<BenchResult> results) {
         StringBuilder out = new StringBuilder(String.join(",", CSV_HEADER)).append('\n');
         for (BenchResult r : results) {
-            Latency l = r.latency();
-            out.append(String.join(",", r.workload().label(), Integer.toString(r.connections()),
-                    Integer.toString(r.size()), number(r.seconds(), 3), Long.toString(r.operations()),
-                    number(r.opsPerSecond(), 1), number(r.bytesPerSecond(), 1),
-                    l.measured() ? number(l.p50(), 1) : "", l.measured() ? number(l.p99(), 1) : "",
-                    l.measured() ? number(l.p999(), 1) : "", Long.toString(r.errors().total()), Long.toString(r.lost()),
-                    number(r.loadCpu(), 3), Boolean.toString(r.loadBound()),
-                    r.serverBytesPerConnection().isPresent() ? number(r.serverBytesPerConnection().getAsDouble(), 1) : "",
-                    Integer.toString(r.senders())))
-                    .append('\n');
+            out.append(Arrays.stream(ReportColumn.values()).map(c -> Objects.toString(c.value(r), ""))
+                    .collect(Collectors.joining(","))).append('\n');
         }
         return out.toString();
-    }
-
-    private static String latency(Latency l, double micros) {
-        return l.measured() ? number(micros, 1) : "null";
-    }
-
-    private static String micros(BenchResult r, Function<Latency, Double> percentile) {
-        return r.latency().measured() ? Long.toString(Math.round(percentile.apply(r.latency()))) : "-";
-    }
-
-    /** A JSON number: never NaN or infinite, which JSON cannot write. */
-    private static String number(double value, int decimals) {
-        return fixed(Double.isFinite(value) ? value : 0, decimals);
-    }
-
-    private static String fixed(double value, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     private static String aligned(List<List<String>> rows) {

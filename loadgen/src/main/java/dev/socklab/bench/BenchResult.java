@@ -43,4 +43,12 @@ public record BenchResult(Workload workload, InetSocketAddress target, int conne
     public boolean failed() {
         return operations == 0 && (errors.total() > 0 || lost > 0);
     }
+
+    /**
+     * Whether the server warned members (chat's {@code !!} lines: its flood control, a full room): what
+     * such a run measures is the server's limit, not its speed, so it fails however much it delivered.
+     */
+    public boolean warned() {
+        return serverWarning.isPresent();
+    }
 }

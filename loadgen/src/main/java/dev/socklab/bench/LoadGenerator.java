@@ -1,11 +1,14 @@
 package dev.socklab.bench;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
+
+import dev.socklab.text.Durations;
 
 /**
  * Runs a {@link BenchPlan}: at most one platform thread a core, each a {@link Worker} with its own
@@ -22,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoadGenerator {
     /** How long past its end a thread may take to close its sockets before the run is declared broken. */
-    private static final long STOP_GRACE_MILLIS = 10_000;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private LoadGenerator() {
     }
@@ -95,11 +98,11 @@ public final class LoadGenerator {
     static void join(List<Worker> workers, Shared shared) throws InterruptedException {
         try {
             for (Worker worker : workers) {
-                long left = TimeUnit.NANOSECONDS.toMillis(shared.window.end() - System.nanoTime()) + STOP_GRACE_MILLIS;
+                long left = TimeUnit.NANOSECONDS.toMillis(shared.window.end() - System.nanoTime()) + STOP_GRACE.toMillis();
                 worker.thread().join(Math.max(left, 1));
                 if (worker.thread().isAlive()) {
-                    throw new IllegalStateException(worker.thread().getName() + " did not stop " + STOP_GRACE_MILLIS
-                            + " ms after the end of the run: a bug in socklab bench");
+                    throw new IllegalStateException(worker.thread().getName() + " did not stop " + Durations.format(STOP_GRACE)
+                            + " after the end of the run: a bug in socklab bench");
                 }
             }
         } catch (InterruptedException e) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 
+import dev.socklab.text.Durations;
+
 /**
  * One soak run, checked: which exchanges it mixes and where each goes, and bounds on everything.
  *
@@ -63,8 +65,8 @@ public record SoakPlan(Map<SoakPart, SocketAddress> targets, int clients, Durati
         positive("--timeout", timeout, MAX_WAIT);
         positive("--settle", settle, MAX_WAIT);
         if (warmup.isNegative() || warmup.compareTo(MAX_WAIT) > 0) {
-            throw new BenchPlanException("--warmup must be from 0 to " + BenchPlan.text(MAX_WAIT) + ", not "
-                    + BenchPlan.text(warmup));
+            throw new BenchPlanException("--warmup must be from 0 to " + Durations.format(MAX_WAIT) + ", not "
+                    + Durations.format(warmup));
         }
         if (maxRssGrowthBytes < 0) {
             throw new BenchPlanException("--max-growth must be 0 or more, not " + maxRssGrowthBytes);
@@ -94,8 +96,8 @@ public record SoakPlan(Map<SoakPart, SocketAddress> targets, int clients, Durati
 
     private static void positive(String option, Duration value, Duration max) {
         if (value.isZero() || value.isNegative() || value.compareTo(max) > 0) {
-            throw new BenchPlanException(option + " must be more than 0 and at most " + BenchPlan.text(max) + ", not "
-                    + BenchPlan.text(value));
+            throw new BenchPlanException(option + " must be more than 0 and at most " + Durations.format(max) + ", not "
+                    + Durations.format(value));
         }
     }
 }

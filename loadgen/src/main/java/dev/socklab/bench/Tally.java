@@ -27,9 +27,9 @@ final class Tally {
         }
     }
 
-    /** An operation failed; while a run sets up, that counts too. */
+    /** An operation failed; in a chat run, from its start (see {@link Window#countsErrors}). */
     void error(ErrorKind kind, long now) {
-        if (window.counting(now) || window.settingUp()) {
+        if (window.countsErrors(now)) {
             errors[kind.ordinal()]++;
         }
     }

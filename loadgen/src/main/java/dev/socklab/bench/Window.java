@@ -14,21 +14,27 @@ final class Window {
     private volatile long measureStart;
     private volatile long end;
     private volatile boolean settingUp;
+    /** Whether the run sets up first (chat): its errors then count from its start, through the warm-up. */
+    private final boolean setsUp;
 
     Window(long start, Duration warmup, Duration counted) {
+        this(start, warmup, counted, false);
+    }
+
+    private Window(long start, Duration warmup, Duration counted, boolean setsUp) {
         this.start = start;
+        this.setsUp = setsUp;
+        this.settingUp = setsUp;
         this.measureStart = start + warmup.toNanos();
         this.end = measureStart + counted.toNanos();
     }
 
     /**
-     * A window that sets up, for at most {@code limit}, until {@link #begin}; nothing counts before,
+     * A window that sets up, for at most {@code limit}, until {@link #begin}; no operation counts before,
      * and if begin never comes the run is over at the limit.
      */
     static Window afterSetup(long start, Duration limit) {
-        Window window = new Window(start, limit, Duration.ZERO);
-        window.settingUp = true;
-        return window;
+        return new Window(start, limit, Duration.ZERO, true);
     }
 
     /** The set-up is over at {@code now}: the warm-up starts, then {@code counted} is counted. */
@@ -39,9 +45,12 @@ final class Window {
         settingUp = false;
     }
 
-    /** Whether the run is still setting up: a chat run counts its errors then, since a run that cannot set up fails. */
-    boolean settingUp() {
-        return settingUp;
+    /**
+     * Whether an error at {@code now} is counted: while counting, and in a run that sets up (chat) from
+     * its start, since a run whose members cannot get in, or are warned in the warm-up, fails.
+     */
+    boolean countsErrors(long now) {
+        return counting(now) || settingUp || (setsUp && !over(now));
     }
 
     /** Whether something that happens at {@code now} is counted. */

@@ -118,6 +118,18 @@ class BenchReportTest {
     }
 
     @Test
+    void aChatRunWhoseMembersWereWarnedFailsThoughMessagesWereDelivered() {
+        BenchResult warned = Results.chat(100, 1, 5_000, "!! slow down: at most 1 lines a second");
+
+        assertThat(warned.failed()).isFalse();
+        assertThat(warned.warned()).isTrue();
+        assertThat(BenchReport.failure(warned)).isEqualTo("the chat server at 127.0.0.1:10007 warned its members "
+                + "(1 closed early by the server, 2 warned by the server; first \"!! slow down: at most 1 lines a "
+                + "second\"), so the numbers measure its flood control, not its speed: start it with --chat-rate 0 to "
+                + "benchmark it");
+    }
+
+    @Test
     void aChatRunWhoseMembersCouldNotAllGetInFailsWithWhatTheServerSaid() {
         BenchResult outside = Results.chatOutsideTheRoom(1001);
 

@@ -213,6 +213,19 @@ class WorkloadsTest {
     }
 
     @Test
+    void chatCountsTheWarningsOfItsWarmUpAndFails() throws Exception {
+        // One line a second in bursts of 10: the sender's messages overflow the burst within the warm-up.
+        InetSocketAddress chat = tcp(chat(1, 100));
+
+        BenchResult r = LoadGenerator.run(plan(Workload.CHAT, chat).connections(2).warmup(Duration.ofSeconds(2))
+                .duration(Duration.ofMillis(300)).build());
+
+        assertThat(r.errors().of(ErrorKind.WARNED)).isPositive();
+        assertThat(r.warned()).isTrue();
+        assertThat(BenchReport.failure(r)).contains("--chat-rate 0");
+    }
+
+    @Test
     void chatFailsWhenItsMembersCannotGetIntoTheRoom() throws Exception {
         // At most one room, the lobby: every member's join is refused, and its marker goes to the lobby.
         InetSocketAddress chat = tcp(chat(0, 1));

@@ -1,38 +1,55 @@
 package dev.socklab.services;
 
-import java.util.EnumSet;
+import static dev.socklab.services.ServiceInfo.streamAndDatagram;
+import static dev.socklab.services.ServiceInfo.streamOnly;
+
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import dev.socklab.runtime.Transport;
+import dev.socklab.services.arp.ArpService;
+import dev.socklab.services.arp.RarpService;
+import dev.socklab.services.chargen.ChargenService;
+import dev.socklab.services.chat.ChatService;
+import dev.socklab.services.daytime.DaytimeService;
+import dev.socklab.services.discard.DiscardService;
+import dev.socklab.services.echo.EchoService;
+import dev.socklab.services.hello.HelloService;
+import dev.socklab.services.qotd.QotdService;
+import dev.socklab.services.time.TimeService;
 
 /**
- * The built-in services. Default ports are 10000 plus the IANA port for the classic services
- * (so that daytime, IANA port 13, is on 10013), and free numbers from 10000 up for the others.
+ * The built-in services, the one list of them: each entry names its service, its ports and its
+ * transports, and makes it from the {@link ServiceSettings}. A new service is an entry here and a
+ * package of its own. Default ports are 10000 plus the IANA port for the classic services (so that
+ * daytime, IANA port 13, is on 10013), and free numbers from 10000 up for the others.
  */
 public final class ServiceCatalog {
-    private static final EnumSet<Transport> EVERY = EnumSet.of(Transport.TCP, Transport.UDP, Transport.UNIX);
-
     private static final List<ServiceInfo> ALL = List.of(
-            new ServiceInfo("hello", "sends a greeting (\"Hello World!\") and closes", "the lab", 10000,
-                    OptionalInt.empty(), EVERY, false),
-            new ServiceInfo("arp", "looks up the hardware address of an IP address", "the lab", 10001,
-                    OptionalInt.empty(), EVERY, false),
-            new ServiceInfo("rarp", "looks up the IP addresses of a hardware address", "the lab", 10002,
-                    OptionalInt.empty(), EVERY, false),
-            new ServiceInfo("chat", "multi-user chat: rooms, nicknames, private messages, history", "socklab",
-                    10003, OptionalInt.empty(), EnumSet.of(Transport.TCP, Transport.UNIX), false),
-            new ServiceInfo("echo", "sends every byte back", "RFC 862", 10007, OptionalInt.of(7), EVERY, false),
-            new ServiceInfo("discard", "reads everything and sends nothing", "RFC 863", 10009, OptionalInt.of(9),
-                    EVERY, false),
-            new ServiceInfo("daytime", "sends the date and time, logs the client's acknowledgement", "RFC 867",
-                    10013, OptionalInt.of(13), EVERY, false),
-            new ServiceInfo("qotd", "sends a quote of the day", "RFC 865", 10017, OptionalInt.of(17), EVERY, true),
-            new ServiceInfo("chargen", "sends lines of characters until the client closes", "RFC 864", 10019,
-                    OptionalInt.of(19), EVERY, true),
-            new ServiceInfo("time", "sends the time as 32-bit seconds since 1900", "RFC 868", 10037,
-                    OptionalInt.of(37), EVERY, false));
+            streamAndDatagram("hello", "sends a greeting (\"Hello World!\") and closes", "the lab", 10000,
+                    OptionalInt.empty(), settings -> new HelloService(settings.greeting())),
+            streamAndDatagram("arp", "looks up the hardware address of an IP address", "the lab", 10001,
+                    OptionalInt.empty(), settings -> new ArpService(settings.arpTable(), settings.requestPause())),
+            streamAndDatagram("rarp", "looks up the IP addresses of a hardware address", "the lab", 10002,
+                    OptionalInt.empty(), settings -> new RarpService(settings.arpTable(), settings.requestPause())),
+            streamOnly("chat", "multi-user chat: rooms, nicknames, private messages, history", "socklab", 10003,
+                    OptionalInt.empty(), settings -> new ChatService(settings.chat(), settings.clock())),
+            streamAndDatagram("echo", "sends every byte back", "RFC 862", 10007, OptionalInt.of(7),
+                    settings -> new EchoService()),
+            streamAndDatagram("discard", "reads everything and sends nothing", "RFC 863", 10009, OptionalInt.of(9),
+                    settings -> new DiscardService()),
+            streamAndDatagram("daytime", "sends the date and time, logs the client's acknowledgement", "RFC 867",
+                    10013, OptionalInt.of(13),
+                    settings -> new DaytimeService(settings.clock(), settings.daytimeFormat(), settings.ackWait())),
+            streamAndDatagram("qotd", "sends a quote of the day", "RFC 865", 10017, OptionalInt.of(17),
+                    settings -> new QotdService(settings.quotes(), settings.qotdMode(), settings.clock(),
+                            settings.udpAmplification())).servedOverUdpOnlyWhenNamed(),
+            streamAndDatagram("chargen", "sends lines of characters until the client closes", "RFC 864", 10019,
+                    OptionalInt.of(19), settings -> new ChargenService(settings.udpAmplification()))
+                    .servedOverUdpOnlyWhenNamed(),
+            streamAndDatagram("time", "sends the time as 32-bit seconds since 1900", "RFC 868", 10037,
+                    OptionalInt.of(37), settings -> new TimeService(Clock.systemUTC())));
 
     private ServiceCatalog() {
     }

@@ -6,104 +6,105 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+import dev.socklab.text.Durations;
+
 /**
- * The comparison's command line.
- *
- * @param duration how long each run loads the server
- * @param rounds   how many times each server runs each workload, alternating
- * @param only     the workload families to run; all of them when empty
- * @param out      where to write the results as Markdown, if anywhere
- * @param root     the socklab checkout, with socklab built in it
- * @param help     whether usage was asked for
+ * The comparison's options, which picocli reads (each also as {@code --name=value}) into the
+ * command that mixes them in; every value is checked as it is read.
  */
-public record CompareOptions(Duration duration, int rounds, Set<String> only, Optional<Path> out, Path root,
-                             boolean help) {
-    /** How to call the comparison, for {@code --help} and after a mistake. */
-    public static final String USAGE = """
-            usage: benchmarks/compare [--duration 10s] [--rounds 3] [--only pingpong,stream,connect,udp,idle]
-                                      [--out FILE.md] [--root DIR]
-              --duration D   how long each run loads the server (default 10s)
-              --rounds N     runs of each workload per server, socklab and Netty in turn (default 3)
-              --only LIST    the workloads to run, by family (default: all)
-              --out FILE     also write the results as Markdown to FILE
-              --root DIR     the socklab checkout (default: the current directory)""";
+public final class CompareOptions {
+    @Option(names = "--duration", paramLabel = "D", converter = RunDuration.class,
+            description = "How long each run loads the server, 1s or more (default: 10s).")
+    private Duration duration = Duration.ofSeconds(10);
 
-    private static final Duration SHORTEST = Duration.ofSeconds(1);
+    @Option(names = "--rounds", paramLabel = "N", converter = Rounds.class,
+            description = "Runs of each workload per server, socklab and Netty in turn (default: 3).")
+    private int rounds = 3;
 
-    /**
-     * Reads the options; each also as {@code --name=value}.
-     *
-     * @throws IllegalArgumentException with a one-sentence message for a mistake
-     */
-    public static CompareOptions parse(String... args) {
-        Duration duration = Duration.ofSeconds(10);
-        int rounds = 3;
-        Set<String> only = new LinkedHashSet<>();
-        Optional<Path> out = Optional.empty();
-        Path root = Path.of("");
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (name.equals("--help") || name.equals("-h")) {
-                return new CompareOptions(duration, rounds, only, out, root, true);
-            }
-            String value;
-            int eq = name.indexOf('=');
-            if (eq > 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            switch (name) {
-                case "--duration" -> duration = duration(value);
-                case "--rounds" -> rounds = rounds(value);
-                case "--only" -> only = families(value);
-                case "--out" -> out = Optional.of(Path.of(value));
-                case "--root" -> root = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown option " + name + "; --help lists them");
-            }
-        }
-        return new CompareOptions(duration, rounds, only, out, root.toAbsolutePath().normalize(), false);
+    @Option(names = "--only", paramLabel = "LIST", split = ",", converter = Family.class,
+            description = "The workloads to run, by family: pingpong, stream, connect, udp, idle (default: all).")
+    private Set<String> only = new LinkedHashSet<>();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as Markdown to FILE.")
+    private Path out;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "The socklab checkout (default: the current directory).")
+    private Path root = Path.of("");
+
+    /** How long each run loads the server. */
+    public Duration duration() {
+        return duration;
     }
 
-    private static Duration duration(String text) {
-        Duration d = DurationText.parse(text);
-        if (d.compareTo(SHORTEST) < 0) {
-            throw new IllegalArgumentException("--duration " + text + " is too short to measure anything: give 1s or more");
-        }
-        return d;
+    /** How many times each server runs each workload, alternating. */
+    public int rounds() {
+        return rounds;
     }
 
-    private static int rounds(String text) {
-        try {
-            int n = Integer.parseInt(text.strip());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--rounds takes a whole number of 1 or more, not '" + text + "'");
+    /** The workload families to run, in the order given; all of them when empty. */
+    public Set<String> only() {
+        return only;
     }
 
-    private static Set<String> families(String list) {
-        Set<String> families = new LinkedHashSet<>();
-        for (String f : list.split(",")) {
-            String family = f.strip();
-            if (family.isEmpty()) {
-                continue;
+    /** Where to write the results as Markdown, if anywhere. */
+    public Optional<Path> out() {
+        return Optional.ofNullable(out);
+    }
+
+    /** The socklab checkout, with socklab built in it. */
+    public Path root() {
+        return root.toAbsolutePath().normalize();
+    }
+
+    /** A run's duration: as socklab's options write it, and long enough to measure something. */
+    static final class RunDuration implements ITypeConverter<Duration> {
+        private static final Duration SHORTEST = Duration.ofSeconds(1);
+
+        @Override
+        public Duration convert(String text) {
+            Duration d;
+            try {
+                d = Durations.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            if (!Workload.FAMILIES.contains(family)) {
-                throw new IllegalArgumentException("unknown workload '" + family + "': choose from "
-                        + String.join(", ", Workload.FAMILIES));
+            if (d.compareTo(SHORTEST) < 0) {
+                throw new TypeConversionException(text + " is too short to measure anything: give 1s or more");
             }
-            families.add(family);
+            return d;
         }
-        if (families.isEmpty()) {
-            throw new IllegalArgumentException("--only needs at least one workload: " + String.join(", ", Workload.FAMILIES));
+    }
+
+    /** A count of rounds: 1 or more. */
+    static final class Rounds implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            try {
+                int n = Integer.parseInt(text.strip());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new TypeConversionException("--rounds takes a whole number of 1 or more, not '" + text + "'");
         }
-        return families;
+    }
+
+    /** One workload family of {@link Scenario#FAMILIES}, spaces around it ignored. */
+    static final class Family implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            String family = text.strip();
+            if (!Scenario.FAMILIES.contains(family)) {
+                throw new TypeConversionException("unknown workload '" + family + "': choose from "
+                        + String.join(", ", Scenario.FAMILIES));
+            }
+            return family;
+        }
     }
 }

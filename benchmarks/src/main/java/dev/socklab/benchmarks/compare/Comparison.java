@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import dev.socklab.text.Durations;
+
 /**
  * Runs every workload against socklab and the Netty baseline in turn (socklab, Netty, socklab,
  * Netty ...), each server started fresh for each run and stopped after it, and reports the medians,
@@ -71,7 +73,7 @@ public final class Comparison {
     }
 
     private int compare(Launch launch, Path logs) throws IOException {
-        List<Workload> workloads = Workload.only(options.only());
+        List<Scenario> workloads = Scenario.only(options.only());
         Machine machine = Machine.detect();
         int total = workloads.size() * options.rounds() * Side.values().length;
         printPlan(workloads, total, launch.pinning(), machine, logs);
@@ -79,29 +81,29 @@ public final class Comparison {
         List<Row> rows = new ArrayList<>();
         String nettyBanner = "";
         int n = 0;
-        for (Workload workload : workloads) {
-            Tally tally = new Tally(workload);
+        for (Scenario workload : workloads) {
+            WorkloadRuns runs = new WorkloadRuns(workload);
             for (int round = 1; round <= options.rounds(); round++) {
                 for (Side side : Side.values()) {
                     n++;
                     String name = workload.family() + "-" + workload.connections() + "-" + side.label() + "-r" + round;
                     out.printf(Locale.ROOT, "[%d/%d] %s, round %d, %s: ", n, total, workload.name(), round, side.label());
                     out.flush();
-                    runOnce(launch, workload, side, tally, logs.resolve(name));
+                    runOnce(launch, workload, side, runs, logs.resolve(name));
                     if (side == Side.NETTY && nettyBanner.isEmpty()) {
                         nettyBanner = Logs.lines(logs.resolve(name + ".server.log")).stream()
                                 .filter(l -> l.startsWith("netty ") && l.contains(" on ")).findFirst().orElse("");
                     }
                 }
             }
-            List<Row> these = tally.rows();
+            List<Row> these = runs.rows();
             rows.addAll(these);
             ResultTable.text(these).lines().skip(1).forEach(line -> out.println("  " + line)); // the header comes at the end
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         out.println();
-        out.println("Medians of " + options.rounds() + " round(s) of " + DurationText.format(options.duration())
-                + " per server, in " + DurationText.rough(took) + ":");
+        out.println("Medians of " + options.rounds() + " round(s) of " + Durations.format(options.duration())
+                + " per server, in " + rough(took) + ":");
         out.print(ResultTable.text(rows));
         if (options.out().isPresent()) {
             Path file = options.out().get();
@@ -115,21 +117,21 @@ public final class Comparison {
     }
 
     /** One run: a fresh server, the load, the server stopped; a failure is printed and counted, never thrown. */
-    private void runOnce(Launch launch, Workload workload, Side side, Tally tally, Path files) {
+    private void runOnce(Launch launch, Scenario workload, Side side, WorkloadRuns runs, Path files) {
         Path serverLog = Path.of(files + ".server.log");
         try (ServerProcess server = ServerProcess.start(children, side, launch, serverLog)) {
-            BenchResult result = LoadRun.run(children, launch, workload, server,
+            RunReport result = LoadRun.run(children, launch, workload, server,
                     Path.of(files + ".bench.json"), Path.of(files + ".bench.err"));
             String stopped = server.stop();
-            tally.add(side, result);
+            runs.add(side, result);
             out.println(summary(workload, result) + (stopped.equals("stopped") ? "" : " (server " + stopped + ")"));
         } catch (RunFailedException e) {
-            tally.failed(side);
+            runs.failed(side);
             out.println("FAILED: " + e.getMessage() + " (logs: " + files + ".*)");
         }
     }
 
-    private static String summary(Workload workload, BenchResult r) {
+    private static String summary(Scenario workload, RunReport r) {
         List<String> parts = new ArrayList<>();
         for (Metric m : workload.metrics()) {
             String value = m.format(m.of(r));
@@ -151,21 +153,21 @@ public final class Comparison {
         return String.join(", ", parts);
     }
 
-    private void printPlan(List<Workload> workloads, int total, Pinning pinning, Machine machine, Path logs) {
+    private void printPlan(List<Scenario> workloads, int total, Pinning pinning, Machine machine, Path logs) {
         Duration d = options.duration();
         Duration estimate = d.plus(OVERHEAD_PER_RUN).multipliedBy(total);
         Duration bound = ServerProcess.START_TIMEOUT.plus(d).plus(LoadRun.GRACE)
                 .plusSeconds(2 * Children.STOP_SECONDS).multipliedBy(total);
         out.println("socklab vs Netty " + machine.netty() + ": " + workloads.size() + " workloads x " + options.rounds()
-                + " rounds x 2 servers = " + total + " runs of " + DurationText.format(d) + ", about "
-                + DurationText.rough(estimate) + " in all (every step has a time limit: at worst "
-                + DurationText.rough(bound) + ")");
+                + " rounds x 2 servers = " + total + " runs of " + Durations.format(d) + ", about "
+                + rough(estimate) + " in all (every step has a time limit: at worst "
+                + rough(bound) + ")");
         out.println("machine: " + machine.describe());
         out.println(pinning.enabled()
                 ? "server on core " + pinning.serverCpu() + ", load generator on core " + pinning.loadCpu() + " (taskset)"
                 : "not pinned: " + pinning.note());
         out.println("logs of each run: " + logs);
-        if (workloads.stream().anyMatch(Workload::measuresServerMemory) && openFilesLimit() < IDLE_FILES_NEEDED) {
+        if (workloads.stream().anyMatch(Scenario::measuresServerMemory) && openFilesLimit() < IDLE_FILES_NEEDED) {
             out.println("warning: open files are limited to " + openFilesLimit() + "; the idle workload needs "
                     + IDLE_FILES_NEEDED + " (raise it with ulimit -n)");
         }
@@ -174,7 +176,7 @@ public final class Comparison {
     private String report(List<Row> rows, Machine machine, Pinning pinning, String nettyBanner) {
         String when = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         return "Results of `" + commandLine + "`, " + when + ": each workload ran " + options.rounds()
-                + " round(s) of " + DurationText.format(options.duration())
+                + " round(s) of " + Durations.format(options.duration())
                 + " per server, socklab and Netty in turn; the table shows the medians.\n\n"
                 + "Machine: " + machine.describe() + "; "
                 + (pinning.enabled() ? "server on core " + pinning.serverCpu() + ", load generator on core "
@@ -199,6 +201,16 @@ public final class Comparison {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** A rough human form for the estimates, to the minute past two: {@code 45s}, {@code 12 min}, {@code 1 h 05 min}. */
+    static String rough(Duration d) {
+        long s = d.toSeconds();
+        if (s < 120) {
+            return s + "s";
+        }
+        long min = (s + 30) / 60;
+        return min < 60 ? min + " min" : String.format(Locale.ROOT, "%d h %02d min", min / 60, min % 60);
     }
 
     private static long openFilesLimit() {

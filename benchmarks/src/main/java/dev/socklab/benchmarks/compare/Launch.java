@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.socklab.benchmarks.NettyBaseline;
+import dev.socklab.text.Durations;
 
 /**
  * The command lines the comparison runs: each server and the load generator, pinned to their
@@ -52,8 +53,8 @@ record Launch(Path root, Path socklab, Path javaHome, String classpath, Pinning 
                     "echo:0", "hello:0/tcp", "--ipv4-only", "--bind", HOST,
                     "--max-connections", Integer.toString(MAX_CONNECTIONS),
                     // The idle workload's connections never send: the first-request deadline must outlast the run too.
-                    "--idle-timeout", DurationText.format(idleTimeout()),
-                    "--first-request-timeout", DurationText.format(idleTimeout())));
+                    "--idle-timeout", Durations.format(idleTimeout()),
+                    "--first-request-timeout", Durations.format(idleTimeout())));
             case NETTY -> {
                 command.add(java());
                 command.addAll(nettyJvmOptions());
@@ -65,14 +66,14 @@ record Launch(Path root, Path socklab, Path javaHome, String classpath, Pinning 
     }
 
     /** The load generator's command for one run against {@code port}. */
-    List<String> bench(Workload workload, int port, long serverPid) {
+    List<String> bench(Scenario workload, int port, long serverPid) {
         List<String> command = new ArrayList<>(pinning.load());
         command.addAll(List.of(java(), "-jar", socklab.toString(), "bench", workload.bench(), HOST,
                 Integer.toString(port), "--connections", Integer.toString(workload.connections())));
         if (workload.size() > 0) {
             command.addAll(List.of("--size", Integer.toString(workload.size())));
         }
-        command.addAll(List.of("--duration", DurationText.format(duration), "--json"));
+        command.addAll(List.of("--duration", Durations.format(duration), "--json"));
         if (workload.measuresServerMemory()) {
             command.addAll(List.of("--server-pid", Long.toString(serverPid)));
         }

@@ -23,7 +23,7 @@ final class LoadRun {
      *
      * @throws RunFailedException if it cannot start, overruns, or prints no report
      */
-    static BenchResult run(Children children, Launch launch, Workload workload, ServerProcess server,
+    static RunReport run(Children children, Launch launch, Scenario workload, ServerProcess server,
                            Path out, Path err) throws RunFailedException {
         List<String> command = launch.bench(workload, server.port(workload.listener()), server.pid());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -42,8 +42,8 @@ final class LoadRun {
                 throw new RunFailedException("the load generator did not finish within " + limit.toSeconds() + " s");
             }
             try {
-                return BenchResult.parseAll(Logs.text(out)).getFirst();
-            } catch (IllegalArgumentException e) {
+                return RunReport.parseAll(Logs.text(out)).getFirst();
+            } catch (RunFailedException e) {
                 throw new RunFailedException("the load generator exited with code " + process.exitValue()
                         + " and " + e.getMessage() + ": " + Logs.tail(err));
             }

@@ -6,19 +6,19 @@ import java.util.function.ToDoubleFunction;
 /** What a workload is judged on, which way is better, and how a value reads in the table. */
 enum Metric {
     /** Operations a second: round trips, connections, datagrams answered. */
-    OPS_PER_SECOND("ops/s", true, BenchResult::opsPerSecond),
+    OPS_PER_SECOND("ops/s", true, RunReport::opsPerSecond),
     /** Payload bytes a second. */
-    BYTES_PER_SECOND("bytes/s", true, BenchResult::bytesPerSecond),
+    BYTES_PER_SECOND("bytes/s", true, RunReport::bytesPerSecond),
     /** The 99th percentile round trip. */
-    P99_LATENCY("p99 latency", false, BenchResult::p99),
+    P99_LATENCY("p99 latency", false, RunReport::p99),
     /** What an idle connection costs the server in memory. */
-    SERVER_BYTES_PER_CONNECTION("server bytes/connection", false, BenchResult::serverBytesPerConnection);
+    SERVER_BYTES_PER_CONNECTION("server bytes/connection", false, RunReport::serverBytesPerConnection);
 
     private final String label;
     private final boolean higherIsBetter;
-    private final ToDoubleFunction<BenchResult> read;
+    private final ToDoubleFunction<RunReport> read;
 
-    Metric(String label, boolean higherIsBetter, ToDoubleFunction<BenchResult> read) {
+    Metric(String label, boolean higherIsBetter, ToDoubleFunction<RunReport> read) {
         this.label = label;
         this.higherIsBetter = higherIsBetter;
         this.read = read;
@@ -32,7 +32,7 @@ enum Metric {
         return higherIsBetter;
     }
 
-    double of(BenchResult result) {
+    double of(RunReport result) {
         return read.applyAsDouble(result);
     }
 

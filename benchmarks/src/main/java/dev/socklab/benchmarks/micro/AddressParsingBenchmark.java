@@ -34,6 +34,7 @@ import dev.socklab.net.SocketAddresses;
 public class AddressParsingBenchmark {
     String dottedQuad = "192.168.100.200";
     String ipv6Literal = "2001:db8::8a2e:370:7334";
+    String ipv6LiteralWithZone = "fe80::1%lo";
     String decimalInteger = "2130706433";
     String portName = "daytime";
     String portNumber = "8080";
@@ -56,6 +57,12 @@ public class AddressParsingBenchmark {
     @Benchmark
     public Host hostIpv6Literal() {
         return Host.parse(ipv6Literal);
+    }
+
+    /** A zone names an interface: an arp request may carry one, so it must cost little more than a plain literal. */
+    @Benchmark
+    public Host hostIpv6LiteralWithZone() {
+        return Host.parse(ipv6LiteralWithZone);
     }
 
     @Benchmark

@@ -38,9 +38,9 @@ class LaunchTest {
 
     @Test
     void loadGeneratorRunsOnTheOtherCoreWithTheWorkloadsShape() {
-        Workload pingpong = Workload.all().getFirst();
-        Workload connect = Workload.only(java.util.Set.of("connect")).getFirst();
-        Workload idle = Workload.all().getLast();
+        Scenario pingpong = Scenario.all().getFirst();
+        Scenario connect = Scenario.only(java.util.Set.of("connect")).getFirst();
+        Scenario idle = Scenario.all().getLast();
 
         assertThat(LAUNCH.bench(pingpong, 4000, 77)).containsExactly("taskset", "-c", "1", "/jdk/bin/java", "-jar",
                 JAR.toString(), "bench", "pingpong", "127.0.0.1", "4000", "--connections", "1", "--size", "64", "--duration", "10s",
@@ -62,7 +62,7 @@ class LaunchTest {
                 Duration.ofSeconds(3));
 
         assertThat(unpinned.server(Side.SOCKLAB).getFirst()).isEqualTo("/jdk/bin/java");
-        assertThat(unpinned.bench(Workload.all().getFirst(), 1, 1).getFirst()).isEqualTo("/jdk/bin/java");
+        assertThat(unpinned.bench(Scenario.all().getFirst(), 1, 1).getFirst()).isEqualTo("/jdk/bin/java");
     }
 
     @Test

@@ -33,7 +33,7 @@ class BaselineServerTest {
 
     @BeforeEach
     void start() throws BaselineServer.BindException {
-        server = BaselineServer.start(BaselineOptions.parse("--bind", "127.0.0.1", "--echo", "0", "--hello", "0",
+        server = BaselineServer.start(BaselineOptionsTest.parse("--bind", "127.0.0.1", "--echo", "0", "--hello", "0",
                 "--udp-echo", "0"), new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 
@@ -87,7 +87,7 @@ class BaselineServerTest {
     @Test
     void portInUseIsReportedAndNothingIsLeftListening() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, LOOPBACK)) {
-            BaselineOptions options = BaselineOptions.parse("--hello", "0", "--echo", Integer.toString(taken.getLocalPort()));
+            BaselineOptions options = BaselineOptionsTest.parse("--hello", "0", "--echo", Integer.toString(taken.getLocalPort()));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
             assertThatThrownBy(() -> BaselineServer.start(options, new PrintStream(out, true, StandardCharsets.UTF_8)))

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import dev.socklab.net.AddressException;
 import dev.socklab.net.SocketAddresses;
+import dev.socklab.runtime.SettingException;
+import dev.socklab.text.IoFailure;
 
 /**
  * The table behind the {@code arp} and {@code rarp} services: IP address to hardware address
@@ -238,7 +240,7 @@ public final class ArpTable {
          * are resolved now.
          *
          * @return the table
-         * @throws IllegalArgumentException with a one-sentence message if a file or the system
+         * @throws SettingException with a one-sentence message if a file or the system
          *                                  table cannot be read now; later failures only log
          */
         public ArpTable build() {
@@ -265,7 +267,7 @@ public final class ArpTable {
             try {
                 return PolledFile.load(file, format, detect, interval, maxFileBytes, ticker);
             } catch (IOException e) {
-                throw new IllegalArgumentException(failure + " (" + PolledFile.describe(e) + "): " + hint, e);
+                throw new SettingException(failure + " (" + IoFailure.reason(e) + "): " + hint, e);
             }
         }
 

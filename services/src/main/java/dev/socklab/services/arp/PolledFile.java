@@ -3,15 +3,14 @@ package dev.socklab.services.arp;
 import static dev.socklab.services.arp.ArpTable.LOG;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+
+import dev.socklab.text.IoFailure;
 
 /**
  * A table file that is read again when it may have changed, checked on a lookup at most once
@@ -112,7 +111,7 @@ final class PolledFile implements ArpSource {
             if (!failing) {
                 failing = true;
                 LOG.warn("{} cannot be read ({}), so the ARP table keeps the {} it last read from it"
-                        + " until it can", file, describe(e), entries(current.size()));
+                        + " until it can", file, IoFailure.reason(e), entries(current.size()));
             }
         }
     }
@@ -137,15 +136,6 @@ final class PolledFile implements ArpSource {
         current = format.parse(read.text(), file);
         loadedStamp = stamp;
         loadedText = detect == Detect.CONTENT ? read.text() : null;
-    }
-
-    /** The cause of a read failure in a few words, for a warning or an error message. */
-    static String describe(IOException e) {
-        return switch (e) {
-            case NoSuchFileException x -> "no such file";
-            case AccessDeniedException x -> "permission denied";
-            default -> Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
-        };
     }
 
     private static String entries(int n) {

@@ -11,9 +11,18 @@ import dev.socklab.service.StreamService;
 
 /**
  * Character generator protocol, RFC 864: the rotating pattern of printable ASCII, sent until the
- * client closes. Line {@code k} (from 0) holds 72 of the 95 characters from code 32 (space) to
- * 126 ({@code ~}), starting at code {@code 32 + k mod 95}, and ends with CRLF; after 95 lines the
- * pattern starts again.
+ * client closes. The characters are RFC 864's ring of 95, the codes 32 (space) to 126 ({@code ~});
+ * line {@code k} (from 0) holds 72 of them, starting at code {@code 32 + (k + 1) mod 95}, and ends
+ * with CRLF; after 95 lines the pattern starts again. So the first line is
+ * {@code !"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefgh}, byte for byte
+ * the first line of RFC 864's example and of xinetd's chargen, and the second starts with
+ * {@code "}.
+ *
+ * <p>The RFC's text numbers its lines from a line 0 that starts with the space, but its example
+ * starts one character on, with {@code !}, and keeps the space (a line ends {@code ~ !"}): this is
+ * the example's pattern. xinetd leaves the space out of its ring (and, by an off-by-one, the
+ * {@code ~}); its lines are the same as these up to the first {@code ~}, in the 23rd line. BSD inetd
+ * starts with the space.
  *
  * <p>Over TCP the service writes until a write fails: the client has closed (ending the
  * connection as closed by client), or has stopped reading for the runtime's write timeout
@@ -36,6 +45,8 @@ public final class ChargenService implements StreamService, DatagramService {
     /** The printable ASCII characters, 32 to 126: the pattern repeats after this many lines. */
     static final int LINES = 95;
     private static final int FIRST = ' ';
+    /** Where the first line starts in the ring: at {@code !}, one after the space, as RFC 864's example does. */
+    private static final int FIRST_LINE_START = 1;
 
     /**
      * The 95-line cycle (95 × 74 bytes), followed by its first 512 bytes again, so that a datagram
@@ -90,7 +101,7 @@ public final class ChargenService implements StreamService, DatagramService {
         for (int line = 0; line < LINES; line++) {
             int at = line * LINE_BYTES;
             for (int i = 0; i < LINE_CHARS; i++) {
-                bytes[at + i] = (byte) (FIRST + (line + i) % LINES);
+                bytes[at + i] = (byte) (FIRST + (FIRST_LINE_START + line + i) % LINES);
             }
             bytes[at + LINE_CHARS] = '\r';
             bytes[at + LINE_CHARS + 1] = '\n';

@@ -2,6 +2,8 @@ package dev.socklab.services.chat;
 
 import java.time.Duration;
 
+import dev.socklab.runtime.SettingException;
+
 /**
  * The chat service's limits, each a flag of {@code socklab serve}. docs/services.md gives the
  * reasons for the defaults.
@@ -34,11 +36,11 @@ public record ChatSettings(int history, int maxRooms, int maxMembers, int maxLin
         atLeast("--chat-rate", rate, 0);
         atLeast("--chat-burst", burst, 1);
         if (maxLineBytes < 1 || maxLineBytes > MAX_LINE) {
-            throw new IllegalArgumentException("--chat-max-line must be from 1 to " + MAX_LINE + " bytes, not " + maxLineBytes);
+            throw new SettingException("--chat-max-line must be from 1 to " + MAX_LINE + " bytes, not " + maxLineBytes);
         }
         // A member must be able to receive at least one full line, with its time and the sender's name.
         if (sendQueueBytes < 2 * maxLineBytes || sendQueueBytes > MAX_SEND_QUEUE) {
-            throw new IllegalArgumentException("--chat-send-queue must be from twice --chat-max-line (" + 2 * maxLineBytes
+            throw new SettingException("--chat-send-queue must be from twice --chat-max-line (" + 2 * maxLineBytes
                     + " bytes) to " + MAX_SEND_QUEUE + " bytes, not " + sendQueueBytes);
         }
         positive("--chat-max-lag", maxLag);
@@ -47,13 +49,13 @@ public record ChatSettings(int history, int maxRooms, int maxMembers, int maxLin
 
     private static void atLeast(String flag, int value, int min) {
         if (value < min) {
-            throw new IllegalArgumentException(flag + " must be at least " + min + ", not " + value);
+            throw new SettingException(flag + " must be at least " + min + ", not " + value);
         }
     }
 
     private static void positive(String flag, Duration value) {
         if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(flag + " must be positive, not " + value);
+            throw new SettingException(flag + " must be positive, not " + value);
         }
     }
 }

@@ -6,15 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.socklab.runtime.SettingException;
+import dev.socklab.text.IoFailure;
 
 /**
  * The quotes a {@link QotdService} tells, each in its wire form: its lines joined by CRLF, with a
@@ -51,7 +52,7 @@ public final class Quotes {
      * The quotes in {@code file}. A quote of 512 bytes or more on the wire is skipped, with a
      * warning naming the file and the line it starts on.
      *
-     * @throws IllegalArgumentException with one sentence, if the file cannot be read, is larger
+     * @throws SettingException with one sentence, if the file cannot be read, is larger
      *     than 1 MiB, is not UTF-8, or holds no quote short enough
      */
     public static Quotes load(Path file) {
@@ -60,10 +61,10 @@ public final class Quotes {
             // One byte past the cap tells a file at the cap from a larger one, without reading it all.
             bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the quotes file " + file + ": " + reason(e));
+            throw new SettingException("cannot read the quotes file " + file + ": " + IoFailure.reason(e));
         }
         if (bytes.length > MAX_FILE_BYTES) {
-            throw new IllegalArgumentException("the quotes file " + file + " is larger than 1 MiB:"
+            throw new SettingException("the quotes file " + file + " is larger than 1 MiB:"
                     + " a quotes file holds short quotes, one a paragraph");
         }
         return parse(decode(bytes, file.toString()), file.toString());
@@ -115,7 +116,7 @@ public final class Quotes {
             }
         }
         if (quotes.isEmpty()) {
-            throw new IllegalArgumentException("there is no quote under 512 bytes in " + source + ":"
+            throw new SettingException("there is no quote under 512 bytes in " + source + ":"
                     + " write one quote a paragraph, with a blank line between quotes");
         }
         return new Quotes(quotes);
@@ -126,19 +127,9 @@ public final class Quotes {
             String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("the quotes file " + source + " is not UTF-8 text:"
+            throw new SettingException("the quotes file " + source + " is not UTF-8 text:"
                     + " save it as UTF-8");
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Parsed on first use, once. */

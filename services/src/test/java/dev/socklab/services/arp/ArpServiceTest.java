@@ -1,9 +1,11 @@
 package dev.socklab.services.arp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -65,6 +67,20 @@ class ArpServiceTest {
             assertThat(client.readLine(WAIT)).isEqualTo("0A:0B:0C:0D");
             client.send("[::ffff:10.0.0.2]\n");
             assertThat(client.readLine(WAIT)).isEqualTo("00:1A:2B:3C:4D:5E");
+        }
+    }
+
+    @Test
+    void aRequestWithAZoneIsAnsweredAsItsAddressAndOneNamingNoInterfaceIsInvalid() throws IOException {
+        assumeTrue(NetworkInterface.getByName("lo") != null, "a loopback interface called lo");
+        try (RawClient client = RawClient.connect(arp(StreamTransport.TCP_IPV4))) {
+            for (int i = 0; i < 3; i++) {
+                client.send("fe80::1%lo\nfe80::1%1\nfe80::1%nosuchif9\n");
+                assertThat(client.readLine(WAIT)).as("a named zone, request %d", i).isEqualTo("0A:0B:0C:0D");
+                assertThat(client.readLine(WAIT)).as("a numbered zone").isEqualTo("0A:0B:0C:0D");
+                assertThat(client.readLine(WAIT)).as("no interface of that name")
+                        .isEqualTo("Invalid address: \"fe80::1%nosuchif9\"");
+            }
         }
     }
 

@@ -38,13 +38,17 @@ import dev.socklab.testing.Tools;
 
 @Timeout(30)
 class ChargenServiceTest {
-    /** The first three lines of RFC 864's example, as the RFC prints them. */
+    /** The first three lines of RFC 864's example, as the RFC prints them, and as xinetd sends them. */
     private static final String LINE_1 =
-            " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefg";
-    private static final String LINE_2 =
             "!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefgh";
-    private static final String LINE_3 =
+    private static final String LINE_2 =
             "\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghi";
+    private static final String LINE_3 =
+            "#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghij";
+    /** The first line as bytes on the wire, written out rather than computed: 72 characters and CRLF. */
+    private static final byte[] FIRST_LINE_ON_THE_WIRE =
+            "!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefgh\r\n"
+                    .getBytes(StandardCharsets.US_ASCII);
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration WRITE_TIMEOUT = Duration.ofMillis(300);
 
@@ -63,6 +67,29 @@ class ChargenServiceTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void theFirstLineStartsWithTheExclamationMarkNotASpace(StreamTransport transport) throws IOException {
+        Endpoint bound = servers.stream("chargen", new ChargenService(1), transport.endpoint(dir));
+        try (RawClient client = RawClient.connect(bound)) {
+            byte[] first = client.read(FIRST_LINE_ON_THE_WIRE.length, WAIT).getBytes(StandardCharsets.US_ASCII);
+            assertThat(first).hasSize(74).startsWith((byte) '!').isEqualTo(FIRST_LINE_ON_THE_WIRE);
+            assertThat(client.readLine(WAIT)).startsWith("\"");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void theFirstDatagramStartsWithTheExclamationMarkNotASpace(boolean ipv6) throws IOException {
+        Endpoint bound = servers.datagram("chargen", new ChargenService(1), StreamTransport.udp(ipv6));
+        try (DatagramChannel client = DatagramChannel.open()) {
+            client.socket().setSoTimeout(5000);
+            byte[] reply = exchange(client, bound.address(), 74).getBytes(StandardCharsets.US_ASCII);
+            assertThat(reply).isEqualTo(FIRST_LINE_ON_THE_WIRE);
+            assertThat(exchange(client, bound.address(), 1)).isEqualTo("\"");
+        }
+    }
+
     @Test
     void everyLineIs72PrintableCharactersAndTheCycleStartsAgainAfter95Lines() throws IOException {
         Endpoint bound = servers.stream("chargen", new ChargenService(1), StreamTransport.TCP_IPV4.endpoint(dir));
@@ -72,7 +99,9 @@ class ChargenServiceTest {
                 lines.add(client.readLine(WAIT));
             }
             assertThat(lines).allSatisfy(line -> assertThat(line).hasSize(72).matches("[ -~]{72}"));
-            assertThat(lines.get(94)).startsWith("~ !\"#").endsWith("def");
+            // The ring holds the space, as RFC 864's has it: one line in 95 starts with it.
+            assertThat(lines.get(93)).startsWith("~ !\"#").endsWith("def");
+            assertThat(lines.get(94)).startsWith(" !\"#").endsWith("efg");
             assertThat(new HashSet<>(lines.subList(0, 95))).hasSize(95);
             assertThat(lines.get(95)).isEqualTo(lines.get(0)).isEqualTo(LINE_1);
         }
@@ -182,12 +211,15 @@ class ChargenServiceTest {
         }
     }
 
-    /** The pattern from line {@code first} on, two cycles long, worked out here from RFC 864's rule. */
+    /**
+     * The pattern from line {@code first} on, two cycles long, worked out here from RFC 864's rule:
+     * the ring of the 95 codes 32 to 126, line 0 starting at its second character, as the RFC's example.
+     */
     private static String pattern(int first) {
         StringBuilder text = new StringBuilder();
         for (int line = first; line < first + 2 * 95; line++) {
             for (int i = 0; i < 72; i++) {
-                text.append((char) (' ' + (line + i) % 95));
+                text.append((char) (' ' + (1 + line + i) % 95));
             }
             text.append("\r\n");
         }

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /** The runs of one workload on both sides, and the rows of results they come to. */
-final class Tally {
-    private final Workload workload;
-    private final Map<Side, List<BenchResult>> results = new EnumMap<>(Side.class);
+final class WorkloadRuns {
+    private final Scenario workload;
+    private final Map<Side, List<RunReport>> results = new EnumMap<>(Side.class);
     private final Map<Side, Integer> attempts = new EnumMap<>(Side.class);
 
-    Tally(Workload workload) {
+    WorkloadRuns(Scenario workload) {
         this.workload = workload;
         for (Side side : Side.values()) {
             results.put(side, new ArrayList<>());
@@ -20,11 +20,11 @@ final class Tally {
         }
     }
 
-    Workload workload() {
+    Scenario workload() {
         return workload;
     }
 
-    void add(Side side, BenchResult result) {
+    void add(Side side, RunReport result) {
         attempts.merge(side, 1, Integer::sum);
         results.get(side).add(result);
     }
@@ -46,7 +46,7 @@ final class Tally {
     }
 
     /** The median of the values that are numbers; NaN when there are none. */
-    static double median(List<BenchResult> runs, ToDoubleFunction<BenchResult> value) {
+    static double median(List<RunReport> runs, ToDoubleFunction<RunReport> value) {
         double[] v = runs.stream().mapToDouble(value).filter(d -> !Double.isNaN(d)).sorted().toArray();
         if (v.length == 0) {
             return Double.NaN;
@@ -59,20 +59,20 @@ final class Tally {
     String notes() {
         List<String> notes = new ArrayList<>();
         for (Side side : Side.values()) {
-            List<BenchResult> ok = results.get(side);
+            List<RunReport> ok = results.get(side);
             int tried = attempts.get(side);
             if (ok.size() < tried) {
                 notes.add(side.label() + ": " + (tried - ok.size()) + " of " + tried + " runs failed");
             }
-            long bound = ok.stream().filter(BenchResult::loadBound).count();
+            long bound = ok.stream().filter(RunReport::loadBound).count();
             if (bound > 0) {
                 notes.add(side.label() + ": load generator was the limit in " + bound + " of " + ok.size() + " runs");
             }
-            double errors = ok.stream().mapToDouble(BenchResult::errors).sum();
+            double errors = ok.stream().mapToDouble(RunReport::errors).sum();
             if (errors > 0) {
                 notes.add(side.label() + ": " + (long) errors + " errors");
             }
-            double lost = ok.stream().mapToDouble(BenchResult::lost).sum();
+            double lost = ok.stream().mapToDouble(RunReport::lost).sum();
             if (lost > 0) {
                 notes.add(side.label() + ": " + (long) lost + " datagrams lost");
             }

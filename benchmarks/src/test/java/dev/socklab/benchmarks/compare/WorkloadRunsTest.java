@@ -7,21 +7,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Medians, ratios, verdicts and notes, from results made up in the test: no sockets. */
-class TallyTest {
-    private static final Workload PINGPONG = Workload.all().get(1);
-    private static final Workload IDLE = Workload.all().getLast();
+class WorkloadRunsTest {
+    private static final Scenario PINGPONG = Scenario.all().get(1);
+    private static final Scenario IDLE = Scenario.all().getLast();
 
     @Test
     void medianOfAnOddCountIsTheMiddleAndOfAnEvenCountTheMeanOfTheTwoMiddles() {
-        assertThat(Tally.median(List.of(ops(3), ops(1), ops(2)), BenchResult::opsPerSecond)).isEqualTo(2);
-        assertThat(Tally.median(List.of(ops(4), ops(1), ops(2), ops(10)), BenchResult::opsPerSecond)).isEqualTo(3);
-        assertThat(Tally.median(List.of(), BenchResult::opsPerSecond)).isNaN();
-        assertThat(Tally.median(List.of(ops(Double.NaN), ops(5)), BenchResult::opsPerSecond)).isEqualTo(5);
+        assertThat(WorkloadRuns.median(List.of(ops(3), ops(1), ops(2)), RunReport::opsPerSecond)).isEqualTo(2);
+        assertThat(WorkloadRuns.median(List.of(ops(4), ops(1), ops(2), ops(10)), RunReport::opsPerSecond)).isEqualTo(3);
+        assertThat(WorkloadRuns.median(List.of(), RunReport::opsPerSecond)).isNaN();
+        assertThat(WorkloadRuns.median(List.of(ops(Double.NaN), ops(5)), RunReport::opsPerSecond)).isEqualTo(5);
     }
 
     @Test
     void pingpongIsJudgedOnOpsAndOnP99() {
-        Tally t = new Tally(PINGPONG);
+        WorkloadRuns t = new WorkloadRuns(PINGPONG);
         t.add(Side.SOCKLAB, run(110, 40));
         t.add(Side.NETTY, run(100, 50));
         t.add(Side.SOCKLAB, run(90, 60));
@@ -51,7 +51,7 @@ class TallyTest {
 
     @Test
     void lowerServerMemoryPerConnectionPasses() {
-        Tally t = new Tally(IDLE);
+        WorkloadRuns t = new WorkloadRuns(IDLE);
         t.add(Side.SOCKLAB, memory(2400));
         t.add(Side.NETTY, memory(3000));
 
@@ -64,7 +64,7 @@ class TallyTest {
 
     @Test
     void sideWithEveryRunFailedHasNoDataAndTheFailuresAreNoted() {
-        Tally t = new Tally(PINGPONG);
+        WorkloadRuns t = new WorkloadRuns(PINGPONG);
         t.add(Side.SOCKLAB, run(100, 50));
         t.failed(Side.NETTY);
         t.failed(Side.NETTY);
@@ -79,25 +79,25 @@ class TallyTest {
 
     @Test
     void loadBoundRunsErrorsAndLossesAreNoted() {
-        Tally t = new Tally(PINGPONG);
-        t.add(Side.SOCKLAB, new BenchResult("pingpong", 100, 64, 10, 1, 100, 1, 1, 50, 1, 3, 0, 1.0, true, Double.NaN));
-        t.add(Side.NETTY, new BenchResult("udp", 16, 64, 10, 1, 100, 1, 1, 50, 1, 0, 7, 0.5, false, Double.NaN));
+        WorkloadRuns t = new WorkloadRuns(PINGPONG);
+        t.add(Side.SOCKLAB, new RunReport("pingpong", 100, 64, 10, 1, 100, 1, 1, 50, 1, 3, 0, 1.0, true, Double.NaN));
+        t.add(Side.NETTY, new RunReport("udp", 16, 64, 10, 1, 100, 1, 1, 50, 1, 0, 7, 0.5, false, Double.NaN));
 
         assertThat(t.notes()).isEqualTo("socklab: load generator was the limit in 1 of 1 runs; socklab: 3 errors;"
                 + " netty: 7 datagrams lost");
     }
 
-    private static BenchResult ops(double ops) {
+    private static RunReport ops(double ops) {
         return run(ops, Double.NaN);
     }
 
-    private static BenchResult run(double ops, double p99) {
-        return new BenchResult("pingpong", 100, 64, 10, ops * 10, ops, ops * 128, p99 / 2, p99, p99 * 2, 0, 0, 0.5,
+    private static RunReport run(double ops, double p99) {
+        return new RunReport("pingpong", 100, 64, 10, ops * 10, ops, ops * 128, p99 / 2, p99, p99 * 2, 0, 0, 0.5,
                 false, Double.NaN);
     }
 
-    private static BenchResult memory(double bytesPerConnection) {
-        return new BenchResult("idle", 10_000, 0, 10, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+    private static RunReport memory(double bytesPerConnection) {
+        return new RunReport("idle", 10_000, 0, 10, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 0, 0, 0.1, false, bytesPerConnection);
     }
 }

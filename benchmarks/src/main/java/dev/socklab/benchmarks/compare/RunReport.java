@@ -1,7 +1,12 @@
 package dev.socklab.benchmarks.compare;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One run's report from {@code socklab bench --json}. A number the report lacks reads as NaN (a
@@ -23,52 +28,64 @@ import java.util.Map;
  * @param loadBound                whether the load generator, not the server, was the limit
  * @param serverBytesPerConnection the server's memory per idle connection ({@code idle} only)
  */
-record BenchResult(String workload, double connections, double size, double seconds, double operations,
+record RunReport(String workload, double connections, double size, double seconds, double operations,
                    double opsPerSecond, double bytesPerSecond, double p50, double p99, double p999,
                    double errors, double lost, double loadCpu, boolean loadBound,
                    double serverBytesPerConnection) {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /**
      * The results in the load generator's output: a JSON array of report objects (or one object),
      * possibly after lines of other text.
      *
-     * @throws IllegalArgumentException if the output holds no report, or a malformed one
+     * @throws RunFailedException if the output holds no report, or a malformed one: the run failed
      */
-    static List<BenchResult> parseAll(String output) {
+    static List<RunReport> parseAll(String output) throws RunFailedException {
         int start = firstJson(output);
         if (start < 0) {
-            throw new IllegalArgumentException("the load generator printed no JSON report");
+            throw new RunFailedException("the load generator printed no JSON report");
         }
-        Object parsed = Json.parse(output.substring(start));
-        List<?> items = parsed instanceof List<?> list ? list : List.of(parsed);
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(output.substring(start));
+        } catch (JacksonException e) {
+            throw new RunFailedException("the load generator's report is not JSON (" + e.getOriginalMessage() + ")");
+        }
+        List<JsonNode> items = parsed.isArray() ? parsed.valueStream().toList() : List.of(parsed);
         if (items.isEmpty()) {
-            throw new IllegalArgumentException("the load generator's report is empty");
+            throw new RunFailedException("the load generator's report is empty");
         }
-        return items.stream().map(BenchResult::of).toList();
+        List<RunReport> reports = new ArrayList<>();
+        for (JsonNode item : items) {
+            reports.add(of(item));
+        }
+        return reports;
     }
 
-    private static BenchResult of(Object item) {
-        if (!(item instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException("the load generator's report holds " + item + " where an object belongs");
+    private static RunReport of(JsonNode m) throws RunFailedException {
+        if (!m.isObject()) {
+            throw new RunFailedException("the load generator's report holds " + m + " where an object belongs");
         }
-        Object latency = m.get("latency_us");
-        Map<?, ?> lat = latency instanceof Map<?, ?> l ? l : Map.of();
-        return new BenchResult(
-                m.get("workload") instanceof String s ? s : "",
+        JsonNode lat = m.path("latency_us");
+        return new RunReport(
+                m.path("workload").isString() ? m.path("workload").stringValue() : "",
                 number(m, "connections"), number(m, "size"), number(m, "seconds"), number(m, "operations"),
                 number(m, "ops_per_second"), number(m, "bytes_per_second"),
                 number(lat, "p50"), number(lat, "p99"), number(lat, "p999"),
                 count(m, "errors"), count(m, "lost"), number(m, "load_cpu"),
-                Boolean.TRUE.equals(m.get("load_bound")),
+                m.path("load_bound").isBoolean() && m.path("load_bound").booleanValue(),
                 number(m, "server_bytes_per_connection"));
     }
 
-    private static double number(Map<?, ?> m, String key) {
-        return m.get(key) instanceof Double d ? d : Double.NaN;
+    private static double number(JsonNode m, String key) {
+        JsonNode n = m.path(key);
+        return n.isNumber() ? n.doubleValue() : Double.NaN;
     }
 
-    private static double count(Map<?, ?> m, String key) {
-        return m.get(key) instanceof Double d ? d : 0;
+    private static double count(JsonNode m, String key) {
+        JsonNode n = m.path(key);
+        return n.isNumber() ? n.doubleValue() : 0;
     }
 
     /** Where the report starts: the first line that opens an array or an object. */

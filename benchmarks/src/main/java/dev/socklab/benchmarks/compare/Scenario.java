@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * @param size        message size in bytes, or 0 when the workload takes none
  * @param metrics     what it is judged on, the headline first
  */
-record Workload(String family, String name, String bench, String listener, int connections, int size,
+record Scenario(String family, String name, String bench, String listener, int connections, int size,
                 List<Metric> metrics) {
     /** The families, in the order they run. */
     static final List<String> FAMILIES = List.of("pingpong", "stream", "connect", "udp", "idle");
@@ -26,27 +26,27 @@ record Workload(String family, String name, String bench, String listener, int c
     private static final int IDLE_CONNECTIONS = 10_000;
 
     /** Every workload of the comparison, in the order they run. */
-    static List<Workload> all() {
+    static List<Scenario> all() {
         List<Metric> rate = List.of(Metric.OPS_PER_SECOND, Metric.P99_LATENCY);
         return List.of(
-                new Workload("pingpong", "pingpong 64 B, 1 connection", "pingpong", "echo/tcp", 1, SMALL, rate),
-                new Workload("pingpong", "pingpong 64 B, 100 connections", "pingpong", "echo/tcp", 100, SMALL, rate),
-                new Workload("pingpong", "pingpong 64 B, 1000 connections", "pingpong", "echo/tcp", 1000, SMALL, rate),
-                new Workload("stream", "stream 64 KiB, 1 connection", "stream", "echo/tcp", 1, LARGE,
+                new Scenario("pingpong", "pingpong 64 B, 1 connection", "pingpong", "echo/tcp", 1, SMALL, rate),
+                new Scenario("pingpong", "pingpong 64 B, 100 connections", "pingpong", "echo/tcp", 100, SMALL, rate),
+                new Scenario("pingpong", "pingpong 64 B, 1000 connections", "pingpong", "echo/tcp", 1000, SMALL, rate),
+                new Scenario("stream", "stream 64 KiB, 1 connection", "stream", "echo/tcp", 1, LARGE,
                         List.of(Metric.BYTES_PER_SECOND)),
-                new Workload("stream", "stream 64 KiB, 16 connections", "stream", "echo/tcp", 16, LARGE,
+                new Scenario("stream", "stream 64 KiB, 16 connections", "stream", "echo/tcp", 16, LARGE,
                         List.of(Metric.BYTES_PER_SECOND)),
-                new Workload("connect", "connect, 32 loops (greeting)", "connect", "hello/tcp", 32, 0,
+                new Scenario("connect", "connect, 32 loops (greeting)", "connect", "hello/tcp", 32, 0,
                         List.of(Metric.OPS_PER_SECOND)),
-                new Workload("udp", "udp echo 64 B, 16 sockets", "udp", "echo/udp", 16, SMALL,
+                new Scenario("udp", "udp echo 64 B, 16 sockets", "udp", "echo/udp", 16, SMALL,
                         List.of(Metric.OPS_PER_SECOND)),
-                new Workload("idle", "idle, 10000 connections", "idle", "echo/tcp", IDLE_CONNECTIONS, 0,
+                new Scenario("idle", "idle, 10000 connections", "idle", "echo/tcp", IDLE_CONNECTIONS, 0,
                         List.of(Metric.SERVER_BYTES_PER_CONNECTION)));
     }
 
     /** The workloads of the families named, in running order; all of them for an empty set. */
-    static List<Workload> only(Set<String> families) {
-        Stream<Workload> all = all().stream();
+    static List<Scenario> only(Set<String> families) {
+        Stream<Scenario> all = all().stream();
         return (families.isEmpty() ? all : all.filter(w -> families.contains(w.family()))).toList();
     }
 

@@ -1,0 +1,71 @@
+package dev.socklab.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+/** The comparison's and the baseline's command lines as their scripts call them: help, mistakes, exit codes. */
+class CommandLinesTest {
+
+    @Test
+    void compareHelpListsEveryDocumentedFlag() {
+        Run run = run(new Compare(), "--help");
+
+        assertThat(run.code).isZero();
+        assertThat(run.out).startsWith("Usage: benchmarks/compare ")
+                .contains("--duration", "--rounds", "--only", "--out", "--root", "connect, udp, idle");
+        assertThat(run.out.lines()).allMatch(line -> line.length() <= 80, "fits 80 columns");
+    }
+
+    @Test
+    void aCompareMistakeExitsTwoWithTheSentenceAndTheUsage() {
+        Run run = run(new Compare(), "--rounds", "0", "--only", "udp");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("--rounds takes a whole number of 1 or more, not '0'", "Usage: benchmarks/compare");
+        assertThat(run.out).isEmpty();
+    }
+
+    @Test
+    void baselineHelpFitsEightyColumns() {
+        Run run = run(new NettyBaseline(), "--help");
+
+        assertThat(run.code).isZero();
+        assertThat(run.out).contains("--bind", "--echo", "--hello", "--udp-echo");
+        assertThat(run.out.lines()).allMatch(line -> line.length() <= 80, "fits 80 columns");
+    }
+
+    @Test
+    void theBaselineWithNoServiceExitsTwoSayingWhatToGive() {
+        Run run = run(new NettyBaseline(), "--bind", "127.0.0.1");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("no service to serve: give --echo, --hello or --udp-echo a port");
+    }
+
+    @Test
+    void theBaselineRefusesAPortOutOfRange() {
+        Run run = run(new NettyBaseline(), "--hello", "70000");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("--hello", "a port is from 0 to 65535, not '70000'");
+    }
+
+    private static Run run(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+}

@@ -1,0 +1,64 @@
+package dev.socklab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import picocli.CommandLine;
+
+import org.junit.jupiter.api.Test;
+
+import dev.socklab.services.ServiceCatalog;
+import dev.socklab.services.qotd.QotdMode;
+
+/** The service options as the catalog reads them, parsed by picocli as {@code serve} parses them. */
+class ServiceOptionsTest {
+    @Test
+    void theQotdModesDefaultIsShownAsTheUserTypesIt() {
+        CommandRun help = CommandRun.of("serve", "--help");
+
+        assertThat(help.out()).contains("default: random.").doesNotContain("RANDOM");
+    }
+
+    @Test
+    void theQotdModeIsReadInLowerCase() {
+        assertThat(parse("--qotd-mode", "daily").qotdMode()).isEqualTo(QotdMode.DAILY);
+        assertThat(parse().qotdMode()).isEqualTo(QotdMode.RANDOM);
+    }
+
+    @Test
+    void arpAndRarpAreMadeOnOneTable() {
+        ServiceOptions options = parse("--arp-entry", "10.0.0.1=0A:0B:0C:0D");
+
+        ServiceCatalog.find("arp").orElseThrow().make(options);
+        ServiceCatalog.find("rarp").orElseThrow().make(options);
+
+        assertThat(options.arpTable()).isSameAs(options.arpTable());
+        assertThat(options.notices()).isEmpty();
+    }
+
+    @Test
+    void anEmptyArpTableIsNoticedOnceForBothServices() {
+        ServiceOptions options = parse();
+
+        ServiceCatalog.find("arp").orElseThrow().make(options);
+        ServiceCatalog.find("rarp").orElseThrow().make(options);
+
+        assertThat(options.notices()).singleElement().asString().startsWith("arp and rarp: the table is empty");
+    }
+
+    @Test
+    void aSettingIsReadOnlyWhenAServiceServedAsksForIt() {
+        ServiceOptions options = parse("--quotes", "/nonexistent/quotes.txt", "--format", "yyyy{");
+
+        ServiceCatalog.find("hello").orElseThrow().make(options);
+
+        assertThat(options.notices()).isEmpty();
+    }
+
+    private static ServiceOptions parse(String... args) {
+        ServeCommand serve = new ServeCommand();
+        CommandLine cli = new CommandLine(serve);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.parseArgs(args);
+        return serve.serviceOptions;
+    }
+}

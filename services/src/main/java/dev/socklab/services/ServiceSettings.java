@@ -1,0 +1,50 @@
+package dev.socklab.services;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+
+import dev.socklab.services.arp.ArpTable;
+import dev.socklab.services.chat.ChatSettings;
+import dev.socklab.services.qotd.QotdMode;
+import dev.socklab.services.qotd.Quotes;
+
+/**
+ * What the built-in services are made from, a method a setting. Each {@link ServiceCatalog} entry
+ * asks for what its own service needs and nothing else, so a setting is read, and checked, only
+ * when its service is served: a quotes file that cannot be read matters to qotd alone.
+ * {@code socklab serve}'s options implement it. A setting that cannot be used throws a
+ * {@link dev.socklab.runtime.SettingException} (or, for an address, a
+ * {@link dev.socklab.net.AddressException}) whose message is one sentence for the user.
+ */
+public interface ServiceSettings {
+    /** hello: what it says. */
+    String greeting();
+
+    /** daytime, chat, and qotd's daily quote: the clock, in the time zone asked for. */
+    Clock clock();
+
+    /** daytime: how the date is written. */
+    DateTimeFormatter daytimeFormat();
+
+    /** daytime: how long the client may stay quiet while acknowledging. */
+    Duration ackWait();
+
+    /** arp and rarp: their table, the same one on every call, so that both answer from one. */
+    ArpTable arpTable();
+
+    /** arp and rarp: a request with no line end ends when the client pauses this long. */
+    Duration requestPause();
+
+    /** qotd: the quotes it picks from. */
+    Quotes quotes();
+
+    /** qotd: how it picks. */
+    QotdMode qotdMode();
+
+    /** chargen and qotd over UDP: a reply is at most this many times its request. */
+    int udpAmplification();
+
+    /** chat: its limits. */
+    ChatSettings chat();
+}

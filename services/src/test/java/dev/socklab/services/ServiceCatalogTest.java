@@ -1,0 +1,118 @@
+package dev.socklab.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.socklab.runtime.Transport;
+import dev.socklab.services.arp.ArpTable;
+import dev.socklab.services.chat.ChatSettings;
+import dev.socklab.services.daytime.DaytimeFormat;
+import dev.socklab.services.qotd.QotdMode;
+import dev.socklab.services.qotd.Quotes;
+
+/** The catalog is the one list of services: each entry makes what its transports need, from the settings. */
+class ServiceCatalogTest {
+    /** Every setting at its default, and one table for arp and rarp, as serve's options give them. */
+    private static final ServiceSettings DEFAULTS = new ServiceSettings() {
+        private final ArpTable table = ArpTable.builder().build();
+
+        @Override
+        public String greeting() {
+            return "Hello World!";
+        }
+
+        @Override
+        public Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Override
+        public DateTimeFormatter daytimeFormat() {
+            return DaytimeFormat.parse("lab");
+        }
+
+        @Override
+        public Duration ackWait() {
+            return Duration.ofSeconds(2);
+        }
+
+        @Override
+        public ArpTable arpTable() {
+            return table;
+        }
+
+        @Override
+        public Duration requestPause() {
+            return Duration.ofMillis(200);
+        }
+
+        @Override
+        public Quotes quotes() {
+            return Quotes.builtIn();
+        }
+
+        @Override
+        public QotdMode qotdMode() {
+            return QotdMode.RANDOM;
+        }
+
+        @Override
+        public int udpAmplification() {
+            return 1;
+        }
+
+        @Override
+        public ChatSettings chat() {
+            return ChatSettings.DEFAULTS;
+        }
+    };
+
+    static Iterable<ServiceInfo> entries() {
+        return ServiceCatalog.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("entries")
+    void eachEntryMakesAHalfForEachOfItsTransportsAndNoOther(ServiceInfo entry) {
+        ServiceHalves made = entry.make(DEFAULTS);
+
+        assertThat(made.stream().isPresent()).as("stream half").isEqualTo(entry.transports().contains(Transport.TCP));
+        assertThat(made.datagram().isPresent()).as("datagram half").isEqualTo(entry.transports().contains(Transport.UDP));
+        assertThat(entry.transports().contains(Transport.UNIX)).as("unix with tcp")
+                .isEqualTo(entry.transports().contains(Transport.TCP));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("entries")
+    void eachEntryIsFoundByItsName(ServiceInfo entry) {
+        assertThat(ServiceCatalog.find(entry.name())).containsSame(entry);
+    }
+
+    @Test
+    void aServiceWithBothHalvesServesThemWithOneObject() {
+        ServiceHalves hello = ServiceCatalog.find("hello").orElseThrow().make(DEFAULTS);
+
+        assertThat(hello.datagram().orElseThrow()).isSameAs(hello.stream().orElseThrow());
+    }
+
+    @Test
+    void chatIsServedOverStreamsAlone() {
+        ServiceInfo chat = ServiceCatalog.find("chat").orElseThrow();
+
+        assertThat(chat.transports()).containsExactlyInAnyOrder(Transport.TCP, Transport.UNIX);
+        assertThat(chat.make(DEFAULTS).datagram()).isEmpty();
+    }
+
+    @Test
+    void theClassicAmplifiersServeUdpOnlyWhenNamed() {
+        assertThat(ServiceCatalog.all()).filteredOn(ServiceInfo::udpOnlyWhenNamed).extracting(ServiceInfo::name)
+                .containsExactlyInAnyOrder("qotd", "chargen");
+    }
+}
