@@ -60,8 +60,8 @@ abstract class LookupCommand implements Callable<Integer>, ServerText.Printer {
         Duration timeout = options.timeout;
         ServerText shown = serverText;
         return options.talk(Host.parse(parsed.host()), parsed.port(), service(), transport.udp,
-                conn -> lookUp(requests, out, request -> shown.shown(LookupClient.lookup(conn, request, timeout))),
-                client -> lookUp(requests, out, request -> shown.shown(LookupClient.lookup(client, request, timeout))));
+                conn -> lookUp(requests, out, shown, request -> LookupClient.lookup(conn, request, timeout)),
+                client -> lookUp(requests, out, shown, request -> LookupClient.lookup(client, request, timeout)));
     }
 
     /**
@@ -91,9 +91,11 @@ abstract class LookupCommand implements Callable<Integer>, ServerText.Printer {
         String answer(String request) throws IOException;
     }
 
-    private static int lookUp(Iterable<String> requests, PrintWriter out, Lookup lookup) throws IOException {
+    /** Prints each request and its answer, a line each; on a terminal both made visible, as a request may come from a file. */
+    private static int lookUp(Iterable<String> requests, PrintWriter out, ServerText shown, Lookup lookup)
+            throws IOException {
         for (String request : requests) {
-            out.println(request + " -> " + lookup.answer(request));
+            out.println(shown.shown(request + " -> " + lookup.answer(request)));
             out.flush();
         }
         return ExitCode.OK.code;
