@@ -51,7 +51,7 @@ final class ServerText {
      * process started and no native code. Where the system cannot say (no {@code /dev/stdout}),
      * the text is shown visibly, as to a person.
      */
-    static boolean standardOutputIsTerminal() {
+    private static boolean standardOutputIsTerminal() {
         try {
             return ((Integer) Files.getAttribute(STANDARD_OUTPUT, "unix:mode") & S_IFMT) == S_IFCHR;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
