@@ -35,11 +35,13 @@ final class ChargenCommand extends ClientCommand {
             throw new Errors.UsageException("--lines cannot be negative: " + lines);
         }
         Duration timeout = options.timeout;
-        talk(conn -> ChargenClient.lines(conn, lines, System.out, timeout),
-                client -> {
-                    System.out.print(ChargenClient.datagram(client, requestBytes, timeout));
-                    return 1L;
-                });
+        try (VisibleLines out = new VisibleLines(System.out, serverText)) {
+            talk(conn -> ChargenClient.lines(conn, lines, out, timeout),
+                    client -> {
+                        System.out.print(serverText.shown(ChargenClient.datagram(client, requestBytes, timeout)));
+                        return 1L;
+                    });
+        }
         System.out.flush();
         return ExitCode.OK.code;
     }

@@ -47,6 +47,6 @@ final class DaytimeCommand extends ClientCommand {
         Optional<String> ack = acknowledgement.text();
         String date = talk(conn -> DaytimeClient.fetch(conn, ack, timeout),
                 client -> DaytimeClient.fetch(client, ack, timeout));
-        return print(date);
+        return printServerText(date);
     }
 }

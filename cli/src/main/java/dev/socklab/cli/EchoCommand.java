@@ -13,7 +13,9 @@ import dev.socklab.client.EchoClient;
 /** {@code socklab echo}: standard input to an echo server, its replies to standard output, like {@code nc}. */
 @Command(name = "echo", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
         description = {"Sends standard input to an echo server (RFC 862) and prints what comes back, like nc.",
-                "With --udp, one datagram a line, each waiting for its reply; the losses are counted."},
+                "With --udp, one datagram a line, each waiting for its reply; the losses are counted.",
+                "What comes back is printed byte for byte, as nc does, even on a terminal: an escape sequence in it"
+                + " acts on the terminal. The other clients show a server's control characters visibly there."},
         footer = {"", "Exit code 5 when a UDP reply was lost.", "", "Examples:",
                 "  echo hello | socklab echo                 localhost, port 10007",
                 "  socklab echo 127.0.0.1 7 < file",

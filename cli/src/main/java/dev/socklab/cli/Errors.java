@@ -15,10 +15,13 @@ import dev.socklab.bench.BenchPlanException;
 import dev.socklab.net.AddressException;
 import dev.socklab.runtime.CannotBindException;
 import dev.socklab.runtime.SettingException;
+import dev.socklab.text.Visible;
 
 /**
  * Turns every failure into one sentence on standard error and an {@link ExitCode}: a user sees
- * what went wrong and what to do, never a stack trace (except for a bug, which says so).
+ * what went wrong and what to do, never a stack trace (except for a bug, which says so). A sentence
+ * may quote a file's line or a value from the command line, so it is printed through
+ * {@link Visible#of}: an escape sequence in a deny file does not reach the terminal.
  */
 final class Errors implements IExecutionExceptionHandler, IParameterExceptionHandler {
     @Override
@@ -29,7 +32,7 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
             err.println("socklab: unexpected failure, a bug in socklab; please report it with this trace:");
             e.printStackTrace(err);
         } else {
-            err.println("socklab: " + sentence(e));
+            err.println("socklab: " + Visible.of(sentence(e)));
         }
         err.flush();
         return code.code;
@@ -39,7 +42,7 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         PrintWriter err = cli.getErr();
-        err.println("socklab: " + e.getMessage());
+        err.println("socklab: " + Visible.of(e.getMessage()));
         err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for the options and examples.");
         err.flush();
         return ExitCode.USAGE.code;

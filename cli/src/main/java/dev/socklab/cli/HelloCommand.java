@@ -26,6 +26,6 @@ final class HelloCommand extends ClientCommand {
         Duration timeout = options.timeout;
         String greeting = talk(conn -> HelloClient.greeting(conn, timeout),
                 client -> HelloClient.greeting(client, timeout));
-        return print(greeting);
+        return printServerText(greeting);
     }
 }

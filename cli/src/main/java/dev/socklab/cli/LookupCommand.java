@@ -25,7 +25,7 @@ import dev.socklab.net.Ports;
  * before the next, because a lab server reads raw 1024-byte chunks and pipelined requests would
  * merge into one.
  */
-abstract class LookupCommand implements Callable<Integer> {
+abstract class LookupCommand implements Callable<Integer>, ServerText.Printer {
     @Spec
     CommandSpec spec;
 
@@ -40,6 +40,14 @@ abstract class LookupCommand implements Callable<Integer> {
     @Mixin
     UdpOption transport;
 
+    /** How the server's answers are printed: made visible when standard output is a terminal. */
+    ServerText serverText = ServerText.forStandardOutput();
+
+    @Override
+    public void serverText(ServerText how) {
+        serverText = how;
+    }
+
     /** The service's name: arp or rarp. */
     abstract String service();
 
@@ -50,9 +58,10 @@ abstract class LookupCommand implements Callable<Integer> {
         Iterable<String> requests = parsed.requests().isEmpty() ? standardInput() : parsed.requests();
         PrintWriter out = spec.commandLine().getOut();
         Duration timeout = options.timeout;
+        ServerText shown = serverText;
         return options.talk(Host.parse(parsed.host()), parsed.port(), service(), transport.udp,
-                conn -> lookUp(requests, out, request -> LookupClient.lookup(conn, request, timeout)),
-                client -> lookUp(requests, out, request -> LookupClient.lookup(client, request, timeout)));
+                conn -> lookUp(requests, out, shown, request -> LookupClient.lookup(conn, request, timeout)),
+                client -> lookUp(requests, out, shown, request -> LookupClient.lookup(client, request, timeout)));
     }
 
     /**
@@ -82,9 +91,11 @@ abstract class LookupCommand implements Callable<Integer> {
         String answer(String request) throws IOException;
     }
 
-    private static int lookUp(Iterable<String> requests, PrintWriter out, Lookup lookup) throws IOException {
+    /** Prints each request and its answer, a line each; on a terminal both made visible, as a request may come from a file. */
+    private static int lookUp(Iterable<String> requests, PrintWriter out, ServerText shown, Lookup lookup)
+            throws IOException {
         for (String request : requests) {
-            out.println(request + " -> " + lookup.answer(request));
+            out.println(shown.shown(request + " -> " + lookup.answer(request)));
             out.flush();
         }
         return ExitCode.OK.code;

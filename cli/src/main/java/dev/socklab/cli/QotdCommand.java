@@ -30,6 +30,6 @@ final class QotdCommand extends ClientCommand {
     public Integer call() throws IOException {
         Duration timeout = options.timeout;
         String quote = talk(conn -> QotdClient.quote(conn, timeout), client -> QotdClient.quote(client, requestBytes, timeout));
-        return print(quote);
+        return printServerText(quote);
     }
 }

@@ -18,9 +18,26 @@ import picocli.CommandLine;
  */
 record CommandRun(int exitCode, String out, String err) {
     static CommandRun of(String... args) {
+        return run(Main.commandLine(args), args);
+    }
+
+    /**
+     * A run whose command prints a server's text as to a terminal ({@code terminal}) or a pipe,
+     * whatever this JVM's standard output is.
+     */
+    static CommandRun printingAsTo(boolean terminal, String... args) {
+        CommandLine cli = Main.commandLine(args);
+        if (cli.getSubcommands().get(args[0]).getCommand() instanceof ServerText.Printer printer) {
+            printer.serverText(ServerText.forTerminal(terminal));
+        } else {
+            throw new IllegalArgumentException(args[0] + " prints no server's text");
+        }
+        return run(cli, args);
+    }
+
+    private static CommandRun run(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine(args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

@@ -1,8 +1,15 @@
 package dev.socklab.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -75,6 +82,13 @@ class UsageErrorTest {
                         new String[] {"'yyyy{' is not a date format"}),
                 Arguments.of("a quotes file that is missing", new String[] {"serve", "qotd:0", "--quotes", "/nonexistent/q.txt"},
                         new String[] {"cannot read the quotes file /nonexistent/q.txt: no such file"}),
+                Arguments.of("a deny file that never ends", new String[] {"serve", "--deny-file", "/dev/zero"},
+                        new String[] {"--deny-file: the address list /dev/zero is larger than 1 MiB",
+                                "an address list is at most 1 MiB"}),
+                Arguments.of("an allow file that never ends", new String[] {"serve", "--allow-file", "echo=/dev/zero"},
+                        new String[] {"--allow-file: the address list /dev/zero is larger than 1 MiB"}),
+                Arguments.of("a quotes file that never ends", new String[] {"serve", "qotd:0", "--quotes", "/dev/zero"},
+                        new String[] {"the quotes file /dev/zero is larger than 1 MiB"}),
                 Arguments.of("an ARP table file that is missing", new String[] {"serve", "arp:0", "--arp-table", "/nonexistent/ethers"},
                         new String[] {"/nonexistent/ethers cannot be read (no such file)"}),
                 Arguments.of("a zero client timeout", new String[] {"hello", "--timeout", "0s"},
@@ -93,5 +107,22 @@ class UsageErrorTest {
     @MethodSource("wrongCommandLines")
     void wrongCommandLineExitsTwoWithOneSentence(String what, String[] args, String[] fragments) {
         CommandRun.of(args).failedWith(ExitCode.USAGE, fragments);
+    }
+
+    @Test
+    void aDenyFilesBadLineReachesTheTerminalWithItsEscapesMadeVisible(@TempDir Path dir) throws IOException {
+        Path deny = Files.writeString(dir.resolve("deny"), "10.0.0.1\n\u001b]0;pwned\u0007\u202E\n");
+
+        CommandRun run = CommandRun.of("serve", "--deny-file", deny.toString())
+                .failedWith(ExitCode.USAGE, deny + " line 2: '^[]0;pwned^G<U+202E>' is not an address");
+
+        // Before, the escape sequence set the operator's terminal title.
+        assertThat(run.err()).doesNotContain("\u001b", "\u0007", "\u202E");
+    }
+
+    @Test
+    void aValueFromTheCommandLineIsEchoedBackWithItsEscapesMadeVisible() {
+        CommandRun run = CommandRun.of("serve", "--deny", "\u001b[2J").failedWith(ExitCode.USAGE, "'^[[2J'");
+        assertThat(run.err()).doesNotContain("\u001b");
     }
 }

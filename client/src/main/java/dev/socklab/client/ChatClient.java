@@ -148,8 +148,9 @@ public final class ChatClient implements AutoCloseable {
      * @param conn a connection to a chat server
      * @param linesPerSecond the most lines {@link #send} lets out a second, in bursts of as many; 0
      *     for no pacing
-     * @param incoming called with each line from the server, without its line end and with control
-     *     characters made visible, in the reader thread, one at a time, in order
+     * @param incoming called with each line from the server, without its line end and with control,
+     *     bidi and invisible characters made visible ({@code Visible.of}), in the reader thread, one
+     *     at a time, in order
      * @return the client, talking
      * @throws IllegalArgumentException if {@code linesPerSecond} is negative
      */

@@ -5,11 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
+import dev.socklab.text.Visible;
+
 /**
  * Cuts what a line-based server sends into lines: UTF-8 text, each ended by LF or CRLF, delivered
  * without its end. A line longer than the bound is delivered in pieces of the bound, so a server
- * that never ends a line costs bounded memory. Control characters other than tab are made visible
- * ({@code ^[} for ESC), so that a server cannot move the cursor or recolour the terminal.
+ * that never ends a line costs bounded memory. Control characters other than tab, and bidi, zero-width
+ * and other format characters, are made visible ({@code ^[} for ESC, {@code <U+202E>}:
+ * {@link Visible#of}), so that a server cannot move the cursor, recolour the terminal, or hide or
+ * reorder a part of a line.
  */
 final class ServerLines {
     private final int maxBytes;
@@ -58,24 +62,6 @@ final class ServerLines {
         byte[] line = pending.toByteArray();
         pending.reset();
         int length = line.length > 0 && line[line.length - 1] == '\r' ? line.length - 1 : line.length;
-        return visible(new String(line, 0, length, StandardCharsets.UTF_8));
-    }
-
-    /** {@code text} with each control character but tab in caret notation ({@code ^[}, {@code ^?}), C1 codes as U+FFFD. */
-    static String visible(String text) {
-        if (text.chars().noneMatch(c -> Character.isISOControl(c) && c != '\t')) {
-            return text;
-        }
-        StringBuilder shown = new StringBuilder(text.length() + 8);
-        text.chars().forEach(c -> {
-            if (c == '\t' || !Character.isISOControl(c)) {
-                shown.append((char) c);
-            } else if (c < 0x20 || c == 0x7f) {
-                shown.append('^').append((char) (c ^ 0x40));
-            } else {
-                shown.append('\uFFFD');
-            }
-        });
-        return shown.toString();
+        return Visible.of(new String(line, 0, length, StandardCharsets.UTF_8));
     }
 }

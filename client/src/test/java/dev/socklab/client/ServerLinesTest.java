@@ -57,7 +57,15 @@ class ServerLinesTest {
     void controlCharactersButTabAreMadeVisible() {
         ServerLines splitter = new ServerLines(100);
         splitter.feed(bytes("\u001b[31mred\tok\u0007\u007f\u0085\n"), lines::add);
-        assertThat(lines).containsExactly("^[[31mred\tok^G^?\uFFFD");
+        assertThat(lines).containsExactly("^[[31mred\tok^G^?<U+0085>");
+    }
+
+    @Test
+    void bidiZeroWidthAndSeparatorCharactersAreMadeVisible() {
+        // Before, these reached the chat member's terminal as they came: U+202E reversed the rest of the line.
+        ServerLines splitter = new ServerLines(100);
+        splitter.feed(bytes("[07:00] <bob> \u202Egnp.exe \u2066x\u2069 a\u200Bb \uFEFFc\u2028d\u2029\n"), lines::add);
+        assertThat(lines).containsExactly("[07:00] <bob> <U+202E>gnp.exe <U+2066>x<U+2069> a<U+200B>b <U+FEFF>c<U+2028>d<U+2029>");
     }
 
     @Test

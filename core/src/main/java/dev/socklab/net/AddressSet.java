@@ -2,14 +2,16 @@ package dev.socklab.net;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.socklab.text.CappedFile;
 import dev.socklab.text.IoFailure;
 
 /**
@@ -22,6 +24,11 @@ public final class AddressSet {
     public static final AddressSet EMPTY = new AddressSet(List.of());
     /** The most entries one file may hold: the list is matched entry by entry on every accept. */
     public static final int MAX_ENTRIES = 10_000;
+    /**
+     * The largest file read, so that {@code /dev/zero} given by mistake cannot hold up start-up: 1 MiB,
+     * far more than {@link #MAX_ENTRIES} entries of the longest form with a comment each need.
+     */
+    public static final int MAX_FILE_BYTES = 1024 * 1024;
 
     private final List<Cidr> blocks;
 
@@ -48,12 +55,19 @@ public final class AddressSet {
      * {@code #} are ignored.
      *
      * @throws AddressException naming the file and line of an entry that is not an address or a
-     *     block, or the file if it cannot be read or holds more than {@link #MAX_ENTRIES}
+     *     block, or the file if it cannot be read, is not UTF-8, is larger than {@link #MAX_FILE_BYTES}
+     *     or holds more than {@link #MAX_ENTRIES}
      */
     public static AddressSet load(Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(CappedFile.readWhole(file, MAX_FILE_BYTES)))
+                    .toString().lines().toList();
+        } catch (CappedFile.TooLargeException e) {
+            throw new AddressException("the address list " + e.getMessage() + ": an address list is at most "
+                    + CappedFile.size(MAX_FILE_BYTES) + "; merge its addresses into wider blocks", e);
+        } catch (CharacterCodingException e) {
+            throw new AddressException("the address list " + file + " is not UTF-8 text: save it as UTF-8", e);
         } catch (IOException e) {
             throw new AddressException("cannot read the address list " + file + ": " + IoFailure.reason(e), e);
         }

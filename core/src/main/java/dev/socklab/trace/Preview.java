@@ -2,6 +2,8 @@ package dev.socklab.trace;
 
 import java.nio.ByteBuffer;
 
+import dev.socklab.text.Visible;
+
 /**
  * A short, escaped, quoted view of bytes on the wire, for trace lines: printable ASCII as is,
  * {@code \r \n \t \\ \"} as in C, any other byte as {@code \xNN}, and {@code ...} past a limit.
@@ -34,17 +36,25 @@ public final class Preview {
         return out.toString();
     }
 
-    /** The text, escaped the same way as bytes would be, cut to {@code limit} characters. */
+    /**
+     * The text, escaped the same way as bytes would be, cut to {@code limit} characters (a pair of
+     * surrogates is kept whole). Other characters that {@link Visible#isHidden} names, such as a
+     * C1 control or a right-to-left override, show as {@code \u202e} ({@code \U000e0001} past
+     * U+FFFF), so that no log or trace line can be reordered or hide a part of itself.
+     */
     public static String of(String text, int limit) {
         int n = Math.min(text.length(), limit);
         StringBuilder out = new StringBuilder(n + 8).append('"');
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < n; ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
             if (c < 0x80) {
                 appendEscaped(out, c);
+            } else if (Visible.isHidden(c)) {
+                out.append(c > 0xffff ? String.format("\\U%08x", c) : String.format("\\u%04x", c));
             } else {
-                // Non-ASCII text is shown as is: a name in another script stays readable.
-                out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                // Other non-ASCII text is shown as is: a name in another script stays readable.
+                out.appendCodePoint(c);
             }
         }
         out.append('"');

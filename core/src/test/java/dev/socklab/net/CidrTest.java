@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -101,6 +102,31 @@ class CidrTest {
         Path file = Files.writeString(dir.resolve("deny.txt"), "10.0.0.0/8\n10.0.0.0/40\n");
         assertThatThrownBy(() -> AddressSet.load(file)).isInstanceOf(AddressException.class)
                 .hasMessageStartingWith(file + " line 2: '10.0.0.0/40'");
+    }
+
+    @Test
+    void aFileThatNeverEndsIsRefusedAtItsBoundInOneSentence() {
+        // Before, /dev/zero was read whole: start-up never ended, and memory grew without end.
+        assertThatThrownBy(() -> AddressSet.load(Path.of("/dev/zero"))).isInstanceOf(AddressException.class)
+                .hasMessage("the address list /dev/zero is larger than 1 MiB: an address list is at most 1 MiB;"
+                        + " merge its addresses into wider blocks");
+    }
+
+    @Test
+    void aFileOneBytePastTheBoundIsRefusedAndOneAtItIsRead() throws IOException {
+        String line = "10.0.0.1 # a comment" + " ".repeat(107) + "\n"; // 128 bytes: 8,192 entries in 1 MiB
+        Path atBound = Files.writeString(dir.resolve("at.txt"), line.repeat(AddressSet.MAX_FILE_BYTES / 128));
+        assertThat(AddressSet.load(atBound).blocks()).hasSize(AddressSet.MAX_FILE_BYTES / 128);
+        Path past = Files.writeString(dir.resolve("past.txt"), line.repeat(AddressSet.MAX_FILE_BYTES / 128) + "\n");
+        assertThatThrownBy(() -> AddressSet.load(past)).isInstanceOf(AddressException.class)
+                .hasMessageStartingWith("the address list " + past + " is larger than 1 MiB");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsOneSentence() throws IOException {
+        Path file = Files.write(dir.resolve("latin1.txt"), "10.0.0.1 # caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> AddressSet.load(file)).isInstanceOf(AddressException.class)
+                .hasMessage("the address list " + file + " is not UTF-8 text: save it as UTF-8");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.socklab.net.AddressException;
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
 import dev.socklab.net.SocketAddresses;
+import dev.socklab.text.Visible;
 
 /**
  * The {@code /etc/ethers} format: on each line a hardware address, whitespace, then an IP
@@ -49,7 +50,7 @@ final class EthersFormat {
             hw = HardwareAddress.parse(fields[0]);
             host = Host.parse(fields[1]);
         } catch (AddressException e) {
-            LOG.warn("{}:{}: skipping a malformed line: {}", file, number, e.getMessage());
+            LOG.warn("{}:{}: skipping a malformed line: {}", file, number, Visible.of(e.getMessage()));
             return;
         }
         if (!(host instanceof Host.Literal) && !(host instanceof Host.Name)) {
@@ -61,7 +62,7 @@ final class EthersFormat {
         try {
             addresses = host.resolve(Family.ANY);
         } catch (AddressException e) {
-            LOG.warn("{}:{}: skipping the entry for {}: {}", file, number, host, e.getMessage());
+            LOG.warn("{}:{}: skipping the entry for {}: {}", file, number, host, Visible.of(e.getMessage()));
             return;
         }
         for (InetAddress ip : addresses) {

@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
+import dev.socklab.text.CappedFile;
 import dev.socklab.text.IoFailure;
 
 /**

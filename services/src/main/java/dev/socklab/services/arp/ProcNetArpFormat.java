@@ -8,6 +8,7 @@ import java.util.List;
 
 import dev.socklab.net.AddressException;
 import dev.socklab.net.Host;
+import dev.socklab.text.Visible;
 
 /**
  * Linux's IPv4 neighbour table as {@code /proc/net/arp} shows it: a header line, then the
@@ -39,7 +40,7 @@ final class ProcNetArpFormat {
             try {
                 read(line, entries);
             } catch (AddressException e) {
-                LOG.warn("{}:{}: skipping a line in an unknown format: {}", file, i + 1, e.getMessage());
+                LOG.warn("{}:{}: skipping a line in an unknown format: {}", file, i + 1, Visible.of(e.getMessage()));
             }
         }
         return entries.build();

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.socklab.runtime.SettingException;
+import dev.socklab.text.CappedFile;
 import dev.socklab.text.IoFailure;
 
 /**
@@ -57,15 +57,13 @@ public final class Quotes {
      */
     public static Quotes load(Path file) {
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            // One byte past the cap tells a file at the cap from a larger one, without reading it all.
-            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        try {
+            bytes = CappedFile.readWhole(file, MAX_FILE_BYTES);
+        } catch (CappedFile.TooLargeException e) {
+            throw new SettingException("the quotes file " + e.getMessage() + ":"
+                    + " a quotes file holds short quotes, one a paragraph");
         } catch (IOException e) {
             throw new SettingException("cannot read the quotes file " + file + ": " + IoFailure.reason(e));
-        }
-        if (bytes.length > MAX_FILE_BYTES) {
-            throw new SettingException("the quotes file " + file + " is larger than 1 MiB:"
-                    + " a quotes file holds short quotes, one a paragraph");
         }
         return parse(decode(bytes, file.toString()), file.toString());
     }

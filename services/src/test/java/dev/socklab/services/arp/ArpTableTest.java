@@ -51,6 +51,31 @@ class ArpTableTest {
     }
 
     @Test
+    void aMalformedLinesEscapesReachTheLogMadeVisible() {
+        Path ethers = write(dir.resolve("ethers"), "\u001b]0;pwned\u0007\u202E 10.0.0.1\n0A:0B:0C:0D 10.0.0.2\n", 0);
+        try (ArpLog log = new ArpLog()) {
+            ArpTable table = ArpTable.builder().file(ethers).build();
+
+            assertThat(table.hardwareAddressOf(ip("10.0.0.2"))).contains(hw("0A:0B:0C:0D"));
+            // Before, the escape sequence reached the operator's terminal as it was in the file.
+            assertThat(log.warnings()).singleElement().asString()
+                    .startsWith(ethers + ":1: skipping a malformed line: '^[]0;pwned^G<U+202E>'")
+                    .doesNotContain("\u001b", "\u0007", "\u202E");
+        }
+    }
+
+    @Test
+    void aTableFileThatNeverEndsIsReadToItsBoundWithAWarning() {
+        try (ArpLog log = new ArpLog()) {
+            ArpTable table = ArpTable.builder().file(Path.of("/dev/zero")).maxFileBytes(64 * 1024).build();
+
+            assertThat(table.hardwareAddressOf(ip("10.0.0.1"))).isEmpty();
+            assertThat(log.warnings()).containsExactly("/dev/zero is larger than 65536 bytes, so only the lines"
+                    + " within its first 65536 bytes are read");
+        }
+    }
+
+    @Test
     void resolvesAHostNameWhenTheFileIsLoadedAndSkipsOneThatFailsWithAWarning() throws UnknownHostException {
         Path ethers = write(dir.resolve("ethers"), """
                 0A:0B:0C:0D localhost

@@ -93,6 +93,13 @@ class QuotesTest {
     }
 
     @Test
+    void aFileThatNeverEndsIsRefusedAtItsBound() {
+        assertThatThrownBy(() -> Quotes.load(Path.of("/dev/zero")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the quotes file /dev/zero is larger than 1 MiB: a quotes file holds short quotes, one a paragraph");
+    }
+
+    @Test
     void aFileThatIsNotUtf8IsRefused() throws IOException {
         Path file = Files.write(dir.resolve("latin1.txt"), "Caf\u00e9 au lait.\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> Quotes.load(file))
