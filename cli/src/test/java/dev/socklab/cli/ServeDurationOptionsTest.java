@@ -23,7 +23,9 @@ class ServeDurationOptionsTest {
 
     private static ServeCommand parse(String... args) {
         ServeCommand serve = new ServeCommand();
-        new CommandLine(serve).parseArgs(args);
+        CommandLine cli = new CommandLine(serve);
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // as Main sets it: --qotd-mode's default is written "random"
+        cli.parseArgs(args);
         return serve;
     }
 }
