@@ -26,7 +26,10 @@ import dev.socklab.service.LineTooLongException;
  */
 public final class LineFraming {
     private static final int FIRST_AHEAD = 1024;
-    /** The most {@code readUpTo} reads ahead in one go. */
+    /**
+     * The most read-ahead room {@code readUpTo} asks for. The buffer still starts at 1 KiB and grows only
+     * when a read fills it, which a {@code readUpTo} that empties it never does: a long one reads a KiB a go.
+     */
     private static final int MAX_CHUNK = 64 * 1024;
 
     private final ByteSource source;

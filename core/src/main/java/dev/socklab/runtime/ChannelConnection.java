@@ -69,7 +69,7 @@ final class ChannelConnection implements Connection {
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        // Past the first request, a read costs no volatile write: echo's reads are its hot path.
+        // Past the first request, a read pays nothing for the first-request flag: echo's reads are its hot path.
         if (!deadlines.awaitingFirstRequest()) {
             return framing.read(dst);
         }

@@ -39,7 +39,7 @@ import dev.socklab.text.Durations;
  *   <li><b>closed</b>: the runtime closes the socket, logs one line, and gives the permit back:
  *       service, transport, client and local addresses, bytes each way, duration, and the
  *       {@link Outcome}, with which {@link Deadlines.Deadline} fired for a timeout
- *       ({@code timed out: no complete request within 30s}, {@code no progress for 60s},
+ *       ({@code timed out: no complete request within 30s}, {@code no progress for 1m},
  *       {@code a write made no progress for 30s}). A connection the runtime gave up on (any
  *       timeout, a client too far behind, the end of the grace period) is reset instead of
  *       closed, so that the kernel keeps none of its bytes ({@link ChannelWire#abort()}); its

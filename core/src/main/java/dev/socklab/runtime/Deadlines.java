@@ -37,7 +37,7 @@ final class Deadlines implements Watchdog.Watched {
     private final long idleNanos;
     /** The first-request timeout, or 0 for none. */
     private final long firstRequestNanos;
-    /** Closes the connection's socket. */
+    /** Gives up on the connection: resets it (an abortive close), so the kernel keeps none of its bytes. */
     private final Runnable close;
     /** How long a write may make no progress; shortened only for last words. Set from any thread. */
     private volatile long writeNanos;
@@ -131,7 +131,7 @@ final class Deadlines implements Watchdog.Watched {
         return Optional.ofNullable(fired);
     }
 
-    /** Why the connection timed out: {@code no progress for 60s} of a read, or of a write, or no first request in time. */
+    /** Why the connection timed out: {@code no progress for 1m} of a read, or of a write, or no first request in time. */
     String timeoutDetail() {
         return switch (fired) {
             case WRITE -> "a write made no progress for " + Durations.format(Duration.ofNanos(writeNanos));

@@ -8,8 +8,8 @@ import java.util.function.LongConsumer;
 /**
  * Enforces the time bounds that no blocking call enforces itself: each connection's
  * {@link Deadlines} (idle, write and first request), and the age bound of each outbox. One thread
- * per server sweeps them all, and each closes its own socket once its time has passed; the blocked
- * call then fails. A sweep costs a few volatile reads per open connection.
+ * per server sweeps them all; once its time has passed, a connection is reset and an outbox's
+ * client dropped, and the blocked call then fails. A sweep costs a few volatile reads per open connection.
  */
 final class Watchdog {
     /** Something with a time bound, checked on every sweep. */

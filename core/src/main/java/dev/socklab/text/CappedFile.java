@@ -8,8 +8,9 @@ import java.nio.file.Path;
 
 /**
  * Reads a file socklab is given up to a size bound, so that a huge or endless file ({@code /dev/zero},
- * a named pipe that never ends, a growing log given by mistake) cannot hold up start-up or exhaust
- * memory: at most one byte past the bound is ever read. The size is not asked in advance: files
+ * a named pipe that never ends, a growing log given by mistake) cannot exhaust memory or keep
+ * start-up reading: at most one byte past the bound is ever read. The bound is on size, not time:
+ * a named pipe with no writer, or one whose writer goes quiet, still blocks, as it would for {@code cat}. The size is not asked in advance: files
  * under {@code /proc} report a size of zero, and a device or a pipe has none.
  *
  * <p>Two ways to use the bound: {@link #read} keeps the whole lines within it (a table the system
