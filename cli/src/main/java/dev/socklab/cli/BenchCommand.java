@@ -34,6 +34,7 @@ import dev.socklab.bench.Workload;
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
 import dev.socklab.net.Ports;
+import dev.socklab.text.Visible;
 
 /**
  * {@code socklab bench}: loads an echo, greeting or chat server with many connections and reports
@@ -209,7 +210,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (BenchResult run : failed) {
             err.println("socklab: the run with " + run.connections() + " " + workload.countName() + " failed: "
-                    + BenchReport.failure(run));
+                    + Visible.of(BenchReport.failure(run)));
         }
         err.flush();
         return failed.isEmpty() ? ExitCode.OK.code : ExitCode.NETWORK.code;
@@ -281,7 +282,8 @@ final class BenchCommand implements Callable<Integer> {
             out.print(BenchReport.csv(results));
         } else {
             out.print(BenchReport.table(results));
-            BenchReport.notes(results).forEach(out::println);
+            // A note may quote a server's warning: network text reaches a person only made visible.
+            BenchReport.notes(results).forEach(note -> out.println(Visible.of(note)));
         }
         out.flush();
     }

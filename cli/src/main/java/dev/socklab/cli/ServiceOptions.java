@@ -11,6 +11,7 @@ import java.util.List;
 
 import picocli.CommandLine.Option;
 
+import dev.socklab.runtime.SettingException;
 import dev.socklab.services.ServiceSettings;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatSettings;
@@ -134,7 +135,7 @@ final class ServiceOptions implements ServiceSettings {
     @Override
     public int udpAmplification() {
         if (udpAmplification < 1) {
-            throw new Errors.UsageException("--udp-amplification must be at least 1, not " + udpAmplification);
+            throw new SettingException("--udp-amplification must be at least 1, not " + udpAmplification);
         }
         return udpAmplification;
     }
@@ -152,7 +153,7 @@ final class ServiceOptions implements ServiceSettings {
         try {
             return Clock.system(ZoneId.of(zone));
         } catch (DateTimeException e) {
-            throw new Errors.UsageException("'" + zone + "' is not a time zone: give one such as UTC, Europe/Paris or +01:00");
+            throw new SettingException("'" + zone + "' is not a time zone: give one such as UTC, Europe/Paris or +01:00");
         }
     }
 
@@ -167,7 +168,7 @@ final class ServiceOptions implements ServiceSettings {
             return arpTable;
         }
         if (arpSource != null && !arpSource.equals("system")) {
-            throw new Errors.UsageException("--arp-source takes 'system' (the kernel's neighbour table), not '"
+            throw new SettingException("--arp-source takes 'system' (the kernel's neighbour table), not '"
                     + arpSource + "'");
         }
         ArpTable.Builder builder = ArpTable.builder().system(arpSource != null);

@@ -9,6 +9,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import dev.socklab.text.Suggestion;
+import dev.socklab.text.Visible;
 
 /**
  * A first word that names no command, such as {@code socklab helo}: one sentence that says so and
@@ -33,7 +34,7 @@ final class UnknownCommand implements IParameterExceptionHandler {
         String word = unmatched.getUnmatched().getFirst();
         List<String> commands = List.copyOf(cli.getSubcommands().keySet());
         PrintWriter err = cli.getErr();
-        err.println("socklab: unknown command '" + word + "'" + Suggestion.closest(word, commands)
+        err.println("socklab: unknown command '" + Visible.of(word) + "'" + Suggestion.closest(word, commands)
                 .map(command -> "; did you mean " + command + "?")
                 .orElse("; run 'socklab --help' for the list of commands."));
         err.flush();

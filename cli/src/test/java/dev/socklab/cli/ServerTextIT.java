@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ./socklab hello} against a server whose greeting is an escape sequence, on a real terminal
  * (tmux) and into a pipe: what tells them apart is the launched program's own standard output.
  */
-@Timeout(90)
+@Timeout(180)
 class ServerTextIT {
-    private static final Duration START = Duration.ofSeconds(20);
+    private static final Duration START = Duration.ofSeconds(120);
     /** Sets the terminal's title, then turns the text red. */
     private static final String GREETING = "\u001b]0;pwned\u0007\u001b[31mred";
 

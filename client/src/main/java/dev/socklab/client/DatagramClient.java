@@ -81,7 +81,9 @@ public final class DatagramClient implements Closeable {
      * Opens a UDP socket for talking to {@code port} on {@code host}, at the first address the host
      * resolves to. For {@link Host.Broadcast} the socket may send broadcasts ({@code SO_BROADCAST}).
      * The socket is bound at once to a port the system picks, on every local address, as the
-     * first {@code sendto} would bind it anyway.
+     * first {@code sendto} would bind it anyway; to one server (not a broadcast or multicast
+     * group) it is also connected, so that the system reports a refusal (ICMP port unreachable)
+     * at once, as it does to Python's client.
      *
      * @param host the server's host
      * @param port the server's port
@@ -90,7 +92,7 @@ public final class DatagramClient implements Closeable {
      * @param who the tag of this client's trace lines, such as {@code hello}
      * @return the open socket
      * @throws AddressException if the host does not resolve
-     * @throws IOException if the socket cannot be opened or bound
+     * @throws IOException if the socket cannot be opened, bound or connected
      */
     public static DatagramClient open(Host host, int port, Family family, Tracer tracer, String who)
             throws IOException {

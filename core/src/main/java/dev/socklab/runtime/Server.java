@@ -99,9 +99,13 @@ public final class Server {
         return context.refusals.snapshot();
     }
 
-    /** Stream connections being served now. */
+    /**
+     * Stream connections being served now, counted by the permits they hold: a connection holds
+     * one from its accept until it has ended, logged its line and left its service's limits, so
+     * when this falls, the next client is served.
+     */
     public int openConnections() {
-        return context.open.size();
+        return context.limits.maxConnections() - context.permits.availablePermits();
     }
 
     /** Stops with the grace period of the server's {@link Limits}. */

@@ -204,7 +204,9 @@ class SourceLimitsTest {
                 .stream("shout", TestServices.shout(), TCP));
         Endpoint bound = server.bindings().getFirst().endpoint();
         // Connect until one is refused: a busy machine may take long enough for a token to come back.
+        int served = 0;
         while (server.refusals().overSourceRate() == 0) {
+            assertThat(served++).as("connections served before one is refused").isLessThan(10);
             RawClient client = open(FIRST, bound);
             Await.until(() -> server.refusals().overSourceRate() > 0 || server.openConnections() > 0, WAIT,
                     "the connection served or refused");
