@@ -13,11 +13,13 @@ import picocli.CommandLine.Option;
  */
 final class LoadOptions {
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long a connect, and each echo, greeting or chat message, may take (default: 5s).")
+            description = "How long a connect, and each echo, greeting or chat message, may take; bench chat's members"
+                    + " get this or --duration, whichever is longer, to join the room (default: 5s).")
     Duration timeout = Duration.ofSeconds(5);
 
     @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long the load runs before anything is measured (default: 2s; bench idle has none).")
+            description = "bench: how long each run goes before counting, at most 1m (idle has none); bench soak, with"
+                    + " --server-pid: how long the load runs before the first reading (default: 2s).")
     Duration warmup = Duration.ofSeconds(2);
 
     @Option(names = "--server-pid", paramLabel = "PID",

@@ -2,11 +2,16 @@ package dev.socklab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+
 import picocli.CommandLine;
 
 import org.junit.jupiter.api.Test;
 
 import dev.socklab.services.ServiceCatalog;
+import dev.socklab.services.ServiceSettings;
 import dev.socklab.services.qotd.QotdMode;
 
 /** The service options as the catalog reads them, parsed by picocli as {@code serve} parses them. */
@@ -27,11 +32,22 @@ class ServiceOptionsTest {
     @Test
     void arpAndRarpAreMadeOnOneTable() {
         ServiceOptions options = parse("--arp-entry", "10.0.0.1=0A:0B:0C:0D");
+        // What each service's factory is handed when it asks the settings for its table.
+        List<Object> handed = new ArrayList<>();
+        ServiceSettings recording = (ServiceSettings) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ServiceSettings.class}, (proxy, method, args) -> {
+                    Object value = method.invoke(options, args);
+                    if (method.getName().equals("arpTable")) {
+                        handed.add(value);
+                    }
+                    return value;
+                });
 
-        ServiceCatalog.find("arp").orElseThrow().make(options);
-        ServiceCatalog.find("rarp").orElseThrow().make(options);
+        ServiceCatalog.find("arp").orElseThrow().make(recording);
+        ServiceCatalog.find("rarp").orElseThrow().make(recording);
 
-        assertThat(options.arpTable()).isSameAs(options.arpTable());
+        assertThat(handed).hasSize(2);
+        assertThat(handed.get(1)).isNotNull().isSameAs(handed.get(0));
         assertThat(options.notices()).isEmpty();
     }
 
