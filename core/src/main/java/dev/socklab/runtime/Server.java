@@ -317,9 +317,7 @@ public final class Server {
             if (registrations.isEmpty()) {
                 throw new IllegalStateException("a server needs at least one service");
             }
-            Map<String, Duration> idleTimeouts = new HashMap<>();
-            services.forEach((name, own) -> own.idleTimeout().ifPresent(timeout -> idleTimeouts.put(name, timeout)));
-            ServerContext context = new ServerContext(limits, Map.copyOf(idleTimeouts), udpLimits, maxLogRate,
+            ServerContext context = new ServerContext(limits, Map.copyOf(services), udpLimits, maxLogRate,
                     tracer, family, this::gates);
             List<Listener> listeners = registrations.stream().map(r -> r.apply(context)).toList();
             return new Server(context, listeners);

@@ -2,6 +2,7 @@ package dev.socklab.runtime;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -20,8 +21,8 @@ import dev.socklab.trace.Tracer;
 /** What every listener and connection of one server shares. */
 final class ServerContext {
     final Limits limits;
-    /** The idle timeouts set for single services, by service name. */
-    private final Map<String, Duration> idleTimeouts;
+    /** Each service's own limits, by service name, as registered with its endpoints. */
+    private final Map<String, ServiceLimits> services;
     final Tracer tracer;
     final Family family;
     /** One permit per connection that may be served at once; taken as a connection is accepted, given back when it ends. */
@@ -43,10 +44,10 @@ final class ServerContext {
 
     final ConnectionLog connectionLog;
 
-    ServerContext(Limits limits, Map<String, Duration> idleTimeouts, UdpLimits udpLimits, int maxLogRate, Tracer tracer, Family family,
+    ServerContext(Limits limits, Map<String, ServiceLimits> services, UdpLimits udpLimits, int maxLogRate, Tracer tracer, Family family,
                   Function<RefusalCounts, Map<String, ServiceGate>> gates) {
         this.limits = limits;
-        this.idleTimeouts = idleTimeouts;
+        this.services = services;
         this.tracer = tracer;
         this.family = family;
         this.permits = new Semaphore(limits.maxConnections());
@@ -54,27 +55,24 @@ final class ServerContext {
         this.connectionLog = new ConnectionLog(maxLogRate);
         this.refusals = new RefusalCounts();
         this.gates = gates.apply(refusals);
-        this.watchdog = new Watchdog(shortestTimeout(limits, idleTimeouts), "socklab watchdog", connectionLog::summarize);
+        this.watchdog = new Watchdog(shortestTimeout(limits, services), "socklab watchdog", connectionLog::summarize);
     }
 
     /** The timeout the watchdog must resolve: the shortest of them all. */
-    private static long shortestTimeout(Limits limits, Map<String, Duration> idleTimeouts) {
+    private static long shortestTimeout(Limits limits, Map<String, ServiceLimits> services) {
         LongStream.Builder all = LongStream.builder().add(limits.idleTimeout().toNanos()).add(limits.writeTimeout().toNanos());
         if (!limits.firstRequestTimeout().isZero()) {
             all.add(limits.firstRequestTimeout().toNanos());
         }
-        idleTimeouts.values().forEach(d -> all.add(d.toNanos()));
+        services.values().forEach(own -> own.idleTimeout().ifPresent(d -> all.add(d.toNanos())));
         return all.build().min().orElseThrow();
     }
 
     /** The limits one stream service's connections are held to: the server's, with the deadlines the service and the settings make its own. */
     Limits limitsFor(String service, StreamService handler) {
         Limits own = handler.firstRequestDeadlineApplies() ? limits : limits.withFirstRequestTimeout(Duration.ZERO);
-        Duration idle = idleTimeouts.get(service);
-        if (idle != null) {
-            return own.withIdleTimeout(idle);
-        }
-        return handler.idleTimeout().map(own::withIdleTimeout).orElse(own);
+        Optional<Duration> idle = services.getOrDefault(service, ServiceLimits.NONE).idleTimeout();
+        return idle.or(handler::idleTimeout).map(own::withIdleTimeout).orElse(own);
     }
 
     /** The gate of the service named {@code service}. */
