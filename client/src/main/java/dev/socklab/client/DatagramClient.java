@@ -110,9 +110,6 @@ public final class DatagramClient implements Closeable {
                 channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
                 tracer.call(who, "setsockopt(SOL_SOCKET, SO_BROADCAST, 1)");
             }
-            if (toOne) {
-                reuseAddress(channel, tracer, who); // for the empty datagram's second socket: sendEmpty
-            }
             // Bound now rather than at the first send, so that local() always has an answer.
             InetSocketAddress any = new InetSocketAddress(wildcard(protocol), 0);
             channel.bind(any);
@@ -291,6 +288,10 @@ public final class DatagramClient implements Closeable {
      */
     private void sendEmpty() throws IOException {
         ProtocolFamily protocol = TraceText.familyOf(server);
+        // Only now, and so only for the clients that send an empty request: with SO_REUSEADDR on
+        // every client socket, two clients could be given one port by the system and hear each
+        // other's replies. Linux reads the flag of both sockets when the second one binds.
+        reuseAddress(channel, tracer, who);
         try (DatagramChannel twin = DatagramChannel.open(protocol)) {
             tracer.call(who, TraceText.socket(protocol, "SOCK_DGRAM"));
             reuseAddress(twin, tracer, who);
