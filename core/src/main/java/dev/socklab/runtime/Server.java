@@ -100,12 +100,12 @@ public final class Server {
     }
 
     /**
-     * Stream connections being served now, counted by the permits they hold: a connection holds
-     * one from its accept until it has ended, logged its line and left its service's limits, so
-     * when this falls, the next client is served.
+     * Stream connections being served now. A connection leaves this count just before it gives its
+     * connection permit back, so a client that connects the moment the count falls may still be
+     * told the server is full.
      */
     public int openConnections() {
-        return context.limits.maxConnections() - context.permits.availablePermits();
+        return context.open.size();
     }
 
     /** Stops with the grace period of the server's {@link Limits}. */
