@@ -39,11 +39,7 @@ public interface ByteSource {
                 if (!rest.hasRemaining()) {
                     return -1;
                 }
-                int n = Math.min(dst.remaining(), rest.remaining());
-                dst.put(dst.position(), rest, rest.position(), n);
-                dst.position(dst.position() + n);
-                rest.position(rest.position() + n);
-                return n;
+                return transfer(rest, dst);
             }
 
             @Override
@@ -51,5 +47,19 @@ public interface ByteSource {
                 return read(dst);
             }
         };
+    }
+
+    /**
+     * Moves as many bytes from {@code from} to {@code to} as {@code to} has room for, advancing
+     * both: how a source hands over what it already holds.
+     *
+     * @return the number of bytes moved
+     */
+    static int transfer(ByteBuffer from, ByteBuffer to) {
+        int n = Math.min(from.remaining(), to.remaining());
+        to.put(to.position(), from, from.position(), n);
+        to.position(to.position() + n);
+        from.position(from.position() + n);
+        return n;
     }
 }

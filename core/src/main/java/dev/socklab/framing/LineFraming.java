@@ -176,11 +176,7 @@ public final class LineFraming {
     }
 
     private int drainAhead(ByteBuffer dst) {
-        int n = Math.min(ahead.remaining(), dst.remaining());
-        dst.put(dst.position(), ahead, ahead.position(), n);
-        dst.position(dst.position() + n);
-        ahead.position(ahead.position() + n);
-        return n;
+        return ByteSource.transfer(ahead, dst);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -172,16 +171,6 @@ final class ChannelConnection implements Connection {
         } finally {
             src.limit(end);
         }
-    }
-
-    @Override
-    public void write(byte[] bytes) throws IOException {
-        write(ByteBuffer.wrap(bytes));
-    }
-
-    @Override
-    public void write(String text) throws IOException {
-        write(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -115,10 +115,7 @@ final class TimedReader implements ByteSource {
 
     /** Moves what the last timed read got into {@code dst}, as much as fits. */
     private int take(ByteBuffer dst) {
-        int n = Math.min(inFlight.remaining(), dst.remaining());
-        dst.put(dst.position(), inFlight, inFlight.position(), n);
-        dst.position(dst.position() + n);
-        inFlight.position(inFlight.position() + n);
+        int n = ByteSource.transfer(inFlight, dst);
         if (!inFlight.hasRemaining()) {
             inFlight = null;
         }

@@ -3,6 +3,7 @@ package dev.socklab.service;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -91,10 +92,14 @@ public interface Connection {
     void write(ByteBuffer src) throws IOException;
 
     /** Writes all of {@code bytes}. */
-    void write(byte[] bytes) throws IOException;
+    default void write(byte[] bytes) throws IOException {
+        write(ByteBuffer.wrap(bytes));
+    }
 
     /** Writes {@code text} encoded as UTF-8, with no line end. */
-    void write(String text) throws IOException;
+    default void write(String text) throws IOException {
+        write(text.getBytes(StandardCharsets.UTF_8));
+    }
 
     /** Writes {@code text} encoded as UTF-8, then CRLF, as the Internet's text protocols end lines. */
     void writeLine(String text) throws IOException;

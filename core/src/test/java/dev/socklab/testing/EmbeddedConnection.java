@@ -193,16 +193,6 @@ public final class EmbeddedConnection implements Connection {
     }
 
     @Override
-    public void write(byte[] bytes) throws IOException {
-        write(ByteBuffer.wrap(bytes));
-    }
-
-    @Override
-    public void write(String text) throws IOException {
-        write(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
     public void writeLine(String text) throws IOException {
         write(text + "\r\n");
     }
@@ -260,10 +250,7 @@ public final class EmbeddedConnection implements Connection {
             if (current == END) {
                 return -1;
             }
-            int n = Math.min(current.remaining(), dst.remaining());
-            dst.put(dst.position(), current, current.position(), n);
-            dst.position(dst.position() + n);
-            current.position(current.position() + n);
+            int n = ByteSource.transfer(current, dst);
             if (!current.hasRemaining()) {
                 current = null;
             }
