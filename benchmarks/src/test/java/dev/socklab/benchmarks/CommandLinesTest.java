@@ -18,7 +18,8 @@ class CommandLinesTest {
 
         assertThat(run.code).isZero();
         assertThat(run.out).startsWith("Usage: benchmarks/compare ")
-                .contains("--duration", "--rounds", "--only", "--out", "--root", "connect, udp, idle");
+                .contains("--duration", "--rounds", "--only", "--out", "--root", "connect, udp, idle", "--engines",
+                        "epoll,jdk", "--strace");
         assertThat(run.out.lines()).allMatch(line -> line.length() <= 80, "fits 80 columns");
     }
 

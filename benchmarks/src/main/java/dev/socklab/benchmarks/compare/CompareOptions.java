@@ -2,7 +2,9 @@ package dev.socklab.benchmarks.compare;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,8 +24,12 @@ public final class CompareOptions {
     private Duration duration = Duration.ofSeconds(10);
 
     @Option(names = "--rounds", paramLabel = "N", converter = Rounds.class,
-            description = "Runs of each workload per server, socklab and Netty in turn (default: 3).")
+            description = "Runs of each workload per server, the servers in turn (default: 3).")
     private int rounds = 3;
+
+    @Option(names = "--engines", paramLabel = "LIST", split = ",", converter = Engine.class,
+            description = "socklab's I/O engines to run, each against Netty: epoll, jdk (default: epoll,jdk).")
+    private Set<Side> engines = new LinkedHashSet<>(List.of(Side.SOCKLAB, Side.SOCKLAB_JDK));
 
     @Option(names = "--only", paramLabel = "LIST", split = ",", converter = Family.class,
             description = "The workloads to run, by family: pingpong, stream, connect, udp, idle (default: all).")
@@ -35,6 +41,10 @@ public final class CompareOptions {
     @Option(names = "--root", paramLabel = "DIR", description = "The socklab checkout (default: the current directory).")
     private Path root = Path.of("");
 
+    @Option(names = "--strace", description = "Also count each server's system calls per round trip, with"
+            + " strace, in one more pingpong run of 100 connections; it never counts toward the medians.")
+    private boolean strace;
+
     /** How long each run loads the server. */
     public Duration duration() {
         return duration;
@@ -43,6 +53,16 @@ public final class CompareOptions {
     /** How many times each server runs each workload, alternating. */
     public int rounds() {
         return rounds;
+    }
+
+    /** The servers each round runs, in running order: socklab on each engine asked for, then Netty. */
+    List<Side> sides() {
+        return Arrays.stream(Side.values()).filter(s -> !s.socklab() || engines.contains(s)).toList();
+    }
+
+    /** Whether each server also runs once under strace, for its system calls per round trip. */
+    boolean strace() {
+        return strace;
     }
 
     /** The workload families to run, in the order given; all of them when empty. */
@@ -92,6 +112,17 @@ public final class CompareOptions {
                 // reported below
             }
             throw new TypeConversionException("--rounds takes a whole number of 1 or more, not '" + text + "'");
+        }
+    }
+
+    /** One of socklab's I/O engines, {@code epoll} or {@code jdk}, as the side that runs it; spaces around it ignored. */
+    static final class Engine implements ITypeConverter<Side> {
+        @Override
+        public Side convert(String text) {
+            String engine = text.strip();
+            return Arrays.stream(Side.values()).filter(s -> s.socklab() && s.engine().equals(engine)).findFirst()
+                    .orElseThrow(() -> new TypeConversionException("unknown engine '" + engine + "': choose from "
+                            + String.join(", ", Arrays.stream(Side.values()).filter(Side::socklab).map(Side::engine).toList())));
         }
     }
 

@@ -8,17 +8,21 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.socklab.text.Durations;
 
 /**
- * Runs every workload against socklab and the Netty baseline in turn (socklab, Netty, socklab,
- * Netty ...), each server started fresh for each run and stopped after it, and reports the medians,
- * their ratio and the verdict against each target. A run that fails is reported and the comparison
- * moves on; every process it starts is stopped by PID, and every step has a time limit.
+ * Runs every workload against socklab on each of its I/O engines and the Netty baseline in turn
+ * (epoll, jdk, Netty, epoll, jdk, Netty ...), each server started fresh for each run and stopped
+ * after it, and reports the medians, each engine's ratio to Netty and the verdict against each
+ * target. With {@code --strace}, one more run per server then counts its system calls. A run that
+ * fails is reported and the comparison moves on; every process it starts is stopped by PID, and
+ * every step has a time limit.
  */
 public final class Comparison {
     /** Everything finished and every target was met. */
@@ -28,8 +32,6 @@ public final class Comparison {
     /** The comparison cannot run here: no socklab build, or no {@code socklab bench} in it. */
     public static final int CANNOT_RUN = 3;
 
-    /** A run's cost beyond its duration, on average, for the estimate: the load generator's 2 s warm-up, two JVMs starting, a server stopping. */
-    private static final Duration OVERHEAD_PER_RUN = Duration.ofSeconds(5);
     /** Enough descriptors for the idle workload's connections and the server's own files. */
     private static final long IDLE_FILES_NEEDED = 10_500;
 
@@ -37,6 +39,8 @@ public final class Comparison {
     private final String commandLine;
     private final PrintStream out;
     private final Children children = new Children();
+    /** The line each server printed to say what it runs on, from its first run, for the report. */
+    private final Map<Side, String> banners = new EnumMap<>(Side.class);
 
     /** A comparison with these options; {@code commandLine} is how it was called, for the report. */
     public Comparison(CompareOptions options, String commandLine, PrintStream out) {
@@ -74,55 +78,67 @@ public final class Comparison {
 
     private int compare(Launch launch, Path logs) throws IOException {
         List<Scenario> workloads = Scenario.only(options.only());
+        List<Side> sides = options.sides();
         Machine machine = Machine.detect();
-        int total = workloads.size() * options.rounds() * Side.values().length;
-        printPlan(workloads, total, launch.pinning(), machine, logs);
+        ClockTicks ticks = ClockTicks.detect(children, logs.resolve("clk-tck.txt"));
+        boolean strace = options.strace() && Pinning.onPath("strace");
+        Plan plan = new Plan(workloads, sides, options.rounds(), options.duration(), strace ? sides.size() : 0);
+        int total = plan.runs();
+        printPlan(plan, launch.pinning(), machine, logs);
+        if (options.strace() && !strace) {
+            out.println("warning: --strace needs strace (Debian: apt-get install strace); no system calls are counted");
+        }
+        if (!ticks.note().isEmpty()) {
+            out.println("note: " + ticks.note());
+        }
         long started = System.nanoTime();
         List<Row> rows = new ArrayList<>();
-        String nettyBanner = "";
         int n = 0;
         for (Scenario workload : workloads) {
-            WorkloadRuns runs = new WorkloadRuns(workload);
+            WorkloadRuns runs = new WorkloadRuns(workload, sides);
             for (int round = 1; round <= options.rounds(); round++) {
-                for (Side side : Side.values()) {
+                for (Side side : sides) {
                     n++;
                     String name = workload.family() + "-" + workload.connections() + "-" + side.label() + "-r" + round;
                     out.printf(Locale.ROOT, "[%d/%d] %s, round %d, %s: ", n, total, workload.name(), round, side.label());
                     out.flush();
-                    runOnce(launch, workload, side, runs, logs.resolve(name));
-                    if (side == Side.NETTY && nettyBanner.isEmpty()) {
-                        nettyBanner = Logs.lines(logs.resolve(name + ".server.log")).stream()
-                                .filter(l -> l.startsWith("netty ") && l.contains(" on ")).findFirst().orElse("");
-                    }
+                    runOnce(launch, workload, side, runs, logs.resolve(name), ticks);
                 }
             }
-            List<Row> these = runs.rows();
-            rows.addAll(these);
-            ResultTable.text(these).lines().skip(1).forEach(line -> out.println("  " + line)); // the header comes at the end
+            rows.addAll(printed(runs.rows(), sides));
+        }
+        if (strace) {
+            rows.addAll(traced(launch, sides, logs));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         out.println();
         out.println("Medians of " + options.rounds() + " round(s) of " + Durations.format(options.duration())
-                + " per server, in " + rough(took) + ":");
-        out.print(ResultTable.text(rows));
+                + " per server, in " + Plan.rough(took) + ":");
+        out.print(ResultTable.text(rows, sides));
         if (options.out().isPresent()) {
             Path file = options.out().get();
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            Files.writeString(file, report(rows, machine, launch.pinning(), nettyBanner));
+            Files.writeString(file, report(rows, sides, machine, launch.pinning(), ticks));
             out.println("Written to " + file);
         }
-        return rows.stream().allMatch(r -> r.verdict() == Verdict.PASS) ? ALL_MET : NOT_MET;
+        return rows.stream().noneMatch(r -> r.verdict().fails()) ? ALL_MET : NOT_MET;
     }
 
     /** One run: a fresh server, the load, the server stopped; a failure is printed and counted, never thrown. */
-    private void runOnce(Launch launch, Scenario workload, Side side, WorkloadRuns runs, Path files) {
+    private void runOnce(Launch launch, Scenario workload, Side side, WorkloadRuns runs, Path files, ClockTicks ticks) {
         Path serverLog = Path.of(files + ".server.log");
+        Path report = Path.of(files + ".bench.json");
         try (ServerProcess server = ServerProcess.start(children, side, launch, serverLog)) {
-            RunReport result = LoadRun.run(children, launch, workload, server,
-                    Path.of(files + ".bench.json"), Path.of(files + ".bench.err"));
+            banners.putIfAbsent(side, server.banner());
+            UsageSampler usage = new UsageSampler(server.pid(), report);
+            RunReport load = LoadRun.run(children, launch,
+                    launch.bench(workload, server.port(workload.listener()), server.pid()), report,
+                    Path.of(files + ".bench.err"), workload.measuresServerCost() ? usage::sample : () -> { });
             String stopped = server.stop();
+            ServerCost cost = workload.measuresServerCost() ? usage.counted(load.seconds(), ticks) : ServerCost.NONE;
+            RunResult result = new RunResult(load, cost, SyscallCounts.NONE);
             runs.add(side, result);
             out.println(summary(workload, result) + (stopped.equals("stopped") ? "" : " (server " + stopped + ")"));
         } catch (RunFailedException e) {
@@ -131,16 +147,45 @@ public final class Comparison {
         }
     }
 
-    private static String summary(Scenario workload, RunReport r) {
+    /** {@code --strace}: one run per server under strace, after every measured run, so that none of them is slowed. */
+    private List<Row> traced(Launch launch, List<Side> sides, Path logs) {
+        Scenario workload = Scenario.traced();
+        WorkloadRuns runs = new WorkloadRuns(workload, sides);
+        for (Side side : sides) {
+            Path files = logs.resolve("strace-" + workload.connections() + "-" + side.label());
+            out.printf(Locale.ROOT, "[strace] %s, %s: ", workload.name(), side.label());
+            out.flush();
+            try {
+                RunResult result = TracedRun.run(children, launch, workload, side, files);
+                runs.add(side, result);
+                out.println(summary(workload, result));
+            } catch (RunFailedException e) {
+                runs.failed(side);
+                out.println("FAILED: " + e.getMessage() + " (logs: " + files + ".*)");
+            }
+        }
+        return printed(runs.rows(), sides);
+    }
+
+    /** A workload's rows, printed as soon as it is done; the header comes with the table at the end. */
+    private List<Row> printed(List<Row> rows, List<Side> sides) {
+        ResultTable.text(rows, sides).lines().skip(1).forEach(line -> out.println("  " + line));
+        return rows;
+    }
+
+    private static String summary(Scenario workload, RunResult result) {
         List<String> parts = new ArrayList<>();
         for (Metric m : workload.metrics()) {
-            String value = m.format(m.of(r));
+            String value = m.format(m.of(result));
             parts.add(switch (m) {
+                case OPS_PER_SECOND, BYTES_PER_SECOND -> value;
                 case P99_LATENCY -> "p99 " + value;
                 case SERVER_BYTES_PER_CONNECTION -> value + " per connection";
-                default -> value;
+                case SERVER_CPU_SECONDS -> value + " of server CPU";
+                default -> value + " " + m.label();
             });
         }
+        RunReport r = result.load();
         if (r.errors() > 0) {
             parts.add((long) r.errors() + " errors");
         }
@@ -153,36 +198,38 @@ public final class Comparison {
         return String.join(", ", parts);
     }
 
-    private void printPlan(List<Scenario> workloads, int total, Pinning pinning, Machine machine, Path logs) {
-        Duration d = options.duration();
-        Duration estimate = d.plus(OVERHEAD_PER_RUN).multipliedBy(total);
-        Duration bound = ServerProcess.START_TIMEOUT.plus(d).plus(LoadRun.GRACE)
-                .plusSeconds(2 * Children.STOP_SECONDS).multipliedBy(total);
-        out.println("socklab vs Netty " + machine.netty() + ": " + workloads.size() + " workloads x " + options.rounds()
-                + " rounds x 2 servers = " + total + " runs of " + Durations.format(d) + ", about "
-                + rough(estimate) + " in all (every step has a time limit: at worst "
-                + rough(bound) + ")");
+    private void printPlan(Plan plan, Pinning pinning, Machine machine, Path logs) {
+        out.println(plan.describe(machine.netty()));
         out.println("machine: " + machine.describe());
         out.println(pinning.enabled()
                 ? "server on core " + pinning.serverCpu() + ", load generator on core " + pinning.loadCpu() + " (taskset)"
                 : "not pinned: " + pinning.note());
         out.println("logs of each run: " + logs);
-        if (workloads.stream().anyMatch(Scenario::measuresServerMemory) && openFilesLimit() < IDLE_FILES_NEEDED) {
+        if (plan.workloads().stream().anyMatch(Scenario::measuresServerMemory) && openFilesLimit() < IDLE_FILES_NEEDED) {
             out.println("warning: open files are limited to " + openFilesLimit() + "; the idle workload needs "
                     + IDLE_FILES_NEEDED + " (raise it with ulimit -n)");
         }
     }
 
-    private String report(List<Row> rows, Machine machine, Pinning pinning, String nettyBanner) {
+    private String report(List<Row> rows, List<Side> sides, Machine machine, Pinning pinning, ClockTicks ticks) {
         String when = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        StringBuilder servers = new StringBuilder();
+        for (Side side : sides) {
+            String banner = banners.getOrDefault(side, "");
+            if (!banner.isEmpty()) {
+                servers.append(side.label()).append(": `").append(banner).append("`.\n");
+            }
+        }
         return "Results of `" + commandLine + "`, " + when + ": each workload ran " + options.rounds()
-                + " round(s) of " + Durations.format(options.duration())
-                + " per server, socklab and Netty in turn; the table shows the medians.\n\n"
+                + " round(s) of " + Durations.format(options.duration()) + " per server, "
+                + String.join(", ", sides.stream().map(Side::label).toList())
+                + " in turn; the table shows the medians, the verdict on " + sides.getFirst().label() + ".\n\n"
                 + "Machine: " + machine.describe() + "; "
                 + (pinning.enabled() ? "server on core " + pinning.serverCpu() + ", load generator on core "
                         + pinning.loadCpu() : "not pinned (" + pinning.note() + ")") + ".\n"
-                + (nettyBanner.isEmpty() ? "" : "Baseline: `" + nettyBanner + "`.\n")
-                + "\n" + ResultTable.markdown(rows);
+                + servers
+                + (ticks.note().isEmpty() ? "" : "Note: " + ticks.note() + ".\n")
+                + "\n" + ResultTable.markdown(rows, sides);
     }
 
     /** Whether {@code socklab bench} exists in this build: its help names it. */
@@ -201,16 +248,6 @@ public final class Comparison {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    /** A rough human form for the estimates, to the minute past two: {@code 45s}, {@code 12 min}, {@code 1 h 05 min}. */
-    static String rough(Duration d) {
-        long s = d.toSeconds();
-        if (s < 120) {
-            return s + "s";
-        }
-        long min = (s + 30) / 60;
-        return min < 60 ? min + " min" : String.format(Locale.ROOT, "%d h %02d min", min / 60, min % 60);
     }
 
     private static long openFilesLimit() {

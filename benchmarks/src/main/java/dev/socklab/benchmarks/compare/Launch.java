@@ -13,8 +13,8 @@ import dev.socklab.text.Durations;
 
 /**
  * The command lines the comparison runs: each server and the load generator, pinned to their
- * cores. Both servers and the load generator run on the JDK running the comparison, so that the
- * JVM is not a difference between the sides.
+ * cores, and strace when it counts a server's system calls. Every server and the load generator run
+ * on the JDK running the comparison, so that the JVM is not a difference between the sides.
  *
  * @param root      the socklab checkout: every process runs there
  * @param socklab   the socklab jar to run, as {@code ./socklab} runs it: {@code java -jar}
@@ -30,6 +30,13 @@ record Launch(Path root, Path socklab, Path javaHome, String classpath, Pinning 
     private static final int MAX_CONNECTIONS = 20_000;
     /** socklab closes connections idle this long by default; a run must not outlast it. */
     private static final Duration SOCKLAB_IDLE_DEFAULT = Duration.ofSeconds(60);
+    /**
+     * What socklab's epoll engine needs of the JVM (without them it falls back to jdk). Both engines
+     * get them, so that {@code --io} is the only difference between the two, whether or not the jar's
+     * manifest grants them too.
+     */
+    private static final List<String> ENGINE_JVM_OPTIONS = List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED");
 
     /** The launch for this JVM: its JDK, its class path. */
     static Launch of(Path root, Path socklab, Pinning pinning, Duration duration) {
@@ -49,12 +56,17 @@ record Launch(Path root, Path socklab, Path javaHome, String classpath, Pinning 
     List<String> server(Side side) {
         List<String> command = new ArrayList<>(pinning.server());
         switch (side) {
-            case SOCKLAB -> command.addAll(List.of(java(), "-jar", socklab.toString(), "serve",
-                    "echo:0", "hello:0/tcp", "--ipv4-only", "--bind", HOST,
-                    "--max-connections", Integer.toString(MAX_CONNECTIONS),
-                    // The idle workload's connections never send: the first-request deadline must outlast the run too.
-                    "--idle-timeout", Durations.format(idleTimeout()),
-                    "--first-request-timeout", Durations.format(idleTimeout())));
+            case SOCKLAB, SOCKLAB_JDK -> {
+                command.add(java());
+                command.addAll(ENGINE_JVM_OPTIONS);
+                command.addAll(List.of("-jar", socklab.toString(), "serve",
+                        "echo:0", "hello:0/tcp", "--ipv4-only", "--bind", HOST,
+                        "--max-connections", Integer.toString(MAX_CONNECTIONS),
+                        // The idle workload's connections never send: the first-request deadline must outlast the run too.
+                        "--idle-timeout", Durations.format(idleTimeout()),
+                        "--first-request-timeout", Durations.format(idleTimeout()),
+                        "--io", side.engine()));
+            }
             case NETTY -> {
                 command.add(java());
                 command.addAll(nettyJvmOptions());
@@ -67,6 +79,29 @@ record Launch(Path root, Path socklab, Path javaHome, String classpath, Pinning 
 
     /** The load generator's command for one run against {@code port}. */
     List<String> bench(Scenario workload, int port, long serverPid) {
+        return bench(workload, port, serverPid, List.of());
+    }
+
+    /**
+     * The load generator's command for a run under strace: no warm-up, so that the round trips it
+     * reports are all those strace saw.
+     */
+    List<String> tracedBench(Scenario workload, int port) {
+        return bench(workload, port, 0, List.of("--warmup", Durations.format(Duration.ZERO)));
+    }
+
+    /**
+     * strace counting the system calls of every thread of {@code serverPid} into {@code summary}
+     * until SIGTERM, when it detaches and writes the summary; on the server's core, so that the load
+     * generator keeps its own.
+     */
+    List<String> strace(long serverPid, Path summary) {
+        List<String> command = new ArrayList<>(pinning.server());
+        command.addAll(List.of("strace", "-c", "-f", "-o", summary.toString(), "-p", Long.toString(serverPid)));
+        return command;
+    }
+
+    private List<String> bench(Scenario workload, int port, long serverPid, List<String> extra) {
         List<String> command = new ArrayList<>(pinning.load());
         command.addAll(List.of(java(), "-jar", socklab.toString(), "bench", workload.bench(), HOST,
                 Integer.toString(port), "--connections", Integer.toString(workload.connections())));
@@ -74,6 +109,7 @@ record Launch(Path root, Path socklab, Path javaHome, String classpath, Pinning 
             command.addAll(List.of("--size", Integer.toString(workload.size())));
         }
         command.addAll(List.of("--duration", Durations.format(duration), "--json"));
+        command.addAll(extra);
         if (workload.measuresServerMemory()) {
             command.addAll(List.of("--server-pid", Long.toString(serverPid)));
         }

@@ -13,19 +13,22 @@ final class LoadRun {
      * closing. Past it the run is stopped and reported as failed.
      */
     static final Duration GRACE = Duration.ofSeconds(90);
+    /** How often the run's sampler is called while the load generator runs. */
+    static final Duration SAMPLE_INTERVAL = Duration.ofMillis(50);
 
     private LoadRun() {
     }
 
     /**
-     * Runs the load generator to its end and reads its report. A report is taken even when the
-     * load generator exits with an error code, since it counts failed operations itself.
+     * Runs the load generator's {@code command} to its end and reads its report, calling
+     * {@code sample} once it has started (before it loads: its JVM is starting), every
+     * {@link #SAMPLE_INTERVAL} while it runs, and once after it ended. A report is taken even when
+     * the load generator exits with an error code, since it counts failed operations itself.
      *
      * @throws RunFailedException if it cannot start, overruns, or prints no report
      */
-    static RunReport run(Children children, Launch launch, Scenario workload, ServerProcess server,
-                           Path out, Path err) throws RunFailedException {
-        List<String> command = launch.bench(workload, server.port(workload.listener()), server.pid());
+    static RunReport run(Children children, Launch launch, List<String> command, Path out, Path err,
+                         Runnable sample) throws RunFailedException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(launch.root().toFile())
                 .redirectOutput(out.toFile())
@@ -38,9 +41,15 @@ final class LoadRun {
         }
         try {
             Duration limit = launch.duration().plus(GRACE);
-            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new RunFailedException("the load generator did not finish within " + limit.toSeconds() + " s");
+            long deadline = System.nanoTime() + limit.toNanos();
+            sample.run();
+            while (!process.waitFor(SAMPLE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new RunFailedException("the load generator did not finish within " + limit.toSeconds() + " s");
+                }
+                sample.run();
             }
+            sample.run();
             try {
                 return RunReport.parseAll(Logs.text(out)).getFirst();
             } catch (RunFailedException e) {

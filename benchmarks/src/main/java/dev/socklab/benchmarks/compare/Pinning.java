@@ -83,7 +83,8 @@ record Pinning(int serverCpu, int loadCpu, String note) {
         return cpus;
     }
 
-    private static boolean onPath(String program) {
+    /** Whether {@code program} is an executable file in a directory of the PATH. */
+    static boolean onPath(String program) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;

@@ -10,9 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A server under test, started and serving: its PID, and the port of each listener as it printed
- * them. Its output goes to a file, never a pipe, so that a server logging a line per connection is
- * never held up by a reader, and the log is there to read after a failure.
+ * A server under test, started and serving: its PID, the port of each listener as it printed them,
+ * and the line that says what it runs on. Its output goes to a file, never a pipe, so that a server
+ * logging a line per connection is never held up by a reader, and the log is there to read after a
+ * failure.
  */
 final class ServerProcess implements AutoCloseable {
     /** How long a server may take to print its ready line: a JVM starting on one core, with room to spare. */
@@ -23,24 +24,28 @@ final class ServerProcess implements AutoCloseable {
      * baseline's ({@code netty echo tcp 127.0.0.1:40225}).
      */
     private static final Pattern LISTENER = Pattern.compile("^(?:netty\\s+)?([a-z]+)\\s+(tcp|udp)\\s+(\\S+):(\\d+)\\s*$");
+    /** How socklab's banner names its engine: {@code I/O engine: epoll, 1 carrier threads}, {@code I/O engine: jdk (...)}. */
+    private static final String ENGINE_LINE = "I/O engine: ";
 
     private final Side side;
     private final Process process;
     private final Children children;
     private final Map<String, Integer> listeners;
+    private final String banner;
 
-    private ServerProcess(Side side, Process process, Children children, Map<String, Integer> listeners) {
+    private ServerProcess(Side side, Process process, Children children, Map<String, Integer> listeners, String banner) {
         this.side = side;
         this.process = process;
         this.children = children;
         this.listeners = listeners;
+        this.banner = banner;
     }
 
     /**
      * Starts the server and waits for its ready line.
      *
-     * @throws RunFailedException if it cannot start, exits, or is not ready within {@link #START_TIMEOUT};
-     *                            it is stopped then
+     * @throws RunFailedException if it cannot start, exits, is not ready within {@link #START_TIMEOUT},
+     *                            or socklab runs on another engine than it was asked for; it is stopped then
      */
     static ServerProcess start(Children children, Side side, Launch launch, Path log) throws RunFailedException {
         ProcessBuilder builder = new ProcessBuilder(launch.server(side))
@@ -55,7 +60,7 @@ final class ServerProcess implements AutoCloseable {
         }
         try {
             List<String> lines = awaitReady(side, process, log);
-            return new ServerProcess(side, process, children, listeners(lines));
+            return new ServerProcess(side, process, children, listeners(lines), banner(side, lines));
         } catch (RunFailedException e) {
             children.stop(process);
             throw e;
@@ -86,6 +91,27 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The line that says what the server runs on: socklab's engine line, Netty's start-up line.
+     *
+     * @throws RunFailedException if socklab names no engine, or another than {@link Side#engine()}:
+     *                            a fallback (epoll unavailable) measured as epoll would mislabel every number
+     */
+    static String banner(Side side, List<String> lines) throws RunFailedException {
+        if (!side.socklab()) {
+            return lines.stream().map(String::strip).filter(l -> l.startsWith("netty ") && l.contains(" on "))
+                    .findFirst().orElse("");
+        }
+        String engine = lines.stream().map(String::strip).filter(l -> l.startsWith(ENGINE_LINE)).findFirst()
+                .orElseThrow(() -> new RunFailedException(side.label() + " printed no '" + ENGINE_LINE.strip()
+                        + "' line: this socklab build predates the I/O engines"));
+        String runs = engine.substring(ENGINE_LINE.length());
+        if (!runs.equals(side.engine()) && !runs.startsWith(side.engine() + ",") && !runs.startsWith(side.engine() + " ")) {
+            throw new RunFailedException(side.label() + " was asked for --io " + side.engine() + " but runs on " + runs);
+        }
+        return engine;
+    }
+
     /** Each listener a server printed, as {@code echo/tcp} to its port; the first line for a listener wins. */
     static Map<String, Integer> listeners(List<String> lines) {
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -109,6 +135,11 @@ final class ServerProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The line that says what the server runs on, for the report; empty if Netty printed none. */
+    String banner() {
+        return banner;
     }
 
     /** Stops the server by SIGTERM to its PID; how it went, for the report. */

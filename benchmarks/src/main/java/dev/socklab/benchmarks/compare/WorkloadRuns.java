@@ -6,15 +6,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** The runs of one workload on both sides, and the rows of results they come to. */
+/**
+ * The runs of one workload on each server, and the rows of results they come to. The verdict is
+ * taken on the first socklab engine run: epoll, the engine socklab ships as its default, unless
+ * only jdk ran; the other engine's ratio is there for reference.
+ */
 final class WorkloadRuns {
     private final Scenario workload;
-    private final Map<Side, List<RunReport>> results = new EnumMap<>(Side.class);
+    private final List<Side> sides;
+    private final Side judged;
+    private final Map<Side, List<RunResult>> results = new EnumMap<>(Side.class);
     private final Map<Side, Integer> attempts = new EnumMap<>(Side.class);
 
-    WorkloadRuns(Scenario workload) {
+    /** The runs of {@code workload} on {@code sides}, which hold Netty and at least one socklab engine. */
+    WorkloadRuns(Scenario workload, List<Side> sides) {
         this.workload = workload;
-        for (Side side : Side.values()) {
+        this.sides = List.copyOf(sides);
+        this.judged = sides.stream().filter(Side::socklab).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no socklab engine among " + sides));
+        for (Side side : sides) {
             results.put(side, new ArrayList<>());
             attempts.put(side, 0);
         }
@@ -24,7 +34,7 @@ final class WorkloadRuns {
         return workload;
     }
 
-    void add(Side side, RunReport result) {
+    void add(Side side, RunResult result) {
         attempts.merge(side, 1, Integer::sum);
         results.get(side).add(result);
     }
@@ -37,16 +47,18 @@ final class WorkloadRuns {
     List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         for (Metric metric : workload.metrics()) {
-            double socklab = median(results.get(Side.SOCKLAB), metric::of);
-            double netty = median(results.get(Side.NETTY), metric::of);
-            rows.add(new Row(workload.name(), metric, socklab, netty, Verdict.judge(metric, socklab, netty),
-                    rows.isEmpty() ? notes() : ""));
+            Map<Side, Double> medians = new EnumMap<>(Side.class);
+            for (Side side : sides) {
+                medians.put(side, median(results.get(side), metric::of));
+            }
+            Verdict verdict = Verdict.judge(metric, medians.get(judged), medians.get(Side.NETTY));
+            rows.add(new Row(workload.name(), metric, medians, verdict, rows.isEmpty() ? notes() : ""));
         }
         return rows;
     }
 
     /** The median of the values that are numbers; NaN when there are none. */
-    static double median(List<RunReport> runs, ToDoubleFunction<RunReport> value) {
+    static double median(List<RunResult> runs, ToDoubleFunction<RunResult> value) {
         double[] v = runs.stream().mapToDouble(value).filter(d -> !Double.isNaN(d)).sorted().toArray();
         if (v.length == 0) {
             return Double.NaN;
@@ -58,8 +70,8 @@ final class WorkloadRuns {
     /** What qualifies the medians: runs that failed, errors and losses, a load generator that was the limit. */
     String notes() {
         List<String> notes = new ArrayList<>();
-        for (Side side : Side.values()) {
-            List<RunReport> ok = results.get(side);
+        for (Side side : sides) {
+            List<RunReport> ok = results.get(side).stream().map(RunResult::load).toList();
             int tried = attempts.get(side);
             if (ok.size() < tried) {
                 notes.add(side.label() + ": " + (tried - ok.size()) + " of " + tried + " runs failed");

@@ -21,6 +21,16 @@ class CompareOptionsTest {
         assertThat(o.rounds()).isEqualTo(3);
         assertThat(Scenario.only(o.only())).hasSize(8);
         assertThat(o.out()).isEmpty();
+        assertThat(o.sides()).containsExactly(Side.SOCKLAB, Side.SOCKLAB_JDK, Side.NETTY);
+        assertThat(o.strace()).isFalse();
+    }
+
+    @Test
+    void enginesChooseWhichSocklabsRunEachInRunningOrderAndNettyAlways() {
+        assertThat(parse("--engines", "epoll").sides()).containsExactly(Side.SOCKLAB, Side.NETTY);
+        assertThat(parse("--engines=jdk").sides()).containsExactly(Side.SOCKLAB_JDK, Side.NETTY);
+        assertThat(parse("--engines", "jdk, epoll").sides()).containsExactly(Side.SOCKLAB, Side.SOCKLAB_JDK, Side.NETTY);
+        assertThat(parse("--strace").strace()).isTrue();
     }
 
     @Test
@@ -46,6 +56,8 @@ class CompareOptionsTest {
                 .hasMessageEndingWith(": 500ms is too short to measure anything: give 1s or more");
         assertThatThrownBy(() -> parse("--duration", "ten"))
                 .hasMessageEndingWith(": 'ten' is not a duration; write it like 500ms, 5s, 2m or 1h");
+        assertThatThrownBy(() -> parse("--engines", "epoll,io_uring"))
+                .hasMessageEndingWith(": unknown engine 'io_uring': choose from epoll, jdk");
         assertThatThrownBy(() -> parse("--fast")).hasMessage("Unknown option: '--fast'");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +18,33 @@ class LaunchTest {
 
     @Test
     void socklabServesEchoAndHelloOnFreeLoopbackPortsPinnedToTheServerCore() {
-        assertThat(LAUNCH.server(Side.SOCKLAB)).containsExactly("taskset", "-c", "0", "/jdk/bin/java", "-jar",
-                JAR.toString(), "serve",
+        assertThat(LAUNCH.server(Side.SOCKLAB)).containsExactly("taskset", "-c", "0", "/jdk/bin/java",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(), "serve",
                 "echo:0", "hello:0/tcp", "--ipv4-only", "--bind", "127.0.0.1", "--max-connections", "20000",
-                "--idle-timeout", "1m", "--first-request-timeout", "1m");
+                "--idle-timeout", "1m", "--first-request-timeout", "1m", "--io", "epoll");
+    }
+
+    @Test
+    void theTwoEnginesDifferInTheirIoOptionAlone() {
+        List<String> epoll = LAUNCH.server(Side.SOCKLAB);
+        List<String> jdk = LAUNCH.server(Side.SOCKLAB_JDK);
+
+        assertThat(jdk).endsWith("--io", "jdk");
+        assertThat(jdk.subList(0, jdk.size() - 1)).isEqualTo(epoll.subList(0, epoll.size() - 1));
+    }
+
+    @Test
+    void straceAttachesToEveryThreadOfTheServerOnTheServersCore() {
+        assertThat(LAUNCH.strace(4321, Path.of("/logs/s.txt"))).containsExactly("taskset", "-c", "0", "strace", "-c",
+                "-f", "-o", "/logs/s.txt", "-p", "4321");
+    }
+
+    @Test
+    void theLoadUnderStraceHasNoWarmUpSoThatStraceSeesEveryRoundTripCounted() {
+        assertThat(LAUNCH.tracedBench(Scenario.traced(), 4000)).containsExactly("taskset", "-c", "1", "/jdk/bin/java",
+                "-jar", JAR.toString(), "bench", "pingpong", "127.0.0.1", "4000", "--connections", "100", "--size", "64",
+                "--duration", "10s", "--json", "--warmup", "0ms");
     }
 
     @Test

@@ -43,6 +43,39 @@ class ServerProcessTest {
     }
 
     @Test
+    void socklabsEngineLineIsItsBannerWhenItNamesTheEngineAskedFor() throws RunFailedException {
+        List<String> epoll = List.of("socklab is listening on loopback only", "I/O engine: epoll, 1 carrier threads",
+                "Press Ctrl-C to stop.");
+        List<String> jdk = List.of("I/O engine: jdk (the JDK's virtual-thread scheduler)");
+
+        assertThat(ServerProcess.banner(Side.SOCKLAB, epoll)).isEqualTo("I/O engine: epoll, 1 carrier threads");
+        assertThat(ServerProcess.banner(Side.SOCKLAB_JDK, jdk)).isEqualTo("I/O engine: jdk (the JDK's virtual-thread scheduler)");
+        assertThat(ServerProcess.banner(Side.SOCKLAB, List.of("I/O engine: epoll"))).isEqualTo("I/O engine: epoll");
+    }
+
+    @Test
+    void socklabThatFellBackToAnotherEngineFailsTheRunRatherThanBeMeasuredUnderTheWrongName() {
+        List<String> fellBack = List.of("I/O engine: jdk (epoll unavailable: no FFM access)", "Press Ctrl-C to stop.");
+
+        assertThatThrownBy(() -> ServerProcess.banner(Side.SOCKLAB, fellBack))
+                .hasMessage("socklab was asked for --io epoll but runs on jdk (epoll unavailable: no FFM access)");
+        assertThatThrownBy(() -> ServerProcess.banner(Side.SOCKLAB_JDK, List.of("I/O engine: epoll, 2 carrier threads")))
+                .hasMessage("socklab-jdk was asked for --io jdk but runs on epoll, 2 carrier threads");
+        assertThatThrownBy(() -> ServerProcess.banner(Side.SOCKLAB, List.of("I/O engine: epollx")))
+                .isInstanceOf(RunFailedException.class);
+        assertThatThrownBy(() -> ServerProcess.banner(Side.SOCKLAB, List.of("Press Ctrl-C to stop.")))
+                .hasMessage("socklab printed no 'I/O engine:' line: this socklab build predates the I/O engines");
+    }
+
+    @Test
+    void nettysBannerIsItsStartUpLine() throws RunFailedException {
+        List<String> printed = List.of("netty 4.1.137.Final on epoll, 2 event-loop threads", "ready");
+
+        assertThat(ServerProcess.banner(Side.NETTY, printed)).isEqualTo("netty 4.1.137.Final on epoll, 2 event-loop threads");
+        assertThat(ServerProcess.banner(Side.NETTY, List.of("ready"))).isEmpty();
+    }
+
+    @Test
     @Timeout(30)
     void nettyBaselineIsStartedUntilReadyThenStoppedBySigterm() throws RunFailedException {
         Children children = new Children();
@@ -53,6 +86,7 @@ class ServerProcessTest {
         ProcessHandle handle = ProcessHandle.of(server.pid()).orElseThrow();
 
         assertThat(server.port("hello/tcp")).isPositive();
+        assertThat(server.banner()).startsWith("netty ").contains(" on ");
         assertThatThrownBy(() -> server.port("qotd/tcp")).hasMessageContaining("printed no qotd/tcp listener");
         assertThat(server.stop()).isEqualTo("stopped");
         assertThat(handle.isAlive()).isFalse();
