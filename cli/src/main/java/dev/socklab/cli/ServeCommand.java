@@ -71,6 +71,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Print every socket call the server makes.")
     boolean trace;
 
+    @Option(names = "--io", paramLabel = "ENGINE",
+            description = "I/O engine: epoll (carrier threads that each own an epoll set; the default where it runs)"
+                    + " or jdk (the JDK's own virtual-thread scheduler).")
+    String io;
+
+    @Option(names = "--io-threads", paramLabel = "N",
+            description = "Carrier threads of the epoll engine (default: one per core this process may use).")
+    int ioThreads;
+
     @Option(names = "--idle-timeout", paramLabel = "[SERVICE=]DURATION",
             description = "Close a connection whose client sends nothing for this long (default: 60s);"
                     + " SERVICE=DURATION for one service.")
@@ -135,6 +144,7 @@ final class ServeCommand implements Callable<Integer> {
         server.start();
         printListening(out, server.bindings(), plan);
         printUdpPolicy(out, server.bindings(), made);
+        out.println("I/O engine: " + server.ioEngine());
         serviceOptions.notices().forEach(out::println);
         // Handlers first: a SIGTERM sent as soon as the line below appears must stop the server cleanly.
         handleSignals(server);
@@ -155,7 +165,11 @@ final class ServeCommand implements Callable<Integer> {
         if (maxLogRate < 0) {
             throw new Errors.UsageException("--max-log-rate cannot be negative: " + maxLogRate);
         }
-        return Server.builder()
+        Server.Builder builder = Server.builder().ioThreads(ioThreads);
+        if (io != null) {
+            builder.ioEngine(io);
+        }
+        return builder
                 .maxLogRate(maxLogRate)
                 .limits(limits)
                 .udpLimits(udpLimits)

@@ -59,7 +59,10 @@ class ServeIT {
             assertThat(server.outLines())
                     .anyMatch(line -> line.startsWith("socklab is listening on loopback only (127.0.0.1"))
                     .contains("SERVICE  TRANSPORT  ADDRESS")
-                    .anyMatch(line -> line.matches("hello\\s+tcp\\s+127\\.0\\.0\\.1:" + port));
+                    .anyMatch(line -> line.matches("hello\\s+tcp\\s+127\\.0\\.0\\.1:" + port))
+                    // The jar's manifest opens what the epoll engine needs: it runs by default, one carrier per core.
+                    .contains("I/O engine: epoll, " + Runtime.getRuntime().availableProcessors() + " carrier thread"
+                            + (Runtime.getRuntime().availableProcessors() == 1 ? "" : "s"));
 
             try (Launched hello = Launched.socklab("hello", "127.0.0.1", String.valueOf(port))) {
                 assertThat(hello.exitWithin(START)).as("socklab hello; stderr: %s", hello.err()).isZero();
@@ -152,11 +155,13 @@ class ServeIT {
     @Test
     void oneServiceMayHaveItsOwnIdleTimeoutAndAClientThatNeverAsksIsClosedAtTheFirstRequestDeadline()
             throws Exception {
-        try (Launched server = Launched.socklab("serve", "echo:0/tcp", "discard:0/tcp", "--ipv4-only",
+        // On the JDK's engine, asked for by name: the deadlines hold on both.
+        try (Launched server = Launched.socklab("serve", "echo:0/tcp", "discard:0/tcp", "--ipv4-only", "--io", "jdk",
                 "--idle-timeout", "echo=300ms", "--first-request-timeout", "2s")) {
             Endpoint echo = Endpoint.tcp(new InetSocketAddress("127.0.0.1", server.boundPort("echo", "tcp", "127.0.0.1")));
             Endpoint discard = Endpoint.tcp(new InetSocketAddress("127.0.0.1",
                     server.boundPort("discard", "tcp", "127.0.0.1")));
+            assertThat(server.outLines()).contains("I/O engine: jdk (the JDK's virtual-thread scheduler)");
             try (RawClient quiet = RawClient.connect(discard); RawClient talker = RawClient.connect(echo)) {
                 talker.send("x");
                 assertThat(talker.read(1, SOON)).isEqualTo("x");

@@ -3,23 +3,24 @@ package dev.socklab.runtime;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 
+import dev.socklab.engine.StreamSocket;
 import dev.socklab.framing.LineFraming;
 import dev.socklab.service.Connection;
 import dev.socklab.service.Outbox;
 import dev.socklab.trace.Tracer;
 
 /**
- * A {@link Connection} over a blocking {@link SocketChannel} (TCP or Unix), put together from the
- * parts that each do one job: the {@link ChannelWire} makes, counts and traces the socket calls;
- * the {@link Deadlines} bound each of them in time; the {@link TimedReader} ends a read at a wait
- * without closing; the {@link LineFraming} frames lines and chunks; an {@link OutboxWriter}, if
+ * A {@link Connection} over a stream socket (TCP or Unix) of the server's I/O engine, put together
+ * from the parts that each do one job: the {@link ChannelWire} makes, counts and traces the socket
+ * calls; the {@link Deadlines} bound each of them in time; the {@link WaitingReader} (or, on the
+ * JDK's engine, the {@link TimedReader}) ends a read at a wait without closing; the
+ * {@link LineFraming} frames lines and chunks; an {@link OutboxWriter}, if
  * the service asks for one, sends for it. What is left here is the service's view: which call
  * completes the first request, and which way a write goes.
  */
@@ -39,14 +40,14 @@ final class ChannelConnection implements Connection {
     /** The writer that sends for the service once it asked for an outbox; null until then. */
     private volatile OutboxWriter outbox;
 
-    ChannelConnection(SocketChannel channel, String tag, SocketAddress peer, SocketAddress local, Limits limits,
+    ChannelConnection(StreamSocket socket, String tag, SocketAddress peer, SocketAddress local, Limits limits,
                       Tracer tracer, Logger log, Watchdog watchdog, Function<String, Optional<String>> refusalLine) {
-        this.wire = ChannelWire.of(channel, tag, log, tracer);
+        this.wire = ChannelWire.of(socket, tag, log, tracer);
         this.peer = peer;
         this.local = local;
         this.log = log;
         this.deadlines = new Deadlines(limits, wire::abort);
-        this.framing = new LineFraming(new TimedReader(wire, deadlines), limits.maxLineLength());
+        this.framing = new LineFraming(WaitingReader.of(wire, deadlines), limits.maxLineLength());
         this.watchdog = watchdog;
         this.refusalLine = refusalLine;
     }

@@ -3,17 +3,18 @@ package dev.socklab.runtime;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 import org.slf4j.Logger;
 
+import dev.socklab.engine.StreamSocket;
 import dev.socklab.trace.Tracer;
 
 /**
  * The socket calls of one accepted stream connection, and what is counted of them: bytes each
  * way, whether the client closed its sending side, and which failure was the socket's. The only
- * code that touches the connection's channel once it is served; under {@code --trace} a
+ * code that touches the connection's socket once it is served, through the {@link StreamSocket}
+ * of the I/O engine that serves it; under {@code --trace} a
  * {@link TracedWire} prints each call, so tracing is one decision at the accept, not a check at
  * every call.
  *
@@ -21,7 +22,7 @@ import dev.socklab.trace.Tracer;
  * thread or its outbox writer's, one at a time each; {@link #close()} comes from any thread.
  */
 class ChannelWire {
-    private final SocketChannel channel;
+    private final StreamSocket socket;
     final String tag;
     private final Logger log;
     private long bytesIn;
@@ -32,25 +33,48 @@ class ChannelWire {
     /** The last failure of a call the service made (not its outbox writer's), to tell the peer's failures from the service's. */
     private IOException failure;
 
-    ChannelWire(SocketChannel channel, String tag, Logger log) {
-        this.channel = channel;
+    ChannelWire(StreamSocket socket, String tag, Logger log) {
+        this.socket = socket;
         this.tag = tag;
         this.log = log;
     }
 
-    /** A wire over {@code channel} that traces its calls to {@code tracer} when it is enabled. */
-    static ChannelWire of(SocketChannel channel, String tag, Logger log, Tracer tracer) {
-        return tracer.enabled() ? new TracedWire(channel, tag, log, tracer) : new ChannelWire(channel, tag, log);
+    /** A wire over {@code socket} that traces its calls to {@code tracer} when it is enabled. */
+    static ChannelWire of(StreamSocket socket, String tag, Logger log, Tracer tracer) {
+        return tracer.enabled() ? new TracedWire(socket, tag, log, tracer) : new ChannelWire(socket, tag, log);
     }
 
     /** One {@code recv} into {@code dst}: the bytes read, or -1 at the client's end of stream. */
     int recv(ByteBuffer dst) throws IOException {
         int n;
         try {
-            n = channel.read(dst);
+            n = socket.read(dst);
         } catch (IOException e) {
             throw failed(e);
         }
+        return counted(n);
+    }
+
+    /** Whether {@link #recv(ByteBuffer, Duration)} works: the engine's read can give up after a wait. */
+    boolean recvsWithWait() {
+        return socket.readsWithWait();
+    }
+
+    /** One {@code recv} that waits at most {@code wait}: the bytes read, 0 if none came in time, or -1 at the end of stream. */
+    int recv(ByteBuffer dst, Duration wait) throws IOException {
+        int n;
+        try {
+            n = socket.read(dst, wait.toNanos());
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        if (n == 0 && dst.hasRemaining()) {
+            nothingCame(dst.remaining(), wait);
+        }
+        return counted(n);
+    }
+
+    private int counted(int n) {
         if (n < 0) {
             sawEof = true;
         } else {
@@ -63,9 +87,7 @@ class ChannelWire {
     void send(ByteBuffer src) throws IOException {
         int start = src.position();
         try {
-            while (src.hasRemaining()) {
-                channel.write(src);
-            }
+            socket.write(src);
         } catch (IOException e) {
             throw failed(e);
         }
@@ -80,7 +102,7 @@ class ChannelWire {
      * @return the bytes written
      */
     long sendGathering(ByteBuffer[] batch, int first) throws IOException {
-        long n = channel.write(batch, first, batch.length - first);
+        long n = socket.write(batch, first, batch.length - first);
         bytesOut += n;
         return n;
     }
@@ -88,7 +110,7 @@ class ChannelWire {
     /** {@code shutdown(SHUT_WR)}: the client reads the end of the stream after what was sent. */
     void shutdownOutput() throws IOException {
         try {
-            channel.shutdownOutput();
+            socket.channel().shutdownOutput();
         } catch (IOException e) {
             throw failed(e);
         }
@@ -96,7 +118,7 @@ class ChannelWire {
 
     /** {@code shutdown(SHUT_RD)}: a read blocked now, or made later, returns the end of the stream. */
     void shutdownInput() throws IOException {
-        channel.shutdownInput();
+        socket.shutdownInput();
     }
 
     /** A timed read of up to {@code asked} bytes got nothing within {@code wait}: nothing to count, only to trace. */
@@ -113,7 +135,7 @@ class ChannelWire {
      */
     void abort() {
         // TCP_NODELAY tells TCP from a Unix socket, whose channel takes SO_LINGER but ignores it.
-        if (channel.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
+        if (socket.channel().supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
             try {
                 lingerZero();
                 aborted = true;
@@ -126,13 +148,13 @@ class ChannelWire {
 
     /** {@code setsockopt(SO_LINGER, 0)}: the close that follows resets the connection. */
     void lingerZero() throws IOException {
-        channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+        socket.channel().setOption(StandardSocketOptions.SO_LINGER, 0);
     }
 
     /** Closes the socket, from any thread; a call blocked in it fails at once. */
     void close() {
         try {
-            channel.close();
+            socket.close();
         } catch (IOException e) {
             log.debug("closing {} failed: {}", tag, e.toString());
         }

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.socklab.engine.IoEngine;
 import dev.socklab.net.Family;
 import dev.socklab.service.DatagramService;
 import dev.socklab.service.StreamService;
@@ -39,14 +40,20 @@ public final class Server {
 
     private final ServerContext context;
     private final List<Listener> listeners;
+    /** The I/O engine asked for ({@code --io}); empty for the default. */
+    private final Optional<String> ioEngine;
+    /** Carriers for the epoll engine; 0 for one per core. */
+    private final int ioThreads;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private State state = State.NEW;
 
     private enum State { NEW, RUNNING, STOPPED }
 
-    private Server(ServerContext context, List<Listener> listeners) {
+    private Server(ServerContext context, List<Listener> listeners, Optional<String> ioEngine, int ioThreads) {
         this.context = context;
         this.listeners = listeners;
+        this.ioEngine = ioEngine;
+        this.ioThreads = ioThreads;
     }
 
     /** A builder with the default {@link Limits}, no tracing, and both IP versions. */
@@ -59,11 +66,14 @@ public final class Server {
      * bound, those already bound are closed again and nothing is served.
      *
      * @throws CannotBindException naming the service and endpoint that failed, and why
+     * @throws SettingException if the I/O engine asked for by name cannot run here
      */
     public synchronized void start() {
         if (state != State.NEW) {
             throw new IllegalStateException("a server starts once");
         }
+        // Before any engine: the JDK's poller must start on the JDK's own scheduler, and every non-socklab channel still uses it.
+        PollerWarmUp.run();
         List<Listener> bound = new ArrayList<>();
         for (Listener listener : listeners) {
             try {
@@ -74,7 +84,12 @@ public final class Server {
                 throw CannotBindException.of(listener.service(), listener.requested(), e);
             }
         }
-        PollerWarmUp.run();
+        try {
+            context.engine(IoEngine.start(ioEngine, ioThreads));
+        } catch (IllegalArgumentException e) {
+            bound.forEach(Listener::close);
+            throw new SettingException(e.getMessage(), e);
+        }
         context.watchdog.start();
         listeners.forEach(Listener::start);
         state = State.RUNNING;
@@ -86,6 +101,14 @@ public final class Server {
             throw new IllegalStateException("the server is not started");
         }
         return listeners.stream().map(Listener::binding).toList();
+    }
+
+    /** The I/O engine the connections run on, for the start-up banner: {@code epoll, 2 carrier threads}, or {@code jdk (...)}. */
+    public synchronized String ioEngine() {
+        if (state == State.NEW) {
+            throw new IllegalStateException("the server is not started");
+        }
+        return context.engine().description();
     }
 
     /** What the UDP services did not send so far, and why. */
@@ -145,6 +168,7 @@ public final class Server {
             context.open.forEach(ConnectionTask::force);
         } finally {
             context.watchdog.stop();
+            context.engine().close();
             stopped.countDown();
         }
         return drained;
@@ -197,8 +221,34 @@ public final class Server {
         private final Map<String, ServiceLimits> services = new HashMap<>();
         /** Each makes its listener once the shared context exists. */
         private final List<Function<ServerContext, Listener>> registrations = new ArrayList<>();
+        private Optional<String> ioEngine = Optional.empty();
+        private int ioThreads;
 
         private Builder() {
+        }
+
+        /**
+         * The I/O engine the connections run on: {@code epoll} (carrier threads that each own an
+         * epoll set) or {@code jdk} (the JDK's own scheduler and poller). Unless set, the system
+         * property {@value IoEngine#PROPERTY} names it, or else epoll runs where it can and jdk
+         * where it cannot.
+         */
+        public Builder ioEngine(String name) {
+            try {
+                this.ioEngine = Optional.of(IoEngine.checkName(name));
+            } catch (IllegalArgumentException e) {
+                throw new SettingException(e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /** How many carrier threads the epoll engine runs; 0 (the default) for one per core the process may use. */
+        public Builder ioThreads(int threads) {
+            if (threads < 0) {
+                throw new SettingException("the I/O threads cannot be negative: " + threads);
+            }
+            this.ioThreads = threads;
+            return this;
         }
 
         /** The limits every connection is held to. */
@@ -320,7 +370,7 @@ public final class Server {
             ServerContext context = new ServerContext(limits, Map.copyOf(services), udpLimits, maxLogRate,
                     tracer, family, this::gates);
             List<Listener> listeners = registrations.stream().map(r -> r.apply(context)).toList();
-            return new Server(context, listeners);
+            return new Server(context, listeners, ioEngine, ioThreads);
         }
 
         private Map<String, ServiceGate> gates(RefusalCounts counts) {

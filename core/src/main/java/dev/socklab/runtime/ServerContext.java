@@ -14,6 +14,7 @@ import java.util.stream.LongStream;
 
 import org.slf4j.LoggerFactory;
 
+import dev.socklab.engine.IoEngine;
 import dev.socklab.net.Family;
 import dev.socklab.service.StreamService;
 import dev.socklab.trace.Tracer;
@@ -41,6 +42,8 @@ final class ServerContext {
     private final AtomicLong ids = new AtomicLong();
     /** Set once the server stops: failures after it are the runtime closing sockets, not errors. */
     volatile boolean stopping;
+    /** The engine the connections run on, from the server's start; null before it. */
+    private volatile IoEngine engine;
 
     final ConnectionLog connectionLog;
 
@@ -78,6 +81,15 @@ final class ServerContext {
     /** The gate of the service named {@code service}. */
     ServiceGate gate(String service) {
         return gates.get(service);
+    }
+
+    /** The engine the connections run on. */
+    IoEngine engine() {
+        return engine;
+    }
+
+    void engine(IoEngine started) {
+        this.engine = started;
     }
 
     long nextId() {

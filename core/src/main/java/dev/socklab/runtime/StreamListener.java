@@ -15,14 +15,15 @@ import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.socklab.engine.StreamSocket;
 import dev.socklab.net.Family;
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.service.StreamService;
 
 /**
  * A TCP or Unix stream socket and its accept loop, on one platform thread. The loop accepts, takes
- * a connection permit, and hands the connection to a new virtual thread named after the service
- * and the peer. Without a permit it tells the client why it is turned away and closes at once, on
+ * a connection permit, and hands the connection to the server's I/O engine, which starts a new
+ * virtual thread named after the service and the peer on the carrier that takes the socket. Without a permit it tells the client why it is turned away and closes at once, on
  * the loop's own thread, so that no more than {@code --max-connections} are ever served. The permit
  * is taken after the accept, never held while waiting in it: the server's permits are shared by all
  * its listeners, and twenty idle listeners each holding one would leave {@code --max-connections
@@ -186,7 +187,17 @@ final class StreamListener extends Listener {
                 LOG.debug("{}: TCP_NODELAY not set: {}", connTag, e.toString());
             }
         }
-        ChannelConnection connection = new ChannelConnection(accepted, connTag, peer, local, limits,
+        StreamSocket socket;
+        try {
+            socket = context.engine().adopt(accepted);
+        } catch (IOException e) {
+            // Closed under us (a reset), or non-blocking mode refused: nothing to serve.
+            release(permitted);
+            gate.leave(peer);
+            closeQuietly(accepted);
+            return;
+        }
+        ChannelConnection connection = new ChannelConnection(socket, connTag, peer, local, limits,
                 context.tracer, serviceLog, context.watchdog, handler::refusalLine);
         // Formatted once: the thread's name and the closing line both show it.
         String peerName = SocketAddresses.format(peer);
@@ -195,7 +206,7 @@ final class StreamListener extends Listener {
         context.open.add(task);
         context.watchdog.watch(connection.deadlines());
         try {
-            Thread.ofVirtual().name(service + " " + peerName).start(task);
+            socket.start(service + " " + peerName, task);
         } catch (RuntimeException | Error e) {
             // Most likely no memory for one more thread: this client is turned away, the ones being served go on.
             task.unstarted(e);

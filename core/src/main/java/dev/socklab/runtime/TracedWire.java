@@ -2,11 +2,11 @@ package dev.socklab.runtime;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 import org.slf4j.Logger;
 
+import dev.socklab.engine.StreamSocket;
 import dev.socklab.text.Durations;
 import dev.socklab.trace.Tracer;
 
@@ -17,8 +17,8 @@ final class TracedWire extends ChannelWire {
 
     private final Tracer tracer;
 
-    TracedWire(SocketChannel channel, String tag, Logger log, Tracer tracer) {
-        super(channel, tag, log);
+    TracedWire(StreamSocket socket, String tag, Logger log, Tracer tracer) {
+        super(socket, tag, log);
         this.tracer = tracer;
     }
 
@@ -33,6 +33,17 @@ final class TracedWire extends ChannelWire {
         int start = dst.position();
         int n = super.recv(dst);
         tracer.io(tag, "recv", dst.remaining() + Math.max(n, 0), n, dst.duplicate().flip().position(start));
+        return n;
+    }
+
+    /** A read that gave up after its wait was traced as such by {@link #nothingCame}. */
+    @Override
+    int recv(ByteBuffer dst, Duration wait) throws IOException {
+        int start = dst.position();
+        int n = super.recv(dst, wait);
+        if (n != 0) {
+            tracer.io(tag, "recv", dst.remaining() + Math.max(n, 0), n, dst.duplicate().flip().position(start));
+        }
         return n;
     }
 

@@ -1,0 +1,169 @@
+package dev.socklab.engine;
+
+import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Whether one descriptor in a carrier's epoll set may be read or written, and the virtual
+ * threads waiting until it may. The socket joins the set the first time a call would block (a
+ * connection that never waits never pays an {@code epoll_ctl}), and stays in it, edge-triggered,
+ * until it closes.
+ *
+ * <p>No edge is lost: a call tries the socket first, and only when it would block does it wait,
+ * which takes the edge the carrier marked since the last wait, if any (the caller then tries
+ * again), or parks until the carrier marks one. The flags are set by the carrier's loop and taken
+ * by the socket's virtual threads, which run on that carrier; the epoll set's table is the
+ * carrier's alone, so a thread elsewhere (which the {@code Connection} contract does not expect,
+ * but which must not break it) has the carrier register and release the socket for it. A close or
+ * a shutdown from another thread unparks the waiters, which then try the socket again and find it
+ * closed or at its end.
+ */
+final class Readiness {
+    private final Carrier carrier;
+    private final int fd;
+    /** The slot in the carrier's epoll set; -1 before the first wait and after the close. Set on the carrier. */
+    private volatile int slot = -1;
+    private volatile boolean readable;
+    private volatile boolean writable;
+    private volatile Thread reader;
+    private volatile Thread writer;
+    private volatile boolean closed;
+
+    Readiness(Carrier carrier, int fd) {
+        this.carrier = carrier;
+        this.fd = fd;
+    }
+
+    /**
+     * Waits until the descriptor may be readable, at most {@code nanos} (0: as long as it takes),
+     * on the carrier; the caller tries its read again, whatever woke it.
+     */
+    void awaitReadable(long nanos) throws IOException {
+        enter();
+        if (readable) {
+            readable = false;
+            return;
+        }
+        reader = Thread.currentThread();
+        if (!closed) {
+            park(nanos);
+        }
+        reader = null;
+        readable = false;
+        checkInterrupt();
+    }
+
+    /** As {@link #awaitReadable}, for writing, as long as it takes. */
+    void awaitWritable() throws IOException {
+        enter();
+        if (writable) {
+            writable = false;
+            return;
+        }
+        writer = Thread.currentThread();
+        if (!closed) {
+            park(0);
+        }
+        writer = null;
+        writable = false;
+        checkInterrupt();
+    }
+
+    /** The carrier saw {@code events} for this descriptor: the waiters wake, on the carrier. */
+    void ready(int events) {
+        if ((events & (Epoll.EPOLLIN | Epoll.EPOLLRDHUP | Epoll.EPOLLHUP | Epoll.EPOLLERR)) != 0) {
+            readable = true;
+            unpark(reader);
+        }
+        if ((events & (Epoll.EPOLLOUT | Epoll.EPOLLHUP | Epoll.EPOLLERR)) != 0) {
+            writable = true;
+            unpark(writer);
+        }
+    }
+
+    /** Wakes both waiters, from any thread, to find what changed (an input shut down). */
+    void wakeAll() {
+        unpark(reader);
+        unpark(writer);
+    }
+
+    /** The descriptor was closed, which took it out of the epoll set: the waiters wake, and the carrier frees the slot. */
+    void closed() {
+        closed = true;
+        wakeAll();
+        if (carrier.isCurrent()) {
+            releaseSlot();
+        } else {
+            try {
+                carrier.execute(this::releaseSlot);
+            } catch (RejectedExecutionException e) {
+                // The carrier has stopped, and its table with it.
+            }
+        }
+    }
+
+    private void releaseSlot() {
+        if (slot >= 0) {
+            carrier.release(slot);
+            slot = -1;
+        }
+    }
+
+    private void enter() throws IOException {
+        if (closed) {
+            throw new ClosedChannelException();
+        }
+        if (slot >= 0) {
+            return;
+        }
+        if (carrier.isCurrent()) {
+            slot = carrier.register(this, fd);
+            return;
+        }
+        CompletableFuture<Void> registered = new CompletableFuture<>();
+        carrier.execute(() -> {
+            try {
+                if (slot < 0 && !closed) {
+                    slot = carrier.register(this, fd);
+                }
+                registered.complete(null);
+            } catch (IOException e) {
+                registered.completeExceptionally(e);
+            }
+        });
+        try {
+            registered.get();
+        } catch (ExecutionException e) {
+            throw (IOException) e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClosedByInterruptException();
+        }
+    }
+
+    private static void park(long nanos) {
+        if (nanos == 0) {
+            LockSupport.park();
+        } else {
+            LockSupport.parkNanos(nanos);
+        }
+    }
+
+    /** An interrupt ends the wait, as it ends a blocking JDK channel's call; the socket closes it. */
+    private static void checkInterrupt() throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ClosedByInterruptException();
+        }
+    }
+
+    private static void unpark(Thread waiter) {
+        if (waiter != null) {
+            LockSupport.unpark(waiter);
+        }
+    }
+}
