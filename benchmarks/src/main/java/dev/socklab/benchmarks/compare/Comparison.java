@@ -223,7 +223,8 @@ public final class Comparison {
         return "Results of `" + commandLine + "`, " + when + ": each workload ran " + options.rounds()
                 + " round(s) of " + Durations.format(options.duration()) + " per server, "
                 + String.join(", ", sides.stream().map(Side::label).toList())
-                + " in turn; the table shows the medians, the verdict on " + sides.getFirst().label() + ".\n\n"
+                + " in turn; the table shows the medians, and the verdicts on " + sides.getFirst().label()
+                + " (--io " + sides.getFirst().engine() + ").\n\n"
                 + "Machine: " + machine.describe() + "; "
                 + (pinning.enabled() ? "server on core " + pinning.serverCpu() + ", load generator on core "
                         + pinning.loadCpu() : "not pinned (" + pinning.note() + ")") + ".\n"

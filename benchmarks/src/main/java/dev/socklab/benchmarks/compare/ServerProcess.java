@@ -24,7 +24,7 @@ final class ServerProcess implements AutoCloseable {
      * baseline's ({@code netty echo tcp 127.0.0.1:40225}).
      */
     private static final Pattern LISTENER = Pattern.compile("^(?:netty\\s+)?([a-z]+)\\s+(tcp|udp)\\s+(\\S+):(\\d+)\\s*$");
-    /** How socklab's banner names its engine: {@code I/O engine: epoll, 1 carrier threads}, {@code I/O engine: jdk (...)}. */
+    /** How socklab's banner names its engine: {@code I/O engine: epoll, 1 carrier thread}, {@code I/O engine: jdk (...)}. */
     private static final String ENGINE_LINE = "I/O engine: ";
 
     private final Side side;

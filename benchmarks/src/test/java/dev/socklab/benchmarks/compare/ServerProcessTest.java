@@ -44,11 +44,11 @@ class ServerProcessTest {
 
     @Test
     void socklabsEngineLineIsItsBannerWhenItNamesTheEngineAskedFor() throws RunFailedException {
-        List<String> epoll = List.of("socklab is listening on loopback only", "I/O engine: epoll, 1 carrier threads",
+        List<String> epoll = List.of("socklab is listening on loopback only", "I/O engine: epoll, 1 carrier thread",
                 "Press Ctrl-C to stop.");
         List<String> jdk = List.of("I/O engine: jdk (the JDK's virtual-thread scheduler)");
 
-        assertThat(ServerProcess.banner(Side.SOCKLAB, epoll)).isEqualTo("I/O engine: epoll, 1 carrier threads");
+        assertThat(ServerProcess.banner(Side.SOCKLAB, epoll)).isEqualTo("I/O engine: epoll, 1 carrier thread");
         assertThat(ServerProcess.banner(Side.SOCKLAB_JDK, jdk)).isEqualTo("I/O engine: jdk (the JDK's virtual-thread scheduler)");
         assertThat(ServerProcess.banner(Side.SOCKLAB, List.of("I/O engine: epoll"))).isEqualTo("I/O engine: epoll");
     }
