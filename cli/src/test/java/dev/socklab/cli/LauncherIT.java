@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code ./socklab} launcher: it finds a JDK 21 or newer and runs the packaged command; a
- * client command on JDK 25 or newer runs on C1 alone, from an AOT cache made for the build.
+ * The {@code ./socklab} launcher: it finds a JDK 25 or newer and runs the packaged command; a
+ * client command runs on C1 alone, from an AOT cache made for the build.
  */
 @Timeout(60)
 class LauncherIT {
@@ -41,7 +41,7 @@ class LauncherIT {
             Matcher version = VERSION.matcher(socklab.out());
             assertThat(version.matches()).as("version line: %s", socklab.out()).isTrue();
             assertThat(version.group(1)).as("version from the jar's manifest").matches("\\d+\\.\\d+\\.\\d+.*");
-            assertThat(Integer.parseInt(version.group(2))).isGreaterThanOrEqualTo(21);
+            assertThat(Integer.parseInt(version.group(2))).isGreaterThanOrEqualTo(25);
         }
     }
 
@@ -71,21 +71,19 @@ class LauncherIT {
     @Test
     void javaHomeTooOldIsPassedOverForANewerJdk() throws Exception {
         assumeTrue(Files.isExecutable(JDK_17.resolve("bin/java")), "no JDK 17 at " + JDK_17);
-        // Both JAVA_HOME and the java on this PATH are 17: only the search of /usr/lib/jvm finds 21 or newer.
+        // Both JAVA_HOME and the java on this PATH are 17: only the search of /usr/lib/jvm finds 25 or newer.
         Map<String, String> env = Map.of("JAVA_HOME", JDK_17.toString(), "PATH", "/usr/bin:/bin");
 
         try (Launched socklab = Launched.run(env, List.of("bash", "./socklab", "--version"))) {
             assertThat(socklab.exitWithin(RUN)).as("stderr: %s", socklab.err()).isZero();
             Matcher version = VERSION.matcher(socklab.out());
             assertThat(version.matches()).as("version line: %s", socklab.out()).isTrue();
-            assertThat(Integer.parseInt(version.group(2))).as("the Java it ran on").isGreaterThanOrEqualTo(21);
+            assertThat(Integer.parseInt(version.group(2))).as("the Java it ran on").isGreaterThanOrEqualTo(25);
         }
     }
 
     @Test
     void aClientRunsOnC1FromAnAotCacheNewerThanTheBuild() throws Exception {
-        assumeJdk25();
-
         List<String> jvm = jvmArgumentsOfHello();
 
         assertThat(jvm).contains("-XX:TieredStopAtLevel=1");
@@ -96,7 +94,6 @@ class LauncherIT {
 
     @Test
     void aCacheOlderThanTheBuildIsMadeAgainBeforeItIsUsed() throws Exception {
-        assumeJdk25();
         Path cache = aotCacheIn(jvmArgumentsOfHello());
         FileTime build = Files.getLastModifiedTime(JAR);
         Files.setLastModifiedTime(cache, FileTime.fromMillis(build.toMillis() - 60_000));
@@ -109,7 +106,6 @@ class LauncherIT {
 
     @Test
     void aCacheTheJvmRefusesCostsOnlySpeed() throws Exception {
-        assumeJdk25();
         Path cache = aotCacheIn(jvmArgumentsOfHello());
         try {
             // Newer than the build, so the launcher passes it on; the JVM finds no cache in it.
@@ -132,16 +128,6 @@ class LauncherIT {
                     .noneMatch(argument -> argument.startsWith("-XX:TieredStopAtLevel"))
                     .noneMatch(argument -> argument.startsWith(AOT_CACHE))
                     .contains("serve");
-        }
-    }
-
-    /** Skips the test unless the JDK that {@code ./socklab} picks, by its version line, has the AOT cache. */
-    private static void assumeJdk25() throws Exception {
-        try (Launched socklab = Launched.socklab("--version")) {
-            assertThat(socklab.exitWithin(RUN)).as("stderr: %s", socklab.err()).isZero();
-            Matcher version = VERSION.matcher(socklab.out());
-            assertThat(version.matches()).as("version line: %s", socklab.out()).isTrue();
-            assumeTrue(Integer.parseInt(version.group(2)) >= 25, "the AOT cache needs JDK 25: " + socklab.out());
         }
     }
 
