@@ -53,7 +53,7 @@ final class ChatTerminal implements AutoCloseable {
      */
     static Optional<ChatTerminal> open() throws IOException {
         if (System.console() == null) {
-            return Optional.empty(); // Java 21 says so at no cost; later versions always give a console
+            return Optional.empty(); // not a terminal: the JDK says so at no cost
         }
         Terminal terminal = TerminalBuilder.builder()
                 .name("socklab chat")

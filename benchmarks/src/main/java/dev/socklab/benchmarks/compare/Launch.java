@@ -134,14 +134,10 @@ record Launch(Path root, Path socklab, Path javaHome, String classpath, Pinning 
     }
 
     /**
-     * Netty loads a native library and uses {@code sun.misc.Unsafe}; recent JDKs warn about both
+     * Netty loads a native library and uses {@code sun.misc.Unsafe}; the JDK warns about both
      * unless allowed. Allowing them changes no behaviour, it only keeps the warnings out of the log.
      */
     private static List<String> nettyJvmOptions() {
-        List<String> options = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED"));
-        if (Runtime.version().feature() >= 23) {
-            options.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        return options;
+        return List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
     }
 }
