@@ -70,6 +70,9 @@ final class Carrier implements Executor {
     /** Whether the eventfd was written and the loop has not read it yet: one write wakes it. */
     private volatile boolean wakePending;
     private volatile boolean stopping;
+    /** Set, under its own lock, once the descriptors are closed: a late wake must not write to a number reused since. */
+    private boolean closedFds;
+    private final Object fdLock = new Object();
 
     Carrier(String name) throws IOException {
         this.name = name;
@@ -118,10 +121,15 @@ final class Carrier implements Executor {
 
     /** Writes the eventfd, from any thread: the carrier's {@code epoll_wait} returns. */
     private void wake() {
-        try (Arena call = Arena.ofConfined()) {
-            Epoll.signal(Epoll.callState(call), wakeFd, call.allocate(8, 8));
-        } catch (IOException e) {
-            LOG.error("{}: cannot wake the carrier: {}", name, e.getMessage());
+        synchronized (fdLock) {
+            if (closedFds) {
+                return;
+            }
+            try (Arena call = Arena.ofConfined()) {
+                Epoll.signal(Epoll.callState(call), wakeFd, call.allocate(8, 8));
+            } catch (IOException e) {
+                LOG.error("{}: cannot wake the carrier: {}", name, e.getMessage());
+            }
         }
     }
 
@@ -205,8 +213,11 @@ final class Carrier implements Executor {
             LOG.error("{} failed; its connections stop being served", name, e);
         } finally {
             stopping = true;
-            Epoll.close(callState, wakeFd);
-            Epoll.close(callState, epfd);
+            synchronized (fdLock) {
+                closedFds = true;
+                Epoll.close(callState, wakeFd);
+                Epoll.close(callState, epfd);
+            }
         }
     }
 

@@ -7,7 +7,10 @@ import java.nio.channels.SocketChannel;
 
 /**
  * A non-blocking socket of a {@link Carrier}'s: each call tries the socket first and, only when it
- * would block, parks its virtual thread until the carrier's epoll set says the socket is ready.
+ * would block, parks its virtual thread until the carrier's epoll set says the socket is ready. A
+ * call that is known to block skips the try: a read after one that emptied the socket, a write
+ * after one that filled the peer's window. So a request and its reply cost one {@code read} and
+ * one {@code write}, with no {@code EAGAIN} between.
  */
 final class CarrierSocket implements StreamSocket {
     private final Carrier carrier;
@@ -30,7 +33,10 @@ final class CarrierSocket implements StreamSocket {
     public int read(ByteBuffer dst) throws IOException {
         try {
             for (;;) {
-                int n = channel.read(dst);
+                if (readiness.drained() && dst.hasRemaining()) {
+                    readiness.awaitReadable(0);
+                }
+                int n = recv(dst);
                 if (n != 0 || !dst.hasRemaining()) {
                     return n;
                 }
@@ -52,7 +58,7 @@ final class CarrierSocket implements StreamSocket {
         long deadline = System.nanoTime() + waitNanos;
         try {
             for (;;) {
-                int n = channel.read(dst);
+                int n = readiness.drained() ? 0 : recv(dst);
                 if (n != 0 || !dst.hasRemaining()) {
                     return n;
                 }
@@ -68,11 +74,23 @@ final class CarrierSocket implements StreamSocket {
         }
     }
 
+    /** One {@code read}; one that leaves room in {@code dst} took all there was. */
+    private int recv(ByteBuffer dst) throws IOException {
+        int room = dst.remaining();
+        int n = channel.read(dst);
+        if (n > 0 && n < room) {
+            readiness.drainedByRead();
+        }
+        return n;
+    }
+
     @Override
     public void write(ByteBuffer src) throws IOException {
         try {
             while (src.hasRemaining()) {
-                if (channel.write(src) == 0) {
+                channel.write(src);
+                // Short: the peer's window is full, and a write now would only say so.
+                if (src.hasRemaining()) {
                     readiness.awaitWritable();
                 }
             }
@@ -127,5 +145,11 @@ final class CarrierSocket implements StreamSocket {
         Thread thread = carrier.newThread(name, task);
         thread.start();
         return thread;
+    }
+
+    /** Not even the thread exists until then: an idle connection holds no stack, no thread object. */
+    @Override
+    public void startWhenReadable(String name, Runnable task) {
+        readiness.onFirstReady(() -> start(name, task));
     }
 }

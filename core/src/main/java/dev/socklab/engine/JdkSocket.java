@@ -59,4 +59,10 @@ final class JdkSocket implements StreamSocket {
     public Thread start(String name, Runnable task) {
         return Thread.ofVirtual().name(name).start(task);
     }
+
+    /** At once: the JDK's poller waits for a socket only with a thread parked on it. */
+    @Override
+    public void startWhenReadable(String name, Runnable task) {
+        start(name, task);
+    }
 }

@@ -6,6 +6,7 @@ import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -30,9 +31,17 @@ final class Readiness {
     private volatile int slot = -1;
     private volatile boolean readable;
     private volatile boolean writable;
+    /**
+     * A read took everything there was (it returned less than it had room for), and no edge came
+     * since: a read now would find nothing, so the caller waits without the system call. Bytes
+     * that arrive after that read make a new edge, which the carrier reports however late it looks.
+     */
+    private volatile boolean drained;
     private volatile Thread reader;
     private volatile Thread writer;
     private volatile boolean closed;
+    /** What runs the first time the socket is readable, closed or woken; null when nothing waits to. */
+    private final AtomicReference<Runnable> onFirstReady = new AtomicReference<>();
 
     Readiness(Carrier carrier, int fd) {
         this.carrier = carrier;
@@ -58,6 +67,16 @@ final class Readiness {
         checkInterrupt();
     }
 
+    /** Whether the last read emptied the socket and no edge came since: the next read would find nothing. */
+    boolean drained() {
+        return drained;
+    }
+
+    /** A read returned less than it had room for: the socket had no more. */
+    void drainedByRead() {
+        drained = true;
+    }
+
     /** As {@link #awaitReadable}, for writing, as long as it takes. */
     void awaitWritable() throws IOException {
         enter();
@@ -74,11 +93,44 @@ final class Readiness {
         checkInterrupt();
     }
 
+    /**
+     * Runs {@code start} once the descriptor is readable, or closed or woken from another thread:
+     * the carrier adds it to its epoll set now, and the set reports it at once if bytes are there
+     * already. If it cannot be added, {@code start} runs at once, and its first wait meets the
+     * failure.
+     */
+    void onFirstReady(Runnable start) {
+        onFirstReady.set(start);
+        carrier.execute(() -> {
+            try {
+                if (slot < 0 && !closed) {
+                    slot = carrier.register(this, fd);
+                }
+            } catch (IOException e) {
+                runFirstReady();
+            }
+        });
+        if (closed) {
+            runFirstReady();
+        }
+    }
+
+    private void runFirstReady() {
+        Runnable start = onFirstReady.getAndSet(null);
+        if (start != null) {
+            start.run();
+        }
+    }
+
     /** The carrier saw {@code events} for this descriptor: the waiters wake, on the carrier. */
     void ready(int events) {
         if ((events & (Epoll.EPOLLIN | Epoll.EPOLLRDHUP | Epoll.EPOLLHUP | Epoll.EPOLLERR)) != 0) {
+            drained = false;
             readable = true;
             unpark(reader);
+            if (onFirstReady.get() != null) {
+                runFirstReady();
+            }
         }
         if ((events & (Epoll.EPOLLOUT | Epoll.EPOLLHUP | Epoll.EPOLLERR)) != 0) {
             writable = true;
@@ -86,10 +138,11 @@ final class Readiness {
         }
     }
 
-    /** Wakes both waiters, from any thread, to find what changed (an input shut down). */
+    /** Wakes both waiters, from any thread, to find what changed (an input shut down); a thread waiting to start starts. */
     void wakeAll() {
         unpark(reader);
         unpark(writer);
+        runFirstReady();
     }
 
     /** The descriptor was closed, which took it out of the epoll set: the waiters wake, and the carrier frees the slot. */

@@ -41,4 +41,12 @@ public interface StreamSocket {
 
     /** Starts {@code task} in a new virtual thread named {@code name}, on the carrier that owns this socket. */
     Thread start(String name, Runnable task);
+
+    /**
+     * Starts {@code task} as {@link #start} does, but only once the socket is readable (the
+     * client's first bytes, its end, a reset) or is closed or shut down from another thread: until
+     * then the connection holds no thread. An engine that cannot wait without a thread starts it
+     * at once.
+     */
+    void startWhenReadable(String name, Runnable task);
 }

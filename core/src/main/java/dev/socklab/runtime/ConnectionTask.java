@@ -24,7 +24,10 @@ import dev.socklab.text.Durations;
  *       a raw {@code read} returning bytes ends this state. A service that has not started reading
  *       (it greets first, or never reads) is not held to it, and one whose clients rightly wait
  *       ({@link StreamService#firstRequestDeadlineApplies()}, chat) is never. The idle and write
- *       timeouts apply here too.</li>
+ *       timeouts apply here too. A service whose client speaks first
+ *       ({@link StreamService#clientSpeaksFirst()}) may not run yet: on the epoll engine its thread
+ *       starts with the client's first bytes, and until then the connection is held to the
+ *       deadlines of the read it would be in.</li>
  *   <li><b>serving</b>: each read must make progress within the idle timeout
  *       ({@code --idle-timeout}, or {@code --idle-timeout SERVICE=}, or the service's own), each
  *       write within the write timeout ({@code --write-timeout}): the connection's
@@ -65,6 +68,8 @@ final class ConnectionTask implements Runnable {
     /** Gives back what the service's gate took for this connection. */
     private final Runnable leave;
     private volatile boolean forced;
+    /** When the connection was accepted: its duration counts from here, however late its service starts. */
+    private final long accepted = System.nanoTime();
 
     ConnectionTask(String service, Transport transport, StreamService handler,
                    String tag, String peerName, ChannelConnection connection, ServerContext context, Runnable leave) {
@@ -80,7 +85,7 @@ final class ConnectionTask implements Runnable {
 
     @Override
     public void run() {
-        long start = System.nanoTime();
+        connection.deadlines().serviceStarted();
         MDC.put("conn", tag);
         Outcome outcome;
         String detail = null;
@@ -123,7 +128,7 @@ final class ConnectionTask implements Runnable {
         }
         MDC.remove("conn");
         try {
-            logClose(start, outcome, detail);
+            logClose(outcome, detail);
         } finally {
             release();
         }
@@ -133,7 +138,7 @@ final class ConnectionTask implements Runnable {
     void unstarted(Throwable cause) {
         close();
         try {
-            logClose(System.nanoTime(), Outcome.ERROR, "not served: " + cause);
+            logClose(Outcome.ERROR, "not served: " + cause);
         } finally {
             release();
         }
@@ -155,7 +160,7 @@ final class ConnectionTask implements Runnable {
         context.permits.release();
     }
 
-    private void logClose(long start, Outcome outcome, String detail) {
+    private void logClose(Outcome outcome, String detail) {
         if (context.connectionLog.admit()) {
             // Written out directly: one line per connection is on the accept path, and this is most of its cost.
             StringBuilder line = new StringBuilder(128).append(tag).append(' ').append(transport.label()).append(' ')
@@ -170,7 +175,7 @@ final class ConnectionTask implements Runnable {
                 // Java cannot read the socket's send queue (SIOCOUTQ): how much of it the client got is unknown.
                 line.append(" written, any unsent discarded");
             }
-            line.append(", ").append(Durations.elapsed(System.nanoTime() - start)).append(')');
+            line.append(", ").append(Durations.elapsed(System.nanoTime() - accepted)).append(')');
             context.connectionLog.write(line.toString());
         }
     }

@@ -77,6 +77,22 @@ final class Deadlines implements Watchdog.Watched {
         write = 0;
     }
 
+    /**
+     * The connection waits for its client's first bytes before its service runs: held to the
+     * idle timeout and the first-request deadline as the service's first read would be, until
+     * {@link #serviceStarted()}.
+     */
+    void awaitingFirstBytes() {
+        reading = true;
+        readStarted();
+    }
+
+    /** The service runs: from now on its own calls arm the deadlines. */
+    void serviceStarted() {
+        reading = false;
+        readEnded();
+    }
+
     /** Whether no request is complete yet and one must be by a deadline. */
     boolean awaitingFirstRequest() {
         return firstRequest != 0;

@@ -206,7 +206,13 @@ final class StreamListener extends Listener {
         context.open.add(task);
         context.watchdog.watch(connection.deadlines());
         try {
-            socket.start(service + " " + peerName, task);
+            if (handler.clientSpeaksFirst()) {
+                // Until the client's first bytes, the connection waits as the service's first read would.
+                connection.deadlines().awaitingFirstBytes();
+                socket.startWhenReadable(service + " " + peerName, task);
+            } else {
+                socket.start(service + " " + peerName, task);
+            }
         } catch (RuntimeException | Error e) {
             // Most likely no memory for one more thread: this client is turned away, the ones being served go on.
             task.unstarted(e);

@@ -48,6 +48,17 @@ public interface StreamService {
     }
 
     /**
+     * Whether the client speaks first: {@code serve} begins with a read (echo, discard, a lookup).
+     * The runtime may then start serving a connection only once the client's first bytes arrive
+     * (or its end, or a timeout), so that a connection that stays quiet costs no thread stack and
+     * nothing that {@code serve} allocates; {@code serve} runs exactly as if it had started at
+     * once. {@code false}, the default, starts it at the accept.
+     */
+    default boolean clientSpeaksFirst() {
+        return false;
+    }
+
+    /**
      * Called once when the server begins to stop, if connections of this service are open. A
      * service whose connections have no end of their own (a chat, whose members stay until they
      * leave) returns a line to tell each of its clients: the runtime sends it after what the

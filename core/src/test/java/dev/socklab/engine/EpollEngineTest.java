@@ -227,6 +227,49 @@ class EpollEngineTest {
     }
 
     @Test
+    void aConnectionWhoseClientSpeaksFirstHasNoThreadUntilItsFirstBytesOrItsClose() throws Exception {
+        try (IoEngine one = IoEngine.start(Optional.of("epoll"), 1)) {
+            StreamSocket quiet = one.adopt(accept());
+            CompletableFuture<Integer> quietRead = new CompletableFuture<>();
+            quiet.startWhenReadable("quiet", () -> complete(quietRead, () -> quiet.read(ByteBuffer.allocate(8))));
+            SocketChannel quietClient = lastClient();
+            StreamSocket talker = one.adopt(accept());
+            CompletableFuture<Integer> talkerRead = new CompletableFuture<>();
+            talker.startWhenReadable("talker", () -> complete(talkerRead, () -> talker.read(ByteBuffer.allocate(8))));
+            lastClient().write(ByteBuffer.wrap(new byte[] {1, 2}));
+
+            assertThat(talkerRead.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+            // The one carrier handled the talker's readiness after it added the quiet socket, which had none.
+            assertThat(quietRead).isNotDone();
+            quiet.close();
+            assertThatThrownBy(() -> quietRead.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ClosedChannelException.class);
+            assertThat(quietClient.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void aConnectionWaitingForItsFirstBytesStartsWhenItsInputIsShutDown() throws Exception {
+        StreamSocket socket = connect();
+        CompletableFuture<Integer> read = new CompletableFuture<>();
+        socket.startWhenReadable("waiting", () -> complete(read, () -> socket.read(ByteBuffer.allocate(8))));
+        socket.shutdownInput();
+        assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo(-1);
+    }
+
+    private SocketChannel accept() throws IOException {
+        clients.add(SocketChannel.open(listener.getLocalAddress()));
+        return listener.accept();
+    }
+
+    private static <T> void complete(CompletableFuture<T> result, Call<T> call) {
+        try {
+            result.complete(call.run());
+        } catch (Throwable e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    @Test
     void anEngineThatIsNeitherIsRefusedWithTheChoices() {
         assertThatThrownBy(() -> IoEngine.start(Optional.of("kqueue"), 0))
                 .isInstanceOf(IllegalArgumentException.class)

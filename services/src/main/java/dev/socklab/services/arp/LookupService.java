@@ -74,4 +74,10 @@ abstract class LookupService implements StreamService, DatagramService {
     private static String invalid(String request) {
         return "Invalid address: " + Preview.of(request, ECHOED);
     }
+
+    /** Its first call is a read: an idle connection need not hold a thread until its client sends. */
+    @Override
+    public boolean clientSpeaksFirst() {
+        return true;
+    }
 }

@@ -42,4 +42,10 @@ public final class DiscardService implements StreamService, DatagramService {
     public Optional<String> refusalLine(String reason) {
         return Optional.empty();
     }
+
+    /** Its first call is a read: an idle connection need not hold a thread until its client sends. */
+    @Override
+    public boolean clientSpeaksFirst() {
+        return true;
+    }
 }

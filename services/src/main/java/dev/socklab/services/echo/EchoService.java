@@ -40,4 +40,10 @@ public final class EchoService implements StreamService, DatagramService {
     public int maxReplyBytes(int requestBytes) {
         return requestBytes;
     }
+
+    /** Its first call is a read: an idle connection need not hold a thread until its client sends. */
+    @Override
+    public boolean clientSpeaksFirst() {
+        return true;
+    }
 }
