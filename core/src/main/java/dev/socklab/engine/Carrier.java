@@ -5,6 +5,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 final class Carrier implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger("socklab.engine");
     private static final int MAX_EVENTS = 256;
+    /** The most one {@code recv} or {@code send} of a heap buffer moves, through {@link #scratch}. */
+    static final int SCRATCH_BYTES = 64 * 1024;
     /** The eventfd's key in the epoll set; sockets' keys are their slots, from 0. */
     private static final long WAKE_KEY = -1;
     private static final VarHandle WAKE_PENDING;
@@ -54,6 +57,13 @@ final class Carrier implements Executor {
     private final MemorySegment events = arena.allocate(Epoll.EVENT_SIZE * MAX_EVENTS, 8);
     private final MemorySegment oneEvent = arena.allocate(Epoll.EVENT_SIZE, 8);
     private final MemorySegment counter = arena.allocate(8, 8);
+    /**
+     * Native memory that a socket's call on this carrier receives into or sends from when the
+     * service's buffer is on the heap: one call at a time, since a call never parks while it
+     * holds it.
+     */
+    final MemorySegment scratch = arena.allocate(SCRATCH_BYTES, 8);
+    final ByteBuffer scratchBuffer = scratch.asByteBuffer();
     private final int epfd;
     private final int wakeFd;
     /** Continuations to run, submitted on this carrier: touched by this carrier's thread alone. */
@@ -97,6 +107,11 @@ final class Carrier implements Executor {
         Thread t = threads.newThread(task);
         t.setName(name);
         return t;
+    }
+
+    /** Where a call made on this carrier records errno. */
+    MemorySegment callState() {
+        return callState;
     }
 
     /** Whether the caller runs on this carrier: its thread, or a virtual thread mounted on it. */

@@ -1,27 +1,45 @@
 package dev.socklab.engine;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A non-blocking socket of a {@link Carrier}'s: each call tries the socket first and, only when it
  * would block, parks its virtual thread until the carrier's epoll set says the socket is ready. A
- * call that is known to block skips the try: a read after one that emptied the socket, a write
- * after one that filled the peer's window. So a request and its reply cost one {@code read} and
- * one {@code write}, with no {@code EAGAIN} between.
+ * read that is known to find nothing skips the try: one after a read that emptied the socket, since
+ * bytes that arrive later always make a new edge. So a request and its reply cost one {@code recv}
+ * and one {@code send}, with no {@code EAGAIN} between. A write waits only after a {@code send}
+ * that said {@code EAGAIN}: the kernel promises an {@code EPOLLOUT} edge after that, but not after
+ * a send that was merely short (a write that waited on a short one was seen to wait forever).
+ *
+ * <p>On its carrier, a call is libc's {@code recv} or {@code send} on the descriptor
+ * ({@link SocketCalls}), through the carrier's native scratch memory for a heap buffer. A
+ * descriptor's number is reused by the kernel as soon as it is closed, so a close from another
+ * thread (a deadline, the shutdown) never closes it while a call is under way on it: the last
+ * call to leave closes it ({@link #enter()}). Anywhere else (a thread the {@code Connection}
+ * contract does not expect, but which must not break it) the JDK channel's own calls serve.
  */
 final class CarrierSocket implements StreamSocket {
+    /** Set in {@link #uses} once the socket is to close; the bits below count the calls under way. */
+    private static final int CLOSING = 1 << 30;
+
     private final Carrier carrier;
     private final SocketChannel channel;
+    private final int fd;
     private final Readiness readiness;
+    private final AtomicInteger uses = new AtomicInteger();
 
     CarrierSocket(Carrier carrier, SocketChannel channel) throws IOException {
         channel.configureBlocking(false);
         this.carrier = carrier;
         this.channel = channel;
-        this.readiness = new Readiness(carrier, ChannelFd.of(channel));
+        this.fd = ChannelFd.of(channel);
+        this.readiness = new Readiness(carrier, fd);
     }
 
     @Override
@@ -74,11 +92,39 @@ final class CarrierSocket implements StreamSocket {
         }
     }
 
-    /** One {@code read}; one that leaves room in {@code dst} took all there was. */
+    /** One {@code recv}: the bytes read, 0 if there were none, -1 at the end; one that leaves room unfilled took all there was. */
     private int recv(ByteBuffer dst) throws IOException {
         int room = dst.remaining();
-        int n = channel.read(dst);
-        if (n > 0 && n < room) {
+        if (room == 0) {
+            return 0;
+        }
+        if (!carrier.isCurrent()) {
+            int n = channel.read(dst);
+            if (n > 0 && n < room) {
+                readiness.drainedByRead();
+            }
+            return n;
+        }
+        int asked = dst.isDirect() ? room : Math.min(room, Carrier.SCRATCH_BYTES);
+        int n;
+        enter();
+        try {
+            n = SocketCalls.recv(carrier.callState(), fd, dst.isDirect() ? MemorySegment.ofBuffer(dst) : carrier.scratch,
+                    asked);
+            if (n > 0 && !dst.isDirect()) {
+                dst.put(dst.position(), carrier.scratchBuffer, 0, n);
+            }
+        } finally {
+            exit();
+        }
+        if (n == SocketCalls.WOULD_BLOCK) {
+            return 0;
+        }
+        if (n == 0) {
+            return -1;
+        }
+        dst.position(dst.position() + n);
+        if (n < asked) {
             readiness.drainedByRead();
         }
         return n;
@@ -88,9 +134,7 @@ final class CarrierSocket implements StreamSocket {
     public void write(ByteBuffer src) throws IOException {
         try {
             while (src.hasRemaining()) {
-                channel.write(src);
-                // Short: the peer's window is full, and a write now would only say so.
-                if (src.hasRemaining()) {
+                if (send(src) == 0) {
                     readiness.awaitWritable();
                 }
             }
@@ -104,7 +148,7 @@ final class CarrierSocket implements StreamSocket {
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
         try {
             for (;;) {
-                long n = channel.write(srcs, offset, length);
+                long n = carrier.isCurrent() ? sendGathering(srcs, offset, length) : channel.write(srcs, offset, length);
                 if (n != 0 || !anyRemaining(srcs, offset, length)) {
                     return n;
                 }
@@ -116,6 +160,63 @@ final class CarrierSocket implements StreamSocket {
         }
     }
 
+    /** One {@code send} of what fits of {@code src}: the bytes sent, 0 if there was no room. */
+    private int send(ByteBuffer src) throws IOException {
+        if (!carrier.isCurrent()) {
+            return channel.write(src);
+        }
+        int len = src.isDirect() ? src.remaining() : Math.min(src.remaining(), Carrier.SCRATCH_BYTES);
+        int n;
+        enter();
+        try {
+            MemorySegment from;
+            if (src.isDirect()) {
+                from = MemorySegment.ofBuffer(src);
+            } else {
+                carrier.scratchBuffer.put(0, src, src.position(), len);
+                from = carrier.scratch;
+            }
+            n = SocketCalls.send(carrier.callState(), fd, from, len);
+        } finally {
+            exit();
+        }
+        if (n == SocketCalls.WOULD_BLOCK) {
+            return 0;
+        }
+        src.position(src.position() + n);
+        return n;
+    }
+
+    /** The buffers' bytes, as many as the scratch memory holds, in one {@code send}; the buffers advance by what went. */
+    private long sendGathering(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        int filled = 0;
+        for (int i = offset; i < offset + length && filled < Carrier.SCRATCH_BYTES; i++) {
+            int take = Math.min(srcs[i].remaining(), Carrier.SCRATCH_BYTES - filled);
+            carrier.scratchBuffer.put(filled, srcs[i], srcs[i].position(), take);
+            filled += take;
+        }
+        if (filled == 0) {
+            return 0;
+        }
+        int n;
+        enter();
+        try {
+            n = SocketCalls.send(carrier.callState(), fd, carrier.scratch, filled);
+        } finally {
+            exit();
+        }
+        if (n == SocketCalls.WOULD_BLOCK) {
+            return 0;
+        }
+        int left = n;
+        for (int i = offset; i < offset + length && left > 0; i++) {
+            int took = Math.min(srcs[i].remaining(), left);
+            srcs[i].position(srcs[i].position() + took);
+            left -= took;
+        }
+        return n;
+    }
+
     private static boolean anyRemaining(ByteBuffer[] srcs, int offset, int length) {
         for (int i = offset; i < offset + length; i++) {
             if (srcs[i].hasRemaining()) {
@@ -125,16 +226,40 @@ final class CarrierSocket implements StreamSocket {
         return false;
     }
 
+    /** A call on the descriptor begins: it stays open until the call {@link #exit()}s. */
+    private void enter() throws ClosedChannelException {
+        for (;;) {
+            int now = uses.get();
+            if ((now & CLOSING) != 0) {
+                throw new ClosedChannelException();
+            }
+            if (uses.compareAndSet(now, now + 1)) {
+                return;
+            }
+        }
+    }
+
+    /** The call has returned: if a close came meanwhile and this was the last call, the descriptor closes now. */
+    private void exit() throws IOException {
+        if (uses.decrementAndGet() == CLOSING) {
+            channel.close();
+        }
+    }
+
     @Override
     public void shutdownInput() throws IOException {
         channel.shutdownInput();
         readiness.wakeAll();
     }
 
+    /** Closes now, or, if a call is under way on the descriptor on the carrier, as soon as it returns. */
     @Override
     public void close() throws IOException {
+        int before = uses.getAndUpdate(now -> now | CLOSING);
         try {
-            channel.close();
+            if (before == 0) {
+                channel.close();
+            }
         } finally {
             readiness.closed();
         }

@@ -32,11 +32,16 @@ final class Readiness {
     private volatile boolean readable;
     private volatile boolean writable;
     /**
-     * A read took everything there was (it returned less than it had room for), and no edge came
+     * A read took every byte there was (it returned less than it had room for), and no edge came
      * since: a read now would find nothing, so the caller waits without the system call. Bytes
      * that arrive after that read make a new edge, which the carrier reports however late it looks.
      */
     private volatile boolean drained;
+    /**
+     * The peer closed its side, or the socket failed: a short read may leave the end of the stream
+     * (or the error) still to read, with its edge already reported, so reads never skip again.
+     */
+    private volatile boolean hungUp;
     private volatile Thread reader;
     private volatile Thread writer;
     private volatile boolean closed;
@@ -69,7 +74,7 @@ final class Readiness {
 
     /** Whether the last read emptied the socket and no edge came since: the next read would find nothing. */
     boolean drained() {
-        return drained;
+        return drained && !hungUp;
     }
 
     /** A read returned less than it had room for: the socket had no more. */
@@ -126,6 +131,9 @@ final class Readiness {
     void ready(int events) {
         if ((events & (Epoll.EPOLLIN | Epoll.EPOLLRDHUP | Epoll.EPOLLHUP | Epoll.EPOLLERR)) != 0) {
             drained = false;
+            if ((events & (Epoll.EPOLLRDHUP | Epoll.EPOLLHUP | Epoll.EPOLLERR)) != 0) {
+                hungUp = true;
+            }
             readable = true;
             unpark(reader);
             if (onFirstReady.get() != null) {
@@ -140,6 +148,8 @@ final class Readiness {
 
     /** Wakes both waiters, from any thread, to find what changed (an input shut down); a thread waiting to start starts. */
     void wakeAll() {
+        // What changed (an input shut down here) is found by trying the socket again.
+        drained = false;
         unpark(reader);
         unpark(writer);
         runFirstReady();

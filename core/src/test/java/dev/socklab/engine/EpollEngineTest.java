@@ -148,6 +148,22 @@ class EpollEngineTest {
     }
 
     @Test
+    void theEndOfTheStreamThatCameWithTheLastBytesInOneEdgeIsReadAfterThem() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            StreamSocket socket = connect();
+            lastClient().write(ByteBuffer.wrap("last".getBytes(StandardCharsets.US_ASCII)));
+            lastClient().shutdownOutput();
+            CompletableFuture<List<Integer>> reads = new CompletableFuture<>();
+            // Started by the one edge that reports both: the first read takes the bytes and leaves room.
+            socket.startWhenReadable("reader", () -> complete(reads, () -> {
+                ByteBuffer buffer = ByteBuffer.allocate(64);
+                return List.of(socket.read(buffer), socket.read(buffer), socket.read(buffer, TimeUnit.SECONDS.toNanos(5)));
+            }));
+            assertThat(reads.get(5, TimeUnit.SECONDS)).containsExactly(4, -1, -1);
+        }
+    }
+
+    @Test
     void aReadWithAWaitGivesUpWithTheSocketOpenAndTheNextReadGetsTheBytes() throws Exception {
         StreamSocket socket = connect();
         Running<Integer> quiet = onCarrier(socket,

@@ -1,0 +1,105 @@
+package dev.socklab.engine;
+
+import java.io.IOException;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+/**
+ * libc's {@code recv} and {@code send} on a non-blocking socket, through the FFM API: what a
+ * carrier's socket calls instead of the JDK channel's {@code read} and {@code write}, which on a
+ * non-blocking channel still take two locks, look up a temporary direct buffer per call, and go
+ * through the file layer ({@code read(2)}, {@code write(2)}). {@code send} passes
+ * {@code MSG_NOSIGNAL}: a peer that has gone away is an {@code EPIPE}, never a signal.
+ */
+final class SocketCalls {
+    /** The call would block: nothing to read, or no room to send. */
+    static final int WOULD_BLOCK = -2;
+    private static final int MSG_NOSIGNAL = 0x4000;
+    private static final int EINTR = 4;
+    private static final int EAGAIN = 11;
+    private static final int EPIPE = 32;
+    private static final int ECONNRESET = 104;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CALL_STATE.varHandle(StructLayout.PathElement.groupElement("errno"));
+    private static final MethodHandle RECV = function("recv");
+    private static final MethodHandle SEND = function("send");
+    private static final MethodHandle STRERROR = LINKER.downcallHandle(LINKER.defaultLookup().find("strerror").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+
+    private SocketCalls() {
+    }
+
+    /** {@code ssize_t f(int fd, void *buf, size_t len, int flags)}, recording errno. */
+    private static MethodHandle function(String name) {
+        return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                        ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT),
+                Linker.Option.captureCallState("errno"));
+    }
+
+    /** {@code recv(fd, buf, len, 0)}: the bytes read, 0 at the end of the stream, or {@link #WOULD_BLOCK}. */
+    static int recv(MemorySegment state, int fd, MemorySegment buf, long len) throws IOException {
+        for (;;) {
+            long n;
+            try {
+                n = (long) RECV.invokeExact(state, fd, buf, len, 0);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+            if (n >= 0) {
+                return (int) n;
+            }
+            int errno = errno(state);
+            if (errno == EAGAIN) {
+                return WOULD_BLOCK;
+            }
+            if (errno != EINTR) {
+                // As the JDK words it for a read: the log line then reads the same on either engine.
+                throw new IOException(errno == ECONNRESET ? "Connection reset" : describe(errno));
+            }
+        }
+    }
+
+    /** {@code send(fd, buf, len, MSG_NOSIGNAL)}: the bytes sent, or {@link #WOULD_BLOCK}. */
+    static int send(MemorySegment state, int fd, MemorySegment buf, long len) throws IOException {
+        for (;;) {
+            long n;
+            try {
+                n = (long) SEND.invokeExact(state, fd, buf, len, MSG_NOSIGNAL);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+            if (n >= 0) {
+                return (int) n;
+            }
+            int errno = errno(state);
+            if (errno == EAGAIN) {
+                return WOULD_BLOCK;
+            }
+            if (errno != EINTR) {
+                throw new IOException(errno == EPIPE ? "Broken pipe" : describe(errno));
+            }
+        }
+    }
+
+    private static int errno(MemorySegment state) {
+        return (int) ERRNO.get(state, 0L);
+    }
+
+    /** The C library's words for {@code errno}, as the JDK's exceptions give them. */
+    private static String describe(int errno) {
+        try {
+            MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
+            return text.reinterpret(256).getString(0);
+        } catch (Throwable e) {
+            return "errno " + errno;
+        }
+    }
+}
