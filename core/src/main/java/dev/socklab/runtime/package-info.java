@@ -20,9 +20,11 @@
  *       bound in force in it; {@code Outcome} is how it ended. {@code ChannelConnection} is the
  *       service's {@link dev.socklab.service.Connection}, put together from {@code ChannelWire}
  *       (the socket calls, counted; {@code TracedWire} under {@code --trace}), {@code Deadlines}
- *       (read, write and first request, which the {@code Watchdog} enforces), {@code TimedReader}
- *       (a read that ends at a wait) and {@link dev.socklab.framing.LineFraming} (lines and
- *       chunks). {@code OutboxWriter} sends for a service with an outbox; {@code TextLine} is a
+ *       (read, write and first request, which the {@code Watchdog} enforces), {@code WaitingReader}
+ *       or, on the JDK's engine, {@code TimedReader} (a read that ends at a wait) and
+ *       {@link dev.socklab.framing.LineFraming} (lines and chunks). Every socket call goes through
+ *       the {@link dev.socklab.engine.StreamSocket} of the server's
+ *       {@link dev.socklab.engine.IoEngine}. {@code OutboxWriter} sends for a service with an outbox; {@code TextLine} is a
  *       line with its CRLF. The bounds are the {@link dev.socklab.runtime.Limits}.</dd>
  *   <dt>Admission</dt>
  *   <dd>Before a client is served: the connection permit (in {@code ServerContext}), the
@@ -51,10 +53,13 @@
  *       and one per datagram socket, receiving and serving ({@code "hello/udp receive ..."});</li>
  *   <li>one platform daemon thread per server, {@code "socklab watchdog"}, that sweeps the
  *       deadlines and the outboxes' age, and the connection log's summary;</li>
+ *   <li>on the epoll engine, one platform daemon thread per carrier ({@code "socklab carrier 0"}),
+ *       the scheduler of its connections' virtual threads;</li>
  *   <li>one virtual thread per stream connection, named after the service and the client
- *       ({@code "hello 127.0.0.1:53422"}), that runs the service; while a read with a wait is
- *       outstanding, one more ({@code "... read"}); for a service with an outbox, one more that
- *       writes ({@code "... send"});</li>
+ *       ({@code "hello 127.0.0.1:53422"}), that runs the service (on epoll, for a service whose
+ *       client speaks first, from the client's first bytes); on the JDK's engine, while a read
+ *       with a wait is outstanding, one more ({@code "... read"}); for a service with an outbox,
+ *       one more that writes ({@code "... send"});</li>
  *   <li>once per process, a short-lived virtual thread that starts the JDK's poller.</li>
  * </ul>
  *
