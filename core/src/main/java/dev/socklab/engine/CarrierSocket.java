@@ -7,6 +7,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A non-blocking socket of a {@link Carrier}'s: each call tries the socket first and, only when it
@@ -274,7 +275,14 @@ final class CarrierSocket implements StreamSocket {
 
     /** Not even the thread exists until then: an idle connection holds no stack, no thread object. */
     @Override
-    public void startWhenReadable(String name, Runnable task) {
-        readiness.onFirstReady(() -> start(name, task));
+    public void startWhenReadable(String name, Runnable task, Consumer<Throwable> unstarted) {
+        readiness.onFirstReady(() -> {
+            try {
+                start(name, task);
+            } catch (RuntimeException | Error e) {
+                // Most likely no memory for one more thread: this client goes unserved, the carrier goes on.
+                unstarted.accept(e);
+            }
+        });
     }
 }

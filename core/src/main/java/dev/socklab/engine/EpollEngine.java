@@ -3,6 +3,7 @@ package dev.socklab.engine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,8 +108,16 @@ final class EpollEngine implements IoEngine {
 
     @Override
     public StreamSocket adopt(SocketChannel accepted) throws IOException {
-        Carrier carrier = carriers[Math.floorMod(next.getAndIncrement(), carriers.length)];
-        return new CarrierSocket(carrier, accepted);
+        return new CarrierSocket(nextCarrier(), accepted);
+    }
+
+    @Override
+    public ListeningSocket listen(ServerSocketChannel bound) throws IOException {
+        return new CarrierListening(nextCarrier(), bound);
+    }
+
+    private Carrier nextCarrier() {
+        return carriers[Math.floorMod(next.getAndIncrement(), carriers.length)];
     }
 
     @Override

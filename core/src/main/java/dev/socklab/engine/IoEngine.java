@@ -1,6 +1,7 @@
 package dev.socklab.engine;
 
 import java.io.IOException;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +33,9 @@ public sealed interface IoEngine extends AutoCloseable permits EpollEngine, JdkE
 
     /** Takes a newly accepted socket into the engine, which chooses its carrier. */
     StreamSocket adopt(SocketChannel accepted) throws IOException;
+
+    /** Takes a bound listening socket into the engine, which chooses where its accept loop runs. */
+    ListeningSocket listen(ServerSocketChannel bound) throws IOException;
 
     /** Stops the carriers, once every connection has ended. */
     @Override

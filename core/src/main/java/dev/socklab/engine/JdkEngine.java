@@ -1,5 +1,6 @@
 package dev.socklab.engine;
 
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
 
@@ -26,6 +27,11 @@ final class JdkEngine implements IoEngine {
     @Override
     public StreamSocket adopt(SocketChannel accepted) {
         return new JdkSocket(accepted);
+    }
+
+    @Override
+    public ListeningSocket listen(ServerSocketChannel bound) {
+        return new JdkListening(bound);
     }
 
     @Override

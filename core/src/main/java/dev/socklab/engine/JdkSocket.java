@@ -3,6 +3,7 @@ package dev.socklab.engine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
 
 /** A blocking socket whose calls park their virtual thread on the JDK's own poller and scheduler. */
 final class JdkSocket implements StreamSocket {
@@ -62,7 +63,7 @@ final class JdkSocket implements StreamSocket {
 
     /** At once: the JDK's poller waits for a socket only with a thread parked on it. */
     @Override
-    public void startWhenReadable(String name, Runnable task) {
+    public void startWhenReadable(String name, Runnable task, Consumer<Throwable> unstarted) {
         start(name, task);
     }
 }

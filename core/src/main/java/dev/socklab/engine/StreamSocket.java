@@ -3,6 +3,7 @@ package dev.socklab.engine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
 
 /**
  * An accepted stream socket (TCP or Unix) as the engine that serves it makes its calls: each call
@@ -46,7 +47,8 @@ public interface StreamSocket {
      * Starts {@code task} as {@link #start} does, but only once the socket is readable (the
      * client's first bytes, its end, a reset) or is closed or shut down from another thread: until
      * then the connection holds no thread. An engine that cannot wait without a thread starts it
-     * at once.
+     * at once. If the thread cannot start then (no memory for one more), {@code unstarted} is told
+     * why, on whichever thread found out.
      */
-    void startWhenReadable(String name, Runnable task);
+    void startWhenReadable(String name, Runnable task, Consumer<Throwable> unstarted);
 }

@@ -1,6 +1,7 @@
 package dev.socklab.runtime;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
@@ -15,20 +16,23 @@ import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.socklab.engine.ListeningSocket;
 import dev.socklab.engine.StreamSocket;
 import dev.socklab.net.Family;
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.service.StreamService;
 
 /**
- * A TCP or Unix stream socket and its accept loop, on one platform thread. The loop accepts, takes
- * a connection permit, and hands the connection to the server's I/O engine, which starts a new
- * virtual thread named after the service and the peer on the carrier that takes the socket. Without a permit it tells the client why it is turned away and closes at once, on
- * the loop's own thread, so that no more than {@code --max-connections} are ever served. The permit
- * is taken after the accept, never held while waiting in it: the server's permits are shared by all
- * its listeners, and twenty idle listeners each holding one would leave {@code --max-connections
- * 10} serving nobody. A failing {@code accept()} (out of file descriptors) backs off from 5 ms
- * doubling to 1 s and retries: the listener never dies of it.
+ * A TCP or Unix stream socket and its accept loop, in a thread of the I/O engine's choosing: a
+ * platform thread of its own on jdk, a virtual thread on a carrier on epoll. The loop accepts,
+ * takes a connection permit, and hands the connection to the engine, which starts a new virtual
+ * thread named after the service and the peer on the carrier that takes the socket. Without a
+ * permit it tells the client why it is turned away and closes at once, on the loop's own thread,
+ * so that no more than {@code --max-connections} are ever served. The permit is taken after the
+ * accept, never held while waiting in it: the server's permits are shared by all its listeners,
+ * and twenty idle listeners each holding one would leave {@code --max-connections 10} serving
+ * nobody. A failing {@code accept()} (out of file descriptors) backs off from 5 ms doubling to 1 s
+ * and retries: the listener never dies of it.
  */
 final class StreamListener extends Listener {
     /**
@@ -47,6 +51,8 @@ final class StreamListener extends Listener {
     private final ThrottledLog refusals;
     private final ThrottledLog acceptFailures;
     private ServerSocketChannel channel;
+    /** The socket as the server's I/O engine waits on it; null until the loop starts. */
+    private ListeningSocket listening;
     /** The socket file this listener created, which it alone may delete. */
     private UnixSocketFile socketFile;
     private Thread acceptor;
@@ -82,8 +88,14 @@ final class StreamListener extends Listener {
 
     @Override
     void start() {
-        acceptor = Thread.ofPlatform().name(tag + " accept " + SocketAddresses.format(binding().endpoint().address()))
-                .start(this::acceptLoop);
+        try {
+            listening = context.engine().listen(channel);
+        } catch (IOException e) {
+            // Only non-blocking mode, on a socket bound a moment ago: nothing a user could cause or mend.
+            throw new UncheckedIOException(tag + ": the I/O engine cannot take the listening socket", e);
+        }
+        acceptor = listening.start(tag + " accept " + SocketAddresses.format(binding().endpoint().address()),
+                this::acceptLoop);
     }
 
     /**
@@ -93,6 +105,9 @@ final class StreamListener extends Listener {
     @Override
     void close() {
         super.close();
+        if (listening != null) {
+            listening.closed();
+        }
         if (acceptor != null) {
             LockSupport.unpark(acceptor); // cuts short a back-off
             try {
@@ -111,7 +126,7 @@ final class StreamListener extends Listener {
         while (!closing) {
             SocketChannel accepted;
             try {
-                accepted = channel.accept();
+                accepted = listening.accept();
                 backoff = 0;
             } catch (ClosedChannelException e) {
                 return;
@@ -209,7 +224,7 @@ final class StreamListener extends Listener {
             if (handler.clientSpeaksFirst()) {
                 // Until the client's first bytes, the connection waits as the service's first read would.
                 connection.deadlines().awaitingFirstBytes();
-                socket.startWhenReadable(service + " " + peerName, task);
+                socket.startWhenReadable(service + " " + peerName, task, task::unstarted);
             } else {
                 socket.start(service + " " + peerName, task);
             }

@@ -158,7 +158,7 @@ class EpollEngineTest {
             socket.startWhenReadable("reader", () -> complete(reads, () -> {
                 ByteBuffer buffer = ByteBuffer.allocate(64);
                 return List.of(socket.read(buffer), socket.read(buffer), socket.read(buffer, TimeUnit.SECONDS.toNanos(5)));
-            }));
+            }), reads::completeExceptionally);
             assertThat(reads.get(5, TimeUnit.SECONDS)).containsExactly(4, -1, -1);
         }
     }
@@ -247,11 +247,13 @@ class EpollEngineTest {
         try (IoEngine one = IoEngine.start(Optional.of("epoll"), 1)) {
             StreamSocket quiet = one.adopt(accept());
             CompletableFuture<Integer> quietRead = new CompletableFuture<>();
-            quiet.startWhenReadable("quiet", () -> complete(quietRead, () -> quiet.read(ByteBuffer.allocate(8))));
+            quiet.startWhenReadable("quiet", () -> complete(quietRead, () -> quiet.read(ByteBuffer.allocate(8))),
+                    quietRead::completeExceptionally);
             SocketChannel quietClient = lastClient();
             StreamSocket talker = one.adopt(accept());
             CompletableFuture<Integer> talkerRead = new CompletableFuture<>();
-            talker.startWhenReadable("talker", () -> complete(talkerRead, () -> talker.read(ByteBuffer.allocate(8))));
+            talker.startWhenReadable("talker", () -> complete(talkerRead, () -> talker.read(ByteBuffer.allocate(8))),
+                    talkerRead::completeExceptionally);
             lastClient().write(ByteBuffer.wrap(new byte[] {1, 2}));
 
             assertThat(talkerRead.get(5, TimeUnit.SECONDS)).isEqualTo(2);
@@ -267,7 +269,8 @@ class EpollEngineTest {
     void aConnectionWaitingForItsFirstBytesStartsWhenItsInputIsShutDown() throws Exception {
         StreamSocket socket = connect();
         CompletableFuture<Integer> read = new CompletableFuture<>();
-        socket.startWhenReadable("waiting", () -> complete(read, () -> socket.read(ByteBuffer.allocate(8))));
+        socket.startWhenReadable("waiting", () -> complete(read, () -> socket.read(ByteBuffer.allocate(8))),
+                read::completeExceptionally);
         socket.shutdownInput();
         assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo(-1);
     }
