@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,7 +97,7 @@ class ServeIT {
 
     @Test
     void servesEveryServiceOfTheCatalogAtOnce() throws Exception {
-        List<String> args = new java.util.ArrayList<>(List.of("serve", "--ipv4-only", "--arp-entry", "10.0.0.1=0A:0B:0C:0D"));
+        List<String> args = new ArrayList<>(List.of("serve", "--ipv4-only", "--arp-entry", "10.0.0.1=0A:0B:0C:0D"));
         ServiceCatalog.all().forEach(service -> args.add(service.name() + ":0"));
         try (Launched server = Launched.socklab(args.toArray(String[]::new))) {
             for (ServiceInfo service : ServiceCatalog.all()) {
@@ -242,6 +244,30 @@ class ServeIT {
             try (RawClient client = RawClient.connect(new InetSocketAddress("127.0.0.1", port))) {
                 assertThat(client.readAll(SOON)).isEqualTo("Hello World!\r\n");
             }
+        }
+    }
+
+    @Test
+    void withoutTheJvmOptionsThatOpenTheJdkTheServerRunsOnTheJdkEngineAndSaysWhy() throws Exception {
+        // -cp, not -jar: the manifest's Add-Opens and Add-Exports then do not apply.
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> command = List.of(java, "-cp", Launched.ROOT.resolve("cli/target/socklab.jar").toString(),
+                "dev.socklab.cli.Main", "serve", "hello:0/tcp", "--ipv4-only");
+        try (Launched server = Launched.run(Map.of(), command)) {
+            int port = server.boundPort("tcp", "127.0.0.1");
+            assertThat(server.outLines()).contains("I/O engine: jdk (epoll unavailable: java.lang is not open to socklab"
+                    + " (run java with --add-opens java.base/java.lang=ALL-UNNAMED))");
+            try (RawClient client = RawClient.connect(new InetSocketAddress("127.0.0.1", port))) {
+                assertThat(client.readAll(SOON)).isEqualTo("Hello World!\r\n");
+            }
+        }
+        List<String> asked = new ArrayList<>(command);
+        asked.add("--io");
+        asked.add("epoll");
+        try (Launched refused = Launched.run(Map.of(), asked)) {
+            assertThat(refused.exitWithin(START)).isEqualTo(ExitCode.USAGE.code);
+            assertThat(refused.err()).contains("the epoll I/O engine cannot run here: java.lang is not open to socklab")
+                    .contains("--io jdk");
         }
     }
 
