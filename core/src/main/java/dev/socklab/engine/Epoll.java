@@ -157,6 +157,7 @@ final class Epoll {
 
     static void close(MemorySegment state, int fd) {
         try {
+            // Nothing to do on failure: the descriptor is released either way (close(2) never leaves it open).
             int ignored = (int) CLOSE.invokeExact(state, fd);
         } catch (Throwable e) {
             throw new IllegalStateException(e);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,7 +89,7 @@ final class EpollEngine implements IoEngine {
             }
         } catch (TimeoutException e) {
             throw new UnsupportedOperationException("the epoll self-test got no wake-up in " + SELF_TEST_SECONDS + " s");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new UnsupportedOperationException("the epoll self-test failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -286,6 +287,28 @@ class EpollEngineTest {
         } catch (Throwable e) {
             result.completeExceptionally(e);
         }
+    }
+
+    @Test
+    void aThreadThatIsNotTheCarriersStillReadsAndWritesTheSocket() throws Exception {
+        StreamSocket socket = connect();
+        CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                ByteBuffer buffer = ByteBuffer.allocate(8);
+                int n = socket.read(buffer);
+                socket.write(buffer.flip());
+                return n;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, command -> Thread.ofPlatform().start(command));
+        lastClient().write(ByteBuffer.wrap(new byte[] {4, 2}));
+        assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+        ByteBuffer back = ByteBuffer.allocate(2);
+        while (back.hasRemaining()) {
+            lastClient().read(back);
+        }
+        assertThat(back.array()).containsExactly(4, 2);
     }
 
     @Test
