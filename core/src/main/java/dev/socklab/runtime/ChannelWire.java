@@ -30,8 +30,14 @@ class ChannelWire {
     private boolean sawEof;
     /** Whether {@link #abort()} reset the connection, discarding what the kernel still held for the client. */
     private volatile boolean aborted;
-    /** The last failure of a call the service made (not its outbox writer's), to tell the peer's failures from the service's. */
-    private IOException failure;
+    /**
+     * The last failure of a read, and of a write or shutdown, that the service made (not its
+     * outbox writer's), to tell the peer's failures from the service's. Apart, and volatile,
+     * because on the JDK's engine a timed read fails in a thread of its own, and must not
+     * overwrite the failure of a write the service is about to be told of.
+     */
+    private volatile IOException readFailure;
+    private volatile IOException writeFailure;
 
     ChannelWire(StreamSocket socket, String tag, Logger log) {
         this.socket = socket;
@@ -50,7 +56,7 @@ class ChannelWire {
         try {
             n = socket.read(dst);
         } catch (IOException e) {
-            throw failed(e);
+            throw readFailed(e);
         }
         return counted(n);
     }
@@ -66,7 +72,7 @@ class ChannelWire {
         try {
             n = socket.read(dst, wait.toNanos());
         } catch (IOException e) {
-            throw failed(e);
+            throw readFailed(e);
         }
         if (n == 0 && dst.hasRemaining()) {
             nothingCame(dst.remaining(), wait);
@@ -89,7 +95,7 @@ class ChannelWire {
         try {
             socket.write(src);
         } catch (IOException e) {
-            throw failed(e);
+            throw writeFailed(e);
         }
         bytesOut += src.position() - start;
     }
@@ -112,7 +118,7 @@ class ChannelWire {
         try {
             socket.channel().shutdownOutput();
         } catch (IOException e) {
-            throw failed(e);
+            throw writeFailed(e);
         }
     }
 
@@ -180,11 +186,16 @@ class ChannelWire {
 
     /** Whether {@code e} is a failure of this socket (a reset, a broken pipe), not of the service. */
     boolean isFailure(Throwable e) {
-        return e == failure;
+        return e == readFailure || e == writeFailure;
     }
 
-    private IOException failed(IOException e) {
-        failure = e;
+    private IOException readFailed(IOException e) {
+        readFailure = e;
+        return e;
+    }
+
+    private IOException writeFailed(IOException e) {
+        writeFailure = e;
         return e;
     }
 }
