@@ -213,8 +213,12 @@ final class Carrier implements Executor {
                 for (int i = 0; i < n; i++) {
                     long key = Epoll.data(events, i);
                     if (key == WAKE_KEY) {
-                        wakePending = false;
+                        // Drained first: a wake written after the drain makes a new edge. Cleared the
+                        // other way round, a wake written between the two was drained unseen, its edge
+                        // dropped by epoll (the counter read 0 by then), and wakePending stayed set:
+                        // no thread elsewhere woke this carrier again (seen as a hang at shutdown).
                         Epoll.drain(callState, wakeFd, counter);
+                        wakePending = false;
                     } else {
                         Readiness socket = slots[(int) key];
                         // Null when the socket closed after the event was read: nothing waits on it.

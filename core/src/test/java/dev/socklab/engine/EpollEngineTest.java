@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
@@ -309,6 +310,45 @@ class EpollEngineTest {
             lastClient().read(back);
         }
         assertThat(back.array()).containsExactly(4, 2);
+    }
+
+    @Test
+    void wakeUpsFromAnotherThreadAreNeverLostHoweverOftenTheCarrierSleeps() throws Exception {
+        StreamSocket socket = connect();
+        int rounds = 200_000;
+        AtomicInteger turn = new AtomicInteger();
+        Running<Integer> ponger = onCarrier(socket, () -> {
+            for (int i = 0; i < rounds; i++) {
+                while (turn.get() != 2 * i + 1) {
+                    LockSupport.park();
+                }
+                turn.set(2 * i + 2);
+            }
+            return rounds;
+        });
+        // Neither thread is a carrier's: each unpark goes through the inbox and, while the carrier
+        // sleeps, its eventfd; the second thread's unparks race the first's and the carrier's waking.
+        Thread racer = Thread.ofPlatform().start(() -> {
+            while (!ponger.result().isDone()) {
+                LockSupport.unpark(ponger.thread());
+                Thread.onSpinWait();
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        try {
+            for (int i = 0; i < rounds; i++) {
+                turn.set(2 * i + 1);
+                LockSupport.unpark(ponger.thread());
+                while (turn.get() != 2 * i + 2) {
+                    assertThat(System.nanoTime() - deadline).as("round %d answered within 20 s", i).isNegative();
+                    Thread.onSpinWait();
+                }
+            }
+            assertThat(ponger.get()).isEqualTo(rounds);
+        } finally {
+            ponger.result().complete(-1);
+            racer.join();
+        }
     }
 
     @Test
