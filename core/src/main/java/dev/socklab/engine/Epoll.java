@@ -14,6 +14,7 @@ import java.lang.invoke.VarHandle;
  * The few calls of Linux's epoll(7) and eventfd(2) the engine makes, through the Foreign Function
  * and Memory API: no native library of socklab's own, only libc. Each call returns its result or
  * throws an {@link IOException} naming the call and the error; an interrupted wait is retried.
+ * {@link #function} and {@link #errno} are the downcall plumbing {@link SocketCalls} shares.
  */
 final class Epoll {
     static final int EPOLLIN = 0x001;
@@ -55,8 +56,8 @@ final class Epoll {
     private Epoll() {
     }
 
-    /** A downcall to libc's {@code name} that records errno. */
-    private static MethodHandle function(String name, FunctionDescriptor descriptor) {
+    /** A downcall to libc's {@code name} that records errno in the call state it is given first. */
+    static MethodHandle function(String name, FunctionDescriptor descriptor) {
         MemorySegment symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsupportedOperationException("libc has no " + name));
         return LINKER.downcallHandle(symbol, descriptor, ERRNO_OPTION);
@@ -164,7 +165,8 @@ final class Epoll {
         }
     }
 
-    private static int errno(MemorySegment state) {
+    /** The errno a call recorded in {@code state}. */
+    static int errno(MemorySegment state) {
         return (int) ERRNO.get(state, 0L);
     }
 

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 
 /**
  * libc's {@code recv} and {@code send} on a non-blocking socket, through the FFM API: what a
@@ -25,23 +23,19 @@ final class SocketCalls {
     private static final int EPIPE = 32;
     private static final int ECONNRESET = 104;
 
+    private static final MethodHandle RECV = Epoll.function("recv", transfer());
+    private static final MethodHandle SEND = Epoll.function("send", transfer());
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CALL_STATE.varHandle(StructLayout.PathElement.groupElement("errno"));
-    private static final MethodHandle RECV = function("recv");
-    private static final MethodHandle SEND = function("send");
     private static final MethodHandle STRERROR = LINKER.downcallHandle(LINKER.defaultLookup().find("strerror").orElseThrow(),
             FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
 
     private SocketCalls() {
     }
 
-    /** {@code ssize_t f(int fd, void *buf, size_t len, int flags)}, recording errno. */
-    private static MethodHandle function(String name) {
-        return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
-                        ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT),
-                Linker.Option.captureCallState("errno"));
+    /** {@code ssize_t f(int fd, void *buf, size_t len, int flags)}. */
+    private static FunctionDescriptor transfer() {
+        return FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);
     }
 
     /** {@code recv(fd, buf, len, 0)}: the bytes read, 0 at the end of the stream, or {@link #WOULD_BLOCK}. */
@@ -56,7 +50,7 @@ final class SocketCalls {
             if (n >= 0) {
                 return (int) n;
             }
-            int errno = errno(state);
+            int errno = Epoll.errno(state);
             if (errno == EAGAIN) {
                 return WOULD_BLOCK;
             }
@@ -79,7 +73,7 @@ final class SocketCalls {
             if (n >= 0) {
                 return (int) n;
             }
-            int errno = errno(state);
+            int errno = Epoll.errno(state);
             if (errno == EAGAIN) {
                 return WOULD_BLOCK;
             }
@@ -87,10 +81,6 @@ final class SocketCalls {
                 throw new IOException(errno == EPIPE ? "Broken pipe" : describe(errno));
             }
         }
-    }
-
-    private static int errno(MemorySegment state) {
-        return (int) ERRNO.get(state, 0L);
     }
 
     /** The C library's words for {@code errno}, as the JDK's exceptions give them. */
