@@ -20,7 +20,6 @@ final class SocketCalls {
     private static final int MSG_NOSIGNAL = 0x4000;
     private static final int EINTR = 4;
     private static final int EAGAIN = 11;
-    private static final int EPIPE = 32;
     private static final int ECONNRESET = 104;
 
     private static final MethodHandle RECV = Epoll.function("recv", transfer());
@@ -40,33 +39,21 @@ final class SocketCalls {
 
     /** {@code recv(fd, buf, len, 0)}: the bytes read, 0 at the end of the stream, or {@link #WOULD_BLOCK}. */
     static int recv(MemorySegment state, int fd, MemorySegment buf, long len) throws IOException {
-        for (;;) {
-            long n;
-            try {
-                n = (long) RECV.invokeExact(state, fd, buf, len, 0);
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-            if (n >= 0) {
-                return (int) n;
-            }
-            int errno = Epoll.errno(state);
-            if (errno == EAGAIN) {
-                return WOULD_BLOCK;
-            }
-            if (errno != EINTR) {
-                // As the JDK words it for a read: the log line then reads the same on either engine.
-                throw new IOException(errno == ECONNRESET ? "Connection reset" : describe(errno));
-            }
-        }
+        return transfer(RECV, state, fd, buf, len, 0);
     }
 
     /** {@code send(fd, buf, len, MSG_NOSIGNAL)}: the bytes sent, or {@link #WOULD_BLOCK}. */
     static int send(MemorySegment state, int fd, MemorySegment buf, long len) throws IOException {
+        return transfer(SEND, state, fd, buf, len, MSG_NOSIGNAL);
+    }
+
+    /** One {@code recv} or {@code send}, again if a signal interrupted it. */
+    private static int transfer(MethodHandle call, MemorySegment state, int fd, MemorySegment buf, long len, int flags)
+            throws IOException {
         for (;;) {
             long n;
             try {
-                n = (long) SEND.invokeExact(state, fd, buf, len, MSG_NOSIGNAL);
+                n = (long) call.invokeExact(state, fd, buf, len, flags);
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
@@ -78,7 +65,8 @@ final class SocketCalls {
                 return WOULD_BLOCK;
             }
             if (errno != EINTR) {
-                throw new IOException(errno == EPIPE ? "Broken pipe" : describe(errno));
+                // A read's reset worded as the JDK words it: the log line then reads the same on either engine.
+                throw new IOException(errno == ECONNRESET && call == RECV ? "Connection reset" : describe(errno));
             }
         }
     }
