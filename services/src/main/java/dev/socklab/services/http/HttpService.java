@@ -30,6 +30,7 @@ public final class HttpService implements StreamService {
     private final HeadLimits limits;
     private final Router router;
     private final String server;
+    private final KeepAlives keepAlives = new KeepAlives();
 
     /** The service as {@code socklab serve} runs it: the test endpoints, and the files under the root when there is one. */
     public static HttpService of(HttpSettings settings) {
@@ -51,8 +52,7 @@ public final class HttpService implements StreamService {
         HttpInput input = new HttpInput(source, limits);
         boolean first = true;
         while (true) {
-            if (!first && !input.await(settings.keepAliveTimeout())) {
-                conn.log().debug("no request within the keep-alive timeout of {}", settings.keepAliveTimeout());
+            if (!first && !keepAlives.awaitNext(conn, input, settings.keepAliveTimeout())) {
                 return;
             }
             first = false;
@@ -82,7 +82,8 @@ public final class HttpService implements StreamService {
             return false;
         }
         source.deadline(settings.requestTimeout(), "the request");
-        HttpExchange exchange = new HttpExchange(head, conn, input, framing, settings.maxBody(), server, false);
+        HttpExchange exchange = new HttpExchange(head, conn, input, framing, settings.maxBody(), server,
+                keepAlives.stopping());
         try {
             Optional<String> expect = head.fields().first("Expect");
             if (expect.isPresent() && !expect.get().equalsIgnoreCase("100-continue")) {
@@ -124,6 +125,16 @@ public final class HttpService implements StreamService {
     private void refuse(Connection conn, HttpInput input, HttpException e) throws IOException {
         conn.log().info("refused: {} {}", e.status(), e.getMessage());
         HttpExchange.forUnreadRequest(conn, input, server).fail(e);
+    }
+
+    /**
+     * Connections waiting between requests end at once, with a FIN; one in the middle of a request
+     * finishes it within the grace period, answered with {@code Connection: close}.
+     */
+    @Override
+    public Optional<String> stopping() {
+        keepAlives.stop();
+        return Optional.empty();
     }
 
     /** Between requests a connection waits for the keep-alive timeout, which the idle timeout must not cut short. */

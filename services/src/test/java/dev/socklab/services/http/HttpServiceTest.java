@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -194,6 +196,21 @@ class HttpServiceTest {
             try (HttpClientSocket other = HttpClientSocket.connect(e)) {
                 assertThat(other.send("GET /status/200 HTTP/1.1\r\nHost: h\r\n\r\n").response("GET").status()).isEqualTo(200);
             }
+        }
+    }
+
+    @Test
+    void aStoppingServerEndsIdleKeptAliveConnectionsAtOnceRatherThanAfterTheGracePeriod() throws Exception {
+        Endpoint e = serve();
+        try (HttpClientSocket idle = HttpClientSocket.connect(e)) {
+            idle.send("GET /status/200 HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertThat(idle.response("GET").status()).isEqualTo(200);
+            CompletableFuture<Boolean> stopped = CompletableFuture
+                    .supplyAsync(() -> servers.server().stop(Duration.ofSeconds(20)));
+            // The FIN comes at once; the client closes in turn, as HTTP clients do, and the server is done.
+            assertThat(idle.closedWithin(Duration.ofSeconds(5))).isTrue();
+            idle.close();
+            assertThat(stopped.get(10, TimeUnit.SECONDS)).as("every connection ended in the grace period").isTrue();
         }
     }
 
