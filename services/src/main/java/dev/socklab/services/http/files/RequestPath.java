@@ -51,12 +51,10 @@ record RequestPath(List<String> segments, boolean directory) {
                 }
                 bytes.write(b);
                 i += 2;
-            } else if (c > 0x20 && c != 0x7F && c <= 0xFF) {
-                // The head is read as ISO-8859-1 (RFC 9112 §2.2), so each char is one byte as sent:
-                // a client that sends UTF-8 unencoded (curl does) is read as if it had encoded it.
+            } else if (c > 0x20 && c < 0x7F) {
                 bytes.write(c);
             } else {
-                throw bad("the path holds a space, a control character or a character outside ISO-8859-1");
+                throw bad("the path may hold visible ASCII only: percent-encode any other character");
             }
         }
         String decoded;
