@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import dev.socklab.http.Fields;
+import dev.socklab.http.HttpDate;
 
 /**
  * What tells one version of a file from another (RFC 9110 §8.8), and the conditions a request
@@ -53,7 +54,7 @@ record Validators(String etag, Instant lastModified) {
      * the whole file.
      */
     boolean rangeApplies(Fields request) {
-        Optional<String> ifRange = request.first("If-Range").map(String::strip);
+        Optional<String> ifRange = request.first("If-Range");
         if (ifRange.isEmpty()) {
             return true;
         }

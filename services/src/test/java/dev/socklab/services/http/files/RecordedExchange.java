@@ -105,6 +105,11 @@ final class RecordedExchange implements Exchange {
     }
 
     @Override
+    public ResponseStream stream(int status, Fields fields, long length) {
+        throw new UnsupportedOperationException("static files never stream");
+    }
+
+    @Override
     public Connection upgrade(Fields fields) {
         throw new UnsupportedOperationException("static files never upgrade");
     }
