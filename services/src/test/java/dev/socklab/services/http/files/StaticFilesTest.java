@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -24,6 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.socklab.http.HttpException;
 import dev.socklab.runtime.SettingException;
+import dev.socklab.services.http.HttpService;
+import dev.socklab.services.http.HttpSettings;
 
 class StaticFilesTest {
     private static final String SECRET = "the secret outside the root";
@@ -279,6 +282,15 @@ class StaticFilesTest {
                 .hasMessage("--http-root " + dir.resolve("missing") + " cannot be served (no such file): name a directory that exists");
         assertThatThrownBy(() -> new StaticFiles(root.resolve("hello.txt"), false)).isInstanceOf(SettingException.class)
                 .hasMessageContaining("is not a directory");
+    }
+
+    @Test
+    void theServiceRefusesUploadsWithoutARoot() {
+        HttpSettings d = HttpSettings.defaults();
+        HttpSettings uploadsOnly = new HttpSettings(Optional.empty(), true, d.maxRequestLine(), d.maxHeadBytes(),
+                d.maxFields(), d.maxBody(), d.headTimeout(), d.requestTimeout(), d.keepAliveTimeout(), d.wsMaxMessage());
+        assertThatThrownBy(() -> HttpService.of(uploadsOnly)).isInstanceOf(SettingException.class)
+                .hasMessage("--http-upload needs --http-root DIR, the directory that uploads go into");
     }
 
     private StaticFiles files(boolean upload) {
