@@ -25,6 +25,9 @@ import dev.socklab.services.http.files.StaticFiles;
  * between requests the connection may wait for the keep-alive timeout, then closes quietly.
  */
 public final class HttpService implements StreamService {
+    /** How much of a request's target its log line shows: a target may be 8 KiB long. */
+    private static final int MAX_LOGGED_TARGET = 200;
+
     private final HttpSettings settings;
     private final HeadLimits limits;
     private final Router router;
@@ -113,7 +116,10 @@ public final class HttpService implements StreamService {
             answerOrEnd(exchange, new HttpException(408, e.getMessage()));
             return false;
         }
-        conn.log().debug("{} {} {}", head.method(), head.target(), exchange.status());
+        // The parser let only visible ASCII into the target: it needs cutting, not escaping.
+        String target = head.target().length() <= MAX_LOGGED_TARGET ? head.target()
+                : head.target().substring(0, MAX_LOGGED_TARGET) + "...";
+        conn.log().info("{} {} {}", head.method(), target, exchange.status());
         return exchange.finish();
     }
 
