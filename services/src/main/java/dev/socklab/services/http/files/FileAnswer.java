@@ -44,7 +44,7 @@ final class FileAnswer {
                         channel, part.first(), part.length());
                 case RangeRequest.Unsatisfiable none -> PlainText.respond(exchange, 416,
                         Fields.of("Content-Range", "bytes */" + size, "Accept-Ranges", "bytes"),
-                        "The range asked for starts past the end of the file, which is " + size + " bytes long.");
+                        "the range asked for starts past the end of the file, which is " + size + " bytes long");
             }
         }
     }
@@ -53,11 +53,11 @@ final class FileAnswer {
         try {
             return FileChannel.open(file.path(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
-            throw new HttpException(404, "No such file.");
+            throw new HttpException(404, "no such file");
         } catch (AccessDeniedException e) {
-            throw new HttpException(403, "The server may not read this file.");
+            throw new HttpException(403, "the server may not read this file");
         } catch (FileSystemException e) {
-            throw new HttpException(404, "No such file."); // made a link since it was found: O_NOFOLLOW refused it
+            throw new HttpException(404, "no such file"); // made a link since it was found: O_NOFOLLOW refused it
         }
     }
 }

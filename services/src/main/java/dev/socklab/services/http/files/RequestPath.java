@@ -120,6 +120,6 @@ record RequestPath(List<String> segments, boolean directory) {
     }
 
     private static HttpException bad(String why) {
-        return new HttpException(400, why + ".");
+        return new HttpException(400, why);
     }
 }

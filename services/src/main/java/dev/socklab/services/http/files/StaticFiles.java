@@ -2,6 +2,7 @@ package dev.socklab.services.http.files;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.socklab.http.Fields;
@@ -46,10 +47,10 @@ public final class StaticFiles implements Route {
             Upload.put(exchange, root, RequestPath.parse(exchange.request().path()));
         } else if (KNOWN_METHODS.contains(method)) {
             PlainText.respond(exchange, 405, Fields.of("Allow", allow),
-                    method + " is not allowed here: files are served with " + allow + ".");
+                    method + " is not allowed here: files are served with " + allow);
         } else {
             throw new HttpException(501, "socklab does not know the method " + method + ": files are served with "
-                    + allow + ".");
+                    + allow);
         }
     }
 
@@ -63,11 +64,11 @@ public final class StaticFiles implements Route {
         } else if (!path.directory()) {
             String query = exchange.request().query();
             String location = path.asDirectory().encoded() + (query.isEmpty() ? "" : "?" + query);
-            PlainText.respond(exchange, 301, Fields.of("Location", location), "The directory is at " + location + ".");
+            PlainText.respond(exchange, 301, Fields.of("Location", location), "the directory is at " + location);
         } else {
-            Root.Entry index = Root.child(found.path(), "index.html").filter(Root.Entry::isFile).orElse(null);
-            if (index != null) {
-                FileAnswer.send(exchange, index);
+            Optional<Root.Entry> index = Root.child(found.path(), "index.html").filter(Root.Entry::isFile);
+            if (index.isPresent()) {
+                FileAnswer.send(exchange, index.get());
             } else {
                 exchange.respond(200, Fields.of("Content-Type", "text/html; charset=utf-8",
                         "X-Content-Type-Options", "nosniff"), Listing.page(path, found.path()));
@@ -76,6 +77,6 @@ public final class StaticFiles implements Route {
     }
 
     private static HttpException notFound() {
-        return new HttpException(404, "No such file.");
+        return new HttpException(404, "no such file");
     }
 }

@@ -37,20 +37,20 @@ final class Upload {
     static void put(Exchange exchange, Root root, RequestPath path) throws IOException, HttpException {
         List<String> names = path.segments();
         if (path.directory() || names.isEmpty()) {
-            throw new HttpException(400, "A PUT names a file, so its path cannot end with a slash.");
+            throw new HttpException(400, "a PUT names a file, so its path cannot end with a slash");
         }
         String name = names.getLast();
         if (Root.isHidden(name)) {
-            throw new HttpException(403, "Hidden files are neither served nor written: choose a name that does not begin with '.'.");
+            throw new HttpException(403, "hidden files are neither served nor written: choose a name that does not begin with '.'");
         }
         RequestPath parent = new RequestPath(names.subList(0, names.size() - 1), true);
         Path dir = root.find(parent.segments()).filter(Root.Entry::isDirectory).map(Root.Entry::path)
-                .orElseThrow(() -> new HttpException(409, "There is no directory " + parent.shown() + " to put "
-                        + name + " in: socklab makes no directories."));
+                .orElseThrow(() -> new HttpException(409, "there is no directory " + parent.shown() + " to put "
+                        + name + " in: socklab makes no directories"));
         Path target = dir.resolve(name);
         Optional<BasicFileAttributes> existing = Root.attributes(target);
         if (existing.isPresent() && !existing.get().isRegularFile()) {
-            throw new HttpException(409, path.shown() + " is a directory or a link, which an upload never replaces.");
+            throw new HttpException(409, path.shown() + " is a directory or a link, which an upload never replaces");
         }
         Path part = dir.resolve(".upload-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
         boolean stored = false;
@@ -62,7 +62,7 @@ final class Upload {
                 exchange.respond(204, Fields.none(), new byte[0]);
             } else {
                 PlainText.respond(exchange, 201, Fields.of("Location", path.encoded()),
-                        "Stored " + path.shown() + " (" + bytes + " bytes).");
+                        "stored " + path.shown() + " (" + bytes + " bytes)");
             }
         } finally {
             if (!stored) {
@@ -81,7 +81,7 @@ final class Upload {
                 try {
                     out.write(ByteBuffer.wrap(buffer, 0, n));
                 } catch (IOException e) {
-                    throw new HttpException(500, "The file could not be stored: " + IoFailure.reason(e) + ".");
+                    throw new HttpException(500, "the file could not be stored: " + IoFailure.reason(e));
                 }
                 total += n;
             }
