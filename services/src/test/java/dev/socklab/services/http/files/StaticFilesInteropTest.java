@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,7 @@ class StaticFilesInteropTest {
     byte[] big;
     String base;
     Map<String, String> outsideBefore;
+    HttpSettings settings;
 
     @BeforeEach
     void serve() throws IOException {
@@ -80,7 +82,7 @@ class StaticFilesInteropTest {
         outsideBefore = contents(outside);
 
         HttpSettings d = HttpSettings.defaults();
-        HttpSettings settings = new HttpSettings(Optional.of(root), true, d.maxRequestLine(), d.maxHeadBytes(),
+        settings = new HttpSettings(Optional.of(root), true, d.maxRequestLine(), d.maxHeadBytes(),
                 d.maxFields(), MAX_BODY, d.headTimeout(), d.requestTimeout(), d.keepAliveTimeout(), d.wsMaxMessage());
         Endpoint bound = servers.stream("http", HttpService.of(settings), StreamTransport.TCP_IPV4.endpoint(dir));
         base = "http://127.0.0.1:" + ((InetSocketAddress) bound.address()).getPort();
@@ -109,6 +111,20 @@ class StaticFilesInteropTest {
         assertThat(run(curl, "-sS", "-r", "0-9", "-o", client.resolve("part").toString(), "-w", "%{http_code}",
                 base + "/big.bin")).isEqualTo("206");
         assertThat(Files.readAllBytes(client.resolve("part"))).isEqualTo(Arrays.copyOfRange(big, 0, 10));
+    }
+
+    @Test
+    void curlGetsAFileAndARangeOverAUnixSocket() throws Exception {
+        String curl = Tools.require("curl");
+        Endpoint unix = servers.stream("http", HttpService.of(settings), StreamTransport.UNIX.endpoint(dir));
+        String socket = ((UnixDomainSocketAddress) unix.address()).getPath().toString();
+        assertThat(run(curl, "-sS", "--unix-socket", socket, "-o", client.resolve("big.bin").toString(),
+                "http://localhost/big.bin")).isEmpty();
+        assertThat(Files.readAllBytes(client.resolve("big.bin"))).isEqualTo(big);
+        assertThat(run(curl, "-sS", "--unix-socket", socket, "-r", "-3", "-o", client.resolve("tail").toString(),
+                "-w", "%{http_code}", "http://localhost/big.bin")).isEqualTo("206");
+        assertThat(Files.readAllBytes(client.resolve("tail")))
+                .isEqualTo(Arrays.copyOfRange(big, big.length - 3, big.length));
     }
 
     @Test
