@@ -11,9 +11,11 @@ import dev.socklab.http.HeadLimits;
 import dev.socklab.http.HttpException;
 import dev.socklab.http.HttpInput;
 import dev.socklab.http.RequestHead;
+import dev.socklab.runtime.SettingException;
 import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
 import dev.socklab.services.http.endpoints.TestEndpoints;
+import dev.socklab.services.http.files.StaticFiles;
 
 /**
  * HTTP/1.1 (RFC 9110, 9112): requests read one after another on a persistent connection, each
@@ -32,9 +34,18 @@ public final class HttpService implements StreamService {
     private final String server;
     private final KeepAlives keepAlives = new KeepAlives();
 
-    /** The service as {@code socklab serve} runs it: the test endpoints, and the files under the root when there is one. */
+    /**
+     * The service as {@code socklab serve} runs it: the test endpoints, and the files under the root when there is one.
+     *
+     * @throws SettingException if the root is not a readable directory, or uploads are asked for without one
+     */
     public static HttpService of(HttpSettings settings) {
-        return new HttpService(settings, TestEndpoints.register(new Router()));
+        Router router = TestEndpoints.register(new Router());
+        if (settings.upload() && settings.root().isEmpty()) {
+            throw new SettingException("--http-upload needs --http-root DIR, the directory that uploads go into");
+        }
+        settings.root().ifPresent(root -> router.fallback(new StaticFiles(root, settings.upload())));
+        return new HttpService(settings, router);
     }
 
     /** The service, answering with {@code router}'s routes. */
