@@ -1,5 +1,6 @@
 package dev.socklab.services.http;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -116,12 +117,19 @@ public final class HttpService implements StreamService {
         } catch (SocketTimeoutException e) {
             answerOrEnd(exchange, new HttpException(408, e.getMessage()));
             return false;
+        } catch (EOFException e) {
+            // The client closed in the middle of its body (a cut upload): its doing, not a failure of the service's.
+            conn.log().info("{} {} cut short: {}", head.method(), logged(head), e.getMessage());
+            return false;
         }
-        // The parser let only visible ASCII into the target: it needs cutting, not escaping.
-        String target = head.target().length() <= MAX_LOGGED_TARGET ? head.target()
-                : head.target().substring(0, MAX_LOGGED_TARGET) + "...";
-        conn.log().info("{} {} {}", head.method(), target, exchange.status());
+        conn.log().info("{} {} {}", head.method(), logged(head), exchange.status());
         return exchange.finish();
+    }
+
+    /** The request's target for its log line: the parser let only visible ASCII in, so it needs cutting, not escaping. */
+    private static String logged(RequestHead head) {
+        return head.target().length() <= MAX_LOGGED_TARGET ? head.target()
+                : head.target().substring(0, MAX_LOGGED_TARGET) + "...";
     }
 
     /** Answers with {@code e}, unless the response has begun: then the connection can only end. */
