@@ -14,6 +14,7 @@ import dev.socklab.http.RequestHead;
 import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
 import dev.socklab.services.http.endpoints.TestEndpoints;
+import dev.socklab.services.http.websocket.WebSocketEcho;
 
 /**
  * HTTP/1.1 (RFC 9110, 9112): requests read one after another on a persistent connection, each
@@ -30,7 +31,8 @@ public final class HttpService implements StreamService {
 
     /** The service as {@code socklab serve} runs it: the test endpoints, and the files under the root when there is one. */
     public static HttpService of(HttpSettings settings) {
-        return new HttpService(settings, TestEndpoints.register(new Router()));
+        return new HttpService(settings, TestEndpoints.register(new Router())
+                .exact("/ws", new WebSocketEcho(settings.wsMaxMessage())));
     }
 
     /** The service, answering with {@code router}'s routes. */

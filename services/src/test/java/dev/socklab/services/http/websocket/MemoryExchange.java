@@ -64,6 +64,11 @@ final class MemoryExchange implements Exchange {
     }
 
     @Override
+    public ResponseStream stream(int status, Fields fields, long length) {
+        throw new UnsupportedOperationException("a WebSocket route streams no body");
+    }
+
+    @Override
     public Connection upgrade(Fields fields) throws IOException {
         record(101, fields);
         return conn;
