@@ -100,18 +100,27 @@ public final class WebSocketClient {
                 case Message.Ping ping -> sender.pong(ping.payload());
                 case Message.Pong _ -> { }
                 case Message.Close close -> {
-                    sender.close(close.code(), close.reason());
+                    answer(close.code(), close.reason());
                     if (lines.inputFailure().isPresent()) {
                         throw lines.inputFailure().get();
                     }
                     return close;
                 }
                 case Message.Invalid invalid -> {
-                    sender.close(invalid.code(), invalid.reason());
+                    answer(invalid.code(), invalid.reason());
                     throw new ProtocolException("the server broke the WebSocket protocol: " + invalid.reason()
                             + " (closed with " + invalid.code() + ")");
                 }
             }
+        }
+    }
+
+    /** Closes in answer to the server's close or its protocol error, unless the input's end has closed already. */
+    private void answer(int code, String reason) {
+        try {
+            sender.close(code, reason);
+        } catch (IOException e) {
+            // A server may close the connection as soon as its close frame is out: the answer has nowhere to go.
         }
     }
 
