@@ -134,8 +134,7 @@ class WsCommandTest {
     private Endpoint serve(Script script) {
         Route scripted = exchange -> {
             String accept = Handshake.accept(exchange.request());
-            script.run(exchange.upgrade(Fields.of("Upgrade", "websocket", "Connection", "Upgrade",
-                    "Sec-WebSocket-Accept", accept)));
+            script.run(exchange.upgrade(Fields.of("Upgrade", "websocket", "Sec-WebSocket-Accept", accept)));
         };
         return servers.stream("http", new HttpService(HttpSettings.defaults(), new Router().exact("/scripted", scripted)),
                 StreamTransport.TCP_IPV4.endpoint(dir));
