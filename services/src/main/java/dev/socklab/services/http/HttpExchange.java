@@ -96,7 +96,14 @@ final class HttpExchange implements Exchange {
             body = new FilterInputStream(input.body(framing, maxBody)) {
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
-                    int n = super.read(b, off, len);
+                    int n;
+                    try {
+                        n = super.read(b, off, len);
+                    } catch (IOException e) {
+                        // Past the limit, malformed or cut: where the next request would begin is unknown.
+                        close = true;
+                        throw e;
+                    }
                     if (n < 0) {
                         bodyRead = true;
                     }
@@ -167,10 +174,15 @@ final class HttpExchange implements Exchange {
 
     @Override
     public ResponseStream stream(int status, Fields fields, long length) throws IOException {
-        connection.write(head(status, fields, length));
         boolean send = !headOnly() && hasBody(status);
+        byte[] head = head(status, fields, length);
+        if (!send || length == 0) {
+            connection.write(head);
+        }
         return new ResponseStream() {
             private long left = length;
+            /** The head, until it goes out with the first bytes of the body: one send, not two. */
+            private byte[] unsent = send && length > 0 ? head : null;
 
             @Override
             public void write(byte[] bytes) throws IOException {
@@ -178,9 +190,18 @@ final class HttpExchange implements Exchange {
                     throw new IllegalStateException("more than the " + length + " bytes the response said");
                 }
                 left -= bytes.length;
-                if (send) {
+                if (!send || bytes.length == 0) {
+                    return;
+                }
+                if (unsent != null && unsent.length + bytes.length <= COALESCE_BYTES) {
+                    connection.write(ByteBuffer.allocate(unsent.length + bytes.length).put(unsent).put(bytes).flip());
+                } else {
+                    if (unsent != null) {
+                        connection.write(unsent);
+                    }
                     connection.write(bytes);
                 }
+                unsent = null;
             }
 
             @Override
@@ -202,11 +223,6 @@ final class HttpExchange implements Exchange {
 
     /** Answers with {@code e}'s status and its message as plain text. */
     void fail(HttpException e) throws IOException {
-        // After a request it could not read, the server cannot know where the next one begins.
-        if (e.status() == 400 || e.status() == 408 || e.status() == 413 || e.status() == 414 || e.status() == 431
-                || e.status() == 505) {
-            close = true;
-        }
         respond(e.status(), Fields.of("Content-Type", "text/plain; charset=utf-8"),
                 (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
     }

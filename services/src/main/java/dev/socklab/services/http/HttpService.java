@@ -11,9 +11,11 @@ import dev.socklab.http.HeadLimits;
 import dev.socklab.http.HttpException;
 import dev.socklab.http.HttpInput;
 import dev.socklab.http.RequestHead;
+import dev.socklab.runtime.SettingException;
 import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
 import dev.socklab.services.http.endpoints.TestEndpoints;
+import dev.socklab.services.http.files.StaticFiles;
 import dev.socklab.services.http.websocket.WebSocketEcho;
 
 /**
@@ -24,15 +26,28 @@ import dev.socklab.services.http.websocket.WebSocketEcho;
  * between requests the connection may wait for the keep-alive timeout, then closes quietly.
  */
 public final class HttpService implements StreamService {
+    /** How much of a request's target its log line shows: a target may be 8 KiB long. */
+    private static final int MAX_LOGGED_TARGET = 200;
+
     private final HttpSettings settings;
     private final HeadLimits limits;
     private final Router router;
     private final String server;
+    private final KeepAlives keepAlives = new KeepAlives();
 
-    /** The service as {@code socklab serve} runs it: the test endpoints, and the files under the root when there is one. */
+    /**
+     * The service as {@code socklab serve} runs it: the test endpoints, and the files under the root when there is one.
+     *
+     * @throws SettingException if the root is not a readable directory, or uploads are asked for without one
+     */
     public static HttpService of(HttpSettings settings) {
-        return new HttpService(settings, TestEndpoints.register(new Router())
-                .exact("/ws", new WebSocketEcho(settings.wsMaxMessage())));
+        Router router = TestEndpoints.register(new Router())
+                .exact("/ws", new WebSocketEcho(settings.wsMaxMessage()));
+        if (settings.upload() && settings.root().isEmpty()) {
+            throw new SettingException("--http-upload needs --http-root DIR, the directory that uploads go into");
+        }
+        settings.root().ifPresent(root -> router.fallback(new StaticFiles(root, settings.upload())));
+        return new HttpService(settings, router);
     }
 
     /** The service, answering with {@code router}'s routes. */
@@ -50,8 +65,7 @@ public final class HttpService implements StreamService {
         HttpInput input = new HttpInput(source, limits);
         boolean first = true;
         while (true) {
-            if (!first && !input.await(settings.keepAliveTimeout())) {
-                conn.log().debug("no request within the keep-alive timeout of {}", settings.keepAliveTimeout());
+            if (!first && !keepAlives.awaitNext(conn, input, settings.keepAliveTimeout())) {
                 return;
             }
             first = false;
@@ -81,7 +95,8 @@ public final class HttpService implements StreamService {
             return false;
         }
         source.deadline(settings.requestTimeout(), "the request");
-        HttpExchange exchange = new HttpExchange(head, conn, input, framing, settings.maxBody(), server, false);
+        HttpExchange exchange = new HttpExchange(head, conn, input, framing, settings.maxBody(), server,
+                keepAlives.stopping());
         try {
             Optional<String> expect = head.fields().first("Expect");
             if (expect.isPresent() && !expect.get().equalsIgnoreCase("100-continue")) {
@@ -104,7 +119,10 @@ public final class HttpService implements StreamService {
             answerOrEnd(exchange, new HttpException(408, e.getMessage()));
             return false;
         }
-        conn.log().debug("{} {} {}", head.method(), head.target(), exchange.status());
+        // The parser let only visible ASCII into the target: it needs cutting, not escaping.
+        String target = head.target().length() <= MAX_LOGGED_TARGET ? head.target()
+                : head.target().substring(0, MAX_LOGGED_TARGET) + "...";
+        conn.log().info("{} {} {}", head.method(), target, exchange.status());
         return exchange.finish();
     }
 
@@ -120,6 +138,16 @@ public final class HttpService implements StreamService {
     private void refuse(Connection conn, HttpInput input, HttpException e) throws IOException {
         conn.log().info("refused: {} {}", e.status(), e.getMessage());
         HttpExchange.forUnreadRequest(conn, input, server).fail(e);
+    }
+
+    /**
+     * Connections waiting between requests end at once, with a FIN; one in the middle of a request
+     * finishes it within the grace period, answered with {@code Connection: close}.
+     */
+    @Override
+    public Optional<String> stopping() {
+        keepAlives.stop();
+        return Optional.empty();
     }
 
     /** Between requests a connection waits for the keep-alive timeout, which the idle timeout must not cut short. */
