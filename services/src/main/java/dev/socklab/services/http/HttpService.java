@@ -17,6 +17,7 @@ import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
 import dev.socklab.services.http.endpoints.TestEndpoints;
 import dev.socklab.services.http.files.StaticFiles;
+import dev.socklab.services.http.websocket.WebSocketEcho;
 
 /**
  * HTTP/1.1 (RFC 9110, 9112): requests read one after another on a persistent connection, each
@@ -41,7 +42,8 @@ public final class HttpService implements StreamService {
      * @throws SettingException if the root is not a readable directory, or uploads are asked for without one
      */
     public static HttpService of(HttpSettings settings) {
-        Router router = TestEndpoints.register(new Router());
+        Router router = TestEndpoints.register(new Router())
+                .exact("/ws", new WebSocketEcho(settings.wsMaxMessage()));
         if (settings.upload() && settings.root().isEmpty()) {
             throw new SettingException("--http-upload needs --http-root DIR, the directory that uploads go into");
         }
