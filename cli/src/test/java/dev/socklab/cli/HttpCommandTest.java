@@ -1,0 +1,250 @@
+package dev.socklab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
+
+import dev.socklab.testing.PythonHttpServer;
+import dev.socklab.testing.ScriptedServer;
+
+/**
+ * {@code socklab http} run in process against Python's HTTP server (a server nobody here wrote) and
+ * against servers scripted on raw sockets, for ranges and faults Python's cannot play.
+ */
+@Timeout(60)
+@ResourceLock(Resources.SYSTEM_OUT)
+class HttpCommandTest {
+    private static final byte[] FILE = new byte[200_000];
+
+    static {
+        new Random(14).nextBytes(FILE);
+    }
+
+    @TempDir
+    Path dir;
+    private Path www;
+
+    @BeforeEach
+    void files() throws Exception {
+        www = Files.createDirectory(dir.resolve("www"));
+        Files.write(www.resolve("blob.bin"), FILE);
+        Files.writeString(www.resolve("hello.txt"), "hello, http\n");
+    }
+
+    @Test
+    void theBodyGoesToStandardOutputByteForByte() throws Exception {
+        try (PythonHttpServer python = PythonHttpServer.serve(www)) {
+            Run run = run("http", python.url("/blob.bin"));
+
+            assertThat(run.exitCode).as("stderr: %s", run.err).isZero();
+            assertThat(run.out).isEqualTo(FILE);
+            assertThat(run.err).isEmpty();
+        }
+    }
+
+    @Test
+    void withIncludeTheHeadComesFirstAndHeadPrintsItAlone() throws Exception {
+        try (PythonHttpServer python = PythonHttpServer.serve(www)) {
+            String withHead = run("http", "-i", python.url("/hello.txt")).text();
+            assertThat(withHead).startsWith("HTTP/1.1 200 OK\r\n").contains("\r\nContent-Length: 12\r\n")
+                    .endsWith("\r\n\r\nhello, http\n");
+
+            Run head = run("http", "HEAD", python.url("/hello.txt"));
+            assertThat(head.exitCode).isZero();
+            assertThat(head.text()).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\n");
+        }
+    }
+
+    @Test
+    void withOutputTheBodyGoesToTheFile() throws Exception {
+        Path saved = dir.resolve("saved.bin");
+        try (PythonHttpServer python = PythonHttpServer.serve(www)) {
+            Run run = run("http", python.url("/blob.bin"), "-o", saved.toString());
+
+            assertThat(run.exitCode).as("stderr: %s", run.err).isZero();
+            assertThat(run.out).isEmpty();
+            assertThat(Files.readAllBytes(saved)).isEqualTo(FILE);
+        }
+    }
+
+    @Test
+    void anErrorStatusExitsSixWithTheBodyPrintedButNotSaved() throws Exception {
+        Path kept = Files.writeString(dir.resolve("kept.txt"), "mine");
+        try (PythonHttpServer python = PythonHttpServer.serve(www)) {
+            Run printed = run("http", python.url("/missing"));
+            assertThat(printed.exitCode).isEqualTo(ExitCode.HTTP_ERROR.code);
+            assertThat(printed.text()).contains("404");
+            CommandRun.assertOneSentence(printed.err, "the server answered 404");
+
+            Run saved = run("http", python.url("/missing"), "-o", kept.toString());
+            assertThat(saved.exitCode).isEqualTo(ExitCode.HTTP_ERROR.code);
+            CommandRun.assertOneSentence(saved.err, "404", "kept.txt was left as it was");
+            assertThat(kept).hasContent("mine");
+        }
+    }
+
+    @Test
+    void aServerThatIgnoresTheRangeHasTheFileWrittenAfresh() throws Exception {
+        Path partial = Files.writeString(dir.resolve("blob.bin"), "not the start of the file");
+        try (PythonHttpServer python = PythonHttpServer.serve(www)) {
+            Run run = run("http", python.url("/blob.bin"), "-o", partial.toString(), "--continue");
+
+            assertThat(run.exitCode).as("stderr: %s", run.err).isZero();
+            assertThat(run.err).contains("the whole file (200), not the rest").contains("from the start");
+            assertThat(Files.readAllBytes(partial)).isEqualTo(FILE);
+        }
+    }
+
+    @Test
+    void aCutDownloadSaysSoAndContinueFetchesTheRest() throws Exception {
+        Path file = dir.resolve("ten.txt");
+        try (ScriptedServer cut = ScriptedServer.start(client -> {
+            ScriptedServer.readHead(client);
+            ScriptedServer.write(client, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n0123");
+        })) {
+            Run run = run("http", "http://127.0.0.1:" + cut.port() + "/ten.txt", "-o", file.toString());
+
+            assertThat(run.exitCode).isEqualTo(ExitCode.NETWORK.code);
+            CommandRun.assertOneSentence(run.err, "6 bytes short", "ten.txt holds what came", "--continue");
+            assertThat(file).hasContent("0123");
+        }
+        AtomicReference<String> asked = new AtomicReference<>();
+        try (ScriptedServer rest = ScriptedServer.start(client -> {
+            asked.set(ScriptedServer.readHead(client));
+            ScriptedServer.write(client, "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes 4-9/10\r\n"
+                    + "Content-Length: 6\r\n\r\n456789");
+        })) {
+            Run run = run("http", "http://127.0.0.1:" + rest.port() + "/ten.txt", "-o", file.toString(), "-c");
+
+            assertThat(run.exitCode).as("stderr: %s", run.err).isZero();
+            assertThat(file).hasContent("0123456789");
+        }
+        assertThat(asked.get()).contains("\r\nRange: bytes=4-\r\n");
+    }
+
+    @Test
+    void aFileAlreadyCompleteIsLeftAloneAndThatIsSuccess() throws Exception {
+        Path file = Files.writeString(dir.resolve("done.txt"), "0123456789");
+        try (ScriptedServer server = ScriptedServer.start(client -> {
+            ScriptedServer.readHead(client);
+            ScriptedServer.write(client, "HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: bytes */10\r\n"
+                    + "Content-Length: 0\r\n\r\n");
+        })) {
+            Run run = run("http", "127.0.0.1:" + server.port() + "/done.txt", "-o", file.toString(), "--continue");
+
+            assertThat(run.exitCode).as("stderr: %s", run.err).isZero();
+            assertThat(run.err).contains("done.txt is already complete (10 bytes)");
+            assertThat(file).hasContent("0123456789");
+        }
+    }
+
+    @Test
+    void dataIsPostedAsAFormWithTheUsersFields() throws Exception {
+        AtomicReference<String> request = new AtomicReference<>();
+        try (ScriptedServer server = ScriptedServer.start(client -> {
+            String head = ScriptedServer.readHead(client);
+            ByteBuffer body = ByteBuffer.allocate(12);
+            while (body.hasRemaining() && client.read(body) >= 0) {
+                // the body, as long as its Content-Length
+            }
+            request.set(head + new String(body.array(), StandardCharsets.UTF_8));
+            ScriptedServer.write(client, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        })) {
+            Run run = run("http", "127.0.0.1:" + server.port() + "/form", "--data", "name=socklab", "-H", "X-Lab: 14",
+                    "-H", "User-Agent: lab");
+
+            assertThat(run.exitCode).as("stderr: %s", run.err).isZero();
+            assertThat(run.text()).isEqualTo("ok");
+        }
+        assertThat(request.get()).startsWith("POST /form HTTP/1.1\r\n")
+                .contains("\r\nUser-Agent: lab\r\n").doesNotContain("socklab/")
+                .contains("\r\nContent-Type: application/x-www-form-urlencoded\r\n")
+                .contains("\r\nContent-Length: 12\r\n").contains("\r\nX-Lab: 14\r\n")
+                .endsWith("\r\n\r\nname=socklab");
+    }
+
+    @Test
+    void aUnixSocketIsReachedWithTheUrlsHostInTheHostField() throws Exception {
+        Path socket = dir.resolve("http.sock");
+        AtomicReference<String> request = new AtomicReference<>();
+        try (ScriptedServer server = ScriptedServer.startUnix(socket, client -> {
+            request.set(ScriptedServer.readHead(client));
+            ScriptedServer.write(client, "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nunix");
+        })) {
+            Run run = run("http", "--unix", socket.toString(), "http://lab.test/health");
+
+            assertThat(run.exitCode).as("stderr: %s", run.err).isZero();
+            assertThat(run.text()).isEqualTo("unix");
+        }
+        assertThat(request.get()).startsWith("GET /health HTTP/1.1\r\nHost: lab.test\r\n");
+    }
+
+    @Test
+    void aMalformedResponseIsOneSentenceAndExitFour() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(client -> {
+            ScriptedServer.readHead(client);
+            ScriptedServer.write(client, "220 smtp.example ESMTP\r\n");
+        })) {
+            Run run = run("http", "127.0.0.1:" + server.port() + "/");
+
+            assertThat(run.exitCode).isEqualTo(ExitCode.NETWORK.code);
+            CommandRun.assertOneSentence(run.err, "the server's response is malformed");
+        }
+    }
+
+    @Test
+    void nothingListeningIsExitFour() throws Exception {
+        int port;
+        try (ScriptedServer gone = ScriptedServer.start(client -> { })) {
+            port = gone.port();
+        }
+        CommandRun.of("http", "127.0.0.1:" + port + "/").failedWith(ExitCode.NETWORK, "cannot connect", "refused");
+    }
+
+    @Test
+    void aCommandLineThatCannotBeSentIsAUsageError() {
+        CommandRun.of("http", "https://localhost/").failedWith(ExitCode.USAGE, "TLS");
+        CommandRun.of("http", "localhost/", "--data", "a", "--upload", "f").failedWith(ExitCode.USAGE, "pick one");
+        CommandRun.of("http", "localhost/", "--continue").failedWith(ExitCode.USAGE, "-o FILE");
+        CommandRun.of("http", "localhost/", "-H", "Bad Name: x").failedWith(ExitCode.USAGE, "header field name");
+        CommandRun.of("http", "localhost/", "-H", "X: a\r\nY: b").failedWith(ExitCode.USAGE, "control character");
+        CommandRun.of("http", "localhost/", "-H", "Content-Length: 3").failedWith(ExitCode.USAGE, "Content-Length");
+        CommandRun.of("http", "GET /", "localhost/").failedWith(ExitCode.USAGE, "not an HTTP method");
+        CommandRun.of("http", "localhost/", "--udp").failedWith(ExitCode.USAGE, "not UDP");
+        CommandRun.of("http", "localhost/", "--upload", dir.resolve("absent").toString())
+                .failedWith(ExitCode.USAGE, "no such file");
+    }
+
+    /** A run with standard output captured as bytes, and printed as to a pipe. */
+    private record Run(int exitCode, byte[] out, String err) {
+        String text() {
+            return new String(out, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static Run run(String... args) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            CommandRun run = CommandRun.printingAsTo(false, args);
+            return new Run(run.exitCode(), bytes.toByteArray(), run.err());
+        } finally {
+            System.setOut(saved);
+        }
+    }
+}
