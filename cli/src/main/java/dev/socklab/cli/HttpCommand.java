@@ -187,18 +187,25 @@ final class HttpCommand implements Callable<Integer>, ServerText.Printer {
         if (include || request.method().equals("HEAD")) {
             printHead(System.out, response.head());
         }
+        if (request.method().equals("HEAD")) {
+            return response.status() >= 400 ? failed(response.head(), "") : ExitCode.OK.code;
+        }
         if (output != null) {
             return save(response, have, max);
         }
-        copy(response, System.out, max, 0, response.bodyLength(), !serverText.visible());
+        // On a terminal the body shows its control characters visibly, as every client's server text does.
+        try (VisibleLines body = new VisibleLines(System.out, serverText)) {
+            copy(response, body, max, 0, response.bodyLength(), !serverText.visible());
+        }
         return response.status() >= 400 ? failed(response.head(), "") : ExitCode.OK.code;
     }
 
     /** Saves the body to {@link #output}: appended to what a resumed download has, or from the start. */
     private int save(HttpResponse response, long have, long max) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        // Only a 2xx answer is the file: a redirect (not followed) or a 304 leaves FILE as it was.
         Resumption resumption = have > 0 ? Resumption.of(have, response.head())
-                : response.status() >= 400 ? Resumption.NONE : Resumption.RESTART;
+                : response.status() / 100 == 2 ? Resumption.RESTART : Resumption.NONE;
         switch (resumption) {
             case COMPLETE -> {
                 err.println("socklab: " + output + " is already complete (" + have + " bytes): nothing to fetch");
@@ -209,8 +216,10 @@ final class HttpCommand implements Callable<Integer>, ServerText.Printer {
                 if (response.status() >= 400) {
                     return failed(response.head(), leftAsItWas(response.head(), have));
                 }
-                err.println(Visible.of("socklab: the server answered " + status(response.head()) + ", not the file: "
-                        + output + " was left as it was"));
+                String location = response.head().fields().first("Location").map(l -> " (Location: " + l + ")")
+                        .orElse("");
+                err.println(Visible.of("socklab: the server answered " + status(response.head()) + location
+                        + ", not the file: " + output + " was left as it was"));
                 err.flush();
                 return ExitCode.OK.code;
             }
@@ -263,17 +272,12 @@ final class HttpCommand implements Callable<Integer>, ServerText.Printer {
         ProgressBar bar = mayShowProgress && ServerText.standardErrorIsTerminal()
                 ? new ProgressBar(System.err, start, total, System::nanoTime) : null;
         LongConsumer progress = bar != null ? bar : copied -> { };
-        // On a terminal the body goes through VisibleLines, which shows its control characters visibly.
-        OutputStream sink = to == System.out ? new VisibleLines(to, serverText) : to;
         try {
-            response.transferTo(sink, max, progress);
+            response.transferTo(to, max, progress);
         } catch (BodyTooLargeException e) {
             throw new IOException("the body is larger than " + size(e.limit()) + ", the most --max-size takes"
                     + (output == null ? " to standard output: save it with -o FILE, or raise --max-size" : ""), e);
         } finally {
-            if (sink != to) {
-                sink.close();
-            }
             if (bar != null) {
                 bar.finish();
             }

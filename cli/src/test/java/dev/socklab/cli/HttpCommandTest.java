@@ -4,26 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
+import dev.socklab.runtime.Endpoint;
+import dev.socklab.runtime.Server;
+import dev.socklab.services.http.HttpService;
+import dev.socklab.services.http.HttpSettings;
 import dev.socklab.testing.PythonHttpServer;
 import dev.socklab.testing.ScriptedServer;
+import dev.socklab.testing.ServerUnderTest;
+import dev.socklab.testing.StreamTransport;
 
 /**
- * {@code socklab http} run in process against Python's HTTP server (a server nobody here wrote) and
- * against servers scripted on raw sockets, for ranges and faults Python's cannot play.
+ * {@code socklab http} run in process against socklab's own http service, Python's HTTP server (a
+ * server nobody here wrote), and servers scripted on raw sockets, for ranges and faults neither plays.
  */
 @Timeout(60)
 @ResourceLock(Resources.SYSTEM_OUT)
@@ -36,6 +49,8 @@ class HttpCommandTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ServerUnderTest servers = new ServerUnderTest();
     private Path www;
 
     @BeforeEach
@@ -43,6 +58,51 @@ class HttpCommandTest {
         www = Files.createDirectory(dir.resolve("www"));
         Files.write(www.resolve("blob.bin"), FILE);
         Files.writeString(www.resolve("hello.txt"), "hello, http\n");
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void socklabsServiceEchoesTheRequestItWasSent(StreamTransport transport) throws Exception {
+        Run run = run(args(serve(transport), "/anything?lab=14", "--data", "name=socklab", "-H", "X-Lab: yes"));
+
+        assertThat(run.exitCode).as("stderr: %s", run.err).isZero();
+        assertThat(run.text()).contains("\"method\"").contains("POST").contains("name=socklab")
+                .contains("X-Lab").contains("socklab/");
+    }
+
+    @Test
+    void anUploadToSocklabsServiceGoesAfterItsContinueAndComesBackWhole() throws Exception {
+        Path file = Files.write(dir.resolve("up.bin"), FILE);
+        Run run = run(args(serve(StreamTransport.TCP_IPV4), "/echo", "--upload", file.toString(), "--trace"));
+
+        assertThat(run.exitCode).as("stderr: %s", run.err).isZero();
+        assertThat(run.out).isEqualTo(FILE);
+    }
+
+    @Test
+    void aDownloadFromSocklabsServiceIsSavedWhole() throws Exception {
+        Path saved = dir.resolve("bytes.bin");
+        Run run = run(args(serve(StreamTransport.TCP_IPV4), "/bytes/300000", "-o", saved.toString()));
+
+        assertThat(run.exitCode).as("stderr: %s", run.err).isZero();
+        assertThat(saved).hasSize(300_000);
+    }
+
+    @Test
+    void socklabsChunkedStreamArrivesLineByLine() throws Exception {
+        Run run = run(args(serve(StreamTransport.TCP_IPV4), "/stream/3", "-i"));
+
+        assertThat(run.exitCode).as("stderr: %s", run.err).isZero();
+        assertThat(run.text()).contains("Transfer-Encoding: chunked");
+        assertThat(run.text().substring(run.text().indexOf("\r\n\r\n") + 4).lines()).hasSize(3);
+    }
+
+    @Test
+    void anErrorStatusFromSocklabsServiceExitsSix() throws Exception {
+        Run run = run(args(serve(StreamTransport.TCP_IPV4), "/status/418"));
+
+        assertThat(run.exitCode).isEqualTo(ExitCode.HTTP_ERROR.code);
+        CommandRun.assertOneSentence(run.err, "the server answered 418");
     }
 
     @Test
@@ -153,6 +213,26 @@ class HttpCommandTest {
     }
 
     @Test
+    void aRedirectIsNotFollowedNorSavedAndHeadLeavesTheFileAlone() throws Exception {
+        Path file = Files.writeString(dir.resolve("page.html"), "mine");
+        try (ScriptedServer server = ScriptedServer.start(client -> {
+            ScriptedServer.readHead(client);
+            ScriptedServer.write(client, "HTTP/1.1 301 Moved Permanently\r\nLocation: /elsewhere\r\n"
+                    + "Content-Length: 5\r\n\r\nmoved");
+        })) {
+            String url = "127.0.0.1:" + server.port() + "/page.html";
+            Run redirected = run("http", url, "-o", file.toString());
+            assertThat(redirected.exitCode).as("stderr: %s", redirected.err).isZero();
+            assertThat(redirected.err).contains("301 Moved Permanently (Location: /elsewhere), not the file");
+
+            Run head = run("http", "HEAD", url, "-o", file.toString());
+            assertThat(head.exitCode).isZero();
+            assertThat(head.text()).startsWith("HTTP/1.1 301 Moved Permanently\r\n");
+        }
+        assertThat(file).hasContent("mine");
+    }
+
+    @Test
     void dataIsPostedAsAFormWithTheUsersFields() throws Exception {
         AtomicReference<String> request = new AtomicReference<>();
         try (ScriptedServer server = ScriptedServer.start(client -> {
@@ -227,6 +307,26 @@ class HttpCommandTest {
         CommandRun.of("http", "localhost/", "--udp").failedWith(ExitCode.USAGE, "not UDP");
         CommandRun.of("http", "localhost/", "--upload", dir.resolve("absent").toString())
                 .failedWith(ExitCode.USAGE, "no such file");
+    }
+
+    /** Serves socklab's http service, with its defaults, over {@code transport}. */
+    private Endpoint serve(StreamTransport transport) {
+        Server server = servers.start(Server.builder().stream("http", HttpService.of(HttpSettings.defaults()),
+                transport.endpoint(dir)));
+        return server.bindings().getFirst().endpoint();
+    }
+
+    /** {@code http URL} for {@code path} on {@code endpoint}, with {@code --unix} for a Unix socket, then {@code more}. */
+    private static String[] args(Endpoint endpoint, String path, String... more) {
+        List<String> args = new ArrayList<>(List.of("http"));
+        if (endpoint.address() instanceof InetSocketAddress inet) {
+            String host = inet.getAddress() instanceof Inet6Address ? "[::1]" : "127.0.0.1";
+            args.add("http://" + host + ":" + inet.getPort() + path);
+        } else {
+            args.addAll(List.of("--unix", endpoint.address().toString(), "http://localhost" + path));
+        }
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
     /** A run with standard output captured as bytes, and printed as to a pipe. */

@@ -70,7 +70,8 @@ public final class HttpClient {
             // A server that refuses a body (413) may answer and close while it is still coming: its answer tells why.
             try {
                 return response(request, finalHead(conn, in), in);
-            } catch (IOException | RuntimeException ignored) {
+            } catch (IOException | RuntimeException noAnswer) {
+                e.addSuppressed(noAnswer);
                 throw e;
             }
         }
