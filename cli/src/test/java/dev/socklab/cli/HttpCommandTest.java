@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -103,6 +105,35 @@ class HttpCommandTest {
 
         assertThat(run.exitCode).isEqualTo(ExitCode.HTTP_ERROR.code);
         CommandRun.assertOneSentence(run.err, "the server answered 418");
+    }
+
+    @Test
+    void aCutDownloadFromSocklabsFilesIsResumedAndThenFoundComplete() throws Exception {
+        Endpoint files = serve(StreamTransport.TCP_IPV4, filesIn(www));
+        Path partial = Files.write(dir.resolve("blob.bin"), Arrays.copyOf(FILE, 50_000));
+
+        Run resumed = run(args(files, "/blob.bin", "-o", partial.toString(), "--continue"));
+        assertThat(resumed.exitCode).as("stderr: %s", resumed.err).isZero();
+        assertThat(resumed.err).isEmpty();
+        assertThat(Files.readAllBytes(partial)).isEqualTo(FILE);
+
+        Run again = run(args(files, "/blob.bin", "-o", partial.toString(), "--continue"));
+        assertThat(again.exitCode).as("stderr: %s", again.err).isZero();
+        assertThat(again.err).contains("blob.bin is already complete (200000 bytes)");
+        assertThat(Files.readAllBytes(partial)).isEqualTo(FILE);
+    }
+
+    @Test
+    void anUploadToSocklabsFilesCanBeFetchedBack() throws Exception {
+        Endpoint files = serve(StreamTransport.TCP_IPV4, filesIn(www));
+        Path local = Files.write(dir.resolve("local.bin"), FILE);
+
+        Run put = run(args(files, "/uploaded.bin", "--upload", local.toString()));
+        assertThat(put.exitCode).as("stderr: %s", put.err).isZero();
+
+        Run get = run(args(files, "/uploaded.bin"));
+        assertThat(get.exitCode).as("stderr: %s", get.err).isZero();
+        assertThat(get.out).isEqualTo(FILE);
     }
 
     @Test
@@ -311,9 +342,19 @@ class HttpCommandTest {
 
     /** Serves socklab's http service, with its defaults, over {@code transport}. */
     private Endpoint serve(StreamTransport transport) {
-        Server server = servers.start(Server.builder().stream("http", HttpService.of(HttpSettings.defaults()),
-                transport.endpoint(dir)));
+        return serve(transport, HttpSettings.defaults());
+    }
+
+    private Endpoint serve(StreamTransport transport, HttpSettings settings) {
+        Server server = servers.start(Server.builder().stream("http", HttpService.of(settings), transport.endpoint(dir)));
         return server.bindings().getFirst().endpoint();
+    }
+
+    /** The defaults, with the files of {@code root} served and uploads into it allowed. */
+    private static HttpSettings filesIn(Path root) {
+        HttpSettings d = HttpSettings.defaults();
+        return new HttpSettings(Optional.of(root), true, d.maxRequestLine(), d.maxHeadBytes(), d.maxFields(),
+                d.maxBody(), d.headTimeout(), d.requestTimeout(), d.keepAliveTimeout(), d.wsMaxMessage());
     }
 
     /** {@code http URL} for {@code path} on {@code endpoint}, with {@code --unix} for a Unix socket, then {@code more}. */
