@@ -264,12 +264,12 @@ final class HttpCommand implements Callable<Integer>, ServerText.Printer {
     }
 
     /**
-     * Copies the body to {@code to}, with a progress bar on standard error when {@code mayShowProgress}
-     * and standard error is a terminal.
+     * Copies the body to {@code to}, with a progress bar on standard error when {@code mayShowProgress},
+     * standard error is a terminal, and no trace is printed there, whose lines the bar would break.
      */
     private void copy(HttpResponse response, OutputStream to, long max, long start, OptionalLong total,
             boolean mayShowProgress) throws IOException {
-        ProgressBar bar = mayShowProgress && ServerText.standardErrorIsTerminal()
+        ProgressBar bar = mayShowProgress && !options.trace && ServerText.standardErrorIsTerminal()
                 ? new ProgressBar(System.err, start, total, System::nanoTime) : null;
         LongConsumer progress = bar != null ? bar : copied -> { };
         try {
