@@ -16,6 +16,7 @@ import dev.socklab.text.Visible;
 final class ServerText {
     /** Standard output, which Linux and macOS both name so; stat follows it to the terminal, pipe or file. */
     private static final Path STANDARD_OUTPUT = Path.of("/dev/stdout");
+    private static final Path STANDARD_ERROR = Path.of("/dev/stderr");
     private static final int S_IFMT = 0170000;
     private static final int S_IFCHR = 0020000;
 
@@ -27,7 +28,12 @@ final class ServerText {
 
     /** As this process's standard output needs it. */
     static ServerText forStandardOutput() {
-        return new ServerText(standardOutputIsTerminal());
+        return new ServerText(isTerminal(STANDARD_OUTPUT));
+    }
+
+    /** Whether standard error is a terminal (or another character device), where a progress bar may be drawn. */
+    static boolean standardErrorIsTerminal() {
+        return isTerminal(STANDARD_ERROR);
     }
 
     /** As a terminal ({@code true}) or a pipe needs it, whatever standard output is: for tests. */
@@ -46,14 +52,14 @@ final class ServerText {
     }
 
     /**
-     * Whether standard output is a character device: a terminal, or a device such as
+     * Whether the standard stream {@code stream} names is a character device: a terminal, or a device such as
      * {@code /dev/null} where showing the text visibly harms nothing. One {@code stat}, with no
      * process started and no native code. Where the system cannot say (no {@code /dev/stdout}),
      * the text is shown visibly, as to a person.
      */
-    private static boolean standardOutputIsTerminal() {
+    private static boolean isTerminal(Path stream) {
         try {
-            return ((Integer) Files.getAttribute(STANDARD_OUTPUT, "unix:mode") & S_IFMT) == S_IFCHR;
+            return ((Integer) Files.getAttribute(stream, "unix:mode") & S_IFMT) == S_IFCHR;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return true;
         }

@@ -19,10 +19,12 @@ import picocli.CommandLine.IVersionProvider;
                 "  socklab arp 10.0.0.1             look up a hardware address",
                 "  socklab time                     the server's clock, and how far off it is",
                 "  socklab chat --nick alice        talk in a chat room",
+                "  socklab http localhost:10080/ip  fetch a page over HTTP",
                 "  socklab ws                       talk to a WebSocket server, like wscat",
                 "  socklab services                 list the services and their ports",
                 "", "Exit codes: 0 done, 1 bug, 2 bad command line, 3 cannot bind,",
-                "            4 cannot connect or connection failed, 5 no answer in time"})
+                "            4 cannot connect or connection failed, 5 no answer in time,",
+                "            6 an HTTP error status"})
 final class SocklabCommand implements Callable<Integer> {
     /**
      * Every command under {@code socklab}, by the name its {@code @Command} gives it, in the order
@@ -55,6 +57,7 @@ final class SocklabCommand implements Callable<Integer> {
         commands.put("chargen", ChargenCommand.class);
         commands.put("qotd", QotdCommand.class);
         commands.put("chat", ChatCommand.class);
+        commands.put("http", HttpCommand.class);
         commands.put("ws", WsCommand.class);
         commands.put("bench", BenchCommand.class);
         return Collections.unmodifiableSequencedMap(commands);

@@ -10,6 +10,9 @@ import picocli.CommandLine.TypeConversionException;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import dev.socklab.client.HttpRequest;
+import dev.socklab.client.HttpUrl;
+import dev.socklab.http.Field;
 import dev.socklab.net.AddressException;
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
@@ -85,6 +88,35 @@ class CommandLineParsingFuzzTest {
                 assertThat(e.getMessage()).isNotBlank();
             }
         }
+    }
+
+    /** {@code socklab http URL}: a URL whose target can stand in a request line, or one sentence; the host never resolved. */
+    @FuzzTest(maxDuration = "30s")
+    void httpUrlGivesATargetThatFitsARequestLineOrAnAddressException(byte[] data) {
+        HttpUrl url;
+        try {
+            url = HttpUrl.parse(text(data));
+        } catch (AddressException e) {
+            assertThat(e.getMessage()).isNotBlank().doesNotContain("\n");
+            return;
+        }
+        assertThat(url.target()).startsWith("/").matches("[!-~]+");
+        assertThat(url.authority()).doesNotContain("\r", "\n", " ");
+        assertThat(url.port()).isBetween(1, 65535);
+    }
+
+    /** {@code socklab http -H 'NAME: VALUE'}: a field that cannot end its line early, or one sentence. */
+    @FuzzTest(maxDuration = "30s")
+    void httpHeaderGivesAFieldWithoutLineEndsOrAnIllegalArgumentException(byte[] data) {
+        Field field;
+        try {
+            field = HttpRequest.field(text(data));
+        } catch (IllegalArgumentException e) {
+            assertThat(e.getMessage()).isNotBlank();
+            return;
+        }
+        assertThat(field.name()).matches("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
+        assertThat(field.value()).doesNotContain("\r", "\n", "\u0000");
     }
 
     private static String text(byte[] data) {

@@ -249,6 +249,19 @@ public final class ClientConnection implements Closeable {
     }
 
     /**
+     * Adds a line of the protocol's own to the trace, beside the socket calls: what the client made
+     * of the bytes, such as one line of an HTTP head, which a {@code send} or {@code recv} line
+     * shows only the start of. Nothing when tracing is off.
+     *
+     * @param text the line, already made safe to show
+     */
+    public void note(String text) {
+        if (tracer.enabled()) {
+            tracer.call(who, text);
+        }
+    }
+
+    /**
      * Closes the connection; closing it again does nothing.
      *
      * @throws IOException if closing the socket fails
