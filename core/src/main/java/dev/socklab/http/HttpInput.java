@@ -117,8 +117,8 @@ public final class HttpInput implements ByteSource {
     }
 
     /**
-     * Reads a response's head, skipping interim 1xx responses other than 101 only if
-     * {@code skipInterim} (a client that sent {@code Expect: 100-continue} wants to see 100).
+     * Reads a response's head: the next one, an interim 1xx included (a client that sent
+     * {@code Expect: 100-continue} waits for its 100; others read on to the final response).
      *
      * @throws HttpException 502 for a malformed or oversized head
      * @throws EOFException if the stream ends before the head does

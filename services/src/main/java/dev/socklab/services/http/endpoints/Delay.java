@@ -1,7 +1,6 @@
 package dev.socklab.services.http.endpoints;
 
 import java.io.IOException;
-import java.time.Duration;
 
 import dev.socklab.http.HttpException;
 import dev.socklab.services.http.Exchange;
@@ -16,12 +15,7 @@ final class Delay implements Route {
     public void handle(Exchange exchange) throws IOException, HttpException {
         double seconds = Numbers.seconds("the delay", exchange.request().path().substring(PREFIX.length()), MAX_SECONDS);
         byte[] body = exchange.body();
-        try {
-            Thread.sleep(Duration.ofNanos((long) (seconds * 1e9)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("stopped during the delay");
-        }
+        Pause.seconds(seconds);
         exchange.respond(200, RequestEcho.JSON_TYPE, RequestJson.bytes(RequestJson.of(exchange, body)));
     }
 }

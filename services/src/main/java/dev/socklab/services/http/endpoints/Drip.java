@@ -1,8 +1,6 @@
 package dev.socklab.services.http.endpoints;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.time.Duration;
 import java.util.Arrays;
 
 import dev.socklab.http.Fields;
@@ -28,7 +26,7 @@ final class Drip implements Route {
         double duration = query.seconds("duration", MAX_SECONDS, 2);
         double delay = query.seconds("delay", Delay.MAX_SECONDS, 0);
         int code = (int) query.number("code", 200, 599, 200);
-        sleep(delay);
+        Pause.seconds(delay);
         int pieces = (int) Math.min(bytes, MAX_PIECES);
         try (ResponseStream out = exchange.stream(code, Fields.of("Content-Type", "application/octet-stream"), bytes)) {
             long sent = 0;
@@ -39,18 +37,9 @@ final class Drip implements Route {
                 out.write(piece);
                 sent = upTo;
                 if (i < pieces) {
-                    sleep(duration / pieces);
+                    Pause.seconds(duration / pieces);
                 }
             }
-        }
-    }
-
-    static void sleep(double seconds) throws InterruptedIOException {
-        try {
-            Thread.sleep(Duration.ofNanos((long) (seconds * 1e9)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("stopped while waiting");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.socklab.services.http.endpoints;
 
 import dev.socklab.http.HttpException;
+import dev.socklab.trace.Preview;
 
 /** Numbers in paths and queries ({@code /bytes/1024}, {@code ?duration=1.5}), checked against their caps. */
 final class Numbers {
@@ -36,6 +37,6 @@ final class Numbers {
     }
 
     private static String shown(String text) {
-        return dev.socklab.trace.Preview.of(text, 20);
+        return Preview.of(text, 20);
     }
 }

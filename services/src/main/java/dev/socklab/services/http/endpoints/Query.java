@@ -2,6 +2,7 @@ package dev.socklab.services.http.endpoints;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class Query {
                 int eq = pair.indexOf('=');
                 String name = decode(eq < 0 ? pair : pair.substring(0, eq));
                 String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                args.computeIfAbsent(name, k -> new java.util.ArrayList<>(1)).add(value);
+                args.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
             }
         }
         return new Query(args);

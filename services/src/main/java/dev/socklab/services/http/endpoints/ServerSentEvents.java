@@ -31,7 +31,7 @@ final class ServerSentEvents implements Route {
                 String event = "id: " + i + "\nevent: tick\ndata: {\"n\": " + i + ", \"time\": \"" + Instant.now() + "\"}\n\n";
                 out.write(event.getBytes(StandardCharsets.UTF_8));
                 if (i < count) {
-                    Drip.sleep(interval);
+                    Pause.seconds(interval);
                 }
             }
         }
