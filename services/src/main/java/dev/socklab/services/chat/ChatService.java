@@ -28,6 +28,7 @@ public final class ChatService implements StreamService {
     private final Nicknames nicknames = new Nicknames();
     /** Closed once the server stops: members then leave without a word to their rooms. */
     private final Delivery delivery = new Delivery();
+    private final StopNotices stopNotices = new StopNotices();
 
     public ChatService(ChatSettings settings, Clock clock) {
         this.settings = settings;
@@ -45,8 +46,11 @@ public final class ChatService implements StreamService {
      * One member's whole stay, whatever carries its lines: what it sends comes from {@code input}, what it
      * gets goes to {@code outbox}, whose bounds are the slow-consumer policy ({@link ChatSettings#sendQueueBytes},
      * {@link ChatSettings#maxLag}). Returns when the member leaves; its room hears why.
+     *
+     * @return why the member left, as its room heard it: {@code quit}, {@code quit: REASON} or {@code flooding},
+     *     or empty when its input ended
      */
-    void converse(InputSource input, Outbox outbox, Logger log) throws IOException {
+    String converse(InputSource input, Outbox outbox, Logger log) throws IOException {
         Member me = new Member(outbox, delivery, null);
         me.nick(nicknames.guest(me));
         // Why the member left, as its room is told; null when its connection failed under it.
@@ -81,6 +85,7 @@ public final class ChatService implements StreamService {
             nicknames.release(me.nick(), me);
             leave(me, departure == null ? "disconnected" : departure);
         }
+        return departure;
     }
 
     /** Clients of a chat mostly listen. */
@@ -102,12 +107,26 @@ public final class ChatService implements StreamService {
 
     /**
      * Members stay until they leave: a stopping server tells them why it closes, as their last line (no chat
-     * line is queued once this returns), and the rooms hear no departures.
+     * line is queued once this returns), and the rooms hear no departures. The runtime tells the members
+     * that are its connections; the chat tells its browser members itself. The http service calls this too
+     * (through {@link ChatSocketRoute#stopping}), as the runtime calls it only when the chat service has
+     * connections of its own: every call after the first changes nothing.
      */
     @Override
     public Optional<String> stopping() {
         delivery.close();
-        return Optional.of(lines.errorText("server shutting down"));
+        String notice = lines.errorText("server shutting down");
+        stopNotices.stop(notice);
+        return Optional.of(notice);
+    }
+
+    ChatSettings settings() {
+        return settings;
+    }
+
+    /** The members the chat tells of the stop itself. */
+    StopNotices stopNotices() {
+        return stopNotices;
     }
 
     /** Does what {@code command} asks; returns why the member leaves, or null while it stays. */

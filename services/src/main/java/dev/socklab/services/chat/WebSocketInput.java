@@ -1,0 +1,155 @@
+package dev.socklab.services.chat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+import dev.socklab.framing.ByteSource;
+import dev.socklab.service.Connection;
+import dev.socklab.text.Durations;
+import dev.socklab.websocket.CloseCodes;
+import dev.socklab.websocket.Message;
+import dev.socklab.websocket.MessageReader;
+import dev.socklab.websocket.Role;
+
+/**
+ * A browser member's lines: each WebSocket text message is one line, checked as an {@code nc}
+ * member's is (its length in UTF-8 bytes, control characters; the WebSocket layer has checked
+ * the UTF-8). Pings are answered, pongs taken as a sign of life. The input ends at the browser's
+ * close frame, at the end of the stream, or at a breach of the protocol, which is answered with
+ * the close frame it calls for; a binary message ends it with 1003, as a chat speaks text.
+ *
+ * <p>A quiet member's connection would look idle to the runtime, whose idle timeout is the http
+ * service's: a ping every {@link #PING_EVERY} keeps it open, and the chat's own idle timeout
+ * ({@link ChatSettings#idleTimeout}) counts from the member's last message instead.
+ */
+final class WebSocketInput implements InputSource {
+    /** Well within any idle timeout a server is likely to run with (socklab's default is 60 s). */
+    static final Duration PING_EVERY = Duration.ofSeconds(15);
+    /**
+     * The longest message read, longer than any line may be ({@link ChatSettings}' largest
+     * {@code --chat-max-line}), so that a line too long is refused as a line and the member stays;
+     * past it the connection is closed with 1009.
+     */
+    static final int MAX_MESSAGE = 64 * 1024;
+    /** How long a member that has been sent the close frame has to answer with its own. */
+    private static final Duration CLOSING_WAIT = Duration.ofSeconds(2);
+    /** RFC 6455 §7.4.1: this end cannot take the type of data it got. */
+    private static final int UNSUPPORTED_DATA = 1003;
+
+    private final Connection connection;
+    private final WebSocketOutbox outbox;
+    private final int maxLineBytes;
+    private final Duration idleTimeout;
+    private final MessageReader reader;
+    /** When the member last sent a message, in nanoseconds. */
+    private long lastMessage = System.nanoTime();
+    /** Whether the member's close frame has come (or its stream ended): nothing more will. */
+    private boolean ended;
+
+    WebSocketInput(Connection connection, WebSocketOutbox outbox, int maxLineBytes, Duration idleTimeout) {
+        this.connection = connection;
+        this.outbox = outbox;
+        this.maxLineBytes = maxLineBytes;
+        this.idleTimeout = idleTimeout;
+        this.reader = new MessageReader(new Pinging(), Role.SERVER, MAX_MESSAGE);
+    }
+
+    @Override
+    public Input next() throws IOException {
+        while (!ended) {
+            Optional<Message> read = reader.read();
+            if (read.isEmpty()) {
+                ended = true;
+                break;
+            }
+            switch (read.get()) {
+                case Message.Text text -> {
+                    lastMessage = System.nanoTime();
+                    return line(text.text());
+                }
+                case Message.Ping ping -> outbox.pong(ping.payload());
+                case Message.Pong pong -> {
+                }
+                case Message.Close close -> {
+                    ended = true;
+                    // The answer echoes the member's code (RFC 6455 §5.5.1), unless the server has closed first.
+                    outbox.close("", close.code(), "");
+                }
+                case Message.Invalid invalid -> {
+                    ended = true;
+                    outbox.close("", invalid.code(), invalid.reason());
+                }
+                case Message.Binary binary -> {
+                    lastMessage = System.nanoTime();
+                    outbox.close("", UNSUPPORTED_DATA, "text messages only: one line each");
+                }
+            }
+        }
+        return new Input.End();
+    }
+
+    /**
+     * After the server's close frame: reads, and drops, what the member still sends until its close frame
+     * answers, its stream ends or {@link #CLOSING_WAIT} passes, so that the connection closes once both
+     * ends have said so.
+     */
+    void awaitClose() throws IOException {
+        while (!ended) {
+            next();
+        }
+    }
+
+    private Input line(String text) {
+        if (text.getBytes(StandardCharsets.UTF_8).length > maxLineBytes) {
+            return new Input.TooLong(maxLineBytes);
+        }
+        return ChatInput.hasControlCharacters(text) ? new Input.ControlCharacters() : new Input.Text(text);
+    }
+
+    /**
+     * The connection's bytes, with a ping sent whenever none have come for {@link #PING_EVERY}. Ends the
+     * stream once the member has been quiet for the chat's idle timeout (its pongs do not count), or once the
+     * server's close frame has been out for {@link #CLOSING_WAIT}.
+     */
+    private final class Pinging implements ByteSource {
+        /** When the server's close frame went out, in nanoseconds; meaningful once {@link WebSocketOutbox#closed}. */
+        private long closedAt;
+        private boolean closedSeen;
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            while (true) {
+                Duration wait = PING_EVERY;
+                if (outbox.closed()) {
+                    if (!closedSeen) {
+                        closedSeen = true;
+                        closedAt = System.nanoTime();
+                    }
+                    wait = CLOSING_WAIT.minusNanos(System.nanoTime() - closedAt);
+                    if (wait.isNegative() || wait.isZero()) {
+                        return -1;
+                    }
+                }
+                int n = connection.read(dst, wait);
+                if (n != 0) {
+                    return n;
+                }
+                if (!outbox.closed()) {
+                    if (System.nanoTime() - lastMessage >= idleTimeout.toNanos()) {
+                        outbox.close("", CloseCodes.GOING_AWAY, "quiet for " + Durations.format(idleTimeout));
+                    } else {
+                        outbox.ping();
+                    }
+                }
+            }
+        }
+
+        @Override
+        public int read(ByteBuffer dst, Duration wait) throws IOException {
+            return connection.read(dst, wait);
+        }
+    }
+}
