@@ -129,9 +129,12 @@ public final class HeadlessChromium implements AutoCloseable {
             return request(Map.of("op", "async", "tab", handle, "js", js, "args", List.of(args)), REPLY);
         }
 
-        /** The first truthy value of {@code js}, run again and again for up to 10 s; the test fails if none comes. */
-        public JsonNode until(String js) throws IOException {
-            return request(Map.of("op", "until", "tab", handle, "js", js, "seconds", 10), REPLY);
+        /**
+         * The first truthy value of {@code js} (with {@code args} as {@code arguments}), run again and again for
+         * up to 10 s; the test fails if none comes.
+         */
+        public JsonNode until(String js, Object... args) throws IOException {
+            return request(Map.of("op", "until", "tab", handle, "js", js, "args", List.of(args), "seconds", 10), REPLY);
         }
 
         /** Types {@code text} into the element {@code css} selects, as a person would, then Enter. */

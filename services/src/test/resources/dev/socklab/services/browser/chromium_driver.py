@@ -7,7 +7,8 @@ once Chromium runs. Requests ("tab" is a handle that "open" returned):
   {"op": "open", "url": U}                          a new tab at U; its handle
   {"op": "script", "tab": T, "js": S, "args": [..]} the value of S run in T (execute_script)
   {"op": "async", "tab": T, "js": S, "args": [..]}  the same, S calling arguments[arguments.length - 1]
-  {"op": "until", "tab": T, "js": S, "seconds": N}  the first truthy value of S, polled for N seconds
+  {"op": "until", "tab": T, "js": S, "args": [..], "seconds": N}
+                                                    the first truthy value of S, polled for N seconds
   {"op": "type", "tab": T, "css": C, "text": X}     keys X typed into the element C, then Enter
   {"op": "log"}                                     the browser console's entries since the last "log"
   {"op": "quit"}                                    ends Chromium, then this script
@@ -63,7 +64,7 @@ def answer(driver, request, fresh):
         return driver.execute_async_script(request["js"], *request.get("args", []))
     if op == "until":
         return WebDriverWait(driver, request["seconds"], poll_frequency=0.05).until(
-            lambda d: d.execute_script(request["js"]))
+            lambda d: d.execute_script(request["js"], *request.get("args", [])))
     if op == "type":
         driver.find_element(By.CSS_SELECTOR, request["css"]).send_keys(request["text"] + Keys.ENTER)
         return None
