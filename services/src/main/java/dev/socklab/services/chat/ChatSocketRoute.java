@@ -45,8 +45,7 @@ public final class ChatSocketRoute implements Route {
                     (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
             return;
         }
-        Connection conn = exchange.upgrade(Fields.of("Upgrade", "websocket", "Connection", "Upgrade",
-                "Sec-WebSocket-Accept", accept));
+        Connection conn = exchange.upgrade(Fields.of("Upgrade", "websocket", "Sec-WebSocket-Accept", accept));
         ChatSettings settings = chat.settings();
         WebSocketOutbox outbox = new WebSocketOutbox(conn.outbox(settings.sendQueueBytes(), settings.maxLag()));
         WebSocketInput input = new WebSocketInput(conn, outbox, settings.maxLineBytes(), settings.idleTimeout());

@@ -13,6 +13,9 @@ import dev.socklab.http.HttpInput;
 import dev.socklab.http.RequestHead;
 import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
+import dev.socklab.services.chat.ChatPageRoute;
+import dev.socklab.services.chat.ChatService;
+import dev.socklab.services.chat.ChatSocketRoute;
 import dev.socklab.services.http.endpoints.TestEndpoints;
 
 /**
@@ -28,9 +31,14 @@ public final class HttpService implements StreamService {
     private final Router router;
     private final String server;
 
-    /** The service as {@code socklab serve} runs it: the test endpoints, and the files under the root when there is one. */
-    public static HttpService of(HttpSettings settings) {
-        return new HttpService(settings, TestEndpoints.register(new Router()));
+    /**
+     * The service as {@code socklab serve} runs it: the test endpoints, the chat in a browser for {@code chat}'s
+     * rooms ({@code /chat}, {@code /chat/ws}), and the files under the root when there is one.
+     */
+    public static HttpService of(HttpSettings settings, ChatService chat) {
+        return new HttpService(settings, TestEndpoints.register(new Router())
+                .exact("/chat", new ChatPageRoute())
+                .exact("/chat/ws", new ChatSocketRoute(chat)));
     }
 
     /** The service, answering with {@code router}'s routes. */
@@ -141,6 +149,17 @@ public final class HttpService implements StreamService {
         String body = "socklab: " + reason;
         return Optional.of("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
                 + "Connection: close\r\nContent-Length: " + (body.length() + 2) + "\r\n\r\n" + body);
+    }
+
+    /**
+     * Connections get the grace period to finish their exchange, and the routes whose exchanges have no end of
+     * their own (a WebSocket) are told to end them ({@link Route#stopping}). No notice: a line of text would
+     * be no HTTP response.
+     */
+    @Override
+    public Optional<String> stopping() {
+        router.stopping();
+        return Optional.empty();
     }
 
     /** A client speaks first, with its request: a connection waiting for one holds no thread. */

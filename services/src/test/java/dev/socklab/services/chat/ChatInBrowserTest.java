@@ -18,6 +18,8 @@ import dev.socklab.runtime.Binding;
 import dev.socklab.runtime.Server;
 import dev.socklab.services.browser.HeadlessChromium;
 import dev.socklab.testing.LabProgram;
+import dev.socklab.services.http.HttpService;
+import dev.socklab.services.http.HttpSettings;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 import dev.socklab.testing.Tools;
@@ -46,7 +48,7 @@ class ChatInBrowserTest {
         ChatService chat = new ChatService(ChatSettings.DEFAULTS, Clock.systemDefaultZone());
         List<Binding> bindings = servers.start(Server.builder()
                 .stream("chat", chat, StreamTransport.TCP_IPV4.endpoint(dir))
-                .stream("http", RouteFront.of(chat), StreamTransport.TCP_IPV4.endpoint(dir))).bindings();
+                .stream("http", HttpService.of(HttpSettings.defaults(), chat), StreamTransport.TCP_IPV4.endpoint(dir))).bindings();
         int chatPort = ((InetSocketAddress) bindings.get(0).endpoint().address()).getPort();
         String page = "http://127.0.0.1:" + ((InetSocketAddress) bindings.get(1).endpoint().address()).getPort() + "/chat";
 

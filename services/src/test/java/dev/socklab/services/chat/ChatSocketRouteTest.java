@@ -20,6 +20,8 @@ import dev.socklab.runtime.Binding;
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.runtime.Server;
 import dev.socklab.testing.RawClient;
+import dev.socklab.services.http.HttpService;
+import dev.socklab.services.http.HttpSettings;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 import dev.socklab.websocket.Handshake;
@@ -45,7 +47,7 @@ class ChatSocketRouteTest {
         ChatService service = new ChatService(settings, Clock.systemDefaultZone());
         List<Binding> bindings = servers.start(Server.builder()
                 .stream("chat", service, transport.endpoint(dir))
-                .stream("http", RouteFront.of(service), transport.endpoint(dir))).bindings();
+                .stream("http", HttpService.of(HttpSettings.defaults(), service), transport.endpoint(dir))).bindings();
         chat = bindings.get(0).endpoint();
         http = bindings.get(1).endpoint();
         if (transport != StreamTransport.UNIX) {
