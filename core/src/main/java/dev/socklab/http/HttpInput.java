@@ -496,7 +496,7 @@ public final class HttpInput implements ByteSource {
             while (end > 0 && isWhitespace(line[end - 1])) {
                 end--;
             }
-            if (end == 0 || end > 15) {
+            if (end == 0) {
                 throw new HttpException(400, "not a chunk size: " + shown(0, length));
             }
             long size = 0;
@@ -504,6 +504,9 @@ public final class HttpInput implements ByteSource {
                 int digit = Character.digit(line[i], 16);
                 if (digit < 0) {
                     throw new HttpException(400, "not a chunk size: " + shown(0, length));
+                }
+                if (size > Long.MAX_VALUE >> 4) {
+                    throw new HttpException(400, "a chunk size past 2^63: " + shown(0, length));
                 }
                 size = size << 4 | digit;
             }

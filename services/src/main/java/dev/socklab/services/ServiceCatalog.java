@@ -48,10 +48,11 @@ public final class ServiceCatalog {
             streamAndDatagram("chargen", "sends lines of characters until the client closes", "RFC 864", 10019,
                     OptionalInt.of(19), settings -> new ChargenService(settings.udpAmplification()))
                     .servedOverUdpOnlyWhenNamed(),
-            streamOnly("http", "HTTP/1.1: test endpoints, files (--http-root), WebSocket echo, chat in a browser",
-                    "RFC 9112", 10080, OptionalInt.of(80), settings -> HttpService.of(settings.http(), settings.chatService())),
             streamAndDatagram("time", "sends the time as 32-bit seconds since 1900", "RFC 868", 10037,
-                    OptionalInt.of(37), settings -> new TimeService(Clock.systemUTC())));
+                    OptionalInt.of(37), settings -> new TimeService(Clock.systemUTC())),
+            streamOnly("http", "HTTP/1.1: test endpoints, files (--http-root), WebSocket echo, chat in a browser",
+                    "RFC 9112", 10080, OptionalInt.of(80),
+                    settings -> HttpService.of(settings.http(), settings.chatService())));
 
     private ServiceCatalog() {
     }

@@ -96,7 +96,14 @@ final class HttpExchange implements Exchange {
             body = new FilterInputStream(input.body(framing, maxBody)) {
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
-                    int n = super.read(b, off, len);
+                    int n;
+                    try {
+                        n = super.read(b, off, len);
+                    } catch (IOException e) {
+                        // Past the limit, malformed or cut: where the next request would begin is unknown.
+                        close = true;
+                        throw e;
+                    }
                     if (n < 0) {
                         bodyRead = true;
                     }
@@ -202,11 +209,6 @@ final class HttpExchange implements Exchange {
 
     /** Answers with {@code e}'s status and its message as plain text. */
     void fail(HttpException e) throws IOException {
-        // After a request it could not read, the server cannot know where the next one begins.
-        if (e.status() == 400 || e.status() == 408 || e.status() == 413 || e.status() == 414 || e.status() == 431
-                || e.status() == 505) {
-            close = true;
-        }
         respond(e.status(), Fields.of("Content-Type", "text/plain; charset=utf-8"),
                 (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
     }

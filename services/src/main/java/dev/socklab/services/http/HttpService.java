@@ -2,6 +2,7 @@ package dev.socklab.services.http;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
 import dev.socklab.services.chat.ChatPageRoute;
 import dev.socklab.services.chat.ChatService;
+import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.chat.ChatSocketRoute;
 import dev.socklab.services.http.endpoints.TestEndpoints;
 
@@ -26,10 +28,18 @@ import dev.socklab.services.http.endpoints.TestEndpoints;
  * between requests the connection may wait for the keep-alive timeout, then closes quietly.
  */
 public final class HttpService implements StreamService {
+    /** How much of a request's target its log line shows: a target may be 8 KiB long. */
+    private static final int MAX_LOGGED_TARGET = 200;
+
     private final HttpSettings settings;
     private final HeadLimits limits;
     private final Router router;
     private final String server;
+
+    /** As {@link #of(HttpSettings, ChatService)}, with a chat of its own at its defaults, shared with no chat service. */
+    public static HttpService of(HttpSettings settings) {
+        return of(settings, new ChatService(ChatSettings.DEFAULTS, Clock.systemDefaultZone()));
+    }
 
     /**
      * The service as {@code socklab serve} runs it: the test endpoints, the chat in a browser for {@code chat}'s
@@ -110,7 +120,10 @@ public final class HttpService implements StreamService {
             answerOrEnd(exchange, new HttpException(408, e.getMessage()));
             return false;
         }
-        conn.log().debug("{} {} {}", head.method(), head.target(), exchange.status());
+        // The parser let only visible ASCII into the target: it needs cutting, not escaping.
+        String target = head.target().length() <= MAX_LOGGED_TARGET ? head.target()
+                : head.target().substring(0, MAX_LOGGED_TARGET) + "...";
+        conn.log().info("{} {} {}", head.method(), target, exchange.status());
         return exchange.finish();
     }
 
