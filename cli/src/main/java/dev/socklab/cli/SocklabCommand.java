@@ -19,6 +19,7 @@ import picocli.CommandLine.IVersionProvider;
                 "  socklab arp 10.0.0.1             look up a hardware address",
                 "  socklab time                     the server's clock, and how far off it is",
                 "  socklab chat --nick alice        talk in a chat room",
+                "  socklab ws                       talk to a WebSocket server, like wscat",
                 "  socklab services                 list the services and their ports",
                 "", "Exit codes: 0 done, 1 bug, 2 bad command line, 3 cannot bind,",
                 "            4 cannot connect or connection failed, 5 no answer in time"})
@@ -54,6 +55,7 @@ final class SocklabCommand implements Callable<Integer> {
         commands.put("chargen", ChargenCommand.class);
         commands.put("qotd", QotdCommand.class);
         commands.put("chat", ChatCommand.class);
+        commands.put("ws", WsCommand.class);
         commands.put("bench", BenchCommand.class);
         return Collections.unmodifiableSequencedMap(commands);
     }

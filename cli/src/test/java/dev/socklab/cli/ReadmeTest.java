@@ -34,9 +34,9 @@ class ReadmeTest {
     private static final Set<String> STANDARD = Set.of("--help", "--version");
     /**
      * Options of the client summary's shared {@code options:} line that a client may lack, as the
-     * README says beside it: chat is TCP and Unix sockets only.
+     * README says beside it: chat and ws are TCP and Unix sockets only.
      */
-    private static final Map<String, Set<String>> NOT_SHARED = Map.of("chat", Set.of("--udp"));
+    private static final Map<String, Set<String>> NOT_SHARED = Map.of("chat", Set.of("--udp"), "ws", Set.of("--udp"));
 
     @Test
     void everySocklabCommandItShowsParses() {

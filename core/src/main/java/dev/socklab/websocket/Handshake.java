@@ -99,17 +99,17 @@ public final class Handshake {
      */
     public static void checkAnswer(String key, int status, Fields fields) throws ProtocolException {
         if (status != 101) {
-            throw new ProtocolException("The server answered " + status + " " + Status.reason(status)
+            throw new ProtocolException("the server answered " + status + " " + Status.reason(status)
                     + " instead of switching to WebSocket; is the path a WebSocket endpoint?");
         }
         if (!fields.hasToken("Upgrade", "websocket") || !fields.hasToken("Connection", "upgrade")) {
-            throw new ProtocolException("The server switched protocols without Upgrade: websocket and Connection: Upgrade.");
+            throw new ProtocolException("the server switched protocols without Upgrade: websocket and Connection: Upgrade");
         }
         if (!fields.values("Sec-WebSocket-Accept").equals(List.of(acceptFor(key)))) {
-            throw new ProtocolException("The server's Sec-WebSocket-Accept does not match the key sent; is it a WebSocket server?");
+            throw new ProtocolException("the server's Sec-WebSocket-Accept does not match the key sent; is it a WebSocket server?");
         }
         if (fields.has("Sec-WebSocket-Extensions") || fields.has("Sec-WebSocket-Protocol")) {
-            throw new ProtocolException("The server chose an extension or subprotocol that was not asked for.");
+            throw new ProtocolException("the server chose an extension or subprotocol that was not asked for");
         }
     }
 

@@ -132,6 +132,11 @@ public final class RawClient implements Closeable {
         return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
     }
 
+    /** Reads what has come into {@code dst}, at least one byte, within {@code timeout}; -1 at EOF. */
+    public int read(ByteBuffer dst, Duration timeout) throws IOException {
+        return readSome(dst, System.nanoTime() + timeout.toNanos());
+    }
+
     /** Reads one line (without its end), within {@code timeout}; null at EOF. */
     public String readLine(Duration timeout) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();

@@ -71,7 +71,7 @@ class HandshakeTest {
         Handshake.checkAnswer(RFC_KEY, 101, good);
 
         assertThatThrownBy(() -> Handshake.checkAnswer(RFC_KEY, 404, good))
-                .isInstanceOf(ProtocolException.class).hasMessageStartingWith("The server answered 404 Not Found");
+                .isInstanceOf(ProtocolException.class).hasMessageStartingWith("the server answered 404 Not Found");
         assertThatThrownBy(() -> Handshake.checkAnswer(Handshake.newKey(), 101, good))
                 .hasMessageContaining("Sec-WebSocket-Accept does not match");
         assertThatThrownBy(() -> Handshake.checkAnswer(RFC_KEY, 101, Fields.of("Sec-WebSocket-Accept", RFC_ACCEPT)))

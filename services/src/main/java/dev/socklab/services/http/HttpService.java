@@ -19,6 +19,7 @@ import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.chat.ChatSocketRoute;
 import dev.socklab.services.http.endpoints.TestEndpoints;
+import dev.socklab.services.http.websocket.WebSocketEcho;
 
 /**
  * HTTP/1.1 (RFC 9110, 9112): requests read one after another on a persistent connection, each
@@ -42,11 +43,12 @@ public final class HttpService implements StreamService {
     }
 
     /**
-     * The service as {@code socklab serve} runs it: the test endpoints, the chat in a browser for {@code chat}'s
-     * rooms ({@code /chat}, {@code /chat/ws}), and the files under the root when there is one.
+     * The service as {@code socklab serve} runs it: the test endpoints, WebSocket echo, the chat in a browser for
+     * {@code chat}'s rooms ({@code /chat}, {@code /chat/ws}), and the files under the root when there is one.
      */
     public static HttpService of(HttpSettings settings, ChatService chat) {
         return new HttpService(settings, TestEndpoints.register(new Router())
+                .exact("/ws", new WebSocketEcho(settings.wsMaxMessage()))
                 .exact("/chat", new ChatPageRoute())
                 .exact("/chat/ws", new ChatSocketRoute(chat)));
     }
