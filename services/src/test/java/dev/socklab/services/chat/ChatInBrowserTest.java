@@ -36,6 +36,8 @@ class ChatInBrowserTest {
     private static final String HAS = "return Array.from(document.querySelectorAll('#lines > div'))"
             + ".some(d => d.textContent.includes(arguments[0]));";
     private static final String STATUS = "return document.getElementById('status').textContent;";
+    private static final String CLOSED = "return document.getElementById('status').className === 'closed'"
+            + " && document.getElementById('status').textContent;";
 
     @TempDir
     Path dir;
@@ -85,6 +87,13 @@ class ChatInBrowserTest {
             assertThat(alice.script(STATUS).asString()).startsWith("connected");
 
             assertThat(chromium.consoleLog()).as("the browser console").isEmpty();
+
+            // The page's own connection, kept alive after it loaded, waits out the grace: the pages are the test.
+            servers.server().stop(Duration.ofSeconds(1));
+            for (HeadlessChromium.Tab tab : List.of(alice, bob)) {
+                tab.until(SHOWS, "!! server shutting down");
+                assertThat(tab.until(CLOSED).asString()).isEqualTo("closed (1001: server shutting down)");
+            }
         }
     }
 
