@@ -2,6 +2,7 @@ package dev.socklab.services.chat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import dev.socklab.http.Fields;
@@ -27,12 +28,24 @@ import dev.socklab.websocket.Handshake;
 public final class ChatSocketRoute implements Route {
     /** RFC 6455 §7.4.1: a message broke the endpoint's policy. */
     private static final int POLICY_VIOLATION = 1008;
+    /**
+     * How long a member's connection may carry nothing before it is pinged, and then how long it has to
+     * answer: what keeps a connection through a NAT or a proxy, and finds a browser that is gone.
+     */
+    private static final Duration PING_EVERY = Duration.ofSeconds(15);
 
     private final ChatService chat;
+    private final Duration pingEvery;
 
     /** Browser members of {@code chat}: the instance that serves the {@code chat} service's members, to share its rooms. */
     public ChatSocketRoute(ChatService chat) {
+        this(chat, PING_EVERY);
+    }
+
+    /** As {@link #ChatSocketRoute(ChatService)}, pinging after {@code pingEvery}: for tests that cannot wait 15 s. */
+    ChatSocketRoute(ChatService chat, Duration pingEvery) {
         this.chat = chat;
+        this.pingEvery = pingEvery;
     }
 
     @Override
@@ -48,7 +61,7 @@ public final class ChatSocketRoute implements Route {
         Connection conn = exchange.upgrade(Fields.of("Upgrade", "websocket", "Sec-WebSocket-Accept", accept));
         ChatSettings settings = chat.settings();
         WebSocketOutbox outbox = new WebSocketOutbox(conn.outbox(settings.sendQueueBytes(), settings.maxLag()));
-        WebSocketInput input = new WebSocketInput(conn, outbox, settings.maxLineBytes(), settings.idleTimeout());
+        WebSocketInput input = new WebSocketInput(conn, outbox, settings.maxLineBytes(), settings.idleTimeout(), pingEvery);
         Consumer<String> stop = notice -> outbox.close(notice, CloseCodes.GOING_AWAY, "server shutting down");
         chat.stopNotices().add(stop);
         try {

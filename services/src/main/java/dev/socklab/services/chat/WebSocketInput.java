@@ -21,13 +21,11 @@ import dev.socklab.websocket.Role;
  * close frame, at the end of the stream, or at a breach of the protocol, which is answered with
  * the close frame it calls for; a binary message ends it with 1003, as a chat speaks text.
  *
- * <p>A quiet member's connection would look idle to the runtime, whose idle timeout is the http
- * service's: a ping every {@link #PING_EVERY} keeps it open, and the chat's own idle timeout
- * ({@link ChatSettings#idleTimeout}) counts from the member's last message instead.
+ * <p>Its reads wait for a time of their own, never for the runtime's idle timeout (the http
+ * service's): the chat's idle timeout ({@link ChatSettings#idleTimeout}) counts from the member's
+ * last message, and pings tell a member that only reads from one that is gone.
  */
 final class WebSocketInput implements InputSource {
-    /** Well within any idle timeout a server is likely to run with (socklab's default is 60 s). */
-    static final Duration PING_EVERY = Duration.ofSeconds(15);
     /**
      * The longest message read, longer than any line may be ({@link ChatSettings}' largest
      * {@code --chat-max-line}), so that a line too long is refused as a line and the member stays;
@@ -43,17 +41,25 @@ final class WebSocketInput implements InputSource {
     private final WebSocketOutbox outbox;
     private final int maxLineBytes;
     private final Duration idleTimeout;
+    private final Duration pingEvery;
     private final MessageReader reader;
     /** When the member last sent a message, in nanoseconds. */
     private long lastMessage = System.nanoTime();
     /** Whether the member's close frame has come (or its stream ended): nothing more will. */
     private boolean ended;
 
-    WebSocketInput(Connection connection, WebSocketOutbox outbox, int maxLineBytes, Duration idleTimeout) {
+    /**
+     * @param idleTimeout how long the member may send no message ({@link ChatSettings#idleTimeout})
+     * @param pingEvery how long the connection may carry nothing before the member is pinged, and then how
+     *     long it has to answer
+     */
+    WebSocketInput(Connection connection, WebSocketOutbox outbox, int maxLineBytes, Duration idleTimeout,
+            Duration pingEvery) {
         this.connection = connection;
         this.outbox = outbox;
         this.maxLineBytes = maxLineBytes;
         this.idleTimeout = idleTimeout;
+        this.pingEvery = pingEvery;
         this.reader = new MessageReader(new Pinging(), Role.SERVER, MAX_MESSAGE);
     }
 
@@ -110,39 +116,35 @@ final class WebSocketInput implements InputSource {
     }
 
     /**
-     * The connection's bytes, with a ping sent whenever none have come for {@link #PING_EVERY}. Ends the
-     * stream once the member has been quiet for the chat's idle timeout (its pongs do not count), or once the
-     * server's close frame has been out for {@link #CLOSING_WAIT}.
+     * The connection's bytes. When none have come for {@link #pingEvery} the member is pinged, and a member
+     * that has not answered within {@link #pingEvery} more is gone (its browser or its network): it is closed
+     * with 1001. So is a member that has sent no message for the chat's idle timeout (its pongs do not count).
+     * Once the server's close frame is out, the stream ends after {@link #CLOSING_WAIT}.
      */
     private final class Pinging implements ByteSource {
-        /** When the server's close frame went out, in nanoseconds; meaningful once {@link WebSocketOutbox#closed}. */
+        /** When bytes last came, in nanoseconds. */
+        private long lastHeard = System.nanoTime();
+        /** Whether a ping has gone out since. */
+        private boolean pinged;
+        /** When this reader first saw the server's close frame out, in nanoseconds, once {@link #closing}. */
         private long closedAt;
-        private boolean closedSeen;
+        private boolean closing;
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
             while (true) {
-                Duration wait = PING_EVERY;
-                if (outbox.closed()) {
-                    if (!closedSeen) {
-                        closedSeen = true;
-                        closedAt = System.nanoTime();
-                    }
-                    wait = CLOSING_WAIT.minusNanos(System.nanoTime() - closedAt);
-                    if (wait.isNegative() || wait.isZero()) {
+                Duration wait = outbox.closed() ? closingLeft() : untilNextCheck();
+                if (!wait.isPositive()) {
+                    if (outbox.closed()) {
                         return -1;
                     }
+                    continue;
                 }
                 int n = connection.read(dst, wait);
                 if (n != 0) {
+                    lastHeard = System.nanoTime();
+                    pinged = false;
                     return n;
-                }
-                if (!outbox.closed()) {
-                    if (System.nanoTime() - lastMessage >= idleTimeout.toNanos()) {
-                        outbox.close("", CloseCodes.GOING_AWAY, "quiet for " + Durations.format(idleTimeout));
-                    } else {
-                        outbox.ping();
-                    }
                 }
             }
         }
@@ -150,6 +152,34 @@ final class WebSocketInput implements InputSource {
         @Override
         public int read(ByteBuffer dst, Duration wait) throws IOException {
             return connection.read(dst, wait);
+        }
+
+        /** Pings, or closes, if it is time; how long to wait for bytes before the next check, or zero after a close. */
+        private Duration untilNextCheck() {
+            Duration idle = idleTimeout.minusNanos(System.nanoTime() - lastMessage);
+            Duration silent = Duration.ofNanos(System.nanoTime() - lastHeard);
+            if (!idle.isPositive()) {
+                outbox.close("", CloseCodes.GOING_AWAY, "quiet for " + Durations.format(idleTimeout));
+                return Duration.ZERO;
+            }
+            if (pinged && silent.compareTo(pingEvery.multipliedBy(2)) >= 0) {
+                outbox.close("", CloseCodes.GOING_AWAY, "no answer to a ping");
+                return Duration.ZERO;
+            }
+            if (!pinged && silent.compareTo(pingEvery) >= 0) {
+                outbox.ping();
+                pinged = true;
+            }
+            Duration next = (pinged ? pingEvery.multipliedBy(2) : pingEvery).minus(silent);
+            return next.compareTo(idle) < 0 ? next : idle;
+        }
+
+        private Duration closingLeft() {
+            if (!closing) {
+                closing = true;
+                closedAt = System.nanoTime();
+            }
+            return CLOSING_WAIT.minusNanos(System.nanoTime() - closedAt);
         }
     }
 }

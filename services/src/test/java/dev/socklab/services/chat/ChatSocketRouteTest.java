@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,6 +23,7 @@ import dev.socklab.runtime.Server;
 import dev.socklab.testing.RawClient;
 import dev.socklab.services.http.HttpService;
 import dev.socklab.services.http.HttpSettings;
+import dev.socklab.services.http.Router;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 import dev.socklab.websocket.Handshake;
@@ -42,12 +44,16 @@ class ChatSocketRouteTest {
     private URI socket;
     private Endpoint http;
 
-    /** One chat served to nc members and, through /chat/ws, to browsers. */
+    /** One chat served to nc members and, through the http service's /chat/ws, to browsers. */
     private void serve(ChatSettings settings, StreamTransport transport) {
+        serve(settings, transport, chat -> HttpService.of(HttpSettings.defaults(), chat));
+    }
+
+    private void serve(ChatSettings settings, StreamTransport transport, Function<ChatService, HttpService> web) {
         ChatService service = new ChatService(settings, Clock.systemDefaultZone());
         List<Binding> bindings = servers.start(Server.builder()
                 .stream("chat", service, transport.endpoint(dir))
-                .stream("http", HttpService.of(HttpSettings.defaults(), service), transport.endpoint(dir))).bindings();
+                .stream("http", web.apply(service), transport.endpoint(dir))).bindings();
         chat = bindings.get(0).endpoint();
         http = bindings.get(1).endpoint();
         if (transport != StreamTransport.UNIX) {
@@ -126,6 +132,64 @@ class ChatSocketRouteTest {
     }
 
     @Test
+    void aMemberQuietForTheChatsIdleTimeoutIsClosedWithGoingAwayAndTheRoomHearsIt() throws Exception {
+        serve(new ChatSettings(50, 100, 1000, 512, 0, 10, 256 * 1024, Duration.ofSeconds(30), Duration.ofMillis(300)),
+                StreamTransport.TCP_IPV4);
+        try (SocketMember web = SocketMember.connect(socket)) {
+            long start = System.nanoTime();
+
+            assertThat(web.event()).isEqualTo(new SocketMember.Closed(1001, "quiet for 300ms"));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aMemberThatOnlyReadsAnswersItsPingsAndStays() throws Exception {
+        serve(FAST, StreamTransport.TCP_IPV4, pingingEvery(Duration.ofMillis(100)));
+        try (TestMember carol = TestMember.named(chat, "carol"); SocketMember web = SocketMember.connect(socket)) {
+            carol.await("-- " + web.nick() + " joined lobby");
+
+            assertThat(web.closedWithin(Duration.ofSeconds(1))).isFalse();
+            carol.say("still there?");
+
+            assertThat(web.next()).isEqualTo("<carol> still there?");
+            web.say("yes");
+            carol.await("<" + web.nick() + "> yes");
+        }
+    }
+
+    @Test
+    void aMemberWhoseBrowserAnswersNoPingIsClosedAndTheRoomHearsItLeave() throws Exception {
+        serve(FAST, StreamTransport.TCP_IPV4, pingingEvery(Duration.ofMillis(100)));
+        try (TestMember carol = TestMember.named(chat, "carol"); RawClient gone = RawClient.connect(http)) {
+            gone.send(handshake());
+            // It reads nothing and answers nothing: a browser whose machine went to sleep.
+            carol.awaitMatching(l -> l.matches("-- guest-\\d+ joined lobby"), "the member's arrival");
+
+            carol.awaitMatching(l -> l.matches("-- guest-\\d+ left lobby"), "the member's departure");
+        }
+    }
+
+    private static Function<ChatService, HttpService> pingingEvery(Duration pingEvery) {
+        return chat -> new HttpService(HttpSettings.defaults(), new Router().exact("/chat/ws", new ChatSocketRoute(chat, pingEvery)));
+    }
+
+    private static String handshake() {
+        return "GET /chat/ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + Handshake.newKey() + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    }
+
+    @Test
+    void aBinaryMessageIsNoLineAndClosesWithUnsupportedData() throws Exception {
+        serve();
+        try (SocketMember web = SocketMember.connect(socket)) {
+            web.sendBinary(new byte[] {1, 2, 3});
+
+            assertThat(web.event()).isEqualTo(new SocketMember.Closed(1003, "text messages only: one line each"));
+        }
+    }
+
+    @Test
     void aFloodingMemberIsClosedWithPolicyViolation() throws Exception {
         serve(new ChatSettings(50, 100, 1000, 512, 1, 1, 256 * 1024, Duration.ofSeconds(30), Duration.ofMinutes(30)),
                 StreamTransport.TCP_IPV4);
@@ -145,8 +209,7 @@ class ChatSocketRouteTest {
         serve(new ChatSettings(0, 100, 1000, 512, 0, 10, queue, Duration.ofMinutes(5), Duration.ofMinutes(30)),
                 StreamTransport.UNIX);
         try (TestMember talker = TestMember.named(chat, "talker"); RawClient sleeper = RawClient.connect(http)) {
-            sleeper.send("GET /chat/ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: " + Handshake.newKey() + "\r\nSec-WebSocket-Version: 13\r\n\r\n");
+            sleeper.send(handshake());
             talker.awaitMatching(l -> l.matches("-- guest-\\d+ joined lobby"), "the sleeper's arrival");
             String line = "z".repeat(400);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

@@ -6,6 +6,8 @@ import java.io.Closeable;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -55,6 +57,10 @@ final class SocketMember implements Closeable {
         socket.sendText(line, true).join();
     }
 
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+    }
+
     /** The next line, without its time stamp, which must be there. */
     String next() throws InterruptedException {
         Event event = event();
@@ -75,6 +81,15 @@ final class SocketMember implements Closeable {
             }
         }
         fail(nick + " never got '" + expected + "'");
+    }
+
+    /** Whether the server closed within {@code timeout}; a line meanwhile fails the test. */
+    boolean closedWithin(Duration timeout) throws InterruptedException {
+        Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (event instanceof Line line) {
+            fail(nick + " got a line while waiting for the server to close: " + line.text());
+        }
+        return event != null;
     }
 
     /** The next thing that happened, within the tests' wait. */
