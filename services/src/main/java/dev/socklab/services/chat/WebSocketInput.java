@@ -73,8 +73,11 @@ final class WebSocketInput implements InputSource {
             }
             switch (read.get()) {
                 case Message.Text text -> {
-                    lastMessage = System.nanoTime();
-                    return line(text.text());
+                    // Once the server has closed, what the member still sends is read away, not acted on.
+                    if (!outbox.closed()) {
+                        lastMessage = System.nanoTime();
+                        return line(text.text());
+                    }
                 }
                 case Message.Ping ping -> outbox.pong(ping.payload());
                 case Message.Pong pong -> {
@@ -88,17 +91,14 @@ final class WebSocketInput implements InputSource {
                     ended = true;
                     outbox.close("", invalid.code(), invalid.reason());
                 }
-                case Message.Binary binary -> {
-                    lastMessage = System.nanoTime();
-                    outbox.close("", UNSUPPORTED_DATA, "text messages only: one line each");
-                }
+                case Message.Binary binary -> outbox.close("", UNSUPPORTED_DATA, "text messages only: one line each");
             }
         }
         return new Input.End();
     }
 
     /**
-     * After the server's close frame: reads, and drops, what the member still sends until its close frame
+     * After the server's close frame: reads away what the member still sends until its close frame
      * answers, its stream ends or {@link #CLOSING_WAIT} passes, so that the connection closes once both
      * ends have said so.
      */
@@ -124,8 +124,9 @@ final class WebSocketInput implements InputSource {
     private final class Pinging implements ByteSource {
         /** When bytes last came, in nanoseconds. */
         private long lastHeard = System.nanoTime();
-        /** Whether a ping has gone out since. */
+        /** Whether a ping has gone out since, and when. */
         private boolean pinged;
+        private long pingedAt;
         /** When this reader first saw the server's close frame out, in nanoseconds, once {@link #closing}. */
         private long closedAt;
         private boolean closing;
@@ -156,21 +157,22 @@ final class WebSocketInput implements InputSource {
 
         /** Pings, or closes, if it is time; how long to wait for bytes before the next check, or zero after a close. */
         private Duration untilNextCheck() {
-            Duration idle = idleTimeout.minusNanos(System.nanoTime() - lastMessage);
-            Duration silent = Duration.ofNanos(System.nanoTime() - lastHeard);
+            long now = System.nanoTime();
+            Duration idle = idleTimeout.minusNanos(now - lastMessage);
             if (!idle.isPositive()) {
                 outbox.close("", CloseCodes.GOING_AWAY, "quiet for " + Durations.format(idleTimeout));
                 return Duration.ZERO;
             }
-            if (pinged && silent.compareTo(pingEvery.multipliedBy(2)) >= 0) {
+            if (pinged && now - pingedAt >= pingEvery.toNanos()) {
                 outbox.close("", CloseCodes.GOING_AWAY, "no answer to a ping");
                 return Duration.ZERO;
             }
-            if (!pinged && silent.compareTo(pingEvery) >= 0) {
+            if (!pinged && now - lastHeard >= pingEvery.toNanos()) {
                 outbox.ping();
                 pinged = true;
+                pingedAt = now;
             }
-            Duration next = (pinged ? pingEvery.multipliedBy(2) : pingEvery).minus(silent);
+            Duration next = pingEvery.minusNanos(now - (pinged ? pingedAt : lastHeard));
             return next.compareTo(idle) < 0 ? next : idle;
         }
 
