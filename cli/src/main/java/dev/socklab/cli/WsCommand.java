@@ -29,11 +29,11 @@ import dev.socklab.websocket.Message;
                 + " bytes in hex.",
                 "At the end of the input the client closes the WebSocket and waits, within --timeout, for the"
                 + " server's close."},
-        footer = {"", "Exit code 0 when the server closes normally (1000, or a close with no code); 4 when it closes"
-                + " with another code, breaks the protocol or drops the connection.", "", "Examples:",
-                "  socklab ws                                         socklab's echo: ws://localhost:10080/ws",
+        footer = {"", "Exit code 0 when the server closes normally (1000, or a close with no code);",
+                "4 when it closes with another code, breaks the protocol or drops the connection.", "", "Examples:",
+                "  socklab ws                           the echo at ws://localhost:10080/ws",
                 "  echo hello | socklab ws ws://127.0.0.1:10080/ws",
-                "  socklab ws --unix /tmp/http.sock ws://localhost/ws   over a Unix socket"})
+                "  socklab ws --unix /tmp/http.sock ws://localhost/ws"})
 final class WsCommand implements Callable<Integer>, ServerText.Printer {
     private static final String WHO = "ws";
 

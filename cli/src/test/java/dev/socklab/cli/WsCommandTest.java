@@ -12,6 +12,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.socklab.framing.ByteSource;
 import dev.socklab.http.Fields;
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.runtime.Endpoint;
@@ -35,6 +37,8 @@ import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 import dev.socklab.websocket.FrameWriter;
 import dev.socklab.websocket.Handshake;
+import dev.socklab.websocket.Message;
+import dev.socklab.websocket.MessageReader;
 import dev.socklab.websocket.Opcode;
 import dev.socklab.websocket.Role;
 
@@ -79,6 +83,24 @@ class WsCommandTest {
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
         assertThat(run.out().lines()).containsExactly("[binary, 2 bytes] ca fe",
                 "[binary, 20 bytes] 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f …", "[binary, 0 bytes]");
+    }
+
+    @Test
+    void aPingFromTheServerIsAnsweredWithAPongCarryingItsPayload() throws IOException {
+        Endpoint http = serve(conn -> {
+            FrameWriter writer = new FrameWriter(Role.SERVER, conn::write);
+            writer.ping(ByteBuffer.wrap("are you there".getBytes(StandardCharsets.US_ASCII)));
+            Message answer = new MessageReader(new ConnectionSource(conn), Role.SERVER, 1024).read().orElseThrow();
+            writer.text(answer instanceof Message.Pong pong
+                    ? "pong: " + StandardCharsets.US_ASCII.decode(pong.payload())
+                    : "not a pong: " + answer);
+            writer.close(1000, "");
+        });
+
+        CommandRun run = runTyping(args(http, "/scripted"));
+
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+        assertThat(run.out()).isEqualTo("pong: are you there\n");
     }
 
     @Test
@@ -134,11 +156,23 @@ class WsCommandTest {
     private Endpoint serve(Script script) {
         Route scripted = exchange -> {
             String accept = Handshake.accept(exchange.request());
-            script.run(exchange.upgrade(Fields.of("Upgrade", "websocket", "Connection", "Upgrade",
-                    "Sec-WebSocket-Accept", accept)));
+            script.run(exchange.upgrade(Fields.of("Upgrade", "websocket", "Sec-WebSocket-Accept", accept)));
         };
         return servers.stream("http", new HttpService(HttpSettings.defaults(), new Router().exact("/scripted", scripted)),
                 StreamTransport.TCP_IPV4.endpoint(dir));
+    }
+
+    /** The scripted server's reads, for the codec. */
+    private record ConnectionSource(Connection conn) implements ByteSource {
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return conn.read(dst);
+        }
+
+        @Override
+        public int read(ByteBuffer dst, Duration wait) throws IOException {
+            return conn.read(dst, wait);
+        }
     }
 
     /** What a scripted server does once the WebSocket is open. */

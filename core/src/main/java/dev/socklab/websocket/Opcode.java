@@ -17,6 +17,15 @@ public enum Opcode {
     /** A pong: the answer to a ping, or unasked for, a heartbeat. */
     PONG(0xA);
 
+    /** Each opcode at its four bits' index; the reserved ones null. */
+    private static final Opcode[] BY_CODE = new Opcode[16];
+
+    static {
+        for (Opcode op : values()) {
+            BY_CODE[op.code] = op;
+        }
+    }
+
     private final int code;
 
     Opcode(int code) {
@@ -35,11 +44,6 @@ public enum Opcode {
 
     /** The opcode these four bits name, or empty for one of the reserved values. */
     static Optional<Opcode> of(int bits) {
-        for (Opcode op : values()) {
-            if (op.code == bits) {
-                return Optional.of(op);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(BY_CODE[bits & 0xF]);
     }
 }

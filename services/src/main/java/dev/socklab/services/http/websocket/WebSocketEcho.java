@@ -47,8 +47,8 @@ public final class WebSocketEcho implements Route {
         if (accept.isEmpty()) {
             return;
         }
-        Connection conn = exchange.upgrade(Fields.of("Upgrade", "websocket", "Connection", "Upgrade",
-                "Sec-WebSocket-Accept", accept.get()));
+        // The service adds Connection: Upgrade to every 101.
+        Connection conn = exchange.upgrade(Fields.of("Upgrade", "websocket", "Sec-WebSocket-Accept", accept.get()));
         EchoSession session = new EchoSession(conn);
         open.add(session);
         try {
