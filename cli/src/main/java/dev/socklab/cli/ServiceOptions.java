@@ -16,6 +16,7 @@ import dev.socklab.runtime.SettingException;
 import dev.socklab.text.Durations;
 import dev.socklab.services.ServiceSettings;
 import dev.socklab.services.arp.ArpTable;
+import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.daytime.DaytimeService;
@@ -137,6 +138,7 @@ final class ServiceOptions implements ServiceSettings {
     int wsMaxMessage = HttpSettings.defaults().wsMaxMessage();
 
     private ArpTable arpTable;
+    private ChatService chatService;
     /** Hints for the user about the services made, shown once the server listens. */
     private final List<String> notices = new ArrayList<>();
 
@@ -169,6 +171,14 @@ final class ServiceOptions implements ServiceSettings {
     public ChatSettings chat() {
         return new ChatSettings(chatHistory, chatMaxRooms, chatMaxMembers, chatMaxLine, chatRate, chatBurst,
                 chatSendQueue, chatMaxLag, chatIdleTimeout);
+    }
+
+    @Override
+    public ChatService chatService() {
+        if (chatService == null) {
+            chatService = new ChatService(chat(), clock());
+        }
+        return chatService;
     }
 
     @Override

@@ -52,6 +52,26 @@ class ServiceOptionsTest {
     }
 
     @Test
+    void chatAndHttpAreMadeOnOneChatSoThatNetcatAndBrowserMembersShareItsRooms() {
+        ServiceOptions options = parse();
+        List<Object> handed = new ArrayList<>();
+        ServiceSettings recording = (ServiceSettings) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ServiceSettings.class}, (proxy, method, args) -> {
+                    Object value = method.invoke(options, args);
+                    if (method.getName().equals("chatService")) {
+                        handed.add(value);
+                    }
+                    return value;
+                });
+
+        ServiceCatalog.find("chat").orElseThrow().make(recording);
+        ServiceCatalog.find("http").orElseThrow().make(recording);
+
+        assertThat(handed).hasSize(2);
+        assertThat(handed.get(1)).isNotNull().isSameAs(handed.get(0));
+    }
+
+    @Test
     void anEmptyArpTableIsNoticedOnceForBothServices() {
         ServiceOptions options = parse();
 

@@ -11,7 +11,6 @@ import java.util.OptionalInt;
 import dev.socklab.services.arp.ArpService;
 import dev.socklab.services.arp.RarpService;
 import dev.socklab.services.chargen.ChargenService;
-import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.daytime.DaytimeService;
 import dev.socklab.services.discard.DiscardService;
 import dev.socklab.services.echo.EchoService;
@@ -35,7 +34,7 @@ public final class ServiceCatalog {
             streamAndDatagram("rarp", "looks up the IP addresses of a hardware address", "the lab", 10002,
                     OptionalInt.empty(), settings -> new RarpService(settings.arpTable(), settings.requestPause())),
             streamOnly("chat", "multi-user chat: rooms, nicknames, private messages, history", "socklab", 10003,
-                    OptionalInt.empty(), settings -> new ChatService(settings.chat(), settings.clock())),
+                    OptionalInt.empty(), ServiceSettings::chatService),
             streamAndDatagram("echo", "sends every byte back", "RFC 862", 10007, OptionalInt.of(7),
                     settings -> new EchoService()),
             streamAndDatagram("discard", "reads everything and sends nothing", "RFC 863", 10009, OptionalInt.of(9),
@@ -52,7 +51,8 @@ public final class ServiceCatalog {
             streamAndDatagram("time", "sends the time as 32-bit seconds since 1900", "RFC 868", 10037,
                     OptionalInt.of(37), settings -> new TimeService(Clock.systemUTC())),
             streamOnly("http", "HTTP/1.1: test endpoints, files (--http-root), WebSocket echo, chat in a browser",
-                    "RFC 9112", 10080, OptionalInt.of(80), settings -> HttpService.of(settings.http())));
+                    "RFC 9112", 10080, OptionalInt.of(80),
+                    settings -> HttpService.of(settings.http(), settings.chatService())));
 
     private ServiceCatalog() {
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 
 import dev.socklab.services.arp.ArpTable;
+import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
@@ -48,6 +49,12 @@ public interface ServiceSettings {
 
     /** chat: its limits. */
     ChatSettings chat();
+
+    /**
+     * chat, and http's chat in a browser: the chat, made from {@link #chat} and {@link #clock}, the same one on
+     * every call, so that members over {@code nc} and in a browser share its rooms.
+     */
+    ChatService chatService();
 
     /** http: its files, uploads, limits and timeouts. */
     HttpSettings http();

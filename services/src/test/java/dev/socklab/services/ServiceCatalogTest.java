@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.socklab.runtime.Transport;
 import dev.socklab.services.arp.ArpTable;
+import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.http.HttpSettings;
@@ -23,6 +24,7 @@ class ServiceCatalogTest {
     /** Every setting at its default, and one table for arp and rarp, as serve's options give them. */
     private static final ServiceSettings DEFAULTS = new ServiceSettings() {
         private final ArpTable table = ArpTable.builder().build();
+        private final ChatService chat = new ChatService(ChatSettings.DEFAULTS, Clock.systemUTC());
 
         @Override
         public HttpSettings http() {
@@ -78,6 +80,11 @@ class ServiceCatalogTest {
         public ChatSettings chat() {
             return ChatSettings.DEFAULTS;
         }
+
+        @Override
+        public ChatService chatService() {
+            return chat;
+        }
     };
 
     static Iterable<ServiceInfo> entries() {
@@ -114,6 +121,11 @@ class ServiceCatalogTest {
 
         assertThat(chat.transports()).containsExactlyInAnyOrder(Transport.TCP, Transport.UNIX);
         assertThat(chat.make(DEFAULTS).datagram()).isEmpty();
+    }
+
+    @Test
+    void chatIsServedByTheSettingsOneChatServiceThatHttpServesToBrowsersToo() {
+        assertThat(ServiceCatalog.find("chat").orElseThrow().make(DEFAULTS).stream()).containsSame(DEFAULTS.chatService());
     }
 
     @Test

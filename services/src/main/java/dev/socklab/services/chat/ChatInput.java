@@ -15,7 +15,7 @@ import dev.socklab.service.Connection;
  * so a member costs a fixed amount of memory whatever it sends. A telnet subnegotiation past its
  * bound is reported at once, and the line it cut into is skipped to its end.
  */
-final class ChatInput {
+final class ChatInput implements InputSource {
     private static final int READ_SIZE = 1024;
 
     private final Connection connection;
@@ -38,8 +38,8 @@ final class ChatInput {
         this.line = new byte[maxBytes + 1];
     }
 
-    /** The next line, waiting for it as long as the idle timeout allows. */
-    Input next() throws IOException {
+    @Override
+    public Input next() throws IOException {
         while (true) {
             while (received.hasRemaining()) {
                 int b = telnet.filter(received.get());

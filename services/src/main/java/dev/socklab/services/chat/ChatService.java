@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+
 import dev.socklab.service.Connection;
+import dev.socklab.service.Outbox;
 import dev.socklab.service.StreamService;
 import dev.socklab.trace.Preview;
 
@@ -25,6 +28,7 @@ public final class ChatService implements StreamService {
     private final Nicknames nicknames = new Nicknames();
     /** Closed once the server stops: members then leave without a word to their rooms. */
     private final Delivery delivery = new Delivery();
+    private final StopNotices stopNotices = new StopNotices();
 
     public ChatService(ChatSettings settings, Clock clock) {
         this.settings = settings;
@@ -34,7 +38,20 @@ public final class ChatService implements StreamService {
 
     @Override
     public void serve(Connection conn) throws IOException {
-        Member me = new Member(conn.outbox(settings.sendQueueBytes(), settings.maxLag()), delivery, null);
+        converse(new ChatInput(conn, settings.maxLineBytes()), conn.outbox(settings.sendQueueBytes(), settings.maxLag()),
+                conn.log());
+    }
+
+    /**
+     * One member's whole stay, whatever carries its lines: what it sends comes from {@code input}, what it
+     * gets goes to {@code outbox}, whose bounds are the slow-consumer policy ({@link ChatSettings#sendQueueBytes},
+     * {@link ChatSettings#maxLag}). Returns when the member leaves; its room hears why.
+     *
+     * @return why the member left, as its room heard it: {@code quit}, {@code quit: REASON} or {@code flooding},
+     *     or empty when its input ended
+     */
+    String converse(InputSource input, Outbox outbox, Logger log) throws IOException {
+        Member me = new Member(outbox, delivery, null);
         me.nick(nicknames.guest(me));
         // Why the member left, as its room is told; null when its connection failed under it.
         String departure = null;
@@ -42,7 +59,6 @@ public final class ChatService implements StreamService {
             me.send(lines.news("welcome to socklab chat, " + me.nick()));
             me.send(lines.news("commands: " + Command.SUMMARY));
             enterLobby(me);
-            ChatInput input = new ChatInput(conn, settings.maxLineBytes());
             FloodControl flood = new FloodControl(settings.rate(), settings.burst(), System.nanoTime());
             while (departure == null) {
                 Input in = input.next();
@@ -54,11 +70,11 @@ public final class ChatService implements StreamService {
                     case Input.LongSubnegotiation cut -> refuse(me, "telnet subnegotiation (IAC SB) not ended within "
                             + cut.limit() + " bytes: dropped, with the rest of its line");
                     case Input.Text text -> switch (flood.check(System.nanoTime())) {
-                        case PASS -> act(me, Command.parse(text.text()), conn);
+                        case PASS -> act(me, Command.parse(text.text()), log);
                         case WARN -> refuse(me, "slow down: at most " + settings.rate() + " lines a second");
                         case DISCONNECT -> {
                             me.send(lines.error("disconnected: flooding"));
-                            conn.log().info("{} disconnected for flooding", logged(me.nick()));
+                            log.info("{} disconnected for flooding", logged(me.nick()));
                             yield "flooding";
                         }
                     };
@@ -69,6 +85,7 @@ public final class ChatService implements StreamService {
             nicknames.release(me.nick(), me);
             leave(me, departure == null ? "disconnected" : departure);
         }
+        return departure;
     }
 
     /** Clients of a chat mostly listen. */
@@ -90,22 +107,36 @@ public final class ChatService implements StreamService {
 
     /**
      * Members stay until they leave: a stopping server tells them why it closes, as their last line (no chat
-     * line is queued once this returns), and the rooms hear no departures.
+     * line is queued once this returns), and the rooms hear no departures. The runtime tells the members
+     * that are its connections; the chat tells its browser members itself. The http service calls this too
+     * (through {@link ChatSocketRoute#stopping}), as the runtime calls it only when the chat service has
+     * connections of its own: every call after the first changes nothing.
      */
     @Override
     public Optional<String> stopping() {
         delivery.close();
-        return Optional.of(lines.errorText("server shutting down"));
+        String notice = lines.errorText("server shutting down");
+        stopNotices.stop(notice);
+        return Optional.of(notice);
+    }
+
+    ChatSettings settings() {
+        return settings;
+    }
+
+    /** The members the chat tells of the stop itself. */
+    StopNotices stopNotices() {
+        return stopNotices;
     }
 
     /** Does what {@code command} asks; returns why the member leaves, or null while it stays. */
-    private String act(Member me, Command command, Connection conn) {
+    private String act(Member me, Command command, Logger log) {
         switch (command) {
             case Command.Nothing nothing -> {
             }
             case Command.Say say -> inRoom(me).ifPresent(room -> room.say(lines.message(me.nick(), say.text())));
             case Command.Me me1 -> inRoom(me).ifPresent(room -> room.say(lines.action(me.nick(), me1.action())));
-            case Command.Nick nick -> rename(me, nick.name(), conn);
+            case Command.Nick nick -> rename(me, nick.name(), log);
             case Command.Join join -> join(me, join.room());
             case Command.Leave leave -> {
                 if (me.room() == rooms.lobby()) {
@@ -149,7 +180,7 @@ public final class ChatService implements StreamService {
         return null;
     }
 
-    private void rename(Member me, String nick, Connection conn) {
+    private void rename(Member me, String nick, Logger log) {
         Optional<String> problem = Nicknames.problem(nick);
         if (problem.isPresent()) {
             me.send(lines.error(problem.get()));
@@ -167,7 +198,7 @@ public final class ChatService implements StreamService {
             nicknames.release(old, me);
         }
         me.nick(nick);
-        conn.log().info("{} is now {}", logged(old), logged(nick));
+        log.info("{} is now {}", logged(old), logged(nick));
         ByteBuffer news = lines.news(old + " is now " + nick);
         Room room = me.room();
         if (room == null) {

@@ -1,6 +1,6 @@
 package dev.socklab.services.chat;
 
-/** One line from a member, as {@link ChatInput} read it: text, or why it cannot be used. */
+/** One line from a member, as its {@link InputSource} read it: text, or why it cannot be used. */
 sealed interface Input {
     /** A line of valid text, without its end. */
     record Text(String text) implements Input {

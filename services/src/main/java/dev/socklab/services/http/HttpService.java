@@ -3,6 +3,7 @@ package dev.socklab.services.http;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -15,6 +16,10 @@ import dev.socklab.http.RequestHead;
 import dev.socklab.runtime.SettingException;
 import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
+import dev.socklab.services.chat.ChatPageRoute;
+import dev.socklab.services.chat.ChatService;
+import dev.socklab.services.chat.ChatSettings;
+import dev.socklab.services.chat.ChatSocketRoute;
 import dev.socklab.services.http.endpoints.TestEndpoints;
 import dev.socklab.services.http.files.StaticFiles;
 import dev.socklab.services.http.websocket.WebSocketEcho;
@@ -36,14 +41,22 @@ public final class HttpService implements StreamService {
     private final String server;
     private final KeepAlives keepAlives = new KeepAlives();
 
+    /** As {@link #of(HttpSettings, ChatService)}, with a chat of its own at its defaults, shared with no chat service. */
+    public static HttpService of(HttpSettings settings) {
+        return of(settings, new ChatService(ChatSettings.DEFAULTS, Clock.systemDefaultZone()));
+    }
+
     /**
-     * The service as {@code socklab serve} runs it: the test endpoints, and the files under the root when there is one.
+     * The service as {@code socklab serve} runs it: the test endpoints, WebSocket echo, the chat in a browser for
+     * {@code chat}'s rooms ({@code /chat}, {@code /chat/ws}), and the files under the root when there is one.
      *
      * @throws SettingException if the root is not a readable directory, or uploads are asked for without one
      */
-    public static HttpService of(HttpSettings settings) {
+    public static HttpService of(HttpSettings settings, ChatService chat) {
         Router router = TestEndpoints.register(new Router())
-                .exact("/ws", new WebSocketEcho(settings.wsMaxMessage()));
+                .exact("/ws", new WebSocketEcho(settings.wsMaxMessage()))
+                .exact("/chat", new ChatPageRoute())
+                .exact("/chat/ws", new ChatSocketRoute(chat));
         if (settings.upload() && settings.root().isEmpty()) {
             throw new SettingException("--http-upload needs --http-root DIR, the directory that uploads go into");
         }
@@ -150,11 +163,14 @@ public final class HttpService implements StreamService {
 
     /**
      * Connections waiting between requests end at once, with a FIN; one in the middle of a request
-     * finishes it within the grace period, answered with {@code Connection: close}.
+     * finishes it within the grace period, answered with {@code Connection: close}; the routes whose
+     * exchanges have no end of their own (a WebSocket) are told to end them ({@link Route#stopping}). No
+     * notice: a line of text would be no HTTP response.
      */
     @Override
     public Optional<String> stopping() {
         keepAlives.stop();
+        router.stopping();
         return Optional.empty();
     }
 

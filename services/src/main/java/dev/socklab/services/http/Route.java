@@ -13,4 +13,12 @@ import dev.socklab.http.HttpException;
 public interface Route {
     /** Answers {@code exchange}'s request. */
     void handle(Exchange exchange) throws IOException, HttpException;
+
+    /**
+     * Called once when the server begins to stop, for a route whose exchanges have no end of their own
+     * (a WebSocket that stays open until its client leaves): it tells them to end now, as
+     * {@link dev.socklab.service.StreamService#stopping} does a service's connections. Nothing, by default.
+     */
+    default void stopping() {
+    }
 }

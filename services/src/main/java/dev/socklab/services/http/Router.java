@@ -1,10 +1,13 @@
 package dev.socklab.services.http;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which route answers a path: an exact path first, then the longest prefix that ends in a slash,
@@ -35,6 +38,17 @@ public final class Router {
     public Router fallback(Route route) {
         this.fallback = route;
         return this;
+    }
+
+    /** Tells each route, once however many paths it answers, that the server is stopping. */
+    void stopping() {
+        Set<Route> all = Collections.newSetFromMap(new IdentityHashMap<>());
+        all.addAll(exact.values());
+        prefixes.forEach(p -> all.add(p.getValue()));
+        if (fallback != null) {
+            all.add(fallback);
+        }
+        all.forEach(Route::stopping);
     }
 
     /** The route for {@code path}, if any answers it. */
