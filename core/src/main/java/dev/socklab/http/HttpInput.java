@@ -396,18 +396,21 @@ public final class HttpInput implements ByteSource {
         return n;
     }
 
-    /** A body of a known length, or (at {@code Long.MAX_VALUE}) one that ends with the stream. */
-    private final class LengthBody extends InputStream {
-        private long left;
-
-        LengthBody(long length) {
-            this.left = length;
-        }
-
+    /** A body's stream: its bulk read is each framing's own; a byte at a time is that read of one byte. */
+    private abstract static class BodyStream extends InputStream {
         @Override
         public int read() throws IOException {
             byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+    }
+
+    /** A body of a known length, or (at {@code Long.MAX_VALUE}) one that ends with the stream. */
+    private final class LengthBody extends BodyStream {
+        private long left;
+
+        LengthBody(long length) {
+            this.left = length;
         }
 
         @Override
@@ -434,7 +437,7 @@ public final class HttpInput implements ByteSource {
     }
 
     /** A chunked body (RFC 9112 §7.1), decoded. */
-    private final class ChunkedBody extends InputStream {
+    private final class ChunkedBody extends BodyStream {
         private final long max;
         private long total;
         /** Bytes left in the current chunk; -1 before the first chunk's size line. */
@@ -443,12 +446,6 @@ public final class HttpInput implements ByteSource {
 
         ChunkedBody(long max) {
             this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

@@ -10,15 +10,18 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 
+import dev.socklab.framing.ByteSource;
+
 /**
  * One accepted stream connection, as a service sees it: blocking reads and writes, with the
- * runtime's idle timeout and limits applied to each. Not for use from more than one thread.
+ * runtime's idle timeout and limits applied to each. Not for use from more than one thread. Its
+ * reads make it a {@link ByteSource}, which a parser (HTTP's, WebSocket's) can read from directly.
  *
  * <p>Every read and write is counted, traced under {@code --trace}, and bounded in time: a read
  * or write that makes no progress for the idle timeout fails with an {@link IOException} after
  * the runtime closes the connection.
  */
-public interface Connection {
+public interface Connection extends ByteSource {
     /** The client's address: an {@code InetSocketAddress}, or a {@code UnixDomainSocketAddress} (often unnamed). */
     SocketAddress peer();
 
@@ -30,6 +33,7 @@ public interface Connection {
      *
      * @return the number of bytes read, or -1 once the client has closed its sending side
      */
+    @Override
     int read(ByteBuffer dst) throws IOException;
 
     /**
@@ -39,6 +43,7 @@ public interface Connection {
      * @return the number of bytes read, 0 if none came within {@code wait}, or -1 once the client
      *     has closed its sending side
      */
+    @Override
     int read(ByteBuffer dst, Duration wait) throws IOException;
 
     /**

@@ -80,7 +80,7 @@ public final class WebSocketEcho implements Route {
     }
 
     private void echo(Connection conn, EchoSession session) throws IOException {
-        MessageReader reader = new MessageReader(new ConnectionSource(conn), Role.SERVER, maxMessage);
+        MessageReader reader = new MessageReader(conn, Role.SERVER, maxMessage);
         Optional<Message> next;
         while ((next = reader.read()).isPresent()) {
             Message message = next.get();
