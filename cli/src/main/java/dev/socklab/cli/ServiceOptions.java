@@ -8,16 +8,19 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import picocli.CommandLine.Option;
 
 import dev.socklab.runtime.SettingException;
+import dev.socklab.text.Durations;
 import dev.socklab.services.ServiceSettings;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.daytime.DaytimeService;
 import dev.socklab.services.hello.HelloService;
+import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
 
@@ -97,6 +100,42 @@ final class ServiceOptions implements ServiceSettings {
     Duration chatIdleTimeout = ChatSettings.DEFAULTS.idleTimeout();
 
     /** Made on first use, and shared by arp and rarp. */
+    @Option(names = "--http-root", paramLabel = "DIR", description = "http: serve the files under DIR (default: no files, the test endpoints alone).")
+    Path httpRoot;
+
+    @Option(names = "--http-upload", description = "http: let PUT write files into the --http-root directory.")
+    boolean httpUpload;
+
+    @Option(names = "--http-max-request-line", paramLabel = "BYTES",
+            description = "http: the longest request line, with its CRLF; longer gets 414 (default: ${DEFAULT-VALUE}).")
+    int httpMaxRequestLine = HttpSettings.defaults().maxRequestLine();
+
+    @Option(names = "--http-max-head", paramLabel = "BYTES",
+            description = "http: the most bytes of header fields, each with its CRLF; more gets 431 (default: ${DEFAULT-VALUE}).")
+    int httpMaxHead = HttpSettings.defaults().maxHeadBytes();
+
+    @Option(names = "--http-max-fields", paramLabel = "N", description = "http: the most header fields; more gets 431 (default: ${DEFAULT-VALUE}).")
+    int httpMaxFields = HttpSettings.defaults().maxFields();
+
+    @Option(names = "--http-max-body", paramLabel = "BYTES", description = "http: the longest request body; longer gets 413 (default: ${DEFAULT-VALUE}).")
+    long httpMaxBody = HttpSettings.defaults().maxBody();
+
+    @Option(names = "--http-head-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "http: how long each request's head may take to arrive, on every request of a connection (default: 10s).")
+    Duration httpHeadTimeout = HttpSettings.defaults().headTimeout();
+
+    @Option(names = "--http-request-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "http: how long one whole request, body included, may take to arrive (default: 30s).")
+    Duration httpRequestTimeout = HttpSettings.defaults().requestTimeout();
+
+    @Option(names = "--http-keep-alive", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "http: how long a connection may wait for its next request (default: 1m).")
+    Duration httpKeepAlive = HttpSettings.defaults().keepAliveTimeout();
+
+    @Option(names = "--ws-max-message", paramLabel = "BYTES",
+            description = "http: the longest WebSocket message, its fragments together (default: ${DEFAULT-VALUE}).")
+    int wsMaxMessage = HttpSettings.defaults().wsMaxMessage();
+
     private ArpTable arpTable;
     /** Hints for the user about the services made, shown once the server listens. */
     private final List<String> notices = new ArrayList<>();
@@ -130,6 +169,32 @@ final class ServiceOptions implements ServiceSettings {
     public ChatSettings chat() {
         return new ChatSettings(chatHistory, chatMaxRooms, chatMaxMembers, chatMaxLine, chatRate, chatBurst,
                 chatSendQueue, chatMaxLag, chatIdleTimeout);
+    }
+
+    @Override
+    public HttpSettings http() {
+        positive("--http-max-request-line", httpMaxRequestLine, 16);
+        positive("--http-max-head", httpMaxHead, 2);
+        positive("--http-max-fields", httpMaxFields, 1);
+        positive("--http-max-body", httpMaxBody, 0);
+        positive("--ws-max-message", wsMaxMessage, 125);
+        positive("--http-head-timeout", httpHeadTimeout);
+        positive("--http-request-timeout", httpRequestTimeout);
+        positive("--http-keep-alive", httpKeepAlive);
+        return new HttpSettings(Optional.ofNullable(httpRoot), httpUpload, httpMaxRequestLine, httpMaxHead,
+                httpMaxFields, httpMaxBody, httpHeadTimeout, httpRequestTimeout, httpKeepAlive, wsMaxMessage);
+    }
+
+    private static void positive(String option, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new SettingException(option + " must be positive, not " + Durations.format(value));
+        }
+    }
+
+    private static void positive(String option, long value, long least) {
+        if (value < least) {
+            throw new SettingException(option + " must be at least " + least + ", not " + value);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -151,6 +152,33 @@ final class CarrierSocket implements StreamSocket {
             for (;;) {
                 long n = carrier.isCurrent() ? sendGathering(srcs, offset, length) : channel.write(srcs, offset, length);
                 if (n != 0 || !anyRemaining(srcs, offset, length)) {
+                    return n;
+                }
+                readiness.awaitWritable();
+            }
+        } catch (ClosedByInterruptException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * The JDK's {@code transferTo} to a socket channel is one {@code sendfile} on its descriptor,
+     * which, the channel being non-blocking, says 0 where {@code sendfile} says {@code EAGAIN}: the
+     * carrier waits for room then, as for a {@code send}.
+     */
+    @Override
+    public long sendFile(FileChannel file, long position, long count) throws IOException {
+        try {
+            for (;;) {
+                long n;
+                enter();
+                try {
+                    n = file.transferTo(position, count, channel);
+                } finally {
+                    exit();
+                }
+                if (n != 0 || count == 0 || position >= file.size()) {
                     return n;
                 }
                 readiness.awaitWritable();

@@ -1,12 +1,17 @@
 package dev.socklab.engine;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.util.function.Consumer;
 
 /** A blocking socket whose calls park their virtual thread on the JDK's own poller and scheduler. */
 final class JdkSocket implements StreamSocket {
+    /** The most of a file mapped for one write when {@code sendfile} could not go on. */
+    private static final long MAPPED_BYTES = 1 << 20;
+
     private final SocketChannel channel;
 
     JdkSocket(SocketChannel channel) {
@@ -44,6 +49,24 @@ final class JdkSocket implements StreamSocket {
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
         return channel.write(srcs, offset, length);
+    }
+
+    /**
+     * {@code sendfile} first. The JDK's {@code transferTo} does not wait when the socket's window
+     * is full (under a virtual thread the descriptor is non-blocking, and it returns 0): then the
+     * file's pages are mapped, not copied, and written with the channel's blocking write, which
+     * parks until they go.
+     */
+    @Override
+    public long sendFile(FileChannel file, long position, long count) throws IOException {
+        long n = file.transferTo(position, count, channel);
+        if (n != 0 || count == 0 || position >= file.size()) {
+            return n;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            long size = Math.min(Math.min(count, MAPPED_BYTES), file.size() - position);
+            return channel.write(file.map(FileChannel.MapMode.READ_ONLY, position, size, arena).asByteBuffer());
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.socklab.engine;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.util.function.Consumer;
 
@@ -33,6 +34,13 @@ public interface StreamSocket {
 
     /** One gathering write from {@code srcs}, waiting until at least one byte goes: the bytes written. */
     long write(ByteBuffer[] srcs, int offset, int length) throws IOException;
+
+    /**
+     * Sends up to {@code count} bytes of {@code file} from {@code position} straight from the file
+     * to the socket ({@code sendfile(2)}), waiting until at least one goes: the bytes sent, 0 only
+     * when the file ends before {@code position}.
+     */
+    long sendFile(FileChannel file, long position, long count) throws IOException;
 
     /** {@code shutdown(SHUT_RD)}, from any thread: a read waiting now, or made later, returns the end of the stream. */
     void shutdownInput() throws IOException;

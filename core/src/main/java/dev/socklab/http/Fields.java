@@ -105,6 +105,17 @@ public final class Fields {
         return with(of(name, value));
     }
 
+    /** Fields are equal when they have the same names, in the same case, and values, in the same order. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Fields other && all.equals(other.all);
+    }
+
+    @Override
+    public int hashCode() {
+        return all.hashCode();
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();

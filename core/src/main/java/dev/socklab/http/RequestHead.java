@@ -6,10 +6,25 @@ package dev.socklab.http;
  * and the fields.
  */
 public record RequestHead(String method, String target, HttpVersion version, Fields fields) {
-    /** The target's path, before any {@code ?}, still percent-encoded. */
+    /**
+     * The target's path, before any {@code ?}, still percent-encoded; for a target in absolute
+     * form ({@code http://host/path}, which RFC 9112 §3.2.2 has servers accept) the path within it.
+     */
     public String path() {
-        int q = target.indexOf('?');
-        return q < 0 ? target : target.substring(0, q);
+        int start = 0;
+        if (!target.startsWith("/")) {
+            int scheme = target.indexOf("://");
+            if (scheme < 0) {
+                return target;
+            }
+            int slash = target.indexOf('/', scheme + 3);
+            if (slash < 0) {
+                return "/";
+            }
+            start = slash;
+        }
+        int q = target.indexOf('?', start);
+        return q < 0 ? target.substring(start) : target.substring(start, q);
     }
 
     /** The target's query, after the {@code ?}, still percent-encoded; empty when there is none. */

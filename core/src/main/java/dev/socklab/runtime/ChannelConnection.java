@@ -1,8 +1,10 @@
 package dev.socklab.runtime;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -171,6 +173,28 @@ final class ChannelConnection implements Connection {
             }
         } finally {
             src.limit(end);
+        }
+    }
+
+    @Override
+    public void sendFile(FileChannel file, long position, long count) throws IOException {
+        if (outbox != null) {
+            throw new IllegalStateException("this connection sends through its outbox");
+        }
+        long at = position;
+        long end = position + count;
+        while (at < end) {
+            deadlines.writeStarted();
+            long n;
+            try {
+                n = wire.sendFile(file, at, end - at);
+            } finally {
+                deadlines.writeEnded();
+            }
+            if (n == 0) {
+                throw new EOFException("the file ended at byte " + at + ", before the " + count + " bytes to send");
+            }
+            at += n;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.socklab.runtime;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -98,6 +99,18 @@ class ChannelWire {
             throw writeFailed(e);
         }
         bytesOut += src.position() - start;
+    }
+
+    /** One {@code sendfile} of up to {@code count} bytes of {@code file} from {@code position}: the bytes sent. */
+    long sendFile(FileChannel file, long position, long count) throws IOException {
+        long n;
+        try {
+            n = socket.sendFile(file, position, count);
+        } catch (IOException e) {
+            throw writeFailed(e);
+        }
+        bytesOut += n;
+        return n;
     }
 
     /**

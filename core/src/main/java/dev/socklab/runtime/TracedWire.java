@@ -2,6 +2,7 @@ package dev.socklab.runtime;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -53,6 +54,13 @@ final class TracedWire extends ChannelWire {
         super.send(src);
         int n = src.position() - start;
         tracer.io(tag, "send", n, n, src.duplicate().position(start));
+    }
+
+    @Override
+    long sendFile(FileChannel file, long position, long count) throws IOException {
+        long n = super.sendFile(file, position, count);
+        tracer.call(tag, "sendfile(offset=" + position + ", " + count + ") = " + n);
+        return n;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.socklab.service;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -100,6 +101,15 @@ public interface Connection {
     default void write(String text) throws IOException {
         write(text.getBytes(StandardCharsets.UTF_8));
     }
+
+    /**
+     * Writes {@code count} bytes of {@code file} from {@code position}, from the file to the socket
+     * without copying them through the heap ({@code sendfile(2)}), blocking while the client's
+     * window is full.
+     *
+     * @throws java.io.EOFException if the file ends before {@code count} bytes
+     */
+    void sendFile(FileChannel file, long position, long count) throws IOException;
 
     /** Writes {@code text} encoded as UTF-8, then CRLF, as the Internet's text protocols end lines. */
     void writeLine(String text) throws IOException;

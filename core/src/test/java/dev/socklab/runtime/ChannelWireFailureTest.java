@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.util.function.Consumer;
 
@@ -63,6 +64,11 @@ class ChannelWireFailureTest {
 
         @Override
         public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+            throw onWrite;
+        }
+
+        @Override
+        public long sendFile(FileChannel file, long position, long count) throws IOException {
             throw onWrite;
         }
 

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -190,6 +191,18 @@ public final class EmbeddedConnection implements Connection {
         if (!append(src)) {
             throw new ClosedChannelException();
         }
+    }
+
+    /** The file's bytes, read into memory: an embedded connection has no socket to send them to. */
+    @Override
+    public void sendFile(FileChannel file, long position, long count) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(count));
+        while (bytes.hasRemaining()) {
+            if (file.read(bytes, position + bytes.position()) < 0) {
+                throw new java.io.EOFException("the file ended before " + count + " bytes");
+            }
+        }
+        write(bytes.flip());
     }
 
     @Override

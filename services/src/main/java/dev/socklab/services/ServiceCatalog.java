@@ -16,6 +16,7 @@ import dev.socklab.services.daytime.DaytimeService;
 import dev.socklab.services.discard.DiscardService;
 import dev.socklab.services.echo.EchoService;
 import dev.socklab.services.hello.HelloService;
+import dev.socklab.services.http.HttpService;
 import dev.socklab.services.qotd.QotdService;
 import dev.socklab.services.time.TimeService;
 
@@ -49,7 +50,9 @@ public final class ServiceCatalog {
                     OptionalInt.of(19), settings -> new ChargenService(settings.udpAmplification()))
                     .servedOverUdpOnlyWhenNamed(),
             streamAndDatagram("time", "sends the time as 32-bit seconds since 1900", "RFC 868", 10037,
-                    OptionalInt.of(37), settings -> new TimeService(Clock.systemUTC())));
+                    OptionalInt.of(37), settings -> new TimeService(Clock.systemUTC())),
+            streamOnly("http", "HTTP/1.1: test endpoints, files (--http-root), WebSocket echo, chat in a browser",
+                    "RFC 9112", 10080, OptionalInt.of(80), settings -> HttpService.of(settings.http())));
 
     private ServiceCatalog() {
     }

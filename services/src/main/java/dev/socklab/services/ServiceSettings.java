@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatSettings;
+import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
 
@@ -47,4 +48,7 @@ public interface ServiceSettings {
 
     /** chat: its limits. */
     ChatSettings chat();
+
+    /** http: its files, uploads, limits and timeouts. */
+    HttpSettings http();
 }

@@ -14,6 +14,7 @@ import dev.socklab.runtime.Transport;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.daytime.DaytimeFormat;
+import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
 
@@ -22,6 +23,11 @@ class ServiceCatalogTest {
     /** Every setting at its default, and one table for arp and rarp, as serve's options give them. */
     private static final ServiceSettings DEFAULTS = new ServiceSettings() {
         private final ArpTable table = ArpTable.builder().build();
+
+        @Override
+        public HttpSettings http() {
+            return HttpSettings.defaults();
+        }
 
         @Override
         public String greeting() {

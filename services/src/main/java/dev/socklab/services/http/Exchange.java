@@ -53,6 +53,12 @@ public interface Exchange {
     ResponseStream stream(int status, Fields fields) throws IOException;
 
     /**
+     * Begins a response of {@code length} bytes that the route writes piece by piece (a body
+     * generated as it goes): the writes must come to exactly {@code length} bytes.
+     */
+    ResponseStream stream(int status, Fields fields, long length) throws IOException;
+
+    /**
      * Sends {@code 101 Switching Protocols} with {@code fields} and hands over the connection for
      * the new protocol; the connection closes when the route returns.
      */

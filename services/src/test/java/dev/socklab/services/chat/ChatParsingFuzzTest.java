@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -253,6 +254,11 @@ class ChatParsingFuzzTest {
 
         @Override
         public void write(String text) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void sendFile(FileChannel file, long position, long count) {
             throw new UnsupportedOperationException();
         }
 

@@ -1,0 +1,157 @@
+package dev.socklab.services.http;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+
+import dev.socklab.http.BadBodyException;
+import dev.socklab.http.BodyFraming;
+import dev.socklab.http.HeadLimits;
+import dev.socklab.http.HttpException;
+import dev.socklab.http.HttpInput;
+import dev.socklab.http.RequestHead;
+import dev.socklab.service.Connection;
+import dev.socklab.service.StreamService;
+import dev.socklab.services.http.endpoints.TestEndpoints;
+
+/**
+ * HTTP/1.1 (RFC 9110, 9112): requests read one after another on a persistent connection, each
+ * answered in order by the {@link Route} its path leads to. Each request's head must arrive within
+ * the head timeout and the whole request within the request timeout, on every request of the
+ * connection, so a client that trickles its bytes is cut off however long it keeps the connection;
+ * between requests the connection may wait for the keep-alive timeout, then closes quietly.
+ */
+public final class HttpService implements StreamService {
+    /** How much of a request's target its log line shows: a target may be 8 KiB long. */
+    private static final int MAX_LOGGED_TARGET = 200;
+
+    private final HttpSettings settings;
+    private final HeadLimits limits;
+    private final Router router;
+    private final String server;
+
+    /** The service as {@code socklab serve} runs it: the test endpoints, and the files under the root when there is one. */
+    public static HttpService of(HttpSettings settings) {
+        return new HttpService(settings, TestEndpoints.register(new Router()));
+    }
+
+    /** The service, answering with {@code router}'s routes. */
+    public HttpService(HttpSettings settings, Router router) {
+        this.settings = settings;
+        this.limits = new HeadLimits(settings.maxRequestLine(), settings.maxHeadBytes(), settings.maxFields());
+        this.router = router;
+        String version = HttpService.class.getPackage().getImplementationVersion();
+        this.server = version == null ? "socklab" : "socklab/" + version;
+    }
+
+    @Override
+    public void serve(Connection conn) throws IOException {
+        DeadlineSource source = new DeadlineSource(conn);
+        HttpInput input = new HttpInput(source, limits);
+        boolean first = true;
+        while (true) {
+            if (!first && !input.await(settings.keepAliveTimeout())) {
+                conn.log().debug("no request within the keep-alive timeout of {}", settings.keepAliveTimeout());
+                return;
+            }
+            first = false;
+            source.deadline(settings.headTimeout(), "the request's head");
+            if (!exchange(conn, source, input)) {
+                return;
+            }
+        }
+    }
+
+    /** Reads and answers one request: whether the connection may carry another. */
+    private boolean exchange(Connection conn, DeadlineSource source, HttpInput input) throws IOException {
+        RequestHead head;
+        BodyFraming framing;
+        try {
+            Optional<RequestHead> read = input.readRequestHead();
+            if (read.isEmpty()) {
+                return false;
+            }
+            head = read.get();
+            framing = BodyFraming.ofRequest(head, settings.maxBody());
+        } catch (HttpException e) {
+            refuse(conn, input, e);
+            return false;
+        } catch (SocketTimeoutException e) {
+            refuse(conn, input, new HttpException(408, e.getMessage()));
+            return false;
+        }
+        source.deadline(settings.requestTimeout(), "the request");
+        HttpExchange exchange = new HttpExchange(head, conn, input, framing, settings.maxBody(), server, false);
+        try {
+            Optional<String> expect = head.fields().first("Expect");
+            if (expect.isPresent() && !expect.get().equalsIgnoreCase("100-continue")) {
+                throw new HttpException(417, "the only expectation socklab knows is 100-continue, not " + expect.get());
+            }
+            Optional<Route> route = router.find(head.path());
+            if (route.isEmpty()) {
+                throw new HttpException(404, "nothing here: " + head.path());
+            }
+            route.get().handle(exchange);
+            if (!exchange.responded()) {
+                throw new IllegalStateException("the route for " + head.path() + " gave no response");
+            }
+        } catch (HttpException e) {
+            answerOrEnd(exchange, e);
+        } catch (BadBodyException e) {
+            answerOrEnd(exchange, e.httpException());
+            return false;
+        } catch (SocketTimeoutException e) {
+            answerOrEnd(exchange, new HttpException(408, e.getMessage()));
+            return false;
+        }
+        // The parser let only visible ASCII into the target: it needs cutting, not escaping.
+        String target = head.target().length() <= MAX_LOGGED_TARGET ? head.target()
+                : head.target().substring(0, MAX_LOGGED_TARGET) + "...";
+        conn.log().info("{} {} {}", head.method(), target, exchange.status());
+        return exchange.finish();
+    }
+
+    /** Answers with {@code e}, unless the response has begun: then the connection can only end. */
+    private static void answerOrEnd(HttpExchange exchange, HttpException e) throws IOException {
+        if (exchange.responded()) {
+            throw new IOException("the response had begun when the request failed: " + e.getMessage(), e);
+        }
+        exchange.fail(e);
+    }
+
+    /** Answers a request that could not be read with {@code e}; the connection then closes. */
+    private void refuse(Connection conn, HttpInput input, HttpException e) throws IOException {
+        conn.log().info("refused: {} {}", e.status(), e.getMessage());
+        HttpExchange.forUnreadRequest(conn, input, server).fail(e);
+    }
+
+    /** Between requests a connection waits for the keep-alive timeout, which the idle timeout must not cut short. */
+    @Override
+    public Optional<Duration> idleTimeout() {
+        return Optional.of(settings.keepAliveTimeout().plusSeconds(1));
+    }
+
+    /** A browser may open a connection before it has a request to send on it. */
+    @Override
+    public boolean firstRequestDeadlineApplies() {
+        return false;
+    }
+
+    /**
+     * A client turned away (too many connections) gets a response it can read: 503, whose body is
+     * the line the runtime sends with its CRLF.
+     */
+    @Override
+    public Optional<String> refusalLine(String reason) {
+        String body = "socklab: " + reason;
+        return Optional.of("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + "Connection: close\r\nContent-Length: " + (body.length() + 2) + "\r\n\r\n" + body);
+    }
+
+    /** A client speaks first, with its request: a connection waiting for one holds no thread. */
+    @Override
+    public boolean clientSpeaksFirst() {
+        return true;
+    }
+}
