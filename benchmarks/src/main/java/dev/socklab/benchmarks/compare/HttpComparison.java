@@ -160,9 +160,9 @@ public final class HttpComparison {
         try (HttpServerProcess served = HttpServerProcess.start(children, launch, site, server, program, logs.resolve(name + ".server.log"))) {
             for (HttpCase c : HttpCase.all()) {
                 String run = name + "-c" + c.connections() + "-" + c.file();
+                String url = "http://" + Launch.HOST + ":" + served.port() + path(server, served, c);
                 out.print("  " + c.describe() + ": ");
                 out.flush();
-                String url = "http://" + Launch.HOST + ":" + served.port() + path(server, served, c);
                 H2load warm = h2load(launch, url, c, warmupRequests(server, c), logs.resolve(run + ".warmup"));
                 if (round == 1) {
                     counts.computeIfAbsent(server, s -> new HashMap<>()).put(c, measuredRequests(warm, c));
@@ -279,8 +279,6 @@ public final class HttpComparison {
                 + "| server | responses/s | p99 | errors |\n|---|---:|---:|---:|\n");
         for (Map.Entry<HttpServer, String> server : programs.entrySet()) {
             String name = "bench-http-" + server.getKey().name().toLowerCase(Locale.ROOT);
-            out.print("cross-check, " + server.getKey().label() + ": ");
-            out.flush();
             try (HttpServerProcess served = HttpServerProcess.start(children, launch, site, server.getKey(), server.getValue(),
                     logs.resolve(name + ".server.log"))) {
                 List<String> command = new ArrayList<>(launch.pinning().load());
@@ -293,10 +291,10 @@ public final class HttpComparison {
                 served.stop();
                 String line = String.format(Locale.ROOT, "| %s | %,.0f | %,.0f us | %d |", server.getKey().label(),
                         r.opsPerSecond(), r.p99(), (long) r.errors());
-                out.println(line);
+                out.println("cross-check: " + line);
                 table.append(line).append('\n');
             } catch (RunFailedException e) {
-                out.println("FAILED: " + e.getMessage());
+                out.println("cross-check, " + server.getKey().label() + ": FAILED: " + e.getMessage());
                 table.append("| ").append(server.getKey().label()).append(" | failed: ")
                         .append(e.getMessage().replace("|", "\\|")).append(" | | |\n");
             }
