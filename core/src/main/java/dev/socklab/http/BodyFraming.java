@@ -14,6 +14,9 @@ public sealed interface BodyFraming {
     record None() implements BodyFraming {
     }
 
+    /** The one {@link None}. */
+    BodyFraming NONE = new None();
+
     /** A body of exactly {@code length} bytes. */
     record Length(long length) implements BodyFraming {
     }
@@ -36,6 +39,10 @@ public sealed interface BodyFraming {
      * @throws HttpException 400 for those, 413 for a {@code Content-Length} over {@code maxBody}
      */
     static BodyFraming ofRequest(RequestHead head, long maxBody) throws HttpException {
+        // Most requests have no body: two lookups, and no lists made.
+        if (!head.fields().has("Transfer-Encoding") && !head.fields().has("Content-Length")) {
+            return NONE;
+        }
         List<String> encodings = head.fields().values("Transfer-Encoding");
         List<String> lengths = head.fields().values("Content-Length");
         if (!encodings.isEmpty()) {
@@ -58,7 +65,7 @@ public sealed interface BodyFraming {
         if (length > maxBody) {
             throw new HttpException(413, "the body is " + length + " bytes, more than the " + maxBody + " allowed");
         }
-        return length == 0 ? new None() : new Length(length);
+        return length == 0 ? NONE : new Length(length);
     }
 
     /**

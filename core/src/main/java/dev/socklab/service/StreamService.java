@@ -65,7 +65,9 @@ public interface StreamService {
      * connection's {@link Outbox} holds, ends the client's input (a read returns end of stream),
      * and closes the connection when {@code serve} returns, instead of waiting out the grace period
      * for it. Empty, the default: connections get the grace period to finish. Only for services
-     * that send through an outbox, so that the line cannot cut into one of their own.
+     * that send through an outbox, so that the line cannot cut into one of their own. A service
+     * may also end its idle connections itself here (an HTTP connection between requests), and
+     * return empty.
      */
     default Optional<String> stopping() {
         return Optional.empty();

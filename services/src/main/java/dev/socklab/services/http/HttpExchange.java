@@ -174,10 +174,15 @@ final class HttpExchange implements Exchange {
 
     @Override
     public ResponseStream stream(int status, Fields fields, long length) throws IOException {
-        connection.write(head(status, fields, length));
         boolean send = !headOnly() && hasBody(status);
+        byte[] head = head(status, fields, length);
+        if (!send || length == 0) {
+            connection.write(head);
+        }
         return new ResponseStream() {
             private long left = length;
+            /** The head, until it goes out with the first bytes of the body: one send, not two. */
+            private byte[] unsent = send && length > 0 ? head : null;
 
             @Override
             public void write(byte[] bytes) throws IOException {
@@ -185,9 +190,18 @@ final class HttpExchange implements Exchange {
                     throw new IllegalStateException("more than the " + length + " bytes the response said");
                 }
                 left -= bytes.length;
-                if (send) {
+                if (!send || bytes.length == 0) {
+                    return;
+                }
+                if (unsent != null && unsent.length + bytes.length <= COALESCE_BYTES) {
+                    connection.write(ByteBuffer.allocate(unsent.length + bytes.length).put(unsent).put(bytes).flip());
+                } else {
+                    if (unsent != null) {
+                        connection.write(unsent);
+                    }
                     connection.write(bytes);
                 }
+                unsent = null;
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.socklab.services.http;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -11,9 +12,11 @@ import dev.socklab.http.HeadLimits;
 import dev.socklab.http.HttpException;
 import dev.socklab.http.HttpInput;
 import dev.socklab.http.RequestHead;
+import dev.socklab.runtime.SettingException;
 import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
 import dev.socklab.services.http.endpoints.TestEndpoints;
+import dev.socklab.services.http.files.StaticFiles;
 
 /**
  * HTTP/1.1 (RFC 9110, 9112): requests read one after another on a persistent connection, each
@@ -30,10 +33,20 @@ public final class HttpService implements StreamService {
     private final HeadLimits limits;
     private final Router router;
     private final String server;
+    private final KeepAlives keepAlives = new KeepAlives();
 
-    /** The service as {@code socklab serve} runs it: the test endpoints, and the files under the root when there is one. */
+    /**
+     * The service as {@code socklab serve} runs it: the test endpoints, and the files under the root when there is one.
+     *
+     * @throws SettingException if the root is not a readable directory, or uploads are asked for without one
+     */
     public static HttpService of(HttpSettings settings) {
-        return new HttpService(settings, TestEndpoints.register(new Router()));
+        Router router = TestEndpoints.register(new Router());
+        if (settings.upload() && settings.root().isEmpty()) {
+            throw new SettingException("--http-upload needs --http-root DIR, the directory that uploads go into");
+        }
+        settings.root().ifPresent(root -> router.fallback(new StaticFiles(root, settings.upload())));
+        return new HttpService(settings, router);
     }
 
     /** The service, answering with {@code router}'s routes. */
@@ -51,8 +64,7 @@ public final class HttpService implements StreamService {
         HttpInput input = new HttpInput(source, limits);
         boolean first = true;
         while (true) {
-            if (!first && !input.await(settings.keepAliveTimeout())) {
-                conn.log().debug("no request within the keep-alive timeout of {}", settings.keepAliveTimeout());
+            if (!first && !keepAlives.awaitNext(conn, input, settings.keepAliveTimeout())) {
                 return;
             }
             first = false;
@@ -82,7 +94,8 @@ public final class HttpService implements StreamService {
             return false;
         }
         source.deadline(settings.requestTimeout(), "the request");
-        HttpExchange exchange = new HttpExchange(head, conn, input, framing, settings.maxBody(), server, false);
+        HttpExchange exchange = new HttpExchange(head, conn, input, framing, settings.maxBody(), server,
+                keepAlives.stopping());
         try {
             Optional<String> expect = head.fields().first("Expect");
             if (expect.isPresent() && !expect.get().equalsIgnoreCase("100-continue")) {
@@ -104,12 +117,19 @@ public final class HttpService implements StreamService {
         } catch (SocketTimeoutException e) {
             answerOrEnd(exchange, new HttpException(408, e.getMessage()));
             return false;
+        } catch (EOFException e) {
+            // The client closed in the middle of its body (a cut upload): its doing, not a failure of the service's.
+            conn.log().info("{} {} cut short: {}", head.method(), logged(head), e.getMessage());
+            return false;
         }
-        // The parser let only visible ASCII into the target: it needs cutting, not escaping.
-        String target = head.target().length() <= MAX_LOGGED_TARGET ? head.target()
-                : head.target().substring(0, MAX_LOGGED_TARGET) + "...";
-        conn.log().info("{} {} {}", head.method(), target, exchange.status());
+        conn.log().info("{} {} {}", head.method(), logged(head), exchange.status());
         return exchange.finish();
+    }
+
+    /** The request's target for its log line: the parser let only visible ASCII in, so it needs cutting, not escaping. */
+    private static String logged(RequestHead head) {
+        return head.target().length() <= MAX_LOGGED_TARGET ? head.target()
+                : head.target().substring(0, MAX_LOGGED_TARGET) + "...";
     }
 
     /** Answers with {@code e}, unless the response has begun: then the connection can only end. */
@@ -124,6 +144,16 @@ public final class HttpService implements StreamService {
     private void refuse(Connection conn, HttpInput input, HttpException e) throws IOException {
         conn.log().info("refused: {} {}", e.status(), e.getMessage());
         HttpExchange.forUnreadRequest(conn, input, server).fail(e);
+    }
+
+    /**
+     * Connections waiting between requests end at once, with a FIN; one in the middle of a request
+     * finishes it within the grace period, answered with {@code Connection: close}.
+     */
+    @Override
+    public Optional<String> stopping() {
+        keepAlives.stop();
+        return Optional.empty();
     }
 
     /** Between requests a connection waits for the keep-alive timeout, which the idle timeout must not cut short. */

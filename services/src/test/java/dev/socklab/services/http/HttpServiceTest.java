@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,8 +16,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.socklab.http.ResponseHead;
 import dev.socklab.runtime.Endpoint;
+import dev.socklab.runtime.Limits;
 import dev.socklab.runtime.Server;
 import dev.socklab.services.http.HttpClientSocket.Response;
+import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
@@ -176,6 +180,37 @@ class HttpServiceTest {
             c.send("GET /status/200 HTTP/1.1\r\nHost: h\r\n\r\n");
             assertThat(c.response("GET").status()).isEqualTo(200);
             assertThat(c.closedWithin(Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    @Test
+    void aClientThatNeverReadsItsResponseIsResetAndOthersAreServed() throws Exception {
+        Limits limits = Limits.DEFAULTS.withWriteTimeout(Duration.ofMillis(300));
+        Server server = servers.start(Server.builder().limits(limits)
+                .stream("http", HttpService.of(HttpSettings.defaults()), StreamTransport.TCP_IPV4.endpoint(dir)));
+        Endpoint e = server.bindings().getFirst().endpoint();
+        try (LogCapture log = LogCapture.socklab(); HttpClientSocket stalled = HttpClientSocket.connect(e)) {
+            stalled.send("GET /bytes/104857600 HTTP/1.1\r\nHost: h\r\n\r\n");
+            String line = log.await(text -> text.startsWith("http#1 tcp "), Duration.ofSeconds(10));
+            assertThat(line).contains("timed out: a write made no progress for 300ms");
+            try (HttpClientSocket other = HttpClientSocket.connect(e)) {
+                assertThat(other.send("GET /status/200 HTTP/1.1\r\nHost: h\r\n\r\n").response("GET").status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void aStoppingServerEndsIdleKeptAliveConnectionsAtOnceRatherThanAfterTheGracePeriod() throws Exception {
+        Endpoint e = serve();
+        try (HttpClientSocket idle = HttpClientSocket.connect(e)) {
+            idle.send("GET /status/200 HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertThat(idle.response("GET").status()).isEqualTo(200);
+            CompletableFuture<Boolean> stopped = CompletableFuture
+                    .supplyAsync(() -> servers.server().stop(Duration.ofSeconds(20)));
+            // The FIN comes at once; the client closes in turn, as HTTP clients do, and the server is done.
+            assertThat(idle.closedWithin(Duration.ofSeconds(5))).isTrue();
+            idle.close();
+            assertThat(stopped.get(10, TimeUnit.SECONDS)).as("every connection ended in the grace period").isTrue();
         }
     }
 
