@@ -3,6 +3,8 @@ package dev.socklab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ import dev.socklab.net.Ports;
 import dev.socklab.text.Visible;
 
 /**
- * {@code socklab bench}: loads an echo, greeting or chat server with many connections and reports
+ * {@code socklab bench}: loads an echo, greeting, chat or HTTP server with many connections and reports
  * throughput, latency percentiles, errors and the generator's own CPU, as a table, JSON
  * ({@link BenchReport} documents its keys) or CSV; a sweep of connection counts can be drawn as SVG.
  */
@@ -55,29 +57,33 @@ import dev.socklab.text.Visible;
                 "            --in-flight messages out: messages delivered a second, and the",
                 "            latency from each send to each member's receipt; a benchmark",
                 "            needs the server's flood control off (serve chat --chat-rate 0)",
+                "  http      each connection GETs PATH and reads the whole response, then",
+                "            the next, kept alive, never pipelined (as h2load --h1); the",
+                "            server is HOST PORT PATH or a URL, http://HOST:PORT/PATH",
                 "PORT defaults to echo's (10007); for connect, to hello's (10000); for chat,",
-                "to chat's (10003).",
+                "to chat's (10003); for http, to http's (10080).",
                 "socklab bench soak (see its --help) checks every reply over TCP, UDP and",
                 "Unix sockets for minutes, and that the server's files, threads and memory",
                 "come back.", ""},
         footer = {"", "--json prints an array, an object a run, with exactly these keys:",
-                "  workload          pingpong, stream, connect, udp, idle or chat",
+                "  workload          pingpong, stream, connect, udp, idle, chat or http",
                 "  connections       connections (udp: sockets) at once; idle: how many asked;",
                 "                    chat: the members",
                 "  size              bytes a message, chunk, datagram or chat line; 0 for",
-                "                    connect and idle",
+                "                    connect, idle and http",
                 "  seconds           counted time, after the warm-up (idle: the hold)",
                 "  operations        round trips, chunks echoed, connections completed;",
                 "                    idle: connections held at the end; chat: messages",
-                "                    delivered to members",
+                "                    delivered to members; http: responses",
                 "  ops_per_second    operations a second (idle: connects a second, opening)",
-                "  bytes_per_second  echoed (connect: greeting; chat: message line) bytes",
-                "                    received a second",
+                "  bytes_per_second  echoed (connect: greeting; chat: message line; http:",
+                "                    response body) bytes received a second",
                 "  latency_us        {\"p50\", \"p99\", \"p999\"}, microseconds, within 1%%; its",
                 "                    values are null when nothing completed; chat: from each",
                 "                    send to each member's receipt",
                 "  errors            failed operations: refused, reset, timed out, warned by",
-                "                    the server ...; chat: while joining and warming up too",
+                "                    the server, another status, a malformed response ...;",
+                "                    chat: while joining and warming up too",
                 "  lost              udp: datagrams with no echo in time",
                 "  load_cpu          CPU the load threads used over their time, 0 to 1",
                 "  load_bound        load_cpu of 0.9 or more: the numbers measure the generator",
@@ -95,23 +101,34 @@ import dev.socklab.text.Visible;
                 "  socklab bench stream -c 4 --json",
                 "  socklab bench connect --source-range 127.0.0.2-127.0.0.254",
                 "  socklab bench idle -c 10000 --server-pid PID",
-                "  socklab bench chat --members 1000 --senders 10"})
+                "  socklab bench chat --members 1000 --senders 10",
+                "  socklab bench http 127.0.0.1 8080 /index.html -c 1,100",
+                "  socklab bench http http://127.0.0.1:10080/bytes/64 -n 100000"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     // Optional to picocli, so that "bench soak" reaches its subcommand; call() requires it.
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKLOAD", converter = WorkloadConverter.class,
-            description = "pingpong, stream, connect, udp, idle or chat.")
+            description = "pingpong, stream, connect, udp, idle, chat or http.")
     Workload workload;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "HOST",
-            description = "Server host: a name, 127.0.0.1, ::1 (default: localhost).")
+            description = "Server host: a name, 127.0.0.1, ::1 (default: localhost); http: or a URL, http://HOST:PORT/PATH.")
     String host = "localhost";
 
     @Parameters(index = "2", arity = "0..1", paramLabel = "PORT",
-            description = "Server port (default: echo's, 10007; for connect hello's, 10000; for chat chat's, 10003).")
+            description = "Server port (default: echo's, 10007; for connect hello's, 10000; for chat chat's, 10003;"
+                    + " for http http's, 10080).")
     String port;
+
+    @Parameters(index = "3", arity = "0..1", paramLabel = "PATH",
+            description = "http: the path each connection GETs, with its query if any (default: /).")
+    String path;
+
+    @Option(names = "--status", paramLabel = "CODE",
+            description = "http: the status every response must have; any other counts as an error (default: 200).")
+    Integer status;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "C[,C...]",
             description = "Connections at once (default: 100); a comma list such as 1,10,100,1000 makes a sweep, a run each.")
@@ -190,7 +207,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         if (workload == null) {
             throw new Errors.UsageException("Missing required parameter: 'WORKLOAD': pingpong, stream, connect, udp, "
-                    + "idle, chat, or the command soak");
+                    + "idle, chat, http, or the command soak");
         }
         List<BenchPlan> plans = plans();
         List<BenchResult> results = new ArrayList<>();
@@ -231,10 +248,17 @@ final class BenchCommand implements Callable<Integer> {
             }
             wanted = Family.IPV4; // the sources are IPv4, so the server must be reached over IPv4
         }
-        int serverPort = port == null ? ServerAddress.defaultPort(workload.service()) : Ports.parse(port);
-        InetSocketAddress target = Target.resolve(Host.parse(host), serverPort, wanted, workload, load.timeout);
+        String[] server = workload == Workload.HTTP && host.contains("://") ? url() : new String[] {host, port, path};
+        int serverPort = server[1] == null ? ServerAddress.defaultPort(workload.service()) : Ports.parse(server[1]);
+        InetSocketAddress target = Target.resolve(Host.parse(server[0]), serverPort, wanted, workload, load.timeout);
         BenchPlan.Builder builder = BenchPlan.builder(workload, target).duration(duration).warmup(load.warmup)
                 .connectTimeout(load.timeout).udpTimeout(udpTimeout);
+        if (server[2] != null) {
+            builder.path(server[2]);
+        }
+        if (status != null) {
+            builder.status(status);
+        }
         if (size != null) {
             builder.size(size);
         }
@@ -259,6 +283,30 @@ final class BenchCommand implements Callable<Integer> {
             plans.add(builder.connections(count).build());
         }
         return plans;
+    }
+
+    /**
+     * HOST given as a URL, {@code http://HOST[:PORT][/PATH]}: its host, its port (null for the default) and its
+     * path with the query (null for {@code /}).
+     */
+    private String[] url() {
+        URI url;
+        try {
+            url = new URI(host);
+        } catch (URISyntaxException e) {
+            throw new BenchPlanException("'" + host + "' is not a URL (" + e.getReason() + "): give http://HOST:PORT/PATH,"
+                    + " or HOST PORT PATH");
+        }
+        if (!"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+            throw new BenchPlanException("bench http loads http://HOST:PORT/PATH URLs, without TLS, not '" + host + "'");
+        }
+        if (port != null || path != null) {
+            throw new BenchPlanException("the URL " + host + " names the port and path already: give nothing after it");
+        }
+        String rawPath = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
+        String name = url.getHost().startsWith("[") ? url.getHost().substring(1, url.getHost().length() - 1) : url.getHost();
+        return new String[] {name, url.getPort() < 0 ? null : Integer.toString(url.getPort()), rawPath + query};
     }
 
     /** The connection counts as given: chat counts members, the others connections. */

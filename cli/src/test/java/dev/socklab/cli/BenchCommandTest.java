@@ -29,6 +29,8 @@ import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.echo.EchoService;
 import dev.socklab.services.hello.HelloService;
+import dev.socklab.services.http.HttpService;
+import dev.socklab.services.http.HttpSettings;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
@@ -187,6 +189,31 @@ class BenchCommandTest {
     }
 
     @Test
+    void httpTakesHostPortAndPathOrOneUrl() {
+        String port = port(servers.stream("http", HttpService.of(HttpSettings.defaults()),
+                StreamTransport.TCP_IPV4.endpoint(dir)));
+
+        CommandRun apart = bench("http", "127.0.0.1", port, "/bytes/64", "--connections", "2", "--json");
+        CommandRun url = bench("http", "http://127.0.0.1:" + port + "/status/404", "--status", "404", "-c", "2", "--json");
+
+        for (CommandRun run : List.of(apart, url)) {
+            assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+            assertThat(run.out()).contains("\"workload\": \"http\"", "\"errors\": 0");
+        }
+        assertThat(apart.out()).doesNotContain("\"bytes_per_second\": 0.0");
+    }
+
+    @Test
+    void httpAnsweredWithAnotherStatusExitsFourAndSaysSo() {
+        String port = port(servers.stream("http", HttpService.of(HttpSettings.defaults()),
+                StreamTransport.TCP_IPV4.endpoint(dir)));
+
+        bench("http", "127.0.0.1", port, "/status/503", "--connections", "1")
+                .failedWith(ExitCode.NETWORK, "every http connection to 127.0.0.1:" + port + " failed",
+                        "answered with another status", "is an HTTP server");
+    }
+
+    @Test
     void refusedConnectionsExitFourWithOneSentence() throws IOException {
         String port = closedPort();
 
@@ -218,7 +245,16 @@ class BenchCommandTest {
                 Arguments.of("members for pingpong", new String[] {"--members", "10"},
                         new String[] {"--members applies to chat alone; pingpong counts --connections"}),
                 Arguments.of("senders for pingpong", new String[] {"--senders", "2"},
-                        new String[] {"--senders applies to chat alone"}));
+                        new String[] {"--senders applies to chat alone"}),
+                Arguments.of("a status for pingpong", new String[] {"--status", "200"},
+                        new String[] {"--status applies to http alone"}));
+    }
+
+    @Test
+    void anHttpsUrlOrAUrlWithAPortAfterItIsRefused() {
+        CommandRun.of("bench", "http", "https://127.0.0.1/").failedWith(ExitCode.USAGE, "bench http loads http://");
+        CommandRun.of("bench", "http", "http://127.0.0.1:1/", "80").failedWith(ExitCode.USAGE,
+                "names the port and path already");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -234,7 +270,7 @@ class BenchCommandTest {
     @Test
     void anUnknownWorkloadNamesTheChoices() {
         CommandRun.of("bench", "pong").failedWith(ExitCode.USAGE, "unknown workload 'pong'",
-                "pingpong, stream, connect, udp, idle, chat");
+                "pingpong, stream, connect, udp, idle, chat, http");
     }
 
     @Test

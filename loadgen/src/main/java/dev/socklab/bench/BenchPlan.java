@@ -30,10 +30,11 @@ import dev.socklab.text.Durations;
  * @param udpTimeout how long a UDP socket waits for an echo before it counts the datagram lost
  * @param sources source addresses to bind each socket to in turn, if any
  * @param serverPid the server's process, whose memory idle measures, if given
+ * @param get http: the request each connection sends over and over; empty for the other workloads
  */
 public record BenchPlan(Workload workload, InetSocketAddress target, int connections, int senders, int inFlight,
         int size, Duration duration, Duration warmup, OptionalLong requests, int threads, Duration connectTimeout,
-        Duration udpTimeout, Optional<SourceRange> sources, OptionalLong serverPid) {
+        Duration udpTimeout, Optional<SourceRange> sources, OptionalLong serverPid, Optional<HttpGet> get) {
     /** The most connections one run opens; the open-file limit usually binds first. */
     public static final int MAX_CONNECTIONS = 100_000;
     /** The longest a run counts for. */
@@ -58,6 +59,11 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
         Objects.requireNonNull(requests, "requests");
         Objects.requireNonNull(sources, "sources");
         Objects.requireNonNull(serverPid, "serverPid");
+        Objects.requireNonNull(get, "get");
+        if (get.isPresent() != (workload == Workload.HTTP)) {
+            throw new BenchPlanException(get.isPresent() ? "PATH and --status apply to http alone"
+                    : "an http run needs the request to send: a PATH");
+        }
         if (connections < 1 || connections > MAX_CONNECTIONS) {
             throw new BenchPlanException(workload.countOption() + " must be from 1 to " + MAX_CONNECTIONS + ", not "
                     + connections);
@@ -128,7 +134,7 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
     /** This plan with another number of connections: the runs of a sweep. */
     public BenchPlan withConnections(int count) {
         return new BenchPlan(workload, target, count, senders, inFlight, size, duration, warmup, requests, threads,
-                connectTimeout, udpTimeout, sources, serverPid);
+                connectTimeout, udpTimeout, sources, serverPid, get);
     }
 
     /** The threads that run: no more than connections, since a thread without any would idle. */
@@ -136,13 +142,14 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
         return Math.min(threads, connections);
     }
 
-    /** What each connection keeps: the echo of a ping-pong message, or a UDP datagram out and in. */
+    /** What each connection keeps: the echo of a ping-pong message, a UDP datagram out and in, a response's head. */
     private static long bufferBytesPerConnection(Workload workload, int size) {
         return switch (workload) {
             case PINGPONG -> size;
             case UDP -> 2L * size;
             case STREAM, CONNECT, IDLE -> 0; // their reads go to one scratch buffer per thread
             case CHAT -> ChatSlot.LINE_BYTES;
+            case HTTP -> ResponseHeadBuffer.FIRST_BYTES;
         };
     }
 
@@ -168,6 +175,8 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
         private Duration udpTimeout = Duration.ofSeconds(1);
         private Optional<SourceRange> sources = Optional.empty();
         private OptionalLong serverPid = OptionalLong.empty();
+        private String path;
+        private Integer status;
 
         private Builder(Workload workload, InetSocketAddress target) {
             this.workload = workload;
@@ -249,6 +258,18 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
             return this;
         }
 
+        /** http: the path each connection GETs (default {@code /}). */
+        public Builder path(String value) {
+            path = value;
+            return this;
+        }
+
+        /** http: the status every response must have (default 200). */
+        public Builder status(int value) {
+            status = value;
+            return this;
+        }
+
         /**
          * The plan.
          *
@@ -259,10 +280,17 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
             if (!chat && (senders != null || inFlight != null)) {
                 throw new BenchPlanException((senders != null ? "--senders" : "--in-flight") + " applies to chat alone");
             }
+            boolean http = workload == Workload.HTTP;
+            if (!http && (path != null || status != null)) {
+                throw new BenchPlanException((path != null ? "PATH" : "--status") + " applies to http alone");
+            }
+            Optional<HttpGet> get = http
+                    ? Optional.of(HttpGet.of(path == null ? "/" : path, target, valueOr(status, 200)))
+                    : Optional.empty();
             return new BenchPlan(workload, target, connections, chat ? valueOr(senders, 1) : 0,
                     chat ? valueOr(inFlight, 1) : 0, valueOr(size, workload.defaultSize()), duration,
                     workload == Workload.IDLE ? Duration.ZERO : warmup, requests, threads, connectTimeout, udpTimeout,
-                    sources, serverPid);
+                    sources, serverPid, get);
         }
 
         private static int valueOr(Integer value, int otherwise) {

@@ -24,18 +24,19 @@ import dev.socklab.net.SocketAddresses;
  * <table>
  *   <caption>The keys of a run</caption>
  *   <tr><th>key</th><th>type</th><th>meaning</th></tr>
- *   <tr><td>workload</td><td>string</td><td>{@code pingpong}, {@code stream}, {@code connect}, {@code udp}, {@code idle}
- *       or {@code chat}</td></tr>
+ *   <tr><td>workload</td><td>string</td><td>{@code pingpong}, {@code stream}, {@code connect}, {@code udp}, {@code idle},
+ *       {@code chat} or {@code http}</td></tr>
  *   <tr><td>connections</td><td>integer</td><td>connections (udp: sockets) at once; idle: how many were asked for;
  *       chat: the members of the room</td></tr>
  *   <tr><td>size</td><td>integer</td><td>message, chunk, datagram or chat line bytes; 0 for connect and idle, which
- *       send nothing</td></tr>
+ *       send nothing, and for http, which sends its request</td></tr>
  *   <tr><td>seconds</td><td>number</td><td>how long the run counted, after the warm-up; idle: how long it held</td></tr>
  *   <tr><td>operations</td><td>integer</td><td>round trips (pingpong, udp), chunks echoed (stream), connections
- *       completed (connect), connections held at the end (idle), messages delivered to members (chat)</td></tr>
+ *       completed (connect), connections held at the end (idle), messages delivered to members (chat), responses
+ *       (http)</td></tr>
  *   <tr><td>ops_per_second</td><td>number</td><td>operations over seconds; idle: connections opened per second while opening</td></tr>
- *   <tr><td>bytes_per_second</td><td>number</td><td>echoed (connect: greeting; chat: message lines) bytes received
- *       per second</td></tr>
+ *   <tr><td>bytes_per_second</td><td>number</td><td>echoed (connect: greeting; chat: message lines; http: response body)
+ *       bytes received per second</td></tr>
  *   <tr><td>latency_us</td><td>object</td><td>{@code {"p50", "p99", "p999"}}, microseconds, each within 1%; null
  *       values when no operation completed; chat: from a message's send to each member's receipt</td></tr>
  *   <tr><td>errors</td><td>integer</td><td>failed operations of every kind (refused, reset, closed early, timed out,
@@ -134,7 +135,11 @@ public final class BenchReport {
                     + r.serverWarning().orElseThrow() + "\"), so the numbers measure its flood control, not its speed: "
                     + "start it with --chat-rate 0 to benchmark it";
         }
-        String server = r.workload().service().equals("hello") ? "a greeting (hello) server" : "an echo server";
+        String server = switch (r.workload().service()) {
+            case "hello" -> "a greeting (hello) server";
+            case "http" -> "an HTTP server, serving that path with the status asked for,";
+            default -> "an echo server";
+        };
         return switch (r.workload()) {
             case CHAT -> "no message reached the " + r.connections() + " chat members at " + at + " ("
                     + r.errors().describe() + r.serverWarning().map(w -> "; the server said \"" + w + "\"").orElse("")

@@ -26,6 +26,10 @@ public enum ErrorKind {
     UNREACHABLE("unreachable"),
     /** A reply differed from what was sent, or from the greeting the first connection got (soak). */
     MISMATCH("mismatched"),
+    /** An HTTP response had another status than the one asked for (200 unless told). */
+    STATUS("answered with another status"),
+    /** An HTTP response could not be read: a bad head, framing that cannot be trusted, bytes past its end. */
+    MALFORMED("sent a malformed response"),
     /** Any other I/O failure. */
     OTHER("failed otherwise");
 

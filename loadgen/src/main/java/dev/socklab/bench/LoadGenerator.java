@@ -91,6 +91,7 @@ public final class LoadGenerator {
             case UDP -> new UdpSlot(worker);
             case IDLE -> new IdleSlot(worker);
             case CHAT -> new ChatSlot(worker, index);
+            case HTTP -> new HttpSlot(worker);
         };
     }
 

@@ -17,7 +17,10 @@ final class Shared {
     final ProtocolFamily family;
     /** Null without {@code --source-range}. */
     final SourceRange sources;
-    /** The message every connection sends, read-only; each takes a {@link ByteBuffer#duplicate()}, which shares the bytes. */
+    /**
+     * The message (http: the request) every connection sends, read-only; each takes a
+     * {@link ByteBuffer#duplicate()}, which shares the bytes.
+     */
     final ByteBuffer message;
     final long connectTimeoutNanos;
     final long udpTimeoutNanos;
@@ -33,10 +36,14 @@ final class Shared {
         this.family = plan.target().getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6
                 : StandardProtocolFamily.INET;
         this.sources = plan.sources().orElse(null);
-        this.message = message(plan.size());
+        this.message = plan.get().map(get -> request(get.request())).orElseGet(() -> message(plan.size()));
         this.connectTimeoutNanos = plan.connectTimeout().toNanos();
         this.udpTimeoutNanos = plan.udpTimeout().toNanos();
         this.room = plan.workload() == Workload.CHAT ? ChatRoom.unique() : null;
+    }
+
+    private static ByteBuffer request(byte[] bytes) {
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
     }
 
     /** Printable bytes, as chargen sends, so that a trace or a capture of the run is readable. */

@@ -20,7 +20,12 @@ public enum Workload {
      * Members in one chat room, some of them sending, each with a few messages in flight: messages
      * delivered to members per second, and the latency from a message's send to each receipt.
      */
-    CHAT("chat", 64, true);
+    CHAT("chat", 64, true),
+    /**
+     * Each connection sends a GET of one path and reads the whole response before the next, kept
+     * alive, never pipelined (as {@code h2load --h1}): responses per second, and body bytes.
+     */
+    HTTP("http", 0, true);
 
     private final String service;
     private final int defaultSize;
@@ -32,7 +37,10 @@ public enum Workload {
         this.tcp = tcp;
     }
 
-    /** The workload a user wrote: {@code pingpong}, {@code stream}, {@code connect}, {@code udp}, {@code idle} or {@code chat}, in any case. */
+    /**
+     * The workload a user wrote: {@code pingpong}, {@code stream}, {@code connect}, {@code udp}, {@code idle},
+     * {@code chat} or {@code http}, in any case.
+     */
     public static Workload parse(String text) {
         String wanted = text.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(w -> w.label().equals(wanted)).findFirst()
@@ -45,7 +53,7 @@ public enum Workload {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The socklab service this workload loads, whose port is the default: {@code echo}, {@code hello} or {@code chat}. */
+    /** The socklab service this workload loads, whose port is the default: {@code echo}, {@code hello}, {@code chat} or {@code http}. */
     public String service() {
         return service;
     }
@@ -60,7 +68,7 @@ public enum Workload {
         return "--" + countName();
     }
 
-    /** Whether messages have a size ({@code --size}); connect and idle send nothing. */
+    /** Whether messages have a size ({@code --size}); connect and idle send nothing, and http its request. */
     public boolean sendsMessages() {
         return defaultSize > 0;
     }
@@ -84,7 +92,7 @@ public enum Workload {
             case UDP -> 65_507;
             case PINGPONG, STREAM -> 1 << 20;
             case CHAT -> ChatLine.MAX_TEXT;
-            case CONNECT, IDLE -> 0;
+            case CONNECT, IDLE, HTTP -> 0;
         };
     }
 

@@ -131,7 +131,21 @@ class BenchPlanTest {
     void workloadsAreReadInAnyCaseAndAnUnknownOneIsNamed() {
         assertThat(Workload.parse("PingPong")).isEqualTo(Workload.PINGPONG);
         assertThatThrownBy(() -> Workload.parse("pong"))
-                .hasMessage("unknown workload 'pong': choose pingpong, stream, connect, udp, idle, chat");
+                .hasMessage("unknown workload 'pong': choose pingpong, stream, connect, udp, idle, chat, http");
+    }
+
+    @Test
+    void anHttpRunGetsSlashWithStatus200UnlessToldAndOnlyItTakesAPath() {
+        BenchPlan http = BenchPlan.builder(Workload.HTTP, TARGET).build();
+
+        assertThat(http.get()).hasValue(new HttpGet("/", "127.0.0.1:10007", 200));
+        assertThat(http.size()).isZero();
+        assertThatThrownBy(() -> BenchPlan.builder(Workload.PINGPONG, TARGET).path("/x").build())
+                .hasMessage("PATH applies to http alone");
+        assertThatThrownBy(() -> BenchPlan.builder(Workload.HTTP, TARGET).path("x y").build())
+                .hasMessageStartingWith("PATH must start with / and be at most 4096 visible ASCII characters");
+        assertThatThrownBy(() -> BenchPlan.builder(Workload.HTTP, TARGET).status(99).build())
+                .hasMessage("--status must be from 100 to 599, not 99");
     }
 
     @Test

@@ -77,6 +77,16 @@ record Launch(Path root, Path socklab, Path javaHome, String classpath, Pinning 
         return command;
     }
 
+    /** socklab running {@code args} ({@code serve ...}) as a server: pinned to the server's core, with the engine's JVM options. */
+    List<String> socklabServer(List<String> args) {
+        List<String> command = new ArrayList<>(pinning.server());
+        command.add(java());
+        command.addAll(ENGINE_JVM_OPTIONS);
+        command.addAll(List.of("-jar", socklab.toString()));
+        command.addAll(args);
+        return command;
+    }
+
     /** The load generator's command for one run against {@code port}. */
     List<String> bench(Scenario workload, int port, long serverPid) {
         return bench(workload, port, serverPid, List.of());
