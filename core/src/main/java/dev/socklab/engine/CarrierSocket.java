@@ -168,7 +168,11 @@ final class CarrierSocket implements StreamSocket {
      * carrier waits for room then, as for a {@code send}.
      */
     @Override
-    public long sendFile(FileChannel file, long position, long count) throws IOException {
+    public long sendFile(ByteBuffer head, FileChannel file, long position, long count) throws IOException {
+        if (carrier.isCurrent() && head.remaining() + count <= Carrier.SCRATCH_BYTES) {
+            return sendWithHead(head, file, position, (int) count);
+        }
+        write(head);
         try {
             for (;;) {
                 long n;
@@ -180,6 +184,41 @@ final class CarrierSocket implements StreamSocket {
                 }
                 if (n != 0 || count == 0 || position >= file.size()) {
                     return n;
+                }
+                readiness.awaitWritable();
+            }
+        } catch (ClosedByInterruptException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * A small file behind its head, in one {@code send}: the head and a {@code pread} of the file
+     * into the carrier's native scratch memory (not the heap), which no other call can use until
+     * this one returns, as nothing here parks. Two TCP segments would cost the peer and this side
+     * twice the stack's work for a response of a few bytes.
+     */
+    private long sendWithHead(ByteBuffer head, FileChannel file, long position, int count) throws IOException {
+        try {
+            for (;;) {
+                int h = head.remaining();
+                carrier.scratchBuffer.put(0, head, head.position(), h);
+                ByteBuffer into = carrier.scratchBuffer.slice(h, count);
+                while (into.hasRemaining() && file.read(into, position + into.position()) >= 0) {
+                    // pread until the count is in, or the file ends short of it
+                }
+                int n;
+                enter();
+                try {
+                    n = SocketCalls.send(carrier.callState(), fd, carrier.scratch, h + into.position());
+                } finally {
+                    exit();
+                }
+                if (n != SocketCalls.WOULD_BLOCK && (n > 0 || h + into.position() == 0)) {
+                    int fromHead = Math.min(n, h);
+                    head.position(head.position() + fromHead);
+                    return n - fromHead;
                 }
                 readiness.awaitWritable();
             }

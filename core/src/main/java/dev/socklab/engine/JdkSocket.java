@@ -58,7 +58,8 @@ final class JdkSocket implements StreamSocket {
      * parks until they go.
      */
     @Override
-    public long sendFile(FileChannel file, long position, long count) throws IOException {
+    public long sendFile(ByteBuffer head, FileChannel file, long position, long count) throws IOException {
+        write(head);
         long n = file.transferTo(position, count, channel);
         if (n != 0 || count == 0 || position >= file.size()) {
             return n;

@@ -36,11 +36,13 @@ public interface StreamSocket {
     long write(ByteBuffer[] srcs, int offset, int length) throws IOException;
 
     /**
-     * Sends up to {@code count} bytes of {@code file} from {@code position} straight from the file
-     * to the socket ({@code sendfile(2)}), waiting until at least one goes: the bytes sent, 0 only
-     * when the file ends before {@code position}.
+     * Sends what remains of {@code head}, then up to {@code count} bytes of {@code file} from
+     * {@code position}, the file's bytes never through the heap, waiting until at least one byte
+     * goes. {@code head} advances by what of it went.
+     *
+     * @return the file's bytes sent: 0 when only head bytes went, or the file ends before {@code position}
      */
-    long sendFile(FileChannel file, long position, long count) throws IOException;
+    long sendFile(ByteBuffer head, FileChannel file, long position, long count) throws IOException;
 
     /** {@code shutdown(SHUT_RD)}, from any thread: a read waiting now, or made later, returns the end of the stream. */
     void shutdownInput() throws IOException;

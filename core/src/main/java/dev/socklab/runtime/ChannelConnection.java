@@ -177,21 +177,22 @@ final class ChannelConnection implements Connection {
     }
 
     @Override
-    public void sendFile(FileChannel file, long position, long count) throws IOException {
+    public void sendFile(ByteBuffer head, FileChannel file, long position, long count) throws IOException {
         if (outbox != null) {
             throw new IllegalStateException("this connection sends through its outbox");
         }
         long at = position;
         long end = position + count;
-        while (at < end) {
+        while (at < end || head.hasRemaining()) {
+            int headBefore = head.remaining();
             deadlines.writeStarted();
             long n;
             try {
-                n = wire.sendFile(file, at, end - at);
+                n = wire.sendFile(head, file, at, end - at);
             } finally {
                 deadlines.writeEnded();
             }
-            if (n == 0) {
+            if (n == 0 && head.remaining() == headBefore) {
                 throw new EOFException("the file ended at byte " + at + ", before the " + count + " bytes to send");
             }
             at += n;

@@ -101,15 +101,16 @@ class ChannelWire {
         bytesOut += src.position() - start;
     }
 
-    /** One {@code sendfile} of up to {@code count} bytes of {@code file} from {@code position}: the bytes sent. */
-    long sendFile(FileChannel file, long position, long count) throws IOException {
+    /** What remains of {@code head}, then up to {@code count} bytes of {@code file} from {@code position}: the file's bytes sent. */
+    long sendFile(ByteBuffer head, FileChannel file, long position, long count) throws IOException {
+        int before = head.remaining();
         long n;
         try {
-            n = socket.sendFile(file, position, count);
+            n = socket.sendFile(head, file, position, count);
         } catch (IOException e) {
             throw writeFailed(e);
         }
-        bytesOut += n;
+        bytesOut += before - head.remaining() + n;
         return n;
     }
 

@@ -57,8 +57,13 @@ final class TracedWire extends ChannelWire {
     }
 
     @Override
-    long sendFile(FileChannel file, long position, long count) throws IOException {
-        long n = super.sendFile(file, position, count);
+    long sendFile(ByteBuffer head, FileChannel file, long position, long count) throws IOException {
+        ByteBuffer before = head.duplicate();
+        long n = super.sendFile(head, file, position, count);
+        int fromHead = head.position() - before.position();
+        if (fromHead > 0) {
+            tracer.io(tag, "send", fromHead, fromHead, before.limit(head.position()));
+        }
         tracer.call(tag, "sendfile(offset=" + position + ", " + count + ") = " + n);
         return n;
     }

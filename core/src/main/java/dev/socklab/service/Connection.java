@@ -108,13 +108,15 @@ public interface Connection extends ByteSource {
     }
 
     /**
-     * Writes {@code count} bytes of {@code file} from {@code position}, from the file to the socket
-     * without copying them through the heap ({@code sendfile(2)}), blocking while the client's
-     * window is full.
+     * Writes what remains of {@code head} (a response's head, or nothing), then {@code count} bytes
+     * of {@code file} from {@code position}, from the file to the socket without copying them
+     * through the heap, blocking while the client's window is full. A large file goes with
+     * {@code sendfile(2)}; a small one, on the epoll engine, is read into the carrier's native
+     * memory behind the head and goes with it in one {@code send}, one TCP segment.
      *
      * @throws java.io.EOFException if the file ends before {@code count} bytes
      */
-    void sendFile(FileChannel file, long position, long count) throws IOException;
+    void sendFile(ByteBuffer head, FileChannel file, long position, long count) throws IOException;
 
     /** Writes {@code text} encoded as UTF-8, then CRLF, as the Internet's text protocols end lines. */
     void writeLine(String text) throws IOException;

@@ -68,7 +68,7 @@ class ChannelWireFailureTest {
         }
 
         @Override
-        public long sendFile(FileChannel file, long position, long count) throws IOException {
+        public long sendFile(ByteBuffer head, FileChannel file, long position, long count) throws IOException {
             throw onWrite;
         }
 

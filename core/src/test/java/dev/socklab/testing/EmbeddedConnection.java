@@ -195,7 +195,8 @@ public final class EmbeddedConnection implements Connection {
 
     /** The file's bytes, read into memory: an embedded connection has no socket to send them to. */
     @Override
-    public void sendFile(FileChannel file, long position, long count) throws IOException {
+    public void sendFile(ByteBuffer head, FileChannel file, long position, long count) throws IOException {
+        write(head);
         ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(count));
         while (bytes.hasRemaining()) {
             if (file.read(bytes, position + bytes.position()) < 0) {

@@ -134,9 +134,11 @@ final class HttpExchange implements Exchange {
 
     @Override
     public void respond(int status, Fields fields, FileChannel file, long position, long count) throws IOException {
-        connection.write(head(status, fields, count));
-        if (!headOnly() && hasBody(status)) {
-            connection.sendFile(file, position, count);
+        byte[] head = head(status, fields, count);
+        if (headOnly() || !hasBody(status)) {
+            connection.write(head);
+        } else {
+            connection.sendFile(ByteBuffer.wrap(head), file, position, count);
         }
     }
 

@@ -86,8 +86,8 @@ final class UpgradedConnection implements Connection {
     }
 
     @Override
-    public void sendFile(FileChannel file, long position, long count) throws IOException {
-        connection.sendFile(file, position, count);
+    public void sendFile(ByteBuffer head, FileChannel file, long position, long count) throws IOException {
+        connection.sendFile(head, file, position, count);
     }
 
     @Override

@@ -258,7 +258,7 @@ class ChatParsingFuzzTest {
         }
 
         @Override
-        public void sendFile(FileChannel file, long position, long count) {
+        public void sendFile(ByteBuffer head, FileChannel file, long position, long count) {
             throw new UnsupportedOperationException();
         }
 
