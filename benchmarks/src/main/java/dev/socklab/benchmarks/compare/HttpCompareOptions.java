@@ -20,6 +20,11 @@ public final class HttpCompareOptions {
                     + " server answered in that time in its warm-up (default: 5s).")
     private Duration duration = Duration.ofSeconds(5);
 
+    @Option(names = "--warmup", paramLabel = "D", converter = CompareOptions.RunDuration.class,
+            description = "About how long each server warms up on each case before it is measured, 1s or more:"
+                    + " a JVM's JIT needs seconds of load to compile its request path (default: 5s).")
+    private Duration warmup = Duration.ofSeconds(5);
+
     @Option(names = "--rounds", paramLabel = "N", converter = CompareOptions.Rounds.class,
             description = "Rounds, each server in turn in each (default: 3).")
     private int rounds = 3;
@@ -37,6 +42,11 @@ public final class HttpCompareOptions {
     /** About how long each measured run lasts. */
     Duration duration() {
         return duration;
+    }
+
+    /** About how long each warm-up lasts. */
+    Duration warmup() {
+        return warmup;
     }
 
     int rounds() {

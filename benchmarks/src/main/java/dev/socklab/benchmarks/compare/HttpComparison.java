@@ -112,7 +112,8 @@ public final class HttpComparison {
         Machine machine = Machine.detect();
         List<HttpCase> cases = HttpCase.all();
         out.println(programs.size() + " servers x " + cases.size() + " cases x " + options.rounds() + " rounds, about "
-                + Durations.format(options.duration()) + " a run after a warm-up: "
+                + Durations.format(options.duration()) + " a run after a warm-up of about "
+                + Durations.format(options.warmup()) + ": "
                 + String.join(", ", programs.keySet().stream().map(HttpServer::label).toList()));
         out.println("machine: " + describe(machine));
         out.println(launch.pinning().enabled() ? "servers on core " + launch.pinning().serverCpu() + ", h2load on core "
@@ -163,7 +164,7 @@ public final class HttpComparison {
                 String url = "http://" + Launch.HOST + ":" + served.port() + path(server, served, c);
                 out.print("  " + c.describe() + ": ");
                 out.flush();
-                H2load warm = h2load(launch, url, c, warmupRequests(server, c), logs.resolve(run + ".warmup"));
+                H2load warm = warmUp(launch, url, server, c, logs.resolve(run + ".warmup"));
                 if (round == 1) {
                     counts.computeIfAbsent(server, s -> new HashMap<>()).put(c, measuredRequests(warm, c));
                 }
@@ -220,6 +221,24 @@ public final class HttpComparison {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /**
+     * Loads {@code url} for about {@code --warmup}, in runs of about a second each (h2load's own
+     * timed mode never ends against a server that closes every connection): the last run's rate
+     * sizes the measured runs in the first round.
+     */
+    private H2load warmUp(Launch launch, String url, HttpServer server, HttpCase c, Path files) throws RunFailedException {
+        long deadline = System.nanoTime() + options.warmup().toNanos();
+        long requests = warmupRequests(server, c);
+        H2load warm;
+        int run = 0;
+        do {
+            warm = h2load(launch, url, c, requests, Path.of(files + "-" + run++));
+            // A request a connection at least, so that a slow server's warm-up stays near its second.
+            requests = Math.clamp(Math.round(warm.requestsPerSecond()), c.connections(), MAX_REQUESTS);
+        } while (System.nanoTime() - deadline < 0);
+        return warm;
     }
 
     private long warmupRequests(HttpServer server, HttpCase c) {
