@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,6 +83,7 @@ class HelloCommandTest {
     }
 
     @Test
+    @ResourceLock(Resources.SYSTEM_ERR)
     void traceWritesEverySocketCallOnStandardError() {
         Endpoint bound = servers.stream("hello", HELLO, StreamTransport.TCP_IPV4.endpoint(dir));
         ByteArrayOutputStream trace = new ByteArrayOutputStream();
@@ -107,6 +110,7 @@ class HelloCommandTest {
     }
 
     @Test
+    @ResourceLock(Resources.SYSTEM_ERR)
     void withoutTraceNothingIsTraced() {
         Endpoint bound = servers.stream("hello", HELLO, StreamTransport.TCP_IPV4.endpoint(dir));
         ByteArrayOutputStream trace = new ByteArrayOutputStream();

@@ -42,6 +42,8 @@ import dev.socklab.testing.StreamTransport;
  */
 @Timeout(60)
 @ResourceLock(Resources.SYSTEM_OUT)
+// --trace writes to System.err, which other tests capture by replacing it.
+@ResourceLock(Resources.SYSTEM_ERR)
 class HttpCommandTest {
     private static final byte[] FILE = new byte[200_000];
 

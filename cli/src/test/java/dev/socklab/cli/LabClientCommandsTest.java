@@ -35,6 +35,7 @@ import dev.socklab.testing.StreamTransport;
 /** {@code socklab daytime}, {@code arp}, {@code rarp} and {@code echo}, run in process against socklab's own servers. */
 @Timeout(30)
 @ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class LabClientCommandsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T08:30:00Z"), ZoneId.of("Europe/Paris"));
     private static final ArpTable TABLE = ArpTable.builder()

@@ -46,6 +46,8 @@ import dev.socklab.websocket.Role;
 @Timeout(30)
 // System.in is swapped, as in ChatCommandTest and LabClientCommandsTest.
 @ResourceLock(Resources.SYSTEM_OUT)
+// --trace writes to System.err, which other tests capture by replacing it.
+@ResourceLock(Resources.SYSTEM_ERR)
 class WsCommandTest {
     @TempDir
     Path dir;

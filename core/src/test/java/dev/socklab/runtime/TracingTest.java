@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +97,7 @@ class TracingTest {
     }
 
     @Test
+    @ResourceLock(Resources.SYSTEM_ERR)
     void serverWithoutATracerPrintsNothing() throws IOException {
         PrintStream out = System.out;
         PrintStream err = System.err;
