@@ -30,7 +30,9 @@ final class Listing {
         visible.sort(Comparator.comparing(Listing::name));
         String title = "Index of " + escape(path.shown());
         StringBuilder html = new StringBuilder(256 + 64 * visible.size())
-                .append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>").append(title)
+                // No icon to fetch: a browser would ask for /favicon.ico, and log the 404 of a root that has none.
+                .append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<link rel=\"icon\" href=\"data:,\">\n<title>")
+                .append(title)
                 .append("</title>\n</head>\n<body>\n<h1>").append(title).append("</h1>\n<ul>\n");
         if (!path.segments().isEmpty()) {
             html.append("<li><a href=\"../\">../</a></li>\n");
