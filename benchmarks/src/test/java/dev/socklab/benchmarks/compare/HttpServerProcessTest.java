@@ -33,14 +33,16 @@ class HttpServerProcessTest {
             for (HttpCase c : HttpCase.all().subList(1, 3)) {
                 Path log = dir.resolve("requests.tsv");
                 Path out = dir.resolve("h2load.txt");
+                // A few connections: this checks the runner, and 100 connects at once overflow jwebserver's small listen backlog.
+                int connections = Math.min(c.connections(), 10);
                 Process h2load = children.start(new ProcessBuilder(H2load.command(launch.pinning(),
-                        "http://127.0.0.1:" + served.port() + c.path(), c.connections(), 2L * c.connections(), log))
+                        "http://127.0.0.1:" + served.port() + c.path(), connections, 2L * connections, log))
                         .redirectErrorStream(true).redirectOutput(out.toFile()));
                 assertThat(h2load.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
                 H2load result = H2load.parse(Files.readString(out), log);
 
-                assertThat(result.succeeded()).as("%s", Files.readString(out)).isEqualTo(2L * c.connections());
+                assertThat(result.succeeded()).as("%s", Files.readString(out)).isEqualTo(2L * connections);
                 assertThat(result.errors()).isZero();
                 assertThat(result.p99Micros()).isPositive();
             }
