@@ -2,7 +2,6 @@ package dev.socklab.bench;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
 
 import dev.socklab.http.BodyFraming;
 import dev.socklab.http.HeadLimits;
@@ -19,15 +18,13 @@ import dev.socklab.http.ResponseHead;
  * the request's first byte written to the response's last byte read; its bytes are the body's.
  * The body goes to the worker's scratch buffer, counted and not kept.
  */
-final class HttpSlot extends TcpSlot {
+final class HttpSlot extends RequestSlot {
     /** Reads per readiness event: 1 MiB through the scratch buffer, then the other connections get a turn. */
     private static final int READS_PER_EVENT = 16;
     private static final HeadLimits LIMITS = HeadLimits.forResponses();
 
     private enum Phase { HEAD, LENGTH, CHUNKED, UNTIL_CLOSE }
 
-    /** The shared request, with a position of its own. */
-    private final ByteBuffer out;
     private final int status;
     private final ResponseHeadBuffer head = new ResponseHeadBuffer(LIMITS);
     private final ChunkedBody chunks = new ChunkedBody(LIMITS.maxFieldBytes());
@@ -35,37 +32,18 @@ final class HttpSlot extends TcpSlot {
     private long bodyLeft;
     private long bodyBytes;
     private boolean closeAfter;
-    private long sentAt;
 
     HttpSlot(Worker worker) {
         super(worker);
-        this.out = shared.message.duplicate();
         this.status = shared.plan.get().orElseThrow().status();
     }
 
     @Override
-    void connected(long now) throws IOException {
-        send(now);
-    }
-
-    private void send(long now) throws IOException {
-        out.clear();
+    void replyExpected() {
         head.reset();
         phase = Phase.HEAD;
         bodyBytes = 0;
         closeAfter = false;
-        sentAt = now;
-        waitUntil(now + shared.connectTimeoutNanos);
-        channel.write(out);
-        key.interestOps(out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
-    }
-
-    @Override
-    void writable(long now) throws IOException {
-        channel.write(out);
-        if (!out.hasRemaining()) {
-            key.interestOps(SelectionKey.OP_READ);
-        }
     }
 
     @Override
