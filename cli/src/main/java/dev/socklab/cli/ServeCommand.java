@@ -234,7 +234,7 @@ final class ServeCommand implements Callable<Integer> {
         int width = Math.max(7, bindings.stream().mapToInt(b -> b.service().length()).max().orElse(0));
         out.printf("%-" + width + "s  %-9s  %s%n", "SERVICE", "TRANSPORT", "ADDRESS");
         for (Binding b : bindings) {
-            out.printf("%-" + width + "s  %-9s  %s%n", b.service(), b.endpoint().transport().label(),
+            out.printf("%-" + width + "s  %-9s  %s%n", b.service(), b.endpoint().label(),
                     SocketAddresses.format(b.endpoint().address()));
         }
     }

@@ -44,6 +44,11 @@ public interface StreamSocket {
      */
     long sendFile(ByteBuffer head, FileChannel file, long position, long count) throws IOException;
 
+    /** {@code shutdown(SHUT_WR)}: the peer reads the end of the stream after what was sent. */
+    default void shutdownOutput() throws IOException {
+        channel().shutdownOutput();
+    }
+
     /** {@code shutdown(SHUT_RD)}, from any thread: a read waiting now, or made later, returns the end of the stream. */
     void shutdownInput() throws IOException;
 

@@ -15,6 +15,7 @@ import dev.socklab.engine.StreamSocket;
 import dev.socklab.framing.LineFraming;
 import dev.socklab.service.Connection;
 import dev.socklab.service.Outbox;
+import dev.socklab.service.TlsSession;
 import dev.socklab.trace.Tracer;
 
 /**
@@ -31,7 +32,12 @@ final class ChannelConnection implements Connection {
     private static final int WRITE_CHUNK = 64 * 1024;
 
     private final ChannelWire wire;
-    private final SocketAddress peer;
+    /** The client: the socket's peer, or the one a trusted proxy's header named, set before the service runs. */
+    private volatile SocketAddress peer;
+    /** The proxy's address, when a PROXY header named the client; null for a direct connection. */
+    private volatile SocketAddress via;
+    /** What the TLS handshake settled; null on a plain connection. */
+    private volatile TlsSession tls;
     private final SocketAddress local;
     private final Logger log;
     private final Deadlines deadlines;
@@ -62,6 +68,27 @@ final class ChannelConnection implements Connection {
     @Override
     public SocketAddress local() {
         return local;
+    }
+
+    @Override
+    public Optional<SocketAddress> via() {
+        return Optional.ofNullable(via);
+    }
+
+    @Override
+    public Optional<TlsSession> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    /** A trusted proxy's header named {@code client}: from now on it is the peer, and the socket's peer the proxy. */
+    void proxiedFor(SocketAddress client) {
+        via = peer;
+        peer = client;
+    }
+
+    /** The TLS handshake settled {@code session}. */
+    void secured(TlsSession session) {
+        tls = session;
     }
 
     @Override

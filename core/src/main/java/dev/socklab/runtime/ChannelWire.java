@@ -130,7 +130,7 @@ class ChannelWire {
     /** {@code shutdown(SHUT_WR)}: the client reads the end of the stream after what was sent. */
     void shutdownOutput() throws IOException {
         try {
-            socket.channel().shutdownOutput();
+            socket.shutdownOutput();
         } catch (IOException e) {
             throw writeFailed(e);
         }

@@ -1,12 +1,19 @@
 package dev.socklab.runtime;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.SocketAddress;
+import java.util.Optional;
+
+import javax.net.ssl.SSLException;
 
 import org.slf4j.MDC;
 
 import dev.socklab.net.SocketAddresses;
+import dev.socklab.proxy.ProxyHeaderException;
 import dev.socklab.service.LineTooLongException;
 import dev.socklab.service.StreamService;
+import dev.socklab.service.TlsSession;
 import dev.socklab.text.Durations;
 
 /**
@@ -58,29 +65,50 @@ import dev.socklab.text.Durations;
  */
 final class ConnectionTask implements Runnable {
     private final String service;
-    private final Transport transport;
+    /** The endpoint's label for the closing line: {@code tcp}, {@code tls}, {@code unix}. */
+    private final String label;
     private final StreamService handler;
     private final ServerContext context;
     private final ChannelConnection connection;
     private final String tag;
-    /** The client's address as logs show it. */
-    private final String peerName;
-    /** Gives back what the service's gate took for this connection. */
-    private final Runnable leave;
+    /** The client's address as logs show it: {@code 203.0.113.7:5000 via 127.0.0.1:41000} behind a proxy. */
+    private volatile String peerName;
+    private final ServiceGate gate;
+    /** The client the service's gate let in, which it must let out again; null until it did. */
+    private volatile SocketAddress entered;
+    /** The PROXY header and TLS handshake to come before the service; null for neither. */
+    private final Prologue prologue;
     private volatile boolean forced;
     /** When the connection was accepted: its duration counts from here, however late its service starts. */
     private final long accepted = System.nanoTime();
 
-    ConnectionTask(String service, Transport transport, StreamService handler,
-                   String tag, String peerName, ChannelConnection connection, ServerContext context, Runnable leave) {
+    /**
+     * @param entered the client the gate let in at the accept, or null when the prologue's PROXY
+     *     header must name the client first
+     */
+    ConnectionTask(String service, String label, StreamService handler, String tag, String peerName,
+                   ChannelConnection connection, ServerContext context, ServiceGate gate, SocketAddress entered,
+                   Prologue prologue) {
         this.service = service;
-        this.transport = transport;
+        this.label = label;
         this.handler = handler;
         this.tag = tag;
         this.peerName = peerName;
         this.connection = connection;
         this.context = context;
-        this.leave = leave;
+        this.gate = gate;
+        this.entered = entered;
+        this.prologue = prologue;
+    }
+
+    /** Turned away by the prologue before the service ran: how the closing line says it. */
+    private static final class Unserved extends Exception {
+        final Outcome outcome;
+
+        Unserved(Outcome outcome, String detail) {
+            super(detail, null, false, false);
+            this.outcome = outcome;
+        }
     }
 
     @Override
@@ -89,13 +117,21 @@ final class ConnectionTask implements Runnable {
         MDC.put("conn", tag);
         Outcome outcome;
         String detail = null;
+        boolean servedToEnd = false;
         try {
+            if (prologue != null) {
+                runPrologue();
+            }
             handler.serve(connection);
             if (forced) {
                 outcome = Outcome.CLOSED_AT_SHUTDOWN;
             } else {
                 outcome = connection.sawEof() ? Outcome.CLOSED_BY_CLIENT : Outcome.CLOSED_BY_SERVER;
+                servedToEnd = true;
             }
+        } catch (Unserved e) {
+            outcome = e.outcome;
+            detail = e.getMessage();
         } catch (LineTooLongException e) {
             outcome = Outcome.REFUSED_BY_LIMIT;
             detail = e.getMessage();
@@ -124,6 +160,9 @@ final class ConnectionTask implements Runnable {
         } finally {
             // What the service queued goes out before the close, within the write timeout the watchdog still enforces.
             connection.finishOutbox();
+            if (servedToEnd && prologue != null) {
+                closeNotify();
+            }
             close();
         }
         MDC.remove("conn");
@@ -131,6 +170,80 @@ final class ConnectionTask implements Runnable {
             logClose(outcome, detail);
         } finally {
             release();
+        }
+    }
+
+    /**
+     * The PROXY header, the client it names let in by the service's gate, then the TLS handshake,
+     * all held to the first request's deadline (and the idle timeout) as a read of the service's
+     * would be. A completed handshake counts as the first request.
+     */
+    private void runPrologue() throws IOException, Unserved {
+        Deadlines deadlines = connection.deadlines();
+        deadlines.reading(true);
+        deadlines.readStarted();
+        try {
+            if (prologue.proxied()) {
+                Optional<SocketAddress> client;
+                try {
+                    client = prologue.readProxyHeader();
+                } catch (ProxyHeaderException e) {
+                    throw new Unserved(Outcome.BAD_PROXY_HEADER, e.getMessage());
+                }
+                if (client.isPresent()) {
+                    connection.proxiedFor(client.get());
+                    peerName = SocketAddresses.format(client.get()) + " via " + peerName;
+                    Thread.currentThread().setName(service + " " + peerName);
+                }
+                context.tracer.call(tag, "PROXY header: " + peerName);
+                admit(connection.peer());
+            }
+            if (prologue.secured()) {
+                TlsSession session;
+                try {
+                    session = prologue.handshake();
+                } catch (SSLException | EOFException e) {
+                    if (deadlines.fired().isPresent()) {
+                        throw e;
+                    }
+                    context.tracer.call(tag, "TLS handshake failed: " + e.getMessage());
+                    throw new Unserved(Outcome.HANDSHAKE_FAILED, e.getMessage());
+                }
+                connection.secured(session);
+                context.tracer.call(tag, "TLS handshake: " + session);
+                deadlines.requestCompleted();
+            }
+        } finally {
+            deadlines.readEnded();
+            deadlines.reading(false);
+        }
+    }
+
+    /** The service's gate, for the client a PROXY header named: as the listener's is for a direct one. */
+    private void admit(SocketAddress client) throws Unserved {
+        Optional<String> denied = gate.deniedConnection(client);
+        if (denied.isPresent()) {
+            throw new Unserved(Outcome.DENIED, denied.get());
+        }
+        Optional<String> over = gate.enter(client);
+        if (over.isPresent()) {
+            if (!prologue.secured()) {
+                handler.refusalLine(over.get()).ifPresent(connection::sendLastWords);
+            }
+            throw new Unserved(Outcome.REFUSED_BY_LIMIT, over.get());
+        }
+        entered = client;
+    }
+
+    /** close_notify for a TLS connection whose service ended it well, held to the write timeout; a client gone by then changes nothing. */
+    private void closeNotify() {
+        connection.deadlines().writeStarted();
+        try {
+            prologue.closeOutbound();
+        } catch (IOException e) {
+            // The client closed first or stopped reading: the connection ends all the same.
+        } finally {
+            connection.deadlines().writeEnded();
         }
     }
 
@@ -156,19 +269,23 @@ final class ConnectionTask implements Runnable {
      */
     private void release() {
         context.open.remove(this);
-        leave.run();
+        SocketAddress client = entered;
+        if (client != null) {
+            gate.leave(client);
+        }
         context.permits.release();
     }
 
     private void logClose(Outcome outcome, String detail) {
         if (context.connectionLog.admit()) {
             // Written out directly: one line per connection is on the accept path, and this is most of its cost.
-            StringBuilder line = new StringBuilder(128).append(tag).append(' ').append(transport.label()).append(' ')
+            StringBuilder line = new StringBuilder(128).append(tag).append(' ').append(label).append(' ')
                     .append(peerName).append(" -> ")
                     .append(SocketAddresses.format(connection.local())).append(' ').append(outcome);
             if (detail != null) {
                 line.append(": ").append(detail);
             }
+            connection.tls().ifPresent(session -> line.append("; ").append(session));
             long out = connection.bytesOut();
             line.append(" (in ").append(connection.bytesIn()).append(" B, out ").append(out).append(" B");
             if (out > 0 && connection.aborted()) {

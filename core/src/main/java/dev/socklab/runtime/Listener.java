@@ -31,7 +31,7 @@ abstract sealed class Listener permits StreamListener, DatagramReceiver {
         this.service = service;
         this.requested = requested;
         this.context = context;
-        this.tag = service + "/" + requested.transport().label();
+        this.tag = service + "/" + requested.label();
     }
 
     /** Creates and binds the socket; on failure nothing stays open. */
@@ -88,7 +88,7 @@ abstract sealed class Listener permits StreamListener, DatagramReceiver {
         SocketAddress bound = opened.getLocalAddress();
         context.tracer.call(tag, "bind(" + SocketAddresses.format(bound) + ")");
         channel = opened;
-        binding = new Binding(service, new Endpoint(requested.transport(), bound));
+        binding = new Binding(service, requested.at(bound));
         return opened;
     }
 }

@@ -12,6 +12,10 @@ enum Outcome {
     DENIED("denied"),
     /** A limit turned the client away: too many connections, a line too long. */
     REFUSED_BY_LIMIT("refused by a limit"),
+    /** The TLS handshake failed: the client spoke no TLS, or an old version, or was refused (its certificate, its ciphers). */
+    HANDSHAKE_FAILED("TLS handshake failed"),
+    /** A service behind a proxy got no valid PROXY protocol header first. */
+    BAD_PROXY_HEADER("refused: no valid PROXY header"),
     /** The server stopped and its grace period ran out before the connection ended. */
     CLOSED_AT_SHUTDOWN("closed at shutdown"),
     /** The service failed for a reason of its own: a bug, or a resource it needed. */

@@ -21,6 +21,7 @@ import dev.socklab.net.Family;
 import dev.socklab.service.DatagramService;
 import dev.socklab.service.StreamService;
 import dev.socklab.text.Durations;
+import dev.socklab.tls.ServerTls;
 import dev.socklab.trace.Tracer;
 
 /**
@@ -223,8 +224,17 @@ public final class Server {
         private final List<Function<ServerContext, Listener>> registrations = new ArrayList<>();
         private Optional<String> ioEngine = Optional.empty();
         private int ioThreads;
+        private Optional<ServerTls> tls = Optional.empty();
+        /** Whether an endpoint asked for TLS, which then needs {@link #tls}. */
+        private boolean tlsAsked;
 
         private Builder() {
+        }
+
+        /** The certificate and key of every endpoint that speaks TLS ({@link Endpoint#tls()}). */
+        public Builder tls(ServerTls serverTls) {
+            this.tls = Optional.of(serverTls);
+            return this;
         }
 
         /**
@@ -323,6 +333,7 @@ public final class Server {
             }
             Objects.requireNonNull(service);
             register(name, limits);
+            tlsAsked |= endpoint.tls();
             registrations.add(context -> new StreamListener(name, service, endpoint, context));
             return this;
         }
@@ -367,8 +378,12 @@ public final class Server {
             if (registrations.isEmpty()) {
                 throw new IllegalStateException("a server needs at least one service");
             }
+            if (tlsAsked && tls.isEmpty()) {
+                throw new SettingException("a /tls endpoint needs a certificate and its key: --tls-cert FILE --tls-key FILE"
+                        + " (socklab cert dev makes a pair to try)");
+            }
             ServerContext context = new ServerContext(limits, Map.copyOf(services), udpLimits, maxLogRate,
-                    tracer, family, this::gates);
+                    tracer, family, this::gates, tls);
             List<Listener> listeners = registrations.stream().map(r -> r.apply(context)).toList();
             return new Server(context, listeners, ioEngine, ioThreads);
         }

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 import dev.socklab.engine.IoEngine;
 import dev.socklab.net.Family;
+import dev.socklab.proxy.ProxyPolicy;
 import dev.socklab.service.StreamService;
+import dev.socklab.tls.ServerTls;
 import dev.socklab.trace.Tracer;
 
 /** What every listener and connection of one server shares. */
@@ -47,8 +49,12 @@ final class ServerContext {
 
     final ConnectionLog connectionLog;
 
+    /** The certificate of the TLS endpoints, if any. */
+    final Optional<ServerTls> tls;
+
     ServerContext(Limits limits, Map<String, ServiceLimits> services, UdpLimits udpLimits, int maxLogRate, Tracer tracer, Family family,
-                  Function<RefusalCounts, Map<String, ServiceGate>> gates) {
+                  Function<RefusalCounts, Map<String, ServiceGate>> gates, Optional<ServerTls> tls) {
+        this.tls = tls;
         this.limits = limits;
         this.services = services;
         this.tracer = tracer;
@@ -76,6 +82,11 @@ final class ServerContext {
         Limits own = handler.firstRequestDeadlineApplies() ? limits : limits.withFirstRequestTimeout(Duration.ZERO);
         Optional<Duration> idle = services.getOrDefault(service, ServiceLimits.NONE).idleTimeout();
         return idle.or(handler::idleTimeout).map(own::withIdleTimeout).orElse(own);
+    }
+
+    /** The PROXY protocol policy of the service named {@code service}, if it has one. */
+    Optional<ProxyPolicy> proxy(String service) {
+        return services.getOrDefault(service, ServiceLimits.NONE).proxy();
     }
 
     /** The gate of the service named {@code service}. */

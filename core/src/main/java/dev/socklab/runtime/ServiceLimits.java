@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import dev.socklab.proxy.ProxyPolicy;
+
 /**
  * What one service is held to besides the server's own settings, registered with the service
  * ({@link Server.Builder#stream(String, dev.socklab.service.StreamService, Endpoint, ServiceLimits)}),
@@ -18,17 +20,20 @@ import java.util.OptionalInt;
  *     per-source limits; empty for the server's
  * @param idleTimeout how long the service's clients may stay quiet, instead of the server's idle
  *     timeout and of any the service asks for itself; empty for those
+ * @param proxy the PROXY protocol header every connection must start with, and who may send it;
+ *     empty for none (the connection's own address is the client's)
  */
 public record ServiceLimits(AccessPolicy access, OptionalInt maxConnections, Optional<SourceLimits> sourceLimits,
-                            Optional<Duration> idleTimeout) {
+                            Optional<Duration> idleTimeout, Optional<ProxyPolicy> proxy) {
     /** Nothing of its own: the service is held to the server's settings alone. */
     public static final ServiceLimits NONE = new ServiceLimits(AccessPolicy.EVERYONE, OptionalInt.empty(),
-            Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty());
 
     /** Rejects a limit that would refuse every client or close every connection at once. */
     public ServiceLimits {
         Objects.requireNonNull(access);
         Objects.requireNonNull(sourceLimits);
+        Objects.requireNonNull(proxy);
         if (maxConnections.isPresent() && maxConnections.getAsInt() < 1) {
             throw new SettingException("a service's connection limit must be at least 1, not "
                     + maxConnections.getAsInt());
@@ -40,21 +45,26 @@ public record ServiceLimits(AccessPolicy access, OptionalInt maxConnections, Opt
 
     /** These limits with another access policy. */
     public ServiceLimits withAccess(AccessPolicy value) {
-        return new ServiceLimits(value, maxConnections, sourceLimits, idleTimeout);
+        return new ServiceLimits(value, maxConnections, sourceLimits, idleTimeout, proxy);
     }
 
     /** These limits with a connection limit of the service's own. */
     public ServiceLimits withMaxConnections(int value) {
-        return new ServiceLimits(access, OptionalInt.of(value), sourceLimits, idleTimeout);
+        return new ServiceLimits(access, OptionalInt.of(value), sourceLimits, idleTimeout, proxy);
     }
 
     /** These limits with per-source limits of the service's own. */
     public ServiceLimits withSourceLimits(SourceLimits value) {
-        return new ServiceLimits(access, maxConnections, Optional.of(value), idleTimeout);
+        return new ServiceLimits(access, maxConnections, Optional.of(value), idleTimeout, proxy);
     }
 
     /** These limits with an idle timeout of the service's own. */
     public ServiceLimits withIdleTimeout(Duration value) {
-        return new ServiceLimits(access, maxConnections, sourceLimits, Optional.of(value));
+        return new ServiceLimits(access, maxConnections, sourceLimits, Optional.of(value), proxy);
+    }
+
+    /** These limits with a PROXY protocol policy: every connection must start with a header from a trusted proxy. */
+    public ServiceLimits withProxy(ProxyPolicy value) {
+        return new ServiceLimits(access, maxConnections, sourceLimits, idleTimeout, Optional.of(value));
     }
 }

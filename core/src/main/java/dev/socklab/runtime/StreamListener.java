@@ -20,6 +20,7 @@ import dev.socklab.engine.ListeningSocket;
 import dev.socklab.engine.StreamSocket;
 import dev.socklab.net.Family;
 import dev.socklab.net.SocketAddresses;
+import dev.socklab.proxy.ProxyPolicy;
 import dev.socklab.service.StreamService;
 
 /**
@@ -175,24 +176,37 @@ final class StreamListener extends Listener {
             return;
         }
         ServiceGate gate = context.gate(service);
-        // A denied client gets no byte at all, not even the reason: it learns nothing of the service.
-        Optional<String> denied = gate.deniedConnection(peer);
-        if (denied.isPresent()) {
-            release(permitted);
-            refuse(accepted, connTag, peer, local, Outcome.DENIED, denied.get(), false);
-            return;
+        Optional<ProxyPolicy> proxy = context.proxy(service);
+        if (proxy.isPresent()) {
+            // The real client is known only from the header, read on the connection's thread: the gate waits for it.
+            if (!proxy.get().trusts(peer)) {
+                release(permitted);
+                refuse(accepted, connTag, peer, local, Outcome.DENIED,
+                        "not a trusted proxy (--proxy-trust), and this service takes PROXY protocol connections only", false);
+                return;
+            }
+        } else {
+            // A denied client gets no byte at all, not even the reason: it learns nothing of the service.
+            Optional<String> denied = gate.deniedConnection(peer);
+            if (denied.isPresent()) {
+                release(permitted);
+                refuse(accepted, connTag, peer, local, Outcome.DENIED, denied.get(), false);
+                return;
+            }
         }
         if (!permitted) {
             context.refusals.overServerLimit.increment();
             refuse(accepted, connTag, peer, local, Outcome.REFUSED_BY_LIMIT, "too many connections ("
-                    + context.limits.maxConnections() + "); try again later", true);
+                    + context.limits.maxConnections() + "); try again later", !requested.tls() && proxy.isEmpty());
             return;
         }
-        Optional<String> over = gate.enter(peer);
-        if (over.isPresent()) {
-            release(permitted);
-            refuse(accepted, connTag, peer, local, Outcome.REFUSED_BY_LIMIT, over.get(), true);
-            return;
+        if (proxy.isEmpty()) {
+            Optional<String> over = gate.enter(peer);
+            if (over.isPresent()) {
+                release(permitted);
+                refuse(accepted, connTag, peer, local, Outcome.REFUSED_BY_LIMIT, over.get(), !requested.tls());
+                return;
+            }
         }
         if (requested.transport() == Transport.TCP) {
             try {
@@ -208,20 +222,30 @@ final class StreamListener extends Listener {
         } catch (IOException e) {
             // Closed under us (a reset), or non-blocking mode refused: nothing to serve.
             release(permitted);
-            gate.leave(peer);
+            if (proxy.isEmpty()) {
+                gate.leave(peer);
+            }
             closeQuietly(accepted);
             return;
+        }
+        Prologue prologue = null;
+        if (proxy.isPresent() || requested.tls()) {
+            PrologueSocket layered = new PrologueSocket(socket);
+            prologue = new Prologue(layered, proxy,
+                    requested.tls() ? Optional.of(context.tls.orElseThrow().newEngine(handler.applicationProtocols()))
+                            : Optional.empty());
+            socket = layered;
         }
         ChannelConnection connection = new ChannelConnection(socket, connTag, peer, local, limits,
                 context.tracer, serviceLog, context.watchdog, handler::refusalLine);
         // Formatted once: the thread's name and the closing line both show it.
         String peerName = SocketAddresses.format(peer);
-        ConnectionTask task = new ConnectionTask(service, requested.transport(), handler, connTag, peerName,
-                connection, context, () -> gate.leave(peer));
+        ConnectionTask task = new ConnectionTask(service, requested.label(), handler, connTag, peerName,
+                connection, context, gate, proxy.isPresent() ? null : peer, prologue);
         context.open.add(task);
         context.watchdog.watch(connection.deadlines());
         try {
-            if (handler.clientSpeaksFirst()) {
+            if (handler.clientSpeaksFirst() || prologue != null) {
                 // Until the client's first bytes, the connection waits as the service's first read would.
                 connection.deadlines().awaitingFirstBytes();
                 socket.startWhenReadable(service + " " + peerName, task, task::unstarted);
@@ -241,7 +265,7 @@ final class StreamListener extends Listener {
         }
         closeQuietly(accepted);
         context.tracer.call(connTag, "close()");
-        refusals.warn(connTag + " " + requested.transport().label() + " " + SocketAddresses.format(peer) + " -> "
+        refusals.warn(connTag + " " + requested.label() + " " + SocketAddresses.format(peer) + " -> "
                 + SocketAddresses.format(local) + " " + outcome + ": " + reason);
     }
 

@@ -22,11 +22,28 @@ import dev.socklab.framing.ByteSource;
  * the runtime closes the connection.
  */
 public interface Connection extends ByteSource {
-    /** The client's address: an {@code InetSocketAddress}, or a {@code UnixDomainSocketAddress} (often unnamed). */
+    /**
+     * The client's address: an {@code InetSocketAddress}, or a {@code UnixDomainSocketAddress}
+     * (often unnamed). Behind a trusted proxy that sends the PROXY protocol, the client the proxy
+     * names, as every limit and log line of the runtime sees it too.
+     */
     SocketAddress peer();
 
     /** The server's own address for this connection, as {@code getsockname()} gives it. */
     SocketAddress local();
+
+    /**
+     * The address the connection came from on the wire when a proxy's PROXY protocol header named
+     * the real client ({@link #peer()}): the proxy's own address. Empty for a direct connection.
+     */
+    default Optional<SocketAddress> via() {
+        return Optional.empty();
+    }
+
+    /** What the TLS handshake settled, on a TLS endpoint; empty on a plain one. Reads and writes carry the plaintext either way. */
+    default Optional<TlsSession> tls() {
+        return Optional.empty();
+    }
 
     /**
      * Reads what has arrived, up to {@code dst.remaining()} bytes, waiting for at least one.

@@ -2,6 +2,7 @@ package dev.socklab.service;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,6 +57,15 @@ public interface StreamService {
      */
     default boolean clientSpeaksFirst() {
         return false;
+    }
+
+    /**
+     * The application protocols this service speaks, by their ALPN names (RFC 7301), best first:
+     * on a TLS endpoint the server settles one with a client that offers any (and refuses a
+     * client that offers only others). Empty, the default: no ALPN.
+     */
+    default List<String> applicationProtocols() {
+        return List.of();
     }
 
     /**
