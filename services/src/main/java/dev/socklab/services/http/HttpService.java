@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import dev.socklab.http.BadBodyException;
@@ -201,5 +202,11 @@ public final class HttpService implements StreamService {
     @Override
     public boolean clientSpeaksFirst() {
         return true;
+    }
+
+    /** Over TLS, ALPN settles HTTP/1.1 with a client that offers it (a browser offers h2 first, then this). */
+    @Override
+    public List<String> applicationProtocols() {
+        return List.of("http/1.1");
     }
 }
