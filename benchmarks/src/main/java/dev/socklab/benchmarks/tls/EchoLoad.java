@@ -95,7 +95,8 @@ public final class EchoLoad {
         for (Thread t : threads) {
             t.join();
         }
-        double seconds = Math.max(lastCounted.get() - countFrom, 1) / 1e9;
+        // The window ends at the last round trip counted; with none, it was the whole duration.
+        double seconds = (roundTrips.get() == 0 ? duration.toNanos() : lastCounted.get() - countFrom) / 1e9;
         String[] names = session.get().isEmpty() ? new String[] {"", ""} : session.get().split(" ", 2);
         return new EchoLoadReport(connections, chunk, seconds, roundTrips.get(), (double) roundTrips.get() * chunk / seconds / 1e6,
                 names[0], names[1], failures.get(), firstFailure.get());
