@@ -61,7 +61,12 @@ final class StreamListener extends Listener {
     StreamListener(String service, StreamService handler, Endpoint requested, ServerContext context) {
         super(service, requested, context);
         this.handler = handler;
-        this.limits = context.limitsFor(service, handler);
+        Limits own = context.limitsFor(service, handler);
+        if (requested.tls() || context.proxy(service).isPresent()) {
+            // A handshake or a header is a request whatever the service: a chat's patient clients are not patient proxies.
+            own = own.withFirstRequestTimeout(context.limits.firstRequestTimeout());
+        }
+        this.limits = own;
         this.serviceLog = LoggerFactory.getLogger("socklab.service." + service);
         this.refusals = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
         this.acceptFailures = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
