@@ -33,11 +33,37 @@ class CommandLinesTest {
     }
 
     @Test
+    void compareTlsHelpListsEveryFlagInEightyColumns() {
+        Run run = run(new CompareTls(), "--help");
+
+        assertThat(run.code).isZero();
+        assertThat(run.out).startsWith("Usage: benchmarks/compare-tls ")
+                .contains("--duration", "--warmup", "--rounds", "--servers", "socklab, netty, nginx", "--out", "--root");
+        assertThat(run.out.lines()).allMatch(line -> line.length() <= 80, "fits 80 columns");
+    }
+
+    @Test
+    void aCompareTlsMistakeExitsTwoNamingTheServersThereAre() {
+        Run run = run(new CompareTls(), "--servers", "socklab,caddy");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("unknown server 'caddy': choose from socklab, netty, nginx");
+    }
+
+    @Test
+    void theBaselineTlsEchoWithoutItsFilesExitsTwoSayingWhichToGive() {
+        Run run = run(new NettyBaseline(), "--tls-echo", "0", "--tls-cert", "cert.pem");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("--tls-echo needs --tls-cert FILE and --tls-key FILE");
+    }
+
+    @Test
     void baselineHelpFitsEightyColumns() {
         Run run = run(new NettyBaseline(), "--help");
 
         assertThat(run.code).isZero();
-        assertThat(run.out).contains("--bind", "--echo", "--hello", "--udp-echo");
+        assertThat(run.out).contains("--bind", "--echo", "--hello", "--udp-echo", "--tls-echo", "--tls-cert", "--tls-key");
         assertThat(run.out.lines()).allMatch(line -> line.length() <= 80, "fits 80 columns");
     }
 

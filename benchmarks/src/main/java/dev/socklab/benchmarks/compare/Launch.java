@@ -1,6 +1,7 @@
 package dev.socklab.benchmarks.compare;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,6 +84,44 @@ record Launch(Path root, Path socklab, Path javaHome, String classpath, Pinning 
         command.add(java());
         command.addAll(ENGINE_JVM_OPTIONS);
         command.addAll(List.of("-jar", socklab.toString()));
+        command.addAll(args);
+        return command;
+    }
+
+    /**
+     * A main class of this module that runs socklab's runtime, as a server: pinned, with the
+     * engine's JVM options, and socklab's build ahead of this module on the class path (when there is
+     * one), so that its services and its logging configuration are those socklab ships.
+     */
+    List<String> socklabClass(Class<?> main, List<String> args) {
+        List<String> command = new ArrayList<>(pinning.server());
+        command.add(java());
+        command.addAll(ENGINE_JVM_OPTIONS);
+        String path = classpath;
+        if (Files.isRegularFile(socklab)) {
+            // Named, so that logback does not warn that this module's logback.xml is on the path too.
+            command.add("-Dlogback.configurationFile=jar:" + socklab.toUri() + "!/logback.xml");
+            path = socklab + File.pathSeparator + classpath;
+        }
+        command.addAll(List.of("-cp", path, main.getName()));
+        command.addAll(args);
+        return command;
+    }
+
+    /** The Netty baseline serving what {@code args} say, as a server: pinned, with the JVM options it needs. */
+    List<String> netty(List<String> args) {
+        List<String> command = new ArrayList<>(pinning.server());
+        command.add(java());
+        command.addAll(nettyJvmOptions());
+        command.addAll(List.of("-cp", classpath, NettyBaseline.class.getName()));
+        command.addAll(args);
+        return command;
+    }
+
+    /** A main class of this module as a load generator, pinned to the load generator's core. */
+    List<String> loadClass(Class<?> main, List<String> args) {
+        List<String> command = new ArrayList<>(pinning.load());
+        command.addAll(List.of(java(), "-cp", classpath, main.getName()));
         command.addAll(args);
         return command;
     }

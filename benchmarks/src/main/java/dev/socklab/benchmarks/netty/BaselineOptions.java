@@ -1,5 +1,7 @@
 package dev.socklab.benchmarks.netty;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import picocli.CommandLine.ITypeConverter;
@@ -25,6 +27,16 @@ public final class BaselineOptions {
     @Option(names = "--udp-echo", paramLabel = "PORT", converter = Port.class, description = "Serve UDP echo on PORT.")
     private Integer udpEcho;
 
+    @Option(names = "--tls-echo", paramLabel = "PORT", converter = Port.class,
+            description = "Serve TCP echo over TLS 1.3 and 1.2 on PORT, with the JDK's provider.")
+    private Integer tlsEcho;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "The TLS echo's certificate chain, PEM.")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The TLS echo's private key, PKCS#8 PEM.")
+    private Path tlsKey;
+
     /** The address to listen on, loopback unless told otherwise. */
     public String bind() {
         return bind;
@@ -45,9 +57,28 @@ public final class BaselineOptions {
         return port(udpEcho);
     }
 
+    /** The TCP echo over TLS port, if served. */
+    public OptionalInt tlsEcho() {
+        return port(tlsEcho);
+    }
+
+    /** The TLS echo's certificate and key files, when both are given. */
+    public Optional<KeyFiles> tlsFiles() {
+        return tlsCert == null || tlsKey == null ? Optional.empty() : Optional.of(new KeyFiles(tlsCert, tlsKey));
+    }
+
+    /**
+     * The TLS echo's PEM files.
+     *
+     * @param certificate the certificate chain, the server's first
+     * @param key         its private key, PKCS#8
+     */
+    public record KeyFiles(Path certificate, Path key) {
+    }
+
     /** Whether no service was named: then there is nothing to serve. */
     public boolean servesNothing() {
-        return echo == null && hello == null && udpEcho == null;
+        return echo == null && hello == null && udpEcho == null && tlsEcho == null;
     }
 
     private static OptionalInt port(Integer port) {

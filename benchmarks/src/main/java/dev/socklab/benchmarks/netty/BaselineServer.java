@@ -67,6 +67,12 @@ public final class BaselineServer implements AutoCloseable {
                 server.listen(out, "hello tcp", tcp(server.group, transport, new HelloHandler()),
                         new InetSocketAddress(options.bind(), options.hello().getAsInt()));
             }
+            if (options.tlsEcho().isPresent()) {
+                TlsEchoInitializer tls = TlsEchoInitializer.of(options.tlsFiles().orElseThrow(
+                        () -> new IllegalArgumentException("the TLS echo needs --tls-cert and --tls-key")));
+                server.listen(out, "echo tls", tcp(server.group, transport, tls),
+                        new InetSocketAddress(options.bind(), options.tlsEcho().getAsInt()));
+            }
             if (options.udpEcho().isPresent()) {
                 // One datagram socket is served by one event loop, as one socket is in socklab.
                 Bootstrap udp = new Bootstrap().group(server.group).channel(transport.datagramChannel())

@@ -2,11 +2,19 @@ package dev.socklab.benchmarks.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.socklab.benchmarks.NettyBaseline;
+import dev.socklab.benchmarks.SocklabTlsEcho;
+import dev.socklab.benchmarks.TlsEchoLoad;
 
 /** The command lines of the servers and the load generator, and the choice of cores. */
 class LaunchTest {
@@ -32,6 +40,30 @@ class LaunchTest {
 
         assertThat(jdk).endsWith("--io", "jdk");
         assertThat(jdk.subList(0, jdk.size() - 1)).isEqualTo(epoll.subList(0, epoll.size() - 1));
+    }
+
+    @Test
+    void socklabsTlsEchoRunsFromItsBuildWithItsLoggingAheadOfThisModule(@TempDir Path dir) throws IOException {
+        Path jar = Files.createFile(dir.resolve("socklab.jar"));
+        Launch built = new Launch(ROOT, jar, Path.of("/jdk"), "cp.jar", PINNED, Duration.ofSeconds(10));
+
+        assertThat(built.socklabClass(SocklabTlsEcho.class, List.of("--port", "0"))).containsExactly("taskset", "-c", "0",
+                "/jdk/bin/java", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-exports",
+                "java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
+                "-Dlogback.configurationFile=jar:" + jar.toUri() + "!/logback.xml", "-cp", jar + File.pathSeparator + "cp.jar",
+                SocklabTlsEcho.class.getName(), "--port", "0");
+        assertThat(LAUNCH.socklabClass(SocklabTlsEcho.class, List.of()))
+                .as("without a build, this class path alone, which has socklab's services in the module's tests")
+                .endsWith("-cp", "cp.jar", SocklabTlsEcho.class.getName())
+                .noneMatch(arg -> arg.startsWith("-Dlogback"));
+    }
+
+    @Test
+    void theTlsLoadRunsOnTheLoadCoreAndNettyOnTheServerCore() {
+        assertThat(LAUNCH.loadClass(TlsEchoLoad.class, List.of("--port", "1"))).containsExactly("taskset", "-c", "1",
+                "/jdk/bin/java", "-cp", "cp.jar", TlsEchoLoad.class.getName(), "--port", "1");
+        assertThat(LAUNCH.netty(List.of("--tls-echo", "0"))).startsWith("taskset", "-c", "0", "/jdk/bin/java")
+                .endsWith("-cp", "cp.jar", NettyBaseline.class.getName(), "--tls-echo", "0");
     }
 
     @Test
