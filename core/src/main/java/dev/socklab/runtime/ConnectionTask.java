@@ -211,12 +211,14 @@ final class ConnectionTask implements Runnable {
                 TlsSession session;
                 try {
                     session = prologue.handshake();
-                } catch (SSLException | EOFException e) {
-                    if (deadlines.fired().isPresent()) {
+                } catch (IOException e) {
+                    if (deadlines.fired().isPresent() || forced) {
                         throw e;
                     }
                     context.tracer.call(tag, "TLS handshake failed: " + e.getMessage());
-                    throw new Unserved(Outcome.HANDSHAKE_FAILED, e.getMessage());
+                    // A reset mid-handshake (a client that closes as soon as it has its keys) is the client's end, not a failure.
+                    boolean refused = e instanceof SSLException || e instanceof EOFException;
+                    throw new Unserved(refused ? Outcome.HANDSHAKE_FAILED : Outcome.CLOSED_BY_CLIENT, e.getMessage());
                 }
                 connection.secured(session);
                 context.tracer.call(tag, "TLS handshake: " + session);

@@ -158,7 +158,9 @@ public final class ServerTls {
             keys.load(null, null);
             char[] none = new char[0];
             keys.setKeyEntry("server", key, none, chain.toArray(X509Certificate[]::new));
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance("NewSunX509");
+            // SunX509, not NewSunX509: JDK 25's NewSunX509 finds its key afresh in the key store, which
+            // decrypts it (PBKDF2, 10,000 rounds), on every handshake (docs/performance.md, TLS).
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance("SunX509");
             keyManagers.init(keys, none);
             TrustManagerFactory trust = null;
             if (files.clientCa().isPresent()) {

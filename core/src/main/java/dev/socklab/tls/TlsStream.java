@@ -32,7 +32,7 @@ import dev.socklab.service.TlsSession;
  * neither end of socklab ever starts one.
  */
 public final class TlsStream {
-    /** Records wrapped before one write to the wire: a 64 KiB write goes out in one system call, not four. */
+    /** Records wrapped before one write to the wire, and read in one: 64 KiB goes in one system call, not four. */
     private static final int RECORDS_PER_WRITE = 4;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
@@ -73,7 +73,7 @@ public final class TlsStream {
         this.engine = engine;
         this.wire = wire;
         SSLSession session = engine.getSession();
-        this.netIn = ByteBuffer.allocate(Math.max(session.getPacketBufferSize(), received.remaining()));
+        this.netIn = ByteBuffer.allocate(Math.max(session.getPacketBufferSize() * RECORDS_PER_WRITE, received.remaining()));
         this.netIn.put(received).flip();
         this.appIn = ByteBuffer.allocate(session.getApplicationBufferSize()).flip();
         this.netOut = ByteBuffer.allocate(session.getPacketBufferSize() * RECORDS_PER_WRITE);
@@ -91,7 +91,7 @@ public final class TlsStream {
         try {
             while (status != HandshakeStatus.FINISHED && status != HandshakeStatus.NOT_HANDSHAKING) {
                 switch (status) {
-                    case NEED_WRAP -> status = wrapAndSend(EMPTY);
+                    case NEED_WRAP -> status = wrapFlight();
                     case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> status = unwrapDuringHandshake();
                     case NEED_TASK -> status = runTasks();
                     default -> throw new IllegalStateException("handshake status " + status);
@@ -102,6 +102,47 @@ public final class TlsStream {
             throw e;
         }
         handshaken = true;
+    }
+
+    /**
+     * Wraps the handshake messages this end sends in a row (a server's hello, change cipher spec and
+     * encrypted flight) and sends them in one write, as one TCP segment where they fit.
+     */
+    private HandshakeStatus wrapFlight() throws IOException {
+        writing.lock();
+        try {
+            netOut.clear();
+            int packet = engine.getSession().getPacketBufferSize();
+            HandshakeStatus status;
+            SSLEngineResult result;
+            do {
+                if (netOut.remaining() < packet) {
+                    flush();
+                }
+                result = engine.wrap(EMPTY, netOut);
+                status = result.getHandshakeStatus();
+                while (status == HandshakeStatus.NEED_TASK) {
+                    status = runTasks();
+                }
+            } while (status == HandshakeStatus.NEED_WRAP && result.getStatus() == SSLEngineResult.Status.OK);
+            flush();
+            if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                // The engine refused the peer and wrapped the alert that says why: sent above, now the failure.
+                throw new SSLException("the TLS handshake failed; the peer was sent an alert");
+            }
+            return status;
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /** Sends what {@code netOut} holds and clears it for more. */
+    private void flush() throws IOException {
+        netOut.flip();
+        if (netOut.hasRemaining()) {
+            wire.write(netOut);
+        }
+        netOut.clear();
     }
 
     /** Sends the alert a refused handshake left in the engine, if it left one: the peer learns why. */
@@ -187,21 +228,33 @@ public final class TlsStream {
     public int read(ByteBuffer dst, long waitNanos) throws IOException {
         reading.lock();
         try {
+            // Every whole record already received is decrypted while dst has room: a 64 KiB read takes four, not one.
+            int total = 0;
             while (true) {
                 if (appIn.hasRemaining()) {
-                    return copy(appIn, dst);
+                    total += copy(appIn, dst);
+                    if (!dst.hasRemaining()) {
+                        return total;
+                    }
                 }
                 if (inboundDone) {
-                    return -1;
+                    return total > 0 ? total : -1;
                 }
                 if (netIn.hasRemaining()) {
                     int n = unwrapInto(dst);
-                    if (n != 0) {
-                        return n;
+                    if (n > 0) {
+                        total += n;
+                        continue;
+                    }
+                    if (n < 0) {
+                        return total > 0 ? total : -1;
                     }
                     if (appIn.hasRemaining() || inboundDone || netIn.hasRemaining() && !underflow) {
                         continue;
                     }
+                }
+                if (total > 0) {
+                    return total;
                 }
                 int got = fill(waitNanos);
                 if (got < 0) {
@@ -267,7 +320,7 @@ public final class TlsStream {
             if (handshaken && "TLSv1.2".equals(engine.getSession().getProtocol()) && !inboundDone) {
                 throw new SSLException("renegotiation refused: the peer started a new TLS 1.2 handshake");
             }
-            next = next == HandshakeStatus.NEED_TASK ? runTasks() : wrapAndSend(EMPTY);
+            next = next == HandshakeStatus.NEED_TASK ? runTasks() : wrapAndSend();
         }
     }
 
@@ -339,20 +392,13 @@ public final class TlsStream {
         }
     }
 
-    /** Wraps {@code src} (nothing but handshake or alert records when empty) and sends what came out. */
-    private HandshakeStatus wrapAndSend(ByteBuffer src) throws IOException {
+    /** Wraps what the engine has to say after the handshake (a key update, a close_notify in answer) and sends it. */
+    private HandshakeStatus wrapAndSend() throws IOException {
         writing.lock();
         try {
             netOut.clear();
-            SSLEngineResult result = engine.wrap(src, netOut);
-            netOut.flip();
-            if (netOut.hasRemaining()) {
-                wire.write(netOut);
-            }
-            if (result.getStatus() == SSLEngineResult.Status.CLOSED && !handshaken) {
-                // The engine refused the peer and wrapped the alert that says why: sent above, now the failure.
-                throw new SSLException("the TLS handshake failed; the peer was sent an alert");
-            }
+            SSLEngineResult result = engine.wrap(EMPTY, netOut);
+            flush();
             return result.getHandshakeStatus();
         } finally {
             writing.unlock();
