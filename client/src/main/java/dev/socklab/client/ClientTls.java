@@ -110,7 +110,7 @@ public final class ClientTls {
         try {
             return List.of(new SNIHostName(name));
         } catch (IllegalArgumentException e) {
-            // A name SNI cannot carry (an underscore, a trailing dot): the handshake goes without, the name check stays.
+            // A name SNI cannot carry (an underscore, a trailing dot): sent without; the name is still checked.
             return List.of();
         }
     }

@@ -38,7 +38,8 @@ final class HandshakeFailure {
             explained = new SocketTimeoutException("no answer to the TLS handshake within " + Durations.format(timeout)
                     + ": does the server speak TLS on this port?");
         } else if (wire.answeredWithoutTls()) {
-            explained = new SSLHandshakeException("the server answered without TLS: it does not speak TLS on this port");
+            explained = new SSLHandshakeException(
+                    "the server answered without TLS: it does not speak TLS on this port");
         } else if (e instanceof EOFException) {
             explained = new SSLHandshakeException("the server closed the connection during the TLS handshake: it may"
                     + " not speak TLS on this port, or it took none of this client's versions (TLS 1.3, 1.2)");

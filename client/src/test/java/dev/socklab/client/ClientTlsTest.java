@@ -133,7 +133,8 @@ class ClientTlsTest {
 
     @Test
     void aServerWithoutTlsIsToldApart() throws Exception {
-        Endpoint hello = servers.stream("hello", new HelloService("Hello World!"), Endpoint.tcp(new InetSocketAddress("127.0.0.1", 0)));
+        Endpoint hello = servers.stream("hello", new HelloService("Hello World!"),
+                Endpoint.tcp(new InetSocketAddress("127.0.0.1", 0)));
         int port = ((InetSocketAddress) hello.address()).getPort();
         try (ClientConnection conn = connect("127.0.0.1", port, Tracer.off())) {
             assertThatThrownBy(() -> conn.startTls(ClientTls.unchecked(), Host.parse("127.0.0.1"), TIMEOUT))
