@@ -205,6 +205,17 @@ class TlsClientCommandsTest {
     }
 
     @Test
+    void echoToOpensslsServerGetsEachLineBackReversed() throws Exception {
+        try (OpensslServer openssl = OpensslServer.start(pair.certFile(), pair.keyFile(), "-rev")) {
+            Captured run = captured("stressed\n", () -> CommandRun.of("echo", "localhost",
+                    String.valueOf(openssl.port()), "--tls", "--ca", ca));
+
+            assertThat(run.run().exitCode()).as("stderr: %s", run.err()).isZero();
+            assertThat(run.out()).isEqualTo("desserts\n");
+        }
+    }
+
+    @Test
     void opensslsServerIsRefusedWithoutItsCa() throws Exception {
         try (OpensslServer openssl = OpensslServer.start(pair.certFile(), pair.keyFile(), "-www")) {
             CommandRun.of("http", "https://localhost:" + openssl.port() + "/").failedWith(ExitCode.NETWORK,
