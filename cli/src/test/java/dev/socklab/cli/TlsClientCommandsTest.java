@@ -98,7 +98,7 @@ class TlsClientCommandsTest {
         String port = serveOverTls("hello", new HelloService(GREETING), "127.0.0.2");
 
         CommandRun.of("hello", "127.0.0.2", port, "--tls", "--ca", ca).failedWith(ExitCode.NETWORK,
-                "the server's certificate is for localhost, 127.0.0.1, ", ", not 127.0.0.2;",
+                "the server's certificate is for localhost, 127.0.0.1, ::1, not 127.0.0.2;",
                 "connect by one of those names, or --insecure to skip the check");
     }
 

@@ -1,5 +1,6 @@
 package dev.socklab.client;
 
+import java.net.InetAddress;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
@@ -12,6 +13,8 @@ import java.util.List;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
+
+import dev.socklab.net.SocketAddresses;
 
 /**
  * The JDK's check of a server's certificate (its chain to a trusted CA, its dates, and its name
@@ -125,8 +128,11 @@ final class CheckedTrust extends X509ExtendedTrustManager {
             if (alternatives != null) {
                 for (List<?> name : alternatives) {
                     int type = (Integer) name.get(0);
-                    if (type == DNS_NAME || type == IP_ADDRESS) {
+                    if (type == DNS_NAME) {
                         names.add(String.valueOf(name.get(1)));
+                    } else if (type == IP_ADDRESS) {
+                        // The JDK writes an IPv6 address long (0:0:0:0:0:0:0:1): shown as the lab writes it (::1).
+                        names.add(SocketAddresses.format(InetAddress.ofLiteral(String.valueOf(name.get(1)))));
                     }
                 }
             }

@@ -86,7 +86,8 @@ public final class ClientTls {
      * @param port the server's port, or 0 for a Unix socket; it keys the JDK's session cache
      */
     SSLEngine newEngine(Host host, int port) {
-        String name = host instanceof Host.Literal literal ? literal.address().getHostAddress() : host.toString();
+        // The host as the lab writes it: a name, or an address in its short form, which the JDK's check reads as one.
+        String name = host.toString();
         SSLEngine engine = context.createSSLEngine(name, port);
         engine.setUseClientMode(true);
         SSLParameters parameters = engine.getSSLParameters();
