@@ -5,15 +5,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObjectGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,6 +49,8 @@ import dev.socklab.services.echo.EchoService;
 import dev.socklab.services.hello.HelloService;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.TestCertificates;
+import dev.socklab.tls.DevCertificate;
+import dev.socklab.tls.ServerTls;
 import dev.socklab.trace.Tracer;
 
 /** A client over TLS to socklab's own services: plaintext through it, and each refusal in a sentence. */
@@ -118,6 +141,62 @@ class ClientTlsTest {
                             .isEqualTo(CertificateRefusedException.Reason.WRONG_NAME))
                     .hasMessage("the server's certificate is for localhost, 127.0.0.1, ::1, not 127.0.0.2");
         }
+    }
+
+    @Test
+    void aCertificateNoneOfTheGivenCasSignedIsRefusedSayingSo() throws Exception {
+        int port = serveEchoOverTls("127.0.0.1");
+        ClientTls another = ClientTls.trusting(List.of(DevCertificate.generate("localhost").certificate()));
+        try (ClientConnection conn = connect("localhost", port, Tracer.off())) {
+            assertThatThrownBy(() -> conn.startTls(another, Host.parse("localhost"), TIMEOUT))
+                    .isInstanceOf(CertificateRefusedException.class)
+                    .hasMessageEndingWith(") is not signed by any of the CAs given");
+        }
+    }
+
+    @Test
+    void anExpiredCertificateIsRefusedWithItsDate() throws Exception {
+        Instant end = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        Server server = servers.start(Server.builder().tls(expiredTls(end))
+                .stream("echo", new EchoService(), Endpoint.tls(new InetSocketAddress("127.0.0.1", 0))));
+        int port = ((InetSocketAddress) server.bindings().getFirst().endpoint().address()).getPort();
+        try (ClientConnection conn = connect("localhost", port, Tracer.off())) {
+            assertThatThrownBy(() -> conn.startTls(ClientTls.trustingTheJdksCas(), Host.parse("localhost"), TIMEOUT))
+                    .isInstanceOfSatisfying(CertificateRefusedException.class, e -> assertThat(e.reason())
+                            .isEqualTo(CertificateRefusedException.Reason.EXPIRED))
+                    .hasMessage("the server's certificate expired at " + end);
+        }
+    }
+
+    /** A server's TLS with a self-signed certificate for localhost whose validity ended at {@code end}. */
+    private ServerTls expiredTls(Instant end) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        KeyPair keys = generator.generateKeyPair();
+        X500Name subject = new X500Name("CN=localhost");
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, BigInteger.ONE,
+                Date.from(end.minus(Duration.ofDays(30))), Date.from(end), subject, keys.getPublic());
+        builder.addExtension(Extension.subjectAlternativeName, false,
+                new GeneralNames(new GeneralName(GeneralName.dNSName, "localhost")));
+        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        Path cert = dir.resolve("expired-cert.pem");
+        Path key = dir.resolve("expired-key.pem");
+        Files.writeString(cert, pem(certificate));
+        Files.writeString(key, pem(new JcaPKCS8Generator(keys.getPrivate(), null)));
+        return ServerTls.load(new ServerTls.KeyFiles(cert, key, Optional.empty()));
+    }
+
+    private static String pem(Object item) throws Exception {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            if (item instanceof PemObjectGenerator generator) {
+                writer.writeObject(generator);
+            } else {
+                writer.writeObject(item);
+            }
+        }
+        return text.toString();
     }
 
     @Test
