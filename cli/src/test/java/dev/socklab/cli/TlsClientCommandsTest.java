@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.parallel.Resources;
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.runtime.Server;
 import dev.socklab.service.StreamService;
+import dev.socklab.services.chat.ChatService;
+import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.echo.EchoService;
 import dev.socklab.services.hello.HelloService;
 import dev.socklab.services.http.HttpService;
@@ -125,6 +128,17 @@ class TlsClientCommandsTest {
 
         assertThat(run.run().exitCode()).as("stderr: %s", run.err()).isZero();
         assertThat(run.out()).isEqualTo("one\ntwo\n");
+    }
+
+    @Test
+    void chatOverTlsSendsTheInputAndLeavesAtItsEnd() {
+        String port = serveOverTls("chat", new ChatService(ChatSettings.DEFAULTS, Clock.systemDefaultZone()),
+                "127.0.0.1");
+        Captured run = captured("hello over tls\n", () -> CommandRun.of("chat", "localhost", port, "--nick", "alice",
+                "--tls", "--ca", ca));
+
+        assertThat(run.run().exitCode()).as("stderr: %s", run.err()).isZero();
+        assertThat(run.out()).contains("<alice> hello over tls").contains("-- bye");
     }
 
     @Test
