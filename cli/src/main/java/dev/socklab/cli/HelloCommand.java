@@ -14,6 +14,7 @@ import dev.socklab.client.HelloClient;
                 "  socklab hello                       from localhost, port 10000",
                 "  socklab hello 127.0.0.1 3000 --udp  over UDP",
                 "  socklab hello --unix /tmp/h.sock    over a Unix socket",
+                "  socklab hello --tls --ca cert.pem   over TLS, trusting the CA in cert.pem",
                 "  socklab hello --trace               showing each socket call"})
 final class HelloCommand extends ClientCommand {
     @Override

@@ -44,7 +44,8 @@ import dev.socklab.text.Visible;
 @Command(name = "http", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
         description = {"Sends one HTTP/1.1 request and prints the body of the response.",
                 "METHOD is GET unless given, or POST with --data and PUT with --upload. The URL is"
-                + " http://HOST[:PORT]/PATH; without http:// it is taken as one, as curl does.",
+                + " http://HOST[:PORT]/PATH, or https:// for TLS (as --tls makes any URL); without a scheme it is"
+                + " taken as http://, as curl does.",
                 "The body goes to standard output as it came, or to -o FILE, as it arrives (never held whole);"
                 + " on a terminal its control characters are shown visibly. -i prints the status line and"
                 + " header fields first. With -o, or when standard output is not a terminal, a progress bar"
@@ -57,7 +58,8 @@ import dev.socklab.text.Visible;
                 "  socklab http localhost:10080/anything --data 'name=socklab' -H 'X-Lab: 1'",
                 "  socklab http localhost:10080/big.iso -o big.iso --continue",
                 "  socklab http PUT localhost:10080/notes.txt --upload notes.txt",
-                "  socklab http --unix /tmp/http.sock http://localhost/health --trace"})
+                "  socklab http --unix /tmp/http.sock http://localhost/health --trace",
+                "  socklab http --ca cert.pem https://localhost:10443/anything"})
 final class HttpCommand implements Callable<Integer>, ServerText.Printer {
     /** What a body to standard output may be at most, unless --max-size says: a file may be any size. */
     static final long DEFAULT_MAX_TO_OUTPUT = 100L * 1024 * 1024;
@@ -69,7 +71,7 @@ final class HttpCommand implements Callable<Integer>, ServerText.Printer {
     @Parameters(arity = "1..2", paramLabel = "[METHOD] URL", hideParamSyntax = true,
             description = {"The method (GET unless given) and the URL:",
                     "http://HOST[:PORT]/PATH?QUERY, where HOST is a name, an IPv4 address or an IPv6 one in brackets,"
-                    + " and PORT is 80 unless given."})
+                    + " and PORT is 80 unless given; https:// for TLS, on 443 unless given."})
     List<String> words = new ArrayList<>();
 
     @Mixin
@@ -133,14 +135,12 @@ final class HttpCommand implements Callable<Integer>, ServerText.Printer {
             throw new Errors.UsageException("--max-size takes a number of bytes, 0 or more, not " + maxSize);
         }
         String method = words.size() == 2 ? words.getFirst() : data != null ? "POST" : upload != null ? "PUT" : "GET";
-        HttpUrl url = HttpUrl.parse(words.getLast());
+        HttpUrl url = HttpUrl.parse(words.getLast(), options.tls.tls);
         long have = resume && Files.isRegularFile(output) ? Files.size(output) : 0;
         HttpRequest request = request(method, url, have);
         long max = maxSize != null ? maxSize : output != null ? Long.MAX_VALUE : DEFAULT_MAX_TO_OUTPUT;
-        return options.talk(url.parsedHost(), url.port(), WHO, false, conn -> converse(conn, request, have, max),
-                datagrams -> {
-                    throw new IllegalStateException("http has no UDP conversation");
-                });
+        return options.talkHttp(url.parsedHost(), url.port(), WHO, url.tls(),
+                conn -> converse(conn, request, have, max));
     }
 
     private HttpRequest request(String method, HttpUrl url, long have) throws IOException {

@@ -33,7 +33,8 @@ import dev.socklab.websocket.Message;
                 "4 when it closes with another code, breaks the protocol or drops the connection.", "", "Examples:",
                 "  socklab ws                           the echo at ws://localhost:10080/ws",
                 "  echo hello | socklab ws ws://127.0.0.1:10080/ws",
-                "  socklab ws --unix /tmp/http.sock ws://localhost/ws"})
+                "  socklab ws --unix /tmp/http.sock ws://localhost/ws",
+                "  socklab ws --ca cert.pem wss://localhost:10443/ws"})
 final class WsCommand implements Callable<Integer>, ServerText.Printer {
     private static final String WHO = "ws";
 
@@ -41,8 +42,8 @@ final class WsCommand implements Callable<Integer>, ServerText.Printer {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
-            description = "ws://HOST[:PORT][/PATH] (default: ${DEFAULT-VALUE}); with --unix, HOST is only the Host"
-                    + " field's value.")
+            description = "ws://HOST[:PORT][/PATH] (default: ${DEFAULT-VALUE}), or wss:// for TLS, on 443 unless"
+                    + " given; with --unix, HOST is only the Host field's value and the name TLS checks.")
     String url = "ws://localhost:10080/ws";
 
     @Mixin
@@ -65,13 +66,10 @@ final class WsCommand implements Callable<Integer>, ServerText.Printer {
         if (udp) {
             throw new Errors.UsageException("a WebSocket runs over TCP or a Unix socket, not UDP: drop --udp");
         }
-        WebSocketUrl target = WebSocketUrl.parse(url);
+        WebSocketUrl target = WebSocketUrl.parse(url, options.tls.tls);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        Message.Close close = options.talk(target.host(), target.port(), WHO, false,
-                conn -> WebSocketClient.open(conn, target, options.timeout).relay(in, this::print),
-                datagrams -> {
-                    throw new IllegalStateException("a WebSocket has no UDP conversation");
-                });
+        Message.Close close = options.talkHttp(target.host(), target.port(), WHO, target.tls(),
+                conn -> WebSocketClient.open(conn, target, options.timeout).relay(in, this::print));
         if (close.code() != CloseCodes.NORMAL && close.code() != CloseCodes.NO_STATUS) {
             throw new ProtocolException("the server closed the WebSocket with " + close.code()
                     + (close.reason().isEmpty() ? "" : " (" + close.reason() + ")"));

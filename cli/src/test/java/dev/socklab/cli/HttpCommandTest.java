@@ -330,7 +330,7 @@ class HttpCommandTest {
 
     @Test
     void aCommandLineThatCannotBeSentIsAUsageError() {
-        CommandRun.of("http", "https://localhost/").failedWith(ExitCode.USAGE, "TLS");
+        CommandRun.of("http", "ftp://localhost/").failedWith(ExitCode.USAGE, "http:// and https://, not ftp://");
         CommandRun.of("http", "localhost/", "--data", "a", "--upload", "f").failedWith(ExitCode.USAGE, "pick one");
         CommandRun.of("http", "localhost/", "--continue").failedWith(ExitCode.USAGE, "-o FILE");
         CommandRun.of("http", "localhost/", "-H", "Bad Name: x").failedWith(ExitCode.USAGE, "header field name");

@@ -12,13 +12,20 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import dev.socklab.net.AddressException;
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
+import dev.socklab.service.TlsSession;
 import dev.socklab.text.Durations;
+import dev.socklab.text.Visible;
+import dev.socklab.tls.TlsStream;
 import dev.socklab.trace.Tracer;
 
 /**
@@ -28,6 +35,10 @@ import dev.socklab.trace.Tracer;
  * <p>The channel is non-blocking and waited on with a selector, because a blocking channel's
  * calls cannot time out. Reads wait on one selector and writes on another, so one thread may read
  * while another writes (as a relay does); two threads must not both read, nor both write.
+ *
+ * <p>After {@link #startTls}, the same calls carry plaintext over TLS: the reads keep their
+ * deadlines, and the trace shows the handshake's outcome, then the application's bytes as
+ * {@code SSL_read} and {@code SSL_write}, as a C client's calls to OpenSSL would, not the records.
  */
 public final class ClientConnection implements Closeable {
     /** How much one {@code recv} asks for in {@link #readToEof}: a few segments' worth. */
@@ -43,6 +54,10 @@ public final class ClientConnection implements Closeable {
     private final String who;
     private final SocketAddress local;
     private final SocketAddress peer;
+    /** The channel's bytes, untraced: plaintext to trace, or the TLS records. */
+    private final SocketWire wire;
+    /** TLS over the wire once {@link #startTls} has run; null while the connection is plaintext. */
+    private volatile TlsStream tls;
     private boolean closed;
 
     ClientConnection(SocketChannel channel, SelectionKey key, Duration writeTimeout, Tracer tracer, String who)
@@ -56,6 +71,7 @@ public final class ClientConnection implements Closeable {
         this.peer = channel.getRemoteAddress();
         // Last: nothing after it can fail and leave its selector open.
         this.writeKey = registerForWrites(channel);
+        this.wire = new SocketWire(channel, readKey, writeKey, writeTimeout);
     }
 
     /**
@@ -112,6 +128,42 @@ public final class ClientConnection implements Closeable {
     public static ClientConnection connect(UnixDomainSocketAddress path, Duration timeout, Tracer tracer, String who)
             throws IOException {
         return new Connector(timeout, tracer, who).toUnix(path);
+    }
+
+    /**
+     * Runs a TLS handshake as the client, with the server at {@code host}: from then on this
+     * connection's reads and writes carry plaintext over TLS. Call it once, right after connecting,
+     * before the connection is shared with another thread.
+     *
+     * @param settings what to trust and what to offer
+     * @param host the server as the user wrote it, whose name its certificate must hold and which
+     *     SNI sends; for a Unix socket, the name the server is known by
+     * @param timeout how long the server may take to answer each step of the handshake
+     * @return what the handshake settled
+     * @throws CertificateRefusedException if the server's certificate is refused, saying why
+     * @throws SocketTimeoutException if the server does not answer in time
+     * @throws IOException if the handshake fails otherwise, in one sentence
+     */
+    public TlsSession startTls(ClientTls settings, Host host, Duration timeout) throws IOException {
+        int port = peer instanceof InetSocketAddress inet ? inet.getPort() : 0;
+        TlsStream stream = new TlsStream(settings.newEngine(host, port), wire, ByteBuffer.allocate(0));
+        wire.readUntil(Deadline.after(timeout));
+        try {
+            stream.handshake();
+        } catch (IOException e) {
+            IOException failure = HandshakeFailure.explain(e, wire, timeout);
+            if (tracer.enabled()) {
+                tracer.call(who, "SSL_connect() = failed: " + Visible.of(failure.getMessage()));
+            }
+            throw failure;
+        }
+        tls = stream;
+        TlsSession session = stream.session();
+        if (tracer.enabled()) {
+            tracer.call(who, "SSL_connect() = " + Visible.of(session + " server=\"" + serverSubject(stream.engine())
+                    + "\"" + (settings.checksTheServer() ? "" : " (not checked)")));
+        }
+        return session;
     }
 
     /**
@@ -196,6 +248,11 @@ public final class ClientConnection implements Closeable {
      * @throws IOException if the connection fails, such as when the peer has reset it
      */
     public void write(ByteBuffer src) throws IOException {
+        TlsStream secure = tls;
+        if (secure != null) {
+            writeTls(secure, src);
+            return;
+        }
         Deadline deadline = Deadline.after(writeTimeout);
         while (src.hasRemaining()) {
             int asked = src.remaining();
@@ -234,11 +291,23 @@ public final class ClientConnection implements Closeable {
 
     /**
      * Closes the sending side ({@code shutdown(SHUT_WR)}): the server reads EOF after what was
-     * sent, while this side can still read its answer.
+     * sent, while this side can still read its answer. Over TLS, close_notify goes first; a TLS
+     * 1.2 server answers it with its own and sends nothing more, as TLS 1.2 has no half-close.
      *
      * @throws IOException if the connection is no longer there to shut down
      */
     public void shutdownOutput() throws IOException {
+        TlsStream secure = tls;
+        if (secure != null) {
+            // close_notify first: the server reads the end of the stream from TLS, which a bare FIN would truncate.
+            try {
+                secure.closeOutbound();
+            } catch (IOException e) {
+                traceFailure("SSL_shutdown()", e);
+                throw e;
+            }
+            tracer.call(who, "SSL_shutdown()");
+        }
         try {
             channel.shutdownOutput();
         } catch (IOException e) {
@@ -303,27 +372,56 @@ public final class ClientConnection implements Closeable {
     private int read(ByteBuffer dst, Deadline deadline, Duration timeout) throws IOException {
         int asked = dst.remaining();
         int start = dst.position();
-        int n;
-        while ((n = readOnce(dst, asked)) == 0 && asked > 0) {
-            if (!deadline.await(readKey, SelectionKey.OP_READ)) {
+        TlsStream secure = tls;
+        String call = secure == null ? "recv" : "SSL_read";
+        int n = 0;
+        if (asked > 0) {
+            try {
+                if (secure == null) {
+                    n = wire.read(dst, deadline);
+                } else {
+                    wire.readUntil(deadline);
+                    n = secure.read(dst, deadline.remainingNanos());
+                }
+            } catch (IOException e) {
+                traceFailure(call + "(" + asked + ")", e);
+                throw e;
+            }
+            if (n == 0) {
                 if (tracer.enabled()) {
-                    tracer.call(who, TraceText.timedOut("recv(" + asked + ")", timeout));
+                    tracer.call(who, TraceText.timedOut(call + "(" + asked + ")", timeout));
                 }
                 throw new SocketTimeoutException("no answer within " + Durations.format(timeout));
             }
         }
         if (tracer.enabled()) {
-            tracer.io(who, "recv", asked, n, TraceText.moved(dst, start));
+            tracer.io(who, call, asked, n, TraceText.moved(dst, start));
         }
         return n;
     }
 
-    private int readOnce(ByteBuffer dst, int asked) throws IOException {
+    /** Writes all of {@code src} over TLS, as {@link #write(ByteBuffer)} does, traced as one call. */
+    private void writeTls(TlsStream secure, ByteBuffer src) throws IOException {
+        int asked = src.remaining();
+        int start = src.position();
         try {
-            return channel.read(dst);
+            secure.write(src);
         } catch (IOException e) {
-            traceFailure("recv(" + asked + ")", e);
+            traceFailure("SSL_write(" + asked + ")", e);
             throw e;
+        }
+        if (tracer.enabled()) {
+            tracer.io(who, "SSL_write", asked, asked, TraceText.moved(src, start));
+        }
+    }
+
+    /** The subject of the server's certificate, as the handshake gave it. */
+    private static String serverSubject(SSLEngine engine) {
+        try {
+            return ((X509Certificate) engine.getSession().getPeerCertificates()[0])
+                    .getSubjectX500Principal().getName();
+        } catch (SSLPeerUnverifiedException e) {
+            return "";
         }
     }
 }

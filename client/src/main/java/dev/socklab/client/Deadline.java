@@ -56,6 +56,17 @@ final class Deadline {
         return ready > 0 || !passed();
     }
 
+    /** The earlier of this deadline and {@code nanos} from now. */
+    Deadline within(long nanos) {
+        long end = System.nanoTime() + nanos;
+        return end - endNanos < 0 ? new Deadline(end) : this;
+    }
+
+    /** The nanoseconds left until the deadline, at least 1, so that it still means "wait a little". */
+    long remainingNanos() {
+        return Math.max(1, endNanos - System.nanoTime());
+    }
+
     /** Whether the deadline has passed. */
     boolean passed() {
         return endNanos - System.nanoTime() <= 0;

@@ -13,24 +13,24 @@ class HttpUrlTest {
     @Test
     void aUrlGivesTheHostThePortTheHostFieldAndTheTarget() {
         assertThat(HttpUrl.parse("http://localhost:10080/anything?x=1"))
-                .isEqualTo(new HttpUrl("localhost", 10080, "localhost:10080", "/anything?x=1"));
+                .isEqualTo(new HttpUrl("localhost", 10080, "localhost:10080", "/anything?x=1", false));
     }
 
     @Test
     void thePortIs80UnlessGivenAndTheHostFieldLeavesItOut() {
-        assertThat(HttpUrl.parse("http://example.test/")).isEqualTo(new HttpUrl("example.test", 80, "example.test", "/"));
+        assertThat(HttpUrl.parse("http://example.test/")).isEqualTo(new HttpUrl("example.test", 80, "example.test", "/", false));
         assertThat(HttpUrl.parse("http://example.test:80/a").authority()).isEqualTo("example.test");
     }
 
     @Test
     void withoutASchemeTheUrlIsTakenAsHttpAsCurlDoes() {
-        assertThat(HttpUrl.parse("localhost:10080/x")).isEqualTo(new HttpUrl("localhost", 10080, "localhost:10080", "/x"));
+        assertThat(HttpUrl.parse("localhost:10080/x")).isEqualTo(new HttpUrl("localhost", 10080, "localhost:10080", "/x", false));
     }
 
     @Test
     void anIpv6LiteralIsWrittenInBracketsAndKeepsThemInTheHostField() {
         HttpUrl url = HttpUrl.parse("http://[::1]:10080/ip");
-        assertThat(url).isEqualTo(new HttpUrl("::1", 10080, "[::1]:10080", "/ip"));
+        assertThat(url).isEqualTo(new HttpUrl("::1", 10080, "[::1]:10080", "/ip", false));
         assertThat(url.toString()).isEqualTo("http://[::1]:10080/ip");
         assertThat(HttpUrl.parse("[::1]").port()).isEqualTo(80);
     }
@@ -48,9 +48,16 @@ class HttpUrlTest {
     }
 
     @Test
-    void anHttpsUrlIsRefusedSayingTlsComesLater() {
-        assertThatThrownBy(() -> HttpUrl.parse("https://localhost/"))
-                .isInstanceOf(AddressException.class).hasMessageContaining("TLS").hasMessageContaining("http://");
+    void anHttpsUrlSpeaksTlsOnPort443UnlessGivenAndTheHostFieldLeavesThatOut() {
+        assertThat(HttpUrl.parse("https://localhost/x")).isEqualTo(new HttpUrl("localhost", 443, "localhost", "/x", true));
+        assertThat(HttpUrl.parse("HTTPS://localhost:10443/").authority()).isEqualTo("localhost:10443");
+        assertThat(HttpUrl.parse("https://[::1]:443/ip").toString()).isEqualTo("https://[::1]/ip");
+    }
+
+    @Test
+    void tlsAskedForMakesAnyUrlHttps() {
+        assertThat(HttpUrl.parse("localhost/x", true)).isEqualTo(new HttpUrl("localhost", 443, "localhost", "/x", true));
+        assertThat(HttpUrl.parse("http://localhost:10443/x", true).toString()).isEqualTo("https://localhost:10443/x");
     }
 
     @ParameterizedTest

@@ -32,10 +32,23 @@ class WebSocketUrlTest {
     }
 
     @Test
-    void wssOtherSchemesFragmentsAndUserInfoAreRefusedInOneSentence() {
-        assertThatThrownBy(() -> WebSocketUrl.parse("wss://localhost/ws"))
-                .isInstanceOf(AddressException.class).hasMessageContaining("wss:// needs TLS");
-        assertThatThrownBy(() -> WebSocketUrl.parse("localhost:10080/ws")).hasMessageContaining("is not a ws:// URL");
+    void wssSpeaksTlsOnPort443UnlessGivenAsDoesWsWithTlsAskedFor() {
+        WebSocketUrl wss = WebSocketUrl.parse("wss://localhost/ws");
+        WebSocketUrl asked = WebSocketUrl.parse("ws://localhost:10443/ws", true);
+
+        assertThat(wss.tls()).isTrue();
+        assertThat(wss.port()).isEqualTo(443);
+        assertThat(wss.hostField()).isEqualTo("localhost");
+        assertThat(asked.tls()).isTrue();
+        assertThat(asked.hostField()).isEqualTo("localhost:10443");
+        assertThat(WebSocketUrl.parse("ws://localhost/ws").tls()).isFalse();
+    }
+
+    @Test
+    void otherSchemesFragmentsAndUserInfoAreRefusedInOneSentence() {
+        assertThatThrownBy(() -> WebSocketUrl.parse("http://localhost/ws"))
+                .isInstanceOf(AddressException.class).hasMessageContaining("is not a ws:// or wss:// URL");
+        assertThatThrownBy(() -> WebSocketUrl.parse("localhost:10080/ws")).hasMessageContaining("is not a ws://");
         assertThatThrownBy(() -> WebSocketUrl.parse("ws://localhost/ws#top")).hasMessageContaining("no #fragment");
         assertThatThrownBy(() -> WebSocketUrl.parse("ws://me@localhost/ws")).hasMessageContaining("names no host");
         assertThatThrownBy(() -> WebSocketUrl.parse("ws://local host/")).hasMessageContaining("is not a URL");
