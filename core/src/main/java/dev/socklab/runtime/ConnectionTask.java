@@ -176,7 +176,8 @@ final class ConnectionTask implements Runnable {
     /**
      * The PROXY header, the client it names let in by the service's gate, then the TLS handshake,
      * all held to the first request's deadline (and the idle timeout) as a read of the service's
-     * would be. A completed handshake counts as the first request.
+     * would be, even for a service that is not held to it itself. A completed handshake counts as
+     * the first request.
      */
     private void runPrologue() throws IOException, Unserved {
         Deadlines deadlines = connection.deadlines();
@@ -211,6 +212,10 @@ final class ConnectionTask implements Runnable {
                 }
                 connection.secured(session);
                 context.tracer.call(tag, "TLS handshake: " + session);
+                deadlines.requestCompleted();
+            }
+            if (!handler.firstRequestDeadlineApplies()) {
+                // Its clients rightly wait before their first request (chat): the deadline held the prologue alone.
                 deadlines.requestCompleted();
             }
         } finally {

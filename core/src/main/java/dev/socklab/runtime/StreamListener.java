@@ -236,7 +236,9 @@ final class StreamListener extends Listener {
                             : Optional.empty());
             socket = layered;
         }
-        ChannelConnection connection = new ChannelConnection(socket, connTag, peer, local, limits,
+        // A PROXY header or a TLS handshake is held to the first request's deadline even where the service is not (chat).
+        ChannelConnection connection = new ChannelConnection(socket, connTag, peer, local,
+                prologue == null ? limits : limits.withFirstRequestTimeout(context.limits.firstRequestTimeout()),
                 context.tracer, serviceLog, context.watchdog, handler::refusalLine);
         // Formatted once: the thread's name and the closing line both show it.
         String peerName = SocketAddresses.format(peer);
