@@ -68,12 +68,17 @@ class ProxyServingTest {
     }
 
     private Endpoint serve(ServiceLimits limits, Endpoint endpoint) {
-        return servers.start(Server.builder().limits(Limits.DEFAULTS.withFirstRequestTimeout(FIRST))
-                .stream("behind", whoAmI(), endpoint, limits)).bindings().getFirst().endpoint();
+        return servers.start(Server.builder().stream("behind", whoAmI(), endpoint, limits)).bindings().getFirst().endpoint();
     }
 
     private Endpoint serveBehindProxy() {
         return serve(ServiceLimits.NONE.withProxy(LOOPBACK_PROXY), TCP);
+    }
+
+    /** Behind a proxy, with a first-request deadline short enough to wait for. */
+    private Endpoint serveBehindProxyWithAShortDeadline() {
+        return servers.start(Server.builder().limits(Limits.DEFAULTS.withFirstRequestTimeout(FIRST))
+                .stream("behind", whoAmI(), TCP, ServiceLimits.NONE.withProxy(LOOPBACK_PROXY))).bindings().getFirst().endpoint();
     }
 
     @ParameterizedTest
@@ -165,7 +170,7 @@ class ProxyServingTest {
     @Test
     void aHeaderTrickledSlowerThanTheFirstRequestDeadlineIsCutOff() throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
-            Endpoint bound = serveBehindProxy();
+            Endpoint bound = serveBehindProxyWithAShortDeadline();
             byte[] header = ProxyHeaders.v1(CLIENT, FRONT);
             long start = System.nanoTime();
             try (RawClient slow = RawClient.connect(bound)) {
@@ -190,7 +195,7 @@ class ProxyServingTest {
     @Test
     void aProxyThatConnectsAndSaysNothingIsCutOffAtTheDeadline() throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
-            Endpoint bound = serveBehindProxy();
+            Endpoint bound = serveBehindProxyWithAShortDeadline();
             try (RawClient silent = RawClient.connect(bound)) {
                 String expected = ClosingLine.of("behind#1", bound, silent, "timed out: no complete request within 300ms");
                 assertThat(silent.closedWithin(WAIT)).isTrue();
