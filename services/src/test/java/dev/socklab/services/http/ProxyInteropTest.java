@@ -121,9 +121,11 @@ class ProxyInteropTest {
     @Test
     void aProxyThatIsNotTrustedIsRefusedAndTheClientGetsNothing() throws Exception {
         int socklab = serveHttp(EnumSet.allOf(ProxyVersion.class), PROXY);
-        // HAProxy connects from 127.0.0.3, not on the trust list.
-        int port = haproxy("send-proxy source 127.0.0.3", socklab, PROXY);
+        // From the start: the refusals of a listener are logged a line a second, and the probe that waits for
+        // HAProxy to listen is refused first.
         try (LogCapture log = LogCapture.socklab()) {
+            // HAProxy connects from 127.0.0.3, not on the trust list.
+            int port = haproxy("send-proxy source 127.0.0.3", socklab, PROXY);
             try (LabProgram curl = LabProgram.start(List.of(Tools.require("curl"), "-sS", "--interface", CLIENT,
                     "http://" + PROXY + ":" + port + "/anything"))) {
                 String out = curl.outputUntilExit(WAIT);
