@@ -24,6 +24,12 @@ import dev.socklab.text.Durations;
  *   <li><b>accepted</b>: the listener took a connection permit as {@code accept()} returned
  *       (a client past {@code --max-connections} is turned away there), so the connection counts
  *       against the limit from its first moment. The first-request deadline is armed now.</li>
+ *   <li><b>prologue</b>, on a TLS endpoint or behind a proxy: the PROXY header is read (the
+ *       client it names then passes the service's gate, as a direct one does at the accept) and
+ *       the TLS handshake runs, before the service sees a byte, both within the first-request
+ *       timeout whatever the service; a completed handshake counts as the first request. A
+ *       client turned away here gets no byte of the service ({@link Outcome#BAD_PROXY_HEADER},
+ *       {@link Outcome#HANDSHAKE_FAILED}, {@link Outcome#DENIED}).</li>
  *   <li><b>awaiting the first request</b>: the service runs but no read of it has completed yet.
  *       While it is in a read call, the client must complete a request within the first-request
  *       timeout ({@code --first-request-timeout}) counted from the accept, however slowly it sends:
@@ -79,6 +85,8 @@ final class ConnectionTask implements Runnable {
     /** The PROXY header and TLS handshake to come before the service; null for neither. */
     private final Prologue prologue;
     private volatile boolean forced;
+    /** Whether the service talks on the connection: from the start, or once its prologue is done. */
+    private volatile boolean serving;
     /** When the connection was accepted: its duration counts from here, however late its service starts. */
     private final long accepted = System.nanoTime();
 
@@ -99,6 +107,7 @@ final class ConnectionTask implements Runnable {
         this.gate = gate;
         this.entered = entered;
         this.prologue = prologue;
+        this.serving = prologue == null;
     }
 
     /** Turned away by the prologue before the service ran: how the closing line says it. */
@@ -176,8 +185,7 @@ final class ConnectionTask implements Runnable {
     /**
      * The PROXY header, the client it names let in by the service's gate, then the TLS handshake,
      * all held to the first request's deadline (and the idle timeout) as a read of the service's
-     * would be, even for a service that is not held to it itself. A completed handshake counts as
-     * the first request.
+     * would be. A completed handshake counts as the first request.
      */
     private void runPrologue() throws IOException, Unserved {
         Deadlines deadlines = connection.deadlines();
@@ -212,12 +220,12 @@ final class ConnectionTask implements Runnable {
                 }
                 connection.secured(session);
                 context.tracer.call(tag, "TLS handshake: " + session);
+            }
+            if (prologue.secured() || !handler.firstRequestDeadlineApplies()) {
+                // The handshake was the first request; a service without that deadline had it for its prologue alone.
                 deadlines.requestCompleted();
             }
-            if (!handler.firstRequestDeadlineApplies()) {
-                // Its clients rightly wait before their first request (chat): the deadline held the prologue alone.
-                deadlines.requestCompleted();
-            }
+            serving = true;
         } finally {
             deadlines.readEnded();
             deadlines.reading(false);
@@ -309,7 +317,10 @@ final class ConnectionTask implements Runnable {
     /** Tells the client the server is stopping, after what its outbox holds, and ends its input: the service's read sees the end. */
     void endAtShutdown(String notice) {
         forced = true;
-        connection.sendLastWords(notice);
+        if (serving) {
+            // Before it, the notice would go out as plaintext where a TLS record or nothing is due.
+            connection.sendLastWords(notice);
+        }
         connection.shutdownInput();
     }
 

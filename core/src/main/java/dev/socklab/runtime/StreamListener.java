@@ -61,7 +61,12 @@ final class StreamListener extends Listener {
     StreamListener(String service, StreamService handler, Endpoint requested, ServerContext context) {
         super(service, requested, context);
         this.handler = handler;
-        this.limits = context.limitsFor(service, handler);
+        Limits own = context.limitsFor(service, handler);
+        if (requested.tls() || context.proxy(service).isPresent()) {
+            // A handshake or a header is a request whatever the service: a chat's patient clients are not patient proxies.
+            own = own.withFirstRequestTimeout(context.limits.firstRequestTimeout());
+        }
+        this.limits = own;
         this.serviceLog = LoggerFactory.getLogger("socklab.service." + service);
         this.refusals = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
         this.acceptFailures = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
@@ -236,9 +241,7 @@ final class StreamListener extends Listener {
                             : Optional.empty());
             socket = layered;
         }
-        // A PROXY header or a TLS handshake is held to the first request's deadline even where the service is not (chat).
-        ChannelConnection connection = new ChannelConnection(socket, connTag, peer, local,
-                prologue == null ? limits : limits.withFirstRequestTimeout(context.limits.firstRequestTimeout()),
+        ChannelConnection connection = new ChannelConnection(socket, connTag, peer, local, limits,
                 context.tracer, serviceLog, context.watchdog, handler::refusalLine);
         // Formatted once: the thread's name and the closing line both show it.
         String peerName = SocketAddresses.format(peer);

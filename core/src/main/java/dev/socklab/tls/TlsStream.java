@@ -3,6 +3,7 @@ package dev.socklab.tls;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -147,19 +148,21 @@ public final class TlsStream {
             }
         }
         String alpn = engine.getApplicationProtocol();
-        Optional<String> subject;
-        try {
-            subject = Optional.of(((java.security.cert.X509Certificate) session.getPeerCertificates()[0])
-                    .getSubjectX500Principal().getName());
-        } catch (SSLPeerUnverifiedException | ClassCastException e) {
-            subject = Optional.empty();
-        }
-        if (engine.getUseClientMode()) {
-            // A client's peer is the server: what it shows is the server's certificate, not a client's.
-            subject = Optional.empty();
-        }
+        // A client's peer is the server, whose certificate is no client's subject.
+        Optional<String> subject = engine.getUseClientMode() ? Optional.empty() : clientSubject(session);
         return new TlsSession(session.getProtocol(), session.getCipherSuite(), serverName,
                 alpn == null || alpn.isEmpty() ? Optional.empty() : Optional.of(alpn), subject);
+    }
+
+    /** The subject of the certificate the client presented, if it was asked for one. */
+    private static Optional<String> clientSubject(SSLSession session) {
+        try {
+            return session.getPeerCertificates()[0] instanceof X509Certificate certificate
+                    ? Optional.of(certificate.getSubjectX500Principal().getName())
+                    : Optional.empty();
+        } catch (SSLPeerUnverifiedException e) {
+            return Optional.empty();
+        }
     }
 
     /** The engine, for what {@link #session()} does not tell (the server's certificate, to a client). */
