@@ -121,6 +121,9 @@ final class ServeCommand implements Callable<Integer> {
     AccessOptions access;
 
     @Mixin
+    ProxyOptions proxy;
+
+    @Mixin
     ServiceOptions serviceOptions;
 
     @Override
@@ -136,6 +139,8 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, ServiceLimits> limits = access.apply(builder, served);
         idleTimeouts().forEach((service, timeout) -> service.ifPresent(name -> limits.compute(
                 AccessOptions.servedOrThrow(name, served), (n, own) -> own.withIdleTimeout(timeout))));
+        proxy.apply(plan.entries().stream().filter(e -> e.endpoint().transport() != Transport.UDP)
+                .map(e -> e.service().name()).collect(Collectors.toSet()), served, limits);
         // One instance per service, whatever its endpoints; arp and rarp share the one table the settings make.
         Map<String, ServiceHalves> made = new LinkedHashMap<>();
         plan.entries().forEach(entry -> made.computeIfAbsent(entry.service().name(),

@@ -155,6 +155,24 @@ class ServeIT {
     }
 
     @Test
+    void behindAProxyTheClientItsHeaderNamesIsLoggedAndAnUntrustedSenderGetsNothing() throws Exception {
+        try (Launched server = Launched.socklab("serve", "echo:0/tcp", "--ipv4-only",
+                "--proxy-protocol", "v1", "--proxy-trust", "127.0.0.1")) {
+            Endpoint echo = Endpoint.tcp(new InetSocketAddress("127.0.0.1", server.boundPort("echo", "tcp", "127.0.0.1")));
+            try (RawClient proxy = RawClient.connect(echo)) {
+                proxy.send("PROXY TCP4 203.0.113.7 192.0.2.1 5000 7\r\nhi\n");
+                assertThat(proxy.readLine(SOON)).isEqualTo("hi");
+            }
+            assertThat(server.awaitLine(line -> line.contains("echo#1 tcp 203.0.113.7:5000 via 127.0.0.1:"), SOON)).isNotNull();
+            try (RawClient stranger = RawClient.connectFrom(InetAddress.getByAddress(new byte[] {127, 0, 0, 2}), echo)) {
+                assertThat(stranger.closedWithin(SOON)).isTrue();
+            }
+            assertThat(server.awaitLine(line -> line.contains("echo#2 tcp 127.0.0.2:")
+                    && line.contains("denied: not a trusted proxy"), SOON)).isNotNull();
+        }
+    }
+
+    @Test
     void oneServiceMayHaveItsOwnIdleTimeoutAndAClientThatNeverAsksIsClosedAtTheFirstRequestDeadline()
             throws Exception {
         // On the JDK's engine, asked for by name: the deadlines hold on both.

@@ -30,4 +30,14 @@ public final class Tools {
         assumeTrue(found, tool + " is not installed (apt-get install the package that has it)");
         return tool;
     }
+
+    /** The file at {@code path}, once it is known to be there: a program off a user's PATH (/usr/sbin/haproxy), a module. */
+    public static String require(Path path) {
+        boolean found = Files.isRegularFile(path);
+        if (!found && System.getenv("CI") != null) {
+            fail(path + " is not installed, and CI must run every interop test: see .ci/run");
+        }
+        assumeTrue(found, path + " is not installed (apt-get install the package that has it)");
+        return path.toString();
+    }
 }
