@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import dev.socklab.http.BadBodyException;
@@ -195,6 +196,12 @@ public final class HttpService implements StreamService {
         String body = "socklab: " + reason;
         return Optional.of("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
                 + "Connection: close\r\nContent-Length: " + (body.length() + 2) + "\r\n\r\n" + body);
+    }
+
+    /** HTTP/1.1 by ALPN on a TLS endpoint: a client that offers h2 first still gets what this server speaks. */
+    @Override
+    public List<String> applicationProtocols() {
+        return List.of("http/1.1");
     }
 
     /** A client speaks first, with its request: a connection waiting for one holds no thread. */
