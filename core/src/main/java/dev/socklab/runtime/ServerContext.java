@@ -77,9 +77,14 @@ final class ServerContext {
         return all.build().min().orElseThrow();
     }
 
-    /** The limits one stream service's connections are held to: the server's, with the deadlines the service and the settings make its own. */
-    Limits limitsFor(String service, StreamService handler) {
-        Limits own = handler.firstRequestDeadlineApplies() ? limits : limits.withFirstRequestTimeout(Duration.ZERO);
+    /**
+     * The limits one stream service's connections are held to: the server's, with the deadlines the
+     * service and the settings make its own. Over TLS the first-request deadline holds the handshake
+     * even for a service exempt from it, whose clients send their ClientHello at once all the same;
+     * the completed handshake ends it.
+     */
+    Limits limitsFor(String service, StreamService handler, boolean tls) {
+        Limits own = handler.firstRequestDeadlineApplies() || tls ? limits : limits.withFirstRequestTimeout(Duration.ZERO);
         Optional<Duration> idle = services.getOrDefault(service, ServiceLimits.NONE).idleTimeout();
         return idle.or(handler::idleTimeout).map(own::withIdleTimeout).orElse(own);
     }

@@ -61,7 +61,7 @@ final class StreamListener extends Listener {
     StreamListener(String service, StreamService handler, Endpoint requested, ServerContext context) {
         super(service, requested, context);
         this.handler = handler;
-        this.limits = context.limitsFor(service, handler);
+        this.limits = context.limitsFor(service, handler, requested.tls());
         this.serviceLog = LoggerFactory.getLogger("socklab.service." + service);
         this.refusals = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
         this.acceptFailures = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
