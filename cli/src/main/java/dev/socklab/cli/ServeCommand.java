@@ -81,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
     Path tlsCert;
 
     @Option(names = "--tls-key", paramLabel = "FILE",
-            description = "The private key of --tls-cert, PEM (PKCS#8, RSA or EC), not encrypted.")
+            description = "The private key of --tls-cert, PEM (PKCS#8, PKCS#1 or SEC1; RSA or EC), not encrypted.")
     Path tlsKey;
 
     @Option(names = "--tls-client-ca", paramLabel = "FILE",
