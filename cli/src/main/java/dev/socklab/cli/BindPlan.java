@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,10 @@ import dev.socklab.services.ServiceInfo;
 
 /**
  * Where each selected service listens: every selection on every bind address, over each of its
- * transports. With no {@code --bind}, the loopback addresses, so that a new server is reachable
- * from this machine only until its user opens it on purpose.
+ * transports, with TLS where it asked for it. With no {@code --bind}, the loopback addresses, so
+ * that a new server is reachable from this machine only until its user opens it on purpose. A
+ * service may be named more than once ({@code http http:10443/tls}), but no two selections may
+ * take one port of one transport.
  */
 record BindPlan(List<Entry> entries, List<InetAddress> addresses) {
     /** One service on one endpoint. */
@@ -32,6 +35,7 @@ record BindPlan(List<Entry> entries, List<InetAddress> addresses) {
         Map<InetAddress, String> named = binds.isEmpty() ? Map.of() : resolve(binds, family);
         List<InetAddress> addresses = binds.isEmpty() ? loopback(family) : List.copyOf(named.keySet());
         List<Entry> entries = new ArrayList<>();
+        Map<String, String> taken = new HashMap<>();
         for (ServiceSelection selection : selections) {
             if (selection.unixPath().isPresent()) {
                 entries.add(new Entry(selection.service(), Endpoint.unix(selection.unixPath().get())));
@@ -42,13 +46,31 @@ record BindPlan(List<Entry> entries, List<InetAddress> addresses) {
                 refuseOverlap(named, port);
             }
             for (Transport transport : selection.transports()) {
+                if (port != 0) {
+                    refuseTaken(taken, transport, port, selection);
+                }
                 for (InetAddress address : addresses) {
                     entries.add(new Entry(selection.service(),
-                            new Endpoint(transport, new InetSocketAddress(address, port))));
+                            new Endpoint(transport, new InetSocketAddress(address, port), selection.tls())));
                 }
             }
         }
         return new BindPlan(entries, addresses);
+    }
+
+    /**
+     * Two selections on one port of one transport would fail at the bind as if another program
+     * held it: say which two clash instead.
+     */
+    private static void refuseTaken(Map<String, String> taken, Transport transport, int port,
+                                    ServiceSelection selection) {
+        String key = transport.label() + " " + port;
+        String by = selection.service().name() + (selection.tls() ? " over TLS" : "");
+        String before = taken.putIfAbsent(key, by);
+        if (before != null) {
+            throw new Errors.UsageException(before + " and " + by + " both ask for " + transport.label() + " port "
+                    + port + "; give each its own port (SERVICE:PORT)");
+        }
     }
 
     /** Whether every endpoint is a Unix socket, so that no address is listened on at all. */

@@ -1,6 +1,8 @@
 package dev.socklab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,7 @@ import dev.socklab.runtime.Transport;
 import dev.socklab.runtime.UdpLimits;
 import dev.socklab.services.ServiceCatalog;
 import dev.socklab.services.ServiceHalves;
+import dev.socklab.tls.ServerTls;
 import dev.socklab.trace.Tracer;
 
 /** {@code socklab serve}: hosts the services named, or all of them, until Ctrl-C or SIGTERM. */
@@ -39,12 +42,16 @@ import dev.socklab.trace.Tracer;
         sortOptions = false,
         description = {"Serves the services named, or every built-in service on its default port.",
                 "Listens on loopback only unless told otherwise with --bind."},
-        footer = {"", "SERVICE is NAME[:PORT][/tcp|/udp], or NAME:unix:PATH for a Unix socket.", "",
+        footer = {"", "SERVICE is NAME[:PORT][/tcp|/udp], NAME:PORT/tls for TLS on that port, or",
+                "NAME:unix:PATH for a Unix socket.", "",
                 "Examples:",
                 "  socklab serve                         every service on loopback, default ports",
                 "  socklab serve hello:3000              the greeting on TCP and UDP port 3000",
                 "  socklab serve hello:3000/tcp --trace  TCP only, showing every socket call",
                 "  socklab serve hello:unix:/tmp/h.sock  the greeting on a Unix socket",
+                "  socklab serve http http:10443/tls --tls-cert cert.pem --tls-key key.pem",
+                "                                        HTTP on 10080, and over TLS on 10443",
+                "                                        (socklab cert dev makes a pair to try)",
                 "  socklab serve --bind 0.0.0.0          open to the network (IPv4)",
                 "  socklab serve --bind :: --allow 10.0.0.0/8 --deny echo=10.1.0.0/16",
                 "                                        the lab's network only, and echo not to",
@@ -67,6 +74,19 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--standard-ports", description = "Serve the classic services on their IANA ports (below 1024: needs privileges).")
     boolean standardPorts;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "The certificate of the /tls endpoints, PEM, the server's first and then its chain;"
+                    + " read again when it changes.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The private key of --tls-cert, PEM (PKCS#8, PKCS#1 or SEC1; RSA or EC), not encrypted.")
+    Path tlsKey;
+
+    @Option(names = "--tls-client-ca", paramLabel = "FILE",
+            description = "Require of every TLS client a certificate that chains to a CA in FILE (PEM).")
+    Path tlsClientCa;
 
     @Option(names = "--trace", description = "Print every socket call the server makes.")
     boolean trace;
@@ -135,6 +155,8 @@ final class ServeCommand implements Callable<Integer> {
         BindPlan plan = BindPlan.of(selections, binds, family.family(), standardPorts);
         // The flags are checked before any service is made: a mistake in them is the one thing said.
         Server.Builder builder = serverSettings();
+        Optional<ServerTls> tls = serverTls(selections);
+        tls.ifPresent(builder::tls);
         Set<String> served = plan.entries().stream().map(e -> e.service().name()).collect(Collectors.toSet());
         Map<String, ServiceLimits> limits = access.apply(builder, served);
         idleTimeouts().forEach((service, timeout) -> service.ifPresent(name -> limits.compute(
@@ -148,6 +170,7 @@ final class ServeCommand implements Callable<Integer> {
         Server server = build(builder, plan, made, limits);
         server.start();
         printListening(out, server.bindings(), plan);
+        tls.ifPresent(t -> printCertificate(out, t));
         printUdpPolicy(out, server.bindings(), made);
         out.println("I/O engine: " + server.ioEngine());
         serviceOptions.notices().forEach(out::println);
@@ -180,6 +203,34 @@ final class ServeCommand implements Callable<Integer> {
                 .udpLimits(udpLimits)
                 .family(family.family())
                 .tracer(trace ? Tracer.printingTo(System.out) : Tracer.off());
+    }
+
+    /**
+     * The server's certificate and key, read now, if an endpoint speaks TLS; the flags must come
+     * together, and only with such an endpoint, which would otherwise be served without them.
+     */
+    private Optional<ServerTls> serverTls(List<ServiceSelection> selections) {
+        Optional<ServiceSelection> secured = selections.stream().filter(ServiceSelection::tls).findFirst();
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new Errors.UsageException("--tls-cert and --tls-key go together: give the certificate and its key");
+        }
+        if (tlsClientCa != null && tlsCert == null) {
+            throw new Errors.UsageException("--tls-client-ca needs the server's own pair too: --tls-cert FILE"
+                    + " --tls-key FILE");
+        }
+        if (secured.isEmpty()) {
+            if (tlsCert != null) {
+                throw new Errors.UsageException("--tls-cert and --tls-key serve the /tls endpoints, and none is named;"
+                        + " add one, as http:10443/tls");
+            }
+            return Optional.empty();
+        }
+        if (tlsCert == null) {
+            ServiceSelection first = secured.get();
+            throw new Errors.UsageException(first.service().name() + ":" + first.port().orElseThrow() + "/tls needs"
+                    + " a certificate and its key: --tls-cert FILE --tls-key FILE (socklab cert dev makes a pair to try)");
+        }
+        return Optional.of(ServerTls.load(new ServerTls.KeyFiles(tlsCert, tlsKey, Optional.ofNullable(tlsClientCa))));
     }
 
     /** Each scope's idle timeout, the last given for it winning. */
@@ -241,6 +292,16 @@ final class ServeCommand implements Callable<Integer> {
         for (Binding b : bindings) {
             out.printf("%-" + width + "s  %-9s  %s%n", b.service(), b.endpoint().label(),
                     SocketAddresses.format(b.endpoint().address()));
+        }
+    }
+
+    /** Once, below the table: whose certificate the tls endpoints show, until when, and whether clients need one. */
+    private void printCertificate(PrintWriter out, ServerTls tls) {
+        X509Certificate certificate = tls.certificate();
+        out.println("TLS certificate: " + certificate.getSubjectX500Principal().getName() + ", valid until "
+                + certificate.getNotAfter().toInstant() + " (" + tlsCert + ")");
+        if (tlsClientCa != null) {
+            out.println("TLS clients must present a certificate that chains to a CA in " + tlsClientCa);
         }
     }
 

@@ -22,6 +22,7 @@ import picocli.CommandLine.IVersionProvider;
                 "  socklab http localhost:10080/ip  fetch a page over HTTP",
                 "  socklab ws                       talk to a WebSocket server, like wscat",
                 "  socklab services                 list the services and their ports",
+                "  socklab cert dev                 a certificate and key to try TLS with",
                 "", "Exit codes: 0 done, 1 bug, 2 bad command line, 3 cannot bind,",
                 "            4 cannot connect or connection failed, 5 no answer in time,",
                 "            6 an HTTP error status"})
@@ -47,6 +48,7 @@ final class SocklabCommand implements Callable<Integer> {
         SequencedMap<String, Class<?>> commands = new LinkedHashMap<>();
         commands.put("serve", ServeCommand.class);
         commands.put("services", ServicesCommand.class);
+        commands.put("cert", CertCommand.class);
         commands.put("hello", HelloCommand.class);
         commands.put("echo", EchoCommand.class);
         commands.put("daytime", DaytimeCommand.class);

@@ -87,6 +87,58 @@ class BindPlanTest {
     }
 
     @Test
+    void aTlsSelectionIsATlsEndpointOnEveryBindAddress() throws Exception {
+        List<ServiceSelection> selection = List.of(ServiceSelection.parse("http:10443/tls"));
+
+        BindPlan plan = BindPlan.of(selection, List.of("127.0.0.1", "127.0.0.2"), Family.IPV4, false);
+
+        assertThat(plan.entries()).extracting(BindPlan.Entry::endpoint).containsExactly(
+                Endpoint.tls(new InetSocketAddress(address("127.0.0.1"), 10443)),
+                Endpoint.tls(new InetSocketAddress(address("127.0.0.2"), 10443)));
+    }
+
+    @Test
+    void aServiceNamedPlainAndOverTlsIsServedOnBothPorts() throws Exception {
+        List<ServiceSelection> both = List.of(ServiceSelection.parse("http"), ServiceSelection.parse("http:10443/tls"));
+
+        BindPlan plan = BindPlan.of(both, List.of(), Family.IPV4, false);
+
+        assertThat(plan.entries()).extracting(BindPlan.Entry::endpoint).containsExactly(
+                Endpoint.tcp(new InetSocketAddress(address("127.0.0.1"), 10080)),
+                Endpoint.tls(new InetSocketAddress(address("127.0.0.1"), 10443)));
+        assertThat(plan.entries()).extracting(e -> e.service().name()).containsOnly("http");
+    }
+
+    @Test
+    void twoSelectionsOnOnePortOfOneTransportAreRefusedNamingBoth() {
+        List<ServiceSelection> clash = List.of(ServiceSelection.parse("http:10443/tls"),
+                ServiceSelection.parse("echo:10443/tls"));
+
+        assertThatThrownBy(() -> BindPlan.of(clash, List.of(), Family.IPV4, false))
+                .isInstanceOf(Errors.UsageException.class)
+                .hasMessage("http over TLS and echo over TLS both ask for tcp port 10443; give each its own port"
+                        + " (SERVICE:PORT)");
+    }
+
+    @Test
+    void aPlainAndATlsSelectionOnOnePortAreRefused() {
+        List<ServiceSelection> clash = List.of(ServiceSelection.parse("echo:3000"),
+                ServiceSelection.parse("http:3000/tls"));
+
+        assertThatThrownBy(() -> BindPlan.of(clash, List.of(), Family.IPV4, false))
+                .isInstanceOf(Errors.UsageException.class)
+                .hasMessageStartingWith("echo and http over TLS both ask for tcp port 3000");
+    }
+
+    @Test
+    void twoServicesOnOnePortNumberOverTcpAndUdpDoNotClash() {
+        List<ServiceSelection> split = List.of(ServiceSelection.parse("echo:3000/tcp"),
+                ServiceSelection.parse("hello:3000/udp"));
+
+        assertThat(BindPlan.of(split, List.of(), Family.IPV4, false).entries()).hasSize(2);
+    }
+
+    @Test
     void standardPortsKeepTheDefaultOfAServiceWithoutAnIanaPort() {
         BindPlan plan = BindPlan.of(HELLO, List.of(), Family.IPV4, true);
 

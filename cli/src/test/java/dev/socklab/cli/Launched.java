@@ -29,7 +29,7 @@ final class Launched implements AutoCloseable {
     /** The repository root: Maven runs the cli module's tests in the module's directory. */
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Path JAR = ROOT.resolve("cli/target/socklab.jar");
-    private static final Pattern TABLE_LINE = Pattern.compile("(\\S+)\\s+(tcp|udp|unix)\\s+(\\S+)");
+    private static final Pattern TABLE_LINE = Pattern.compile("(\\S+)\\s+(tcp|udp|unix|tls)\\s+(\\S+)");
 
     private final Process process;
     private final Lines out;
@@ -110,7 +110,7 @@ final class Launched implements AutoCloseable {
 
     /**
      * Waits for {@code serve}'s table to end ({@code Press Ctrl-C to stop.}) and returns the port
-     * bound for {@code transport} on {@code address}, such as {@code tcp} and {@code 127.0.0.1}.
+     * bound for {@code transport} on {@code address}, such as {@code tcp} (or {@code tls}) and {@code 127.0.0.1}.
      */
     int boundPort(String transport, String address) throws InterruptedException {
         return boundPort(null, transport, address);

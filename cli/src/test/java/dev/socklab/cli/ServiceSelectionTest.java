@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.socklab.runtime.Transport;
 
-/** How {@code serve} reads {@code SERVICE[:PORT][/tcp|/udp]} and {@code SERVICE:unix:PATH}, without sockets. */
+/** How {@code serve} reads {@code SERVICE[:PORT][/tcp|/udp]}, {@code SERVICE:PORT/tls} and {@code SERVICE:unix:PATH}, without sockets. */
 @Timeout(10)
 class ServiceSelectionTest {
     @Test
@@ -62,6 +62,31 @@ class ServiceSelectionTest {
     }
 
     @Test
+    void tlsWithAPortIsServedOverTcpAloneWithTls() {
+        ServiceSelection s = ServiceSelection.parse("http:10443/tls");
+
+        assertThat(s.service().name()).isEqualTo("http");
+        assertThat(s.port()).isEqualTo(OptionalInt.of(10443));
+        assertThat(s.transports()).isEqualTo(EnumSet.of(Transport.TCP));
+        assertThat(s.tls()).isTrue();
+    }
+
+    @Test
+    void everySelectionWithoutTlsIsPlain() {
+        assertThat(ServiceSelection.parse("echo:10007/tcp").tls()).isFalse();
+        assertThat(ServiceSelection.parse("echo").tls()).isFalse();
+        assertThat(ServiceSelection.parse("echo:unix:/tmp/e.sock").tls()).isFalse();
+    }
+
+    @Test
+    void aServiceWithUdpTooIsServedOverTlsOnTcpAlone() {
+        ServiceSelection s = ServiceSelection.parse("echo:10007/tls");
+
+        assertThat(s.transports()).isEqualTo(EnumSet.of(Transport.TCP));
+        assertThat(s.tls()).isTrue();
+    }
+
+    @Test
     void portNameIsLookedUpAsTheLabWritesIt() {
         assertThat(ServiceSelection.parse("hello:daytime").port()).isEqualTo(OptionalInt.of(13));
     }
@@ -79,8 +104,13 @@ class ServiceSelectionTest {
             hello:                    | no port was given
             hello:no-such-port        | unknown service 'no-such-port'
             hello:unix:               | 'hello:unix:': give the socket's path after unix:
-            hello:unix:/x/y.sock/tcp  | 'hello:unix:/x/y.sock/tcp': a Unix socket path takes no /tcp or /udp
-            hello:unix:/x/y.sock/udp  | a Unix socket path takes no /tcp or /udp
+            hello:unix:/x/y.sock/tcp  | 'hello:unix:/x/y.sock/tcp': a Unix socket path takes no /tcp, /udp or /tls
+            hello:unix:/x/y.sock/udp  | a Unix socket path takes no /tcp, /udp or /tls
+            hello:unix:/x/y.sock/tls  | 'hello:unix:/x/y.sock/tls': a Unix socket path takes no /tcp, /udp or /tls
+            http/tls                  | 'http/tls': name the port TLS listens on, as http:10443/tls; http's default port, 10080, stays plain
+            http:/tls                 | 'http:/tls': no port was given
+            http:10443/tls/tcp        | 'http:10443/tls/tcp'
+            helo:10443/tls            | unknown service 'helo'
             """)
     void malformedSelectionIsAUsageErrorSayingWhy(String text, String message) {
         assertThatThrownBy(() -> ServiceSelection.parse(text))

@@ -33,7 +33,7 @@ class UsageErrorTest {
                 Arguments.of("both IP versions excluded", new String[] {"serve", "--ipv4-only", "--ipv6-only"},
                         new String[] {"--ipv4-only", "--ipv6-only", "mutually exclusive"}),
                 Arguments.of("a Unix socket with a transport", new String[] {"serve", "hello:unix:/x/y.sock/tcp"},
-                        new String[] {"hello:unix:/x/y.sock/tcp", "takes no /tcp or /udp"}),
+                        new String[] {"hello:unix:/x/y.sock/tcp", "takes no /tcp, /udp or /tls"}),
                 Arguments.of("a Unix socket with no path", new String[] {"serve", "hello:unix:"},
                         new String[] {"give the socket's path"}),
                 Arguments.of("a Unix socket over UDP", new String[] {"hello", "--udp", "--unix", "/tmp/x"},

@@ -198,6 +198,12 @@ public final class HttpService implements StreamService {
                 + "Connection: close\r\nContent-Length: " + (body.length() + 2) + "\r\n\r\n" + body);
     }
 
+    /** HTTP/1.1 by ALPN on a TLS endpoint: a client that offers h2 first still gets what this server speaks. */
+    @Override
+    public List<String> applicationProtocols() {
+        return List.of("http/1.1");
+    }
+
     /** A client speaks first, with its request: a connection waiting for one holds no thread. */
     @Override
     public boolean clientSpeaksFirst() {

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import dev.socklab.http.HttpInput;
 import dev.socklab.service.Connection;
 import dev.socklab.service.Outbox;
+import dev.socklab.service.TlsSession;
 
 /**
  * A connection after {@code 101 Switching Protocols}: the same connection, whose reads give first
@@ -36,6 +37,16 @@ final class UpgradedConnection implements Connection {
     @Override
     public SocketAddress local() {
         return connection.local();
+    }
+
+    @Override
+    public Optional<SocketAddress> via() {
+        return connection.via();
+    }
+
+    @Override
+    public Optional<TlsSession> tls() {
+        return connection.tls();
     }
 
     @Override

@@ -18,11 +18,13 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.socklab.http.Field;
 import dev.socklab.http.HttpException;
 import dev.socklab.net.SocketAddresses;
+import dev.socklab.service.TlsSession;
 import dev.socklab.services.http.Exchange;
 
 /**
  * A request as JSON, as the test endpoints show it: what the server saw, including the client's
- * address and port as the server sees them (behind a NAT or a proxy, not what the client thinks).
+ * address and port as the server sees them (behind a NAT, not what the client thinks; behind a
+ * proxy that sends the PROXY protocol, the client it names).
  */
 final class RequestJson {
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -30,7 +32,11 @@ final class RequestJson {
     private RequestJson() {
     }
 
-    /** The request's method, target, version, arguments, fields, body, and both ends' addresses. */
+    /**
+     * The request's method, target, version, arguments, fields, body, and both ends' addresses;
+     * over TLS what the handshake settled ({@code tls}), and behind a proxy that named the client
+     * with the PROXY protocol the proxy's own address ({@code via}).
+     */
     static ObjectNode of(Exchange exchange, byte[] body) throws HttpException {
         ObjectNode json = JSON.createObjectNode();
         json.put("method", exchange.request().method());
@@ -47,6 +53,19 @@ final class RequestJson {
         putBody(json, body);
         json.set("client", address(exchange.connection().peer()));
         json.set("server", address(exchange.connection().local()));
+        exchange.connection().via().ifPresent(proxy -> json.set("via", address(proxy)));
+        exchange.connection().tls().ifPresent(session -> json.set("tls", tls(session)));
+        return json;
+    }
+
+    /** The TLS session as {@code {"version", "cipher", "sni", "alpn", "client"}}, the last three when there are. */
+    private static ObjectNode tls(TlsSession session) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("version", session.protocol());
+        json.put("cipher", session.cipherSuite());
+        session.serverName().ifPresent(name -> json.put("sni", name));
+        session.applicationProtocol().ifPresent(alpn -> json.put("alpn", alpn));
+        session.clientSubject().ifPresent(subject -> json.put("client", subject));
         return json;
     }
 
