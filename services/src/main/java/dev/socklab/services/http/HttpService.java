@@ -209,10 +209,4 @@ public final class HttpService implements StreamService {
     public boolean clientSpeaksFirst() {
         return true;
     }
-
-    /** Over TLS, ALPN settles HTTP/1.1 with a client that offers it (a browser offers h2 first, then this). */
-    @Override
-    public List<String> applicationProtocols() {
-        return List.of("http/1.1");
-    }
 }
