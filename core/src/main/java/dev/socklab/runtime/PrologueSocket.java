@@ -3,10 +3,9 @@ package dev.socklab.runtime;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.function.Consumer;
 
+import dev.socklab.engine.ForwardingSocket;
 import dev.socklab.engine.StreamSocket;
 import dev.socklab.framing.ByteSource;
 
@@ -17,19 +16,18 @@ import dev.socklab.framing.ByteSource;
  * read past the header in front, or a TLS socket over that. Closing, shutting down and starting
  * threads always reach the raw socket, from any thread.
  */
-final class PrologueSocket implements StreamSocket {
-    private final StreamSocket raw;
+final class PrologueSocket extends ForwardingSocket {
     /** What the connection's calls go through; the raw socket until the prologue sets another. */
     private volatile StreamSocket layer;
 
     PrologueSocket(StreamSocket raw) {
-        this.raw = raw;
+        super(raw);
         this.layer = raw;
     }
 
     /** The engine's socket, for the prologue's own reads. */
     StreamSocket raw() {
-        return raw;
+        return socket;
     }
 
     /** The layer the service's calls go through from now on; set on the connection's thread before its service runs. */
@@ -42,12 +40,12 @@ final class PrologueSocket implements StreamSocket {
         return new ByteSource() {
             @Override
             public int read(ByteBuffer dst) throws IOException {
-                return raw.read(dst);
+                return socket.read(dst);
             }
 
             @Override
             public int read(ByteBuffer dst, Duration wait) throws IOException {
-                return raw.read(dst, wait.toNanos());
+                return socket.read(dst, wait.toNanos());
             }
         };
     }
@@ -61,18 +59,8 @@ final class PrologueSocket implements StreamSocket {
     }
 
     @Override
-    public SocketChannel channel() {
-        return raw.channel();
-    }
-
-    @Override
     public int read(ByteBuffer dst) throws IOException {
         return layer.read(dst);
-    }
-
-    @Override
-    public boolean readsWithWait() {
-        return raw.readsWithWait();
     }
 
     @Override
@@ -98,25 +86,5 @@ final class PrologueSocket implements StreamSocket {
     @Override
     public void shutdownOutput() throws IOException {
         layer.shutdownOutput();
-    }
-
-    @Override
-    public void shutdownInput() throws IOException {
-        raw.shutdownInput();
-    }
-
-    @Override
-    public void close() throws IOException {
-        raw.close();
-    }
-
-    @Override
-    public Thread start(String name, Runnable task) {
-        return raw.start(name, task);
-    }
-
-    @Override
-    public void startWhenReadable(String name, Runnable task, Consumer<Throwable> unstarted) {
-        raw.startWhenReadable(name, task, unstarted);
     }
 }

@@ -3,11 +3,10 @@ package dev.socklab.tls;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SocketChannel;
-import java.util.function.Consumer;
 
 import javax.net.ssl.SSLEngine;
 
+import dev.socklab.engine.ForwardingSocket;
 import dev.socklab.engine.StreamSocket;
 import dev.socklab.service.TlsSession;
 
@@ -18,11 +17,10 @@ import dev.socklab.service.TlsSession;
  * application bytes. A file goes through the heap to be encrypted: {@code sendfile(2)} cannot
  * encrypt.
  */
-public final class TlsSocket implements StreamSocket {
+public final class TlsSocket extends ForwardingSocket {
     /** The most of a file encrypted per write: four records. */
     private static final int FILE_CHUNK = 64 * 1024;
 
-    private final StreamSocket socket;
     private final TlsStream stream;
     private volatile TlsSession session;
 
@@ -32,7 +30,7 @@ public final class TlsSocket implements StreamSocket {
      * @param received bytes already read from the socket that belong to the handshake, or an empty buffer
      */
     public TlsSocket(StreamSocket socket, SSLEngine engine, ByteBuffer received) {
-        this.socket = socket;
+        super(socket);
         this.stream = new TlsStream(engine, new TlsStream.Wire() {
             @Override
             public int read(ByteBuffer dst) throws IOException {
@@ -69,18 +67,8 @@ public final class TlsSocket implements StreamSocket {
     }
 
     @Override
-    public SocketChannel channel() {
-        return socket.channel();
-    }
-
-    @Override
     public int read(ByteBuffer dst) throws IOException {
         return stream.read(dst);
-    }
-
-    @Override
-    public boolean readsWithWait() {
-        return socket.readsWithWait();
     }
 
     @Override
@@ -128,25 +116,5 @@ public final class TlsSocket implements StreamSocket {
     public void shutdownOutput() throws IOException {
         stream.closeOutbound();
         socket.shutdownOutput();
-    }
-
-    @Override
-    public void shutdownInput() throws IOException {
-        socket.shutdownInput();
-    }
-
-    @Override
-    public void close() throws IOException {
-        socket.close();
-    }
-
-    @Override
-    public Thread start(String name, Runnable task) {
-        return socket.start(name, task);
-    }
-
-    @Override
-    public void startWhenReadable(String name, Runnable task, Consumer<Throwable> unstarted) {
-        socket.startWhenReadable(name, task, unstarted);
     }
 }
