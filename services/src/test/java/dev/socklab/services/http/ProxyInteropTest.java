@@ -35,6 +35,7 @@ import dev.socklab.testing.Await;
 import dev.socklab.testing.LabProgram;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.ServerUnderTest;
+import dev.socklab.testing.TestCertificates;
 import dev.socklab.testing.Tools;
 
 /**
@@ -102,6 +103,27 @@ class ProxyInteropTest {
         int socklab = serveHttp(EnumSet.of(ProxyVersion.V2), PROXY);
         int port = haproxy("send-proxy-v2", socklab, PROXY);
         throughProxyTheClientIsSeen(port, socklab);
+    }
+
+    @Test
+    void haproxyInFrontOfATlsEndpointSendsItsHeaderBeforeTheHandshake() throws Exception {
+        TestCertificates pair = TestCertificates.in(dir);
+        ProxyPolicy policy = new ProxyPolicy(EnumSet.of(ProxyVersion.V2), AddressSet.parse(PROXY), false);
+        Server server = servers.start(Server.builder().tls(pair.serverTls()).stream("http",
+                HttpService.of(HttpSettings.defaults()), Endpoint.tls(new InetSocketAddress(PROXY, 0)),
+                ServiceLimits.NONE.withProxy(policy)));
+        int socklab = ((InetSocketAddress) server.bindings().getFirst().endpoint().address()).getPort();
+        // TCP mode: HAProxy relays the client's TLS untouched, its PROXY v2 header first.
+        int port = haproxy("send-proxy-v2", socklab, PROXY);
+        try (LogCapture log = LogCapture.socklab()) {
+            JsonNode anything = JSON.readTree(curl("--interface", CLIENT, "--cacert", pair.certFile().toString(),
+                    "--resolve", "localhost:" + port + ":" + PROXY, "https://localhost:" + port + "/anything"));
+            assertThat(anything.get("client").get("address").asString()).isEqualTo(CLIENT);
+            assertThat(anything.get("tls").get("sni").asString()).isEqualTo("localhost");
+            int clientPort = anything.get("client").get("port").asInt();
+            String line = log.awaitContaining("http#", " tls " + CLIENT + ":" + clientPort + " via " + PROXY + ":");
+            assertThat(line).contains("; TLSv1.3 ", " sni=localhost alpn=http/1.1");
+        }
     }
 
     @Test
