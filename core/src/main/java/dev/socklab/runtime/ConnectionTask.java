@@ -196,8 +196,8 @@ final class ConnectionTask implements Runnable {
                 Optional<SocketAddress> client;
                 try {
                     client = prologue.readProxyHeader();
-                } catch (ProxyHeaderException e) {
-                    throw new Unserved(Outcome.BAD_PROXY_HEADER, e.getMessage());
+                } catch (IOException e) {
+                    throw unserved(e, e instanceof ProxyHeaderException, Outcome.BAD_PROXY_HEADER);
                 }
                 if (client.isPresent()) {
                     connection.proxiedFor(client.get());
@@ -212,13 +212,8 @@ final class ConnectionTask implements Runnable {
                 try {
                     session = prologue.handshake();
                 } catch (IOException e) {
-                    if (deadlines.fired().isPresent() || forced) {
-                        throw e;
-                    }
                     context.tracer.call(tag, "TLS handshake failed: " + e.getMessage());
-                    // A reset mid-handshake (a client that closes as soon as it has its keys) is the client's end, not a failure.
-                    boolean refused = e instanceof SSLException || e instanceof EOFException;
-                    throw new Unserved(refused ? Outcome.HANDSHAKE_FAILED : Outcome.CLOSED_BY_CLIENT, e.getMessage());
+                    throw unserved(e, e instanceof SSLException || e instanceof EOFException, Outcome.HANDSHAKE_FAILED);
                 }
                 connection.secured(session);
                 context.tracer.call(tag, "TLS handshake: " + session);
@@ -232,6 +227,19 @@ final class ConnectionTask implements Runnable {
             deadlines.readEnded();
             deadlines.reading(false);
         }
+    }
+
+    /**
+     * How a failed prologue read ends the connection: {@code refused} (a bad header, a handshake
+     * the client failed) as {@code outcome}; any other failure (a reset: a client that leaves as
+     * soon as it has its keys) as the client's own end. A deadline that fired, or the server's
+     * stop, is rethrown, for the closing line to name.
+     */
+    private Unserved unserved(IOException e, boolean refused, Outcome outcome) throws IOException {
+        if (connection.deadlines().fired().isPresent() || forced) {
+            throw e;
+        }
+        return new Unserved(refused ? outcome : Outcome.CLOSED_BY_CLIENT, e.getMessage());
     }
 
     /** The service's gate, for the client a PROXY header named: as the listener's is for a direct one. */
