@@ -150,10 +150,7 @@ public final class TlsStream {
         try {
             netOut.clear();
             engine.wrap(EMPTY, netOut);
-            netOut.flip();
-            if (netOut.hasRemaining()) {
-                wire.write(netOut);
-            }
+            flush();
         } catch (IOException e) {
             // The peer is gone or speaks no TLS: the failure that brought us here is what counts.
         }
@@ -379,11 +376,9 @@ public final class TlsStream {
             while (!engine.isOutboundDone()) {
                 netOut.clear();
                 SSLEngineResult result = engine.wrap(EMPTY, netOut);
-                netOut.flip();
-                if (netOut.hasRemaining()) {
-                    wire.write(netOut);
-                }
-                if (result.getStatus() == SSLEngineResult.Status.CLOSED && !netOut.hasRemaining()) {
+                boolean wrote = netOut.position() > 0;
+                flush();
+                if (result.getStatus() == SSLEngineResult.Status.CLOSED && !wrote) {
                     break;
                 }
             }
@@ -419,7 +414,8 @@ public final class TlsStream {
             netIn.compact().flip();
         }
         if (netIn.limit() == netIn.capacity()) {
-            netIn = larger(netIn, engine.getSession().getPacketBufferSize());
+            // Four packets and not one whole record: the engine refuses an oversized record before this; never grow for a peer.
+            throw new SSLException("a TLS record longer than the protocol allows");
         }
         int start = netIn.position();
         netIn.position(netIn.limit()).limit(netIn.capacity());
