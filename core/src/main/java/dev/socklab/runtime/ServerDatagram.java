@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 
+import dev.socklab.net.PortRange;
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.service.Datagram;
+import dev.socklab.service.DatagramExchange;
 import dev.socklab.trace.Tracer;
 
 /** A received datagram as a {@link dev.socklab.service.DatagramService} sees it; replies go out on the receiving socket. */
@@ -100,6 +102,11 @@ final class ServerDatagram implements Datagram {
     @Override
     public void reply(String text) throws IOException {
         reply(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean openSession(DatagramExchange exchange, PortRange ports) throws IOException {
+        throw new UnsupportedOperationException("the lead is writing it");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.socklab.service;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 
 import dev.socklab.framing.ByteSource;
+import dev.socklab.net.PortRange;
 
 /**
  * One accepted stream connection, as a service sees it: blocking reads and writes, with the
@@ -146,4 +148,54 @@ public interface Connection extends ByteSource {
 
     /** A logger for this service; each line it writes is tagged with this connection. */
     Logger log();
+
+    /**
+     * Whether {@link #startTls()} can succeed: the service asks for it ({@link StreamService#startsTls()}),
+     * the server has a certificate ({@code --tls-cert}), and the connection is not TLS already.
+     */
+    default boolean tlsAvailable() {
+        return false;
+    }
+
+    /**
+     * Turns this plain connection into a TLS one, the server's end of the handshake, as a protocol's
+     * own command asks for it (FTP's {@code AUTH TLS}, RFC 4217; SMTP's {@code STARTTLS}): the
+     * service sends its "go ahead" reply first, then calls this. Bytes the client sent before the
+     * handshake that the service has not read yet are discarded, never read as if they had come over
+     * TLS (the STARTTLS command injection of CVE-2011-0411). Held to the first-request and idle
+     * deadlines as a read is.
+     *
+     * @return what the handshake settled
+     * @throws IOException if the handshake failed (the connection is then closed: a failed
+     *     handshake leaves no state to go on with)
+     * @throws IllegalStateException if {@link #tlsAvailable()} is false
+     */
+    default TlsSession startTls() throws IOException {
+        throw new IllegalStateException("TLS is not available on this connection");
+    }
+
+    /**
+     * Opens a listening socket for one data connection from this client (FTP's passive mode), on
+     * this connection's local address and a free port of {@code ports}. Closed with this connection
+     * if the service does not close it first.
+     *
+     * @throws java.net.BindException if no port of the range is free
+     */
+    default DataListener listenForData(PortRange ports) throws IOException {
+        throw new UnsupportedOperationException("data connections are not available on this connection");
+    }
+
+    /**
+     * Connects to the client for one data connection (FTP's active mode, {@code PORT}/{@code EPRT}),
+     * from this connection's local address. Only to the client's own host: any other address is
+     * refused without a packet sent, as an FTP server must to be no bounce for a third party
+     * (RFC 2577).
+     *
+     * @param tls whether the data connection speaks TLS; the server is the TLS server on it either way
+     * @param wait the longest the connect may take
+     * @throws java.net.ConnectException if the address is not the client's, or the connect failed
+     */
+    default DataConnection connectForData(InetSocketAddress target, boolean tls, Duration wait) throws IOException {
+        throw new UnsupportedOperationException("data connections are not available on this connection");
+    }
 }

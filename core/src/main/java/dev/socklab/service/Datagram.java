@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 
 import org.slf4j.Logger;
 
+import dev.socklab.net.PortRange;
+
 /** One received UDP datagram, and the way to answer its sender. Valid only during {@link DatagramService#serve}. */
 public interface Datagram {
     /** The address the datagram claims to come from, where a reply goes. */
@@ -28,6 +30,20 @@ public interface Datagram {
 
     /** Sends {@code text}, encoded as UTF-8, back to the sender as one datagram. */
     void reply(String text) throws IOException;
+
+    /**
+     * Opens a UDP socket of the server's own for an exchange with this datagram's sender, and runs
+     * {@code exchange} on it in a virtual thread of its own (TFTP's new transfer ID per transfer).
+     * The socket is bound to the receiving socket's address and a free port of {@code ports}. Held to
+     * the service's {@link DatagramService#maxSessions()} and {@link DatagramService#maxSessionsPerSource()},
+     * and it counts as one reply under the server's UDP rate limits: a flood of requests cannot open
+     * a flood of sockets.
+     *
+     * @return false if a limit refused it (nothing was opened); the service may answer the request
+     *     with its protocol's error
+     * @throws java.net.BindException if no port of the range is free
+     */
+    boolean openSession(DatagramExchange exchange, PortRange ports) throws IOException;
 
     /** A logger for this service; each line it writes is tagged with this datagram's sender. */
     Logger log();

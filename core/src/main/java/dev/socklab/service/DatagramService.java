@@ -25,4 +25,14 @@ public interface DatagramService {
     default int maxReplyBytes(int requestBytes) {
         return MAX_PAYLOAD;
     }
+
+    /** The most exchanges ({@link Datagram#openSession}) this service may have open at once, over all sources. */
+    default int maxSessions() {
+        return 256;
+    }
+
+    /** The most exchanges this service may have open at once with one source (an IPv4 address, or an IPv6 /64). */
+    default int maxSessionsPerSource() {
+        return 8;
+    }
 }

@@ -69,6 +69,15 @@ public interface StreamService {
     }
 
     /**
+     * Whether this service may turn a plain connection into TLS by a command of its protocol
+     * ({@link Connection#startTls()}, FTP's {@code AUTH TLS}). The runtime then keeps the connection
+     * ready for it, where the server has a certificate. {@code false}, the default.
+     */
+    default boolean startsTls() {
+        return false;
+    }
+
+    /**
      * Called once when the server begins to stop, if connections of this service are open. A
      * service whose connections have no end of their own (a chat, whose members stay until they
      * leave) returns a line to tell each of its clients: the runtime sends it after what the
