@@ -1,0 +1,97 @@
+package dev.socklab.services.tftp;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.socklab.runtime.SettingException;
+import dev.socklab.service.Datagram;
+import dev.socklab.service.DatagramService;
+import dev.socklab.services.storage.FileRoot;
+
+/**
+ * Trivial File Transfer Protocol, RFC 1350, with options (RFC 2347, 2348, 2349, 7440): a RRQ or WRQ
+ * on the service's port opens a transfer on a socket of its own ({@link TftpTransfer}), within the
+ * service's limits on transfers at once, in all and per source. The service's port itself answers
+ * only with an ERROR, and never with more bytes than the request had (its message cut to fit), so
+ * it reflects nothing: a refused transfer gets ERROR 0, a malformed request ERROR 4 or 2.
+ */
+public final class TftpService implements DatagramService {
+    private static final Set<String> MODES = Set.of("octet", "netascii");
+
+    private final FileRoot root;
+    private final TftpSettings settings;
+
+    private TftpService(FileRoot root, TftpSettings settings) {
+        this.root = root;
+        this.settings = settings;
+    }
+
+    /**
+     * The service serving {@code settings}' root.
+     *
+     * @throws SettingException if no root is given, or it is not a directory it can read
+     */
+    public static TftpService of(TftpSettings settings) {
+        Objects.requireNonNull(settings);
+        return new TftpService(FileRoot.of(settings.root().orElseThrow(() -> new SettingException(
+                "tftp serves the files of a directory: give it with --tftp-root DIR")), "--tftp-root",
+                settings.uploads()), settings);
+    }
+
+    @Override
+    public void serve(Datagram datagram) throws IOException {
+        ByteBuffer payload = datagram.payload();
+        int size = payload.remaining();
+        Packet packet;
+        try {
+            packet = PacketCodec.decode(payload);
+        } catch (TftpException e) {
+            refuse(datagram, e.code(), e.getMessage(), size);
+            return;
+        }
+        switch (packet) {
+            case Packet.Request request when !MODES.contains(request.mode()) -> refuse(datagram,
+                    ErrorCode.ILLEGAL_OPERATION, "mode " + request.mode() + " is not served: use octet or netascii", size);
+            case Packet.Request request -> open(datagram, request, size);
+            // Never an ERROR for an ERROR: two servers would answer each other for ever.
+            case Packet.Error error -> { }
+            default -> refuse(datagram, ErrorCode.ILLEGAL_OPERATION, "this port takes only RRQ and WRQ", size);
+        }
+    }
+
+    private void open(Datagram datagram, Packet.Request request, int size) throws IOException {
+        try {
+            if (!datagram.openSession(new TftpTransfer(request, root, settings), settings.ports())) {
+                refuse(datagram, ErrorCode.NOT_DEFINED, "too many transfers: try again later", size);
+            }
+        } catch (BindException e) {
+            refuse(datagram, ErrorCode.NOT_DEFINED, "no free port for the transfer: try again later", size);
+        }
+    }
+
+    private static void refuse(Datagram datagram, ErrorCode code, String message, int requestBytes) throws IOException {
+        ByteBuffer error = PacketCodec.error(code, message, requestBytes);
+        if (error.hasRemaining()) {
+            datagram.reply(error);
+        }
+    }
+
+    /** No more than the request: the port's only reply is an ERROR, cut to fit. */
+    @Override
+    public int maxReplyBytes(int requestBytes) {
+        return requestBytes;
+    }
+
+    @Override
+    public int maxSessions() {
+        return settings.maxTransfers();
+    }
+
+    @Override
+    public int maxSessionsPerSource() {
+        return settings.maxTransfersPerSource();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.socklab.services.tftp;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.socklab.net.PortRange;
+import dev.socklab.services.storage.UploadLimits;
+
+/**
+ * The tftp service's settings, each a {@code socklab serve} option.
+ *
+ * @param root the directory served ({@code --tftp-root}); tftp is served only with one
+ * @param write whether an upload may replace an existing file ({@code --tftp-write})
+ * @param create whether an upload may also create a file ({@code --tftp-create}, tftpd-hpa's {@code -c})
+ * @param maxBlockSize the largest {@code blksize} granted, 8 to 65464 ({@code --tftp-max-blksize})
+ * @param maxWindowSize the largest {@code windowsize} granted, 1 to 65535 ({@code --tftp-max-windowsize})
+ * @param maxTransfers transfers at once, over all sources ({@code --tftp-max-transfers})
+ * @param maxTransfersPerSource transfers at once with one source ({@code --tftp-max-transfers-per-source})
+ * @param ports the ports a transfer's own socket may take ({@code --port-range})
+ * @param uploads how much one upload and one source may store ({@code --tftp-max-upload},
+ *     {@code --tftp-quota-per-source})
+ */
+public record TftpSettings(Optional<Path> root, boolean write, boolean create, int maxBlockSize, int maxWindowSize,
+        int maxTransfers, int maxTransfersPerSource, PortRange ports, UploadLimits uploads) {
+    /** tftpd-hpa's suggested {@code -B}: a block that fits an Ethernet frame with its headers. */
+    public static final int DEFAULT_MAX_BLOCK_SIZE = 1468;
+
+    /** The defaults, without a root: read-only, blocks up to 1468 bytes, windows up to 16, 256 transfers, 8 a source. */
+    public static TftpSettings defaults() {
+        return new TftpSettings(Optional.empty(), false, false, DEFAULT_MAX_BLOCK_SIZE, 16, 256, 8, PortRange.ANY,
+                UploadLimits.DEFAULTS);
+    }
+}
