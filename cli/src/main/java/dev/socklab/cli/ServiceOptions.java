@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import picocli.CommandLine.Option;
 
+import dev.socklab.net.AddressException;
+import dev.socklab.net.PortRange;
 import dev.socklab.runtime.SettingException;
 import dev.socklab.text.Durations;
 import dev.socklab.services.ServiceSettings;
@@ -24,6 +26,8 @@ import dev.socklab.services.hello.HelloService;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
+import dev.socklab.services.storage.UploadLimits;
+import dev.socklab.services.tftp.TftpSettings;
 
 /**
  * The options of each built-in service: the {@link ServiceSettings} the catalog makes them from.
@@ -137,6 +141,41 @@ final class ServiceOptions implements ServiceSettings {
             description = "http: the longest WebSocket message, its fragments together (default: ${DEFAULT-VALUE}).")
     int wsMaxMessage = HttpSettings.defaults().wsMaxMessage();
 
+    @Option(names = "--tftp-root", paramLabel = "DIR", description = "tftp: serve the files under DIR; tftp is served only with it.")
+    Path tftpRoot;
+
+    @Option(names = "--tftp-write", description = "tftp: let an upload replace an existing file under --tftp-root.")
+    boolean tftpWrite;
+
+    @Option(names = "--tftp-create", description = "tftp: let an upload create a new file too (tftpd-hpa's -c); implies --tftp-write.")
+    boolean tftpCreate;
+
+    @Option(names = "--tftp-max-blksize", paramLabel = "BYTES",
+            description = "tftp: the largest blksize granted, 8 to 65464; a larger request gets this (default: ${DEFAULT-VALUE}).")
+    int tftpMaxBlksize = TftpSettings.DEFAULT_MAX_BLOCK_SIZE;
+
+    @Option(names = "--tftp-max-windowsize", paramLabel = "N",
+            description = "tftp: the largest windowsize granted, 1 to 65535; a larger request gets this (default: ${DEFAULT-VALUE}).")
+    int tftpMaxWindowsize = TftpSettings.DEFAULT_MAX_WINDOW_SIZE;
+
+    @Option(names = "--tftp-max-transfers", paramLabel = "N", description = "tftp: transfers at once, in all (default: ${DEFAULT-VALUE}).")
+    int tftpMaxTransfers = TftpSettings.DEFAULT_MAX_TRANSFERS;
+
+    @Option(names = "--tftp-max-transfers-per-source", paramLabel = "N",
+            description = "tftp: transfers at once with one client address (default: ${DEFAULT-VALUE}).")
+    int tftpMaxTransfersPerSource = TftpSettings.DEFAULT_MAX_TRANSFERS_PER_SOURCE;
+
+    @Option(names = "--port-range", paramLabel = "LOW-HIGH",
+            description = "tftp: the ports a transfer's own socket takes, such as 50000-50100 (default: any free port).")
+    String portRange;
+
+    @Option(names = "--tftp-max-upload", paramLabel = "BYTES", description = "tftp: the largest file one upload may store (default: ${DEFAULT-VALUE}).")
+    long tftpMaxUpload = UploadLimits.DEFAULTS.maxUploadBytes();
+
+    @Option(names = "--tftp-quota-per-source", paramLabel = "BYTES",
+            description = "tftp: the most bytes one client address may store while the server runs (default: ${DEFAULT-VALUE}).")
+    long tftpQuotaPerSource = UploadLimits.DEFAULTS.maxBytesPerSource();
+
     private ArpTable arpTable;
     private ChatService chatService;
     /** Hints for the user about the services made, shown once the server listens. */
@@ -193,6 +232,33 @@ final class ServiceOptions implements ServiceSettings {
         positive("--http-keep-alive", httpKeepAlive);
         return new HttpSettings(Optional.ofNullable(httpRoot), httpUpload, httpMaxRequestLine, httpMaxHead,
                 httpMaxFields, httpMaxBody, httpHeadTimeout, httpRequestTimeout, httpKeepAlive, wsMaxMessage);
+    }
+
+    @Override
+    public TftpSettings tftp() {
+        if (tftpRoot == null) {
+            throw new SettingException("tftp needs --tftp-root DIR: the directory whose files it serves");
+        }
+        within("--tftp-max-blksize", tftpMaxBlksize, TftpSettings.MIN_BLOCK_SIZE, TftpSettings.MAX_BLOCK_SIZE);
+        within("--tftp-max-windowsize", tftpMaxWindowsize, 1, TftpSettings.MAX_WINDOW_SIZE);
+        positive("--tftp-max-transfers", tftpMaxTransfers, 1);
+        positive("--tftp-max-transfers-per-source", tftpMaxTransfersPerSource, 1);
+        positive("--tftp-max-upload", tftpMaxUpload, 0);
+        positive("--tftp-quota-per-source", tftpQuotaPerSource, 0);
+        PortRange ports;
+        try {
+            ports = portRange == null ? PortRange.ANY : PortRange.parse(portRange);
+        } catch (AddressException e) {
+            throw new SettingException("--port-range: " + e.getMessage());
+        }
+        return new TftpSettings(tftpRoot, tftpWrite || tftpCreate, tftpCreate, tftpMaxBlksize, tftpMaxWindowsize,
+                tftpMaxTransfers, tftpMaxTransfersPerSource, ports, new UploadLimits(tftpMaxUpload, tftpQuotaPerSource));
+    }
+
+    private static void within(String option, long value, long least, long most) {
+        if (value < least || value > most) {
+            throw new SettingException(option + " must be from " + least + " to " + most + ", not " + value);
+        }
     }
 
     private static void positive(String option, Duration value) {

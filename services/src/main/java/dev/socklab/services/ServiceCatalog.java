@@ -1,5 +1,6 @@
 package dev.socklab.services;
 
+import static dev.socklab.services.ServiceInfo.datagramOnly;
 import static dev.socklab.services.ServiceInfo.streamAndDatagram;
 import static dev.socklab.services.ServiceInfo.streamOnly;
 
@@ -17,6 +18,7 @@ import dev.socklab.services.echo.EchoService;
 import dev.socklab.services.hello.HelloService;
 import dev.socklab.services.http.HttpService;
 import dev.socklab.services.qotd.QotdService;
+import dev.socklab.services.tftp.TftpService;
 import dev.socklab.services.time.TimeService;
 
 /**
@@ -50,6 +52,9 @@ public final class ServiceCatalog {
                     .servedOverUdpOnlyWhenNamed(),
             streamAndDatagram("time", "sends the time as 32-bit seconds since 1900", "RFC 868", 10037,
                     OptionalInt.of(37), settings -> new TimeService(Clock.systemUTC())),
+            datagramOnly("tftp", "trivial file transfer: gets, and puts with --tftp-write (--tftp-root)", "RFC 1350",
+                    10069, OptionalInt.of(69), settings -> TftpService.of(settings.tftp()))
+                    .servedByDefaultOnlyWith("--tftp-root"),
             streamOnly("http", "HTTP/1.1: test endpoints, files (--http-root), WebSocket echo, chat in a browser",
                     "RFC 9112", 10080, OptionalInt.of(80),
                     settings -> HttpService.of(settings.http(), settings.chatService())));

@@ -10,6 +10,7 @@ import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
+import dev.socklab.services.tftp.TftpSettings;
 
 /**
  * What the built-in services are made from, a method a setting. Each {@link ServiceCatalog} entry
@@ -58,4 +59,7 @@ public interface ServiceSettings {
 
     /** http: its files, uploads, limits and timeouts. */
     HttpSettings http();
+
+    /** tftp: its root, what it may write, its caps and limits. */
+    TftpSettings tftp();
 }

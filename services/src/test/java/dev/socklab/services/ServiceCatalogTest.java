@@ -2,6 +2,7 @@ package dev.socklab.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.socklab.net.PortRange;
 import dev.socklab.runtime.Transport;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatService;
@@ -18,6 +20,8 @@ import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
+import dev.socklab.services.storage.UploadLimits;
+import dev.socklab.services.tftp.TftpSettings;
 
 /** The catalog is the one list of services: each entry makes what its transports need, from the settings. */
 class ServiceCatalogTest {
@@ -29,6 +33,13 @@ class ServiceCatalogTest {
         @Override
         public HttpSettings http() {
             return HttpSettings.defaults();
+        }
+
+        @Override
+        public TftpSettings tftp() {
+            return new TftpSettings(Path.of("."), false, false, TftpSettings.DEFAULT_MAX_BLOCK_SIZE,
+                    TftpSettings.DEFAULT_MAX_WINDOW_SIZE, TftpSettings.DEFAULT_MAX_TRANSFERS,
+                    TftpSettings.DEFAULT_MAX_TRANSFERS_PER_SOURCE, PortRange.ANY, UploadLimits.DEFAULTS);
         }
 
         @Override
@@ -132,5 +143,16 @@ class ServiceCatalogTest {
     void theClassicAmplifiersServeUdpOnlyWhenNamed() {
         assertThat(ServiceCatalog.all()).filteredOn(ServiceInfo::udpOnlyWhenNamed).extracting(ServiceInfo::name)
                 .containsExactlyInAnyOrder("qotd", "chargen");
+    }
+
+    @Test
+    void tftpIsServedOverUdpAloneAndByDefaultOnlyWithItsRoot() {
+        ServiceInfo tftp = ServiceCatalog.find("tftp").orElseThrow();
+
+        assertThat(tftp.transports()).containsExactly(Transport.UDP);
+        assertThat(tftp.port(false)).isEqualTo(10069);
+        assertThat(tftp.port(true)).isEqualTo(69);
+        assertThat(tftp.defaultOnlyWith()).contains("--tftp-root");
+        assertThat(ServiceCatalog.all()).filteredOn(s -> s.defaultOnlyWith().isPresent()).containsExactly(tftp);
     }
 }

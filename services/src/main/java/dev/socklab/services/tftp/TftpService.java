@@ -3,10 +3,8 @@ package dev.socklab.services.tftp;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.ByteBuffer;
-import java.util.Objects;
 import java.util.Set;
 
-import dev.socklab.runtime.SettingException;
 import dev.socklab.service.Datagram;
 import dev.socklab.service.DatagramService;
 import dev.socklab.services.storage.FileRoot;
@@ -32,13 +30,10 @@ public final class TftpService implements DatagramService {
     /**
      * The service serving {@code settings}' root.
      *
-     * @throws SettingException if no root is given, or it is not a directory it can read
+     * @throws dev.socklab.runtime.SettingException if the root is not a directory it can read
      */
     public static TftpService of(TftpSettings settings) {
-        Objects.requireNonNull(settings);
-        return new TftpService(FileRoot.of(settings.root().orElseThrow(() -> new SettingException(
-                "tftp serves the files of a directory: give it with --tftp-root DIR")), "--tftp-root",
-                settings.uploads()), settings);
+        return new TftpService(FileRoot.of(settings.root(), "--tftp-root", settings.uploads()), settings);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.socklab.services.tftp;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 import dev.socklab.net.PortRange;
 import dev.socklab.services.storage.UploadLimits;
@@ -9,7 +8,7 @@ import dev.socklab.services.storage.UploadLimits;
 /**
  * The tftp service's settings, each a {@code socklab serve} option.
  *
- * @param root the directory served ({@code --tftp-root}); tftp is served only with one
+ * @param root the directory served ({@code --tftp-root})
  * @param write whether an upload may replace an existing file ({@code --tftp-write})
  * @param create whether an upload may also create a file ({@code --tftp-create}, tftpd-hpa's {@code -c})
  * @param maxBlockSize the largest {@code blksize} granted, 8 to 65464 ({@code --tftp-max-blksize})
@@ -20,14 +19,17 @@ import dev.socklab.services.storage.UploadLimits;
  * @param uploads how much one upload and one source may store ({@code --tftp-max-upload},
  *     {@code --tftp-quota-per-source})
  */
-public record TftpSettings(Optional<Path> root, boolean write, boolean create, int maxBlockSize, int maxWindowSize,
+public record TftpSettings(Path root, boolean write, boolean create, int maxBlockSize, int maxWindowSize,
         int maxTransfers, int maxTransfersPerSource, PortRange ports, UploadLimits uploads) {
     /** tftpd-hpa's suggested {@code -B}: a block that fits an Ethernet frame with its headers. */
     public static final int DEFAULT_MAX_BLOCK_SIZE = 1468;
-
-    /** The defaults, without a root: read-only, blocks up to 1468 bytes, windows up to 16, 256 transfers, 8 a source. */
-    public static TftpSettings defaults() {
-        return new TftpSettings(Optional.empty(), false, false, DEFAULT_MAX_BLOCK_SIZE, 16, 256, 8, PortRange.ANY,
-                UploadLimits.DEFAULTS);
-    }
+    /** The largest window granted unless told otherwise. */
+    public static final int DEFAULT_MAX_WINDOW_SIZE = 16;
+    /** Transfers at once, in all and with one source, unless told otherwise. */
+    public static final int DEFAULT_MAX_TRANSFERS = 256;
+    public static final int DEFAULT_MAX_TRANSFERS_PER_SOURCE = 8;
+    /** RFC 2348's and RFC 7440's bounds, which the caps must stay within. */
+    public static final int MIN_BLOCK_SIZE = TransferOptions.MIN_BLOCK_SIZE;
+    public static final int MAX_BLOCK_SIZE = TransferOptions.MAX_BLOCK_SIZE;
+    public static final int MAX_WINDOW_SIZE = TransferOptions.MAX_WINDOW_SIZE;
 }

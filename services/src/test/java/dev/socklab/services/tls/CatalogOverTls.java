@@ -1,10 +1,12 @@
 package dev.socklab.services.tls;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 
+import dev.socklab.net.PortRange;
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.runtime.Limits;
 import dev.socklab.runtime.Server;
@@ -18,6 +20,8 @@ import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
+import dev.socklab.services.storage.UploadLimits;
+import dev.socklab.services.tftp.TftpSettings;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.TestCertificates;
 import dev.socklab.tls.ServerTls;
@@ -112,6 +116,13 @@ final class CatalogOverTls {
         @Override
         public HttpSettings http() {
             return HttpSettings.defaults();
+        }
+
+        @Override
+        public TftpSettings tftp() {
+            return new TftpSettings(Path.of("."), false, false, TftpSettings.DEFAULT_MAX_BLOCK_SIZE,
+                    TftpSettings.DEFAULT_MAX_WINDOW_SIZE, TftpSettings.DEFAULT_MAX_TRANSFERS,
+                    TftpSettings.DEFAULT_MAX_TRANSFERS_PER_SOURCE, PortRange.ANY, UploadLimits.DEFAULTS);
         }
     }
 }
