@@ -60,10 +60,10 @@ public final class TftpService implements DatagramService {
     private void open(Datagram datagram, Packet.Request request, int size) throws IOException {
         try {
             if (!datagram.openSession(new TftpTransfer(request, root, settings), settings.ports())) {
-                refuse(datagram, ErrorCode.NOT_DEFINED, "too many transfers: try again later", size);
+                refuse(datagram, ErrorCode.NOT_DEFINED, "too many transfers", size);
             }
         } catch (BindException e) {
-            refuse(datagram, ErrorCode.NOT_DEFINED, "no free port for the transfer: try again later", size);
+            refuse(datagram, ErrorCode.NOT_DEFINED, "no free port for the transfer", size);
         }
     }
 
