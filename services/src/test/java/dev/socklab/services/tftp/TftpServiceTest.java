@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -322,6 +323,26 @@ class TftpServiceTest {
             second.sendToServer(TftpTestClient.request(false, "a.bin", "octet", "tsize", "0", "blksize", "1468"));
             assertThat(second.expect(SOON)).isEqualTo(new Packet.Error(0, "too many transfers"));
             assertThat(second.from()).isEqualTo(server);
+        }
+    }
+
+    @Test
+    void aTransferTakesItsPortFromThePortRangeAndOneWithNoPortLeftGetsError0() throws Exception {
+        Files.write(root.resolve("a.bin"), bytes(2000));
+        int free;
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            free = probe.getLocalPort();
+        }
+        TftpSettings onePort = new TftpSettings(root, false, false, 1468, 16, 256, 8, new PortRange(free, free),
+                UploadLimits.DEFAULTS);
+        InetSocketAddress server = serve(onePort);
+        try (TftpTestClient first = new TftpTestClient(server);
+             TftpTestClient second = new TftpTestClient(server)) {
+            first.sendToServer(TftpTestClient.request(false, "a.bin", "octet"));
+            assertThat(first.expect(SOON)).isInstanceOf(Packet.Data.class);
+            assertThat(((InetSocketAddress) first.from()).getPort()).isEqualTo(free);
+            second.sendToServer(TftpTestClient.request(false, "a.bin", "octet", "blksize", "1468", "tsize", "0"));
+            assertThat(second.expect(SOON)).isEqualTo(new Packet.Error(0, "no free port for the transfer"));
         }
     }
 
