@@ -52,7 +52,7 @@ public final class TftpService implements DatagramService {
                     ErrorCode.ILLEGAL_OPERATION, "mode " + request.mode() + " is not served: use octet or netascii", size);
             case Packet.Request request -> open(datagram, request, size);
             // Never an ERROR for an ERROR: two servers would answer each other for ever.
-            case Packet.Error error -> { }
+            case Packet.Error _ -> { }
             default -> refuse(datagram, ErrorCode.ILLEGAL_OPERATION, "this port takes only RRQ and WRQ", size);
         }
     }
