@@ -78,13 +78,21 @@ public final class FtpUsers {
      * temporary file beside it and renamed over it; a new file is readable by its owner only (0600),
      * a replaced one keeps its permissions.
      *
-     * @throws SettingException for a name that cannot be an account, or a file whose other lines are wrong
+     * @throws SettingException for a name that cannot be an account, an empty password, one longer
+     *     than the 72 bytes bcrypt reads, or a file whose other lines are wrong
      * @throws IOException if the file cannot be read or written
      */
     public static Change set(Path file, String user, char[] password, boolean readOnly) throws IOException {
         if (!UserLine.isName(user)) {
             throw new SettingException("the name " + user + " cannot name an FTP account: use a name without a colon,"
                     + " spaces or control characters that does not begin with '#'");
+        }
+        if (password.length == 0) {
+            throw new SettingException("the password is empty: give " + user + " one");
+        }
+        if (Bcrypt.lengthOf(password) > Bcrypt.MAX_PASSWORD_BYTES) {
+            throw new SettingException("the password is longer than the " + Bcrypt.MAX_PASSWORD_BYTES
+                    + " bytes bcrypt reads (it would ignore the rest): choose a shorter one");
         }
         return UsersFileUpdate.apply(file, new UserLine(user, Bcrypt.hash(password, Bcrypt.COST), readOnly));
     }

@@ -103,6 +103,18 @@ class FtpUsersTest {
     }
 
     @Test
+    void anEmptyPasswordOrOneLongerThanBcryptReadsIsRefused() throws Exception {
+        Path file = dir.resolve("users");
+        assertThatThrownBy(() -> FtpUsers.set(file, "alice", new char[0], false)).isInstanceOf(SettingException.class)
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> FtpUsers.set(file, "alice", "é".repeat(37).toCharArray(), false))
+                .isInstanceOf(SettingException.class).hasMessageContaining("72 bytes");
+        assertThat(file).doesNotExist();
+        FtpUsers.set(file, "alice", "é".repeat(36).toCharArray(), false);
+        assertThat(FtpUsers.load(file).authenticate("alice", "é".repeat(36).toCharArray())).isPresent();
+    }
+
+    @Test
     void anUnknownNameIsCheckedAgainstADummyHashOfTheFilesCost() throws Exception {
         Path file = Files.writeString(dir.resolve("users"), "alice:" + Bcrypt.hash("x".toCharArray(), 4) + "\n");
         FtpUsers users = FtpUsers.load(file);
