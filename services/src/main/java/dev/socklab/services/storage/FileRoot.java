@@ -129,6 +129,10 @@ public final class FileRoot {
         try {
             return FileChannel.open(file.path(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
+            // Swapped for a link (O_NOFOLLOW's ELOOP) or anything else since the walk: as if nothing were there.
+            if (visible(file.path()).filter(BasicFileAttributes::isRegularFile).isEmpty()) {
+                throw notFound(path);
+            }
             throw Failures.of(e, "cannot read " + path);
         }
     }
