@@ -167,7 +167,8 @@ public final class FileRoot {
      *     content, the file's size for an append ({@code APPE}), the restart offset for {@code REST}
      *     then {@code STOR}; DENIED when the file is shorter (or missing and this is not 0)
      * @param source whose quota the bytes count against: the bytes written, not the kept ones, which
-     *     were stored before
+     *     were stored before; a peer without an IP address (a Unix socket's) is held to the limit of
+     *     one upload only
      * @throws StorageException BAD_NAME for the root or a hidden name, NOT_FOUND when the directory
      *     is missing, DENIED when the target is a directory, a link or anything but a regular file,
      *     QUOTA when the kept bytes alone pass the limit of one upload
