@@ -71,7 +71,7 @@ final class PartFile implements FileRoot.Upload {
         }
     }
 
-    /** Copies the first {@code bytes} of {@code existing} in the kernel; they were stored before, so no quota counts them again. */
+    /** Copies the target's first {@code bytes} in the kernel; they were stored before, so no quota counts them again. */
     private void keep(long bytes) throws StorageException {
         try (FileChannel in = FileChannel.open(target, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             while (size < bytes) {
