@@ -34,6 +34,7 @@ import dev.socklab.runtime.Transport;
 import dev.socklab.runtime.UdpLimits;
 import dev.socklab.services.ServiceCatalog;
 import dev.socklab.services.ServiceHalves;
+import dev.socklab.services.ServiceInfo;
 import dev.socklab.tls.ServerTls;
 import dev.socklab.trace.Tracer;
 
@@ -150,7 +151,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         List<ServiceSelection> selections = services.isEmpty()
-                ? ServiceCatalog.all().stream().map(s -> ServiceSelection.parse(s.name())).toList()
+                ? ServiceCatalog.all().stream().filter(this::servedByDefault).map(s -> ServiceSelection.parse(s.name()))
+                        .toList()
                 : services.stream().map(ServiceSelection::parse).toList();
         BindPlan plan = BindPlan.of(selections, binds, family.family(), standardPorts);
         // The flags are checked before any service is made: a mistake in them is the one thing said.
@@ -182,6 +184,12 @@ final class ServeCommand implements Callable<Integer> {
         out.println("socklab stopped");
         out.flush();
         return ExitCode.OK.code;
+    }
+
+    /** Whether {@code socklab serve} with no service named serves {@code service}: ftp only with --ftp-root. */
+    private boolean servedByDefault(ServiceInfo service) {
+        return service.defaultOnlyWith().map(option -> spec.commandLine().getParseResult().hasMatchedOption(option))
+                .orElse(true);
     }
 
     /** A server builder with every setting the flags give, each checked. */
