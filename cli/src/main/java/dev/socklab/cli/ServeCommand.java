@@ -32,6 +32,7 @@ import dev.socklab.runtime.Server;
 import dev.socklab.runtime.ServiceLimits;
 import dev.socklab.runtime.Transport;
 import dev.socklab.runtime.UdpLimits;
+import dev.socklab.service.StreamService;
 import dev.socklab.services.ServiceCatalog;
 import dev.socklab.services.ServiceHalves;
 import dev.socklab.services.ServiceInfo;
@@ -77,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
     boolean standardPorts;
 
     @Option(names = "--tls-cert", paramLabel = "FILE",
-            description = "The certificate of the /tls endpoints, PEM, the server's first and then its chain;"
+            description = "The certificate of the /tls endpoints and of ftp's AUTH TLS, PEM, the server's first and then its chain;"
                     + " read again when it changes.")
     Path tlsCert;
 
@@ -169,6 +170,11 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, ServiceHalves> made = new LinkedHashMap<>();
         plan.entries().forEach(entry -> made.computeIfAbsent(entry.service().name(),
                 name -> entry.service().make(serviceOptions)));
+        if (tls.isPresent() && selections.stream().noneMatch(ServiceSelection::tls) && made.values().stream()
+                .noneMatch(halves -> halves.stream().map(StreamService::startsTls).orElse(false))) {
+            throw new Errors.UsageException("--tls-cert and --tls-key serve the /tls endpoints and ftp's AUTH TLS, and none"
+                    + " is named; add one, as http:10443/tls");
+        }
         Server server = build(builder, plan, made, limits);
         server.start();
         printListening(out, server.bindings(), plan);
@@ -227,11 +233,9 @@ final class ServeCommand implements Callable<Integer> {
                     + " --tls-key FILE");
         }
         if (secured.isEmpty()) {
-            if (tlsCert != null) {
-                throw new Errors.UsageException("--tls-cert and --tls-key serve the /tls endpoints, and none is named;"
-                        + " add one, as http:10443/tls");
-            }
-            return Optional.empty();
+            // Without a /tls endpoint the pair may still serve ftp's AUTH TLS: useTls says, once the services are made.
+            return tlsCert == null ? Optional.empty()
+                    : Optional.of(ServerTls.load(new ServerTls.KeyFiles(tlsCert, tlsKey, Optional.ofNullable(tlsClientCa))));
         }
         if (tlsCert == null) {
             ServiceSelection first = secured.get();

@@ -26,7 +26,7 @@ final class LsFormat {
         Instant modified = attributes.lastModifiedTime().toInstant();
         ZonedDateTime time = modified.atZone(ZoneOffset.UTC);
         boolean recent = Duration.between(modified, now).abs().compareTo(HALF_A_YEAR) < 0;
-        return String.format(Locale.ROOT, "%s %4d %-8s %-8s %12d %s %s", dir ? "drwxr-xr-x" : "-rw-r--r--",
+        return String.format(Locale.ROOT, "%s %4d %-8s %-8s %8d %s %s", dir ? "drwxr-xr-x" : "-rw-r--r--",
                 dir ? 2 : 1, "ftp", "ftp", attributes.size(), (recent ? RECENT : OLD).format(time), name);
     }
 }
