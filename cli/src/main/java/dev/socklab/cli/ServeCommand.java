@@ -78,8 +78,8 @@ final class ServeCommand implements Callable<Integer> {
     boolean standardPorts;
 
     @Option(names = "--tls-cert", paramLabel = "FILE",
-            description = "The certificate of the /tls endpoints and of ftp's AUTH TLS, PEM, the server's first and then its chain;"
-                    + " read again when it changes.")
+            description = "The certificate of the /tls endpoints and of ftp's AUTH TLS, PEM, the server's first and"
+                    + " then its chain; read again when it changes.")
     Path tlsCert;
 
     @Option(names = "--tls-key", paramLabel = "FILE",
@@ -171,9 +171,9 @@ final class ServeCommand implements Callable<Integer> {
         plan.entries().forEach(entry -> made.computeIfAbsent(entry.service().name(),
                 name -> entry.service().make(serviceOptions)));
         if (tls.isPresent() && selections.stream().noneMatch(ServiceSelection::tls) && made.values().stream()
-                .noneMatch(halves -> halves.stream().map(StreamService::startsTls).orElse(false))) {
-            throw new Errors.UsageException("--tls-cert and --tls-key serve the /tls endpoints and ftp's AUTH TLS, and none"
-                    + " is named; add one, as http:10443/tls");
+                .noneMatch(halves -> halves.stream().filter(StreamService::startsTls).isPresent())) {
+            throw new Errors.UsageException("--tls-cert and --tls-key serve the /tls endpoints and ftp's AUTH TLS, and"
+                    + " neither is served; add one, as http:10443/tls");
         }
         Server server = build(builder, plan, made, limits);
         server.start();
@@ -220,8 +220,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * The server's certificate and key, read now, if an endpoint speaks TLS; the flags must come
-     * together, and only with such an endpoint, which would otherwise be served without them.
+     * The server's certificate and key, read now, if given; the flags must come together, and an
+     * endpoint that speaks TLS needs them.
      */
     private Optional<ServerTls> serverTls(List<ServiceSelection> selections) {
         Optional<ServiceSelection> secured = selections.stream().filter(ServiceSelection::tls).findFirst();
@@ -233,7 +233,7 @@ final class ServeCommand implements Callable<Integer> {
                     + " --tls-key FILE");
         }
         if (secured.isEmpty()) {
-            // Without a /tls endpoint the pair may still serve ftp's AUTH TLS: useTls says, once the services are made.
+            // Without a /tls endpoint the pair may still serve a protocol's own STARTTLS (ftp's AUTH TLS), checked once the services are made.
             return tlsCert == null ? Optional.empty()
                     : Optional.of(ServerTls.load(new ServerTls.KeyFiles(tlsCert, tlsKey, Optional.ofNullable(tlsClientCa))));
         }
