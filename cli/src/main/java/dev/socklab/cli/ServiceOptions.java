@@ -25,7 +25,9 @@ import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.daytime.DaytimeService;
 import dev.socklab.services.ftp.Accounts;
+import dev.socklab.services.ftp.FtpAccount;
 import dev.socklab.services.ftp.FtpSettings;
+import dev.socklab.services.ftpusers.FtpUsers;
 import dev.socklab.services.hello.HelloService;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
@@ -149,6 +151,10 @@ final class ServiceOptions implements ServiceSettings {
             description = "ftp: serve and store the files under DIR; ftp is served only with it.")
     Path ftpRoot;
 
+    @Option(names = "--ftp-users", paramLabel = "FILE",
+            description = "ftp: the accounts, NAME:BCRYPT-HASH[:read-only] a line, as socklab ftp-passwd writes them.")
+    Path ftpUsers;
+
     @Option(names = "--ftp-anonymous", description = "ftp: let anyone log in as anonymous or ftp, with any password, to read.")
     boolean ftpAnonymous;
 
@@ -239,10 +245,17 @@ final class ServiceOptions implements ServiceSettings {
         Optional<InetAddress> pasvAddress = ftpPasvAddress();
         FileRoot root = FileRoot.of(ftpRoot, "--ftp-root", new UploadLimits(ftpMaxUpload, ftpQuotaPerSource));
         Accounts accounts = Accounts.NONE;
+        if (ftpUsers != null) {
+            FtpUsers users = FtpUsers.load(ftpUsers);
+            accounts = (user, password) -> users.authenticate(user, password)
+                    .map(account -> new FtpAccount(account.name(), !account.readOnly()));
+        }
         if (ftpAnonymous) {
             accounts = accounts.withAnonymous();
-        } else {
-            notices.add("ftp: nobody can log in: give --ftp-anonymous for anonymous reading");
+        }
+        if (ftpUsers == null && !ftpAnonymous) {
+            notices.add("ftp: nobody can log in: give --ftp-users FILE (socklab ftp-passwd FILE USER makes one)"
+                    + " or --ftp-anonymous");
         }
         FtpSettings defaults = FtpSettings.of(root, accounts);
         return new FtpSettings(root, accounts, ports, pasvAddress, ftpActive, defaults.dataWait(),
