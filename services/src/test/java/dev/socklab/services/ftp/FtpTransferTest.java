@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.socklab.runtime.Endpoint;
+import dev.socklab.runtime.Server;
 import dev.socklab.services.storage.UploadLimits;
 import dev.socklab.testing.ServerUnderTest;
 
@@ -243,6 +245,18 @@ class FtpTransferTest {
             assertThat(client.send("PASV").code()).isEqualTo(503);
             assertThat(client.send("PORT 127,0,0,1,200,10").code()).isEqualTo(503);
             assertThat(client.send("EPSV 2").code()).isEqualTo(522);
+            assertThat(client.retrieve("data.bin")).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void overIpv6EpsvServesAndPasvIsRefused() throws Exception {
+        Server server = servers.start(Server.builder().stream("ftp", new FtpService(TestFtp.settings(root)),
+                Endpoint.tcp(new InetSocketAddress(InetAddress.ofLiteral("::1"), 0))));
+        try (FtpTestClient client = FtpTestClient.connect((InetSocketAddress) server.bindings().getFirst().endpoint().address())) {
+            assertThat(client.login(TestFtp.READER, TestFtp.PASSWORD).code()).isEqualTo(230);
+            assertThat(client.send("PASV").code()).isEqualTo(522);
+            assertThat(client.send("EPSV 1").code()).isEqualTo(522);
             assertThat(client.retrieve("data.bin")).isEqualTo(content);
         }
     }
