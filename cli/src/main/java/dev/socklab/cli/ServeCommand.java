@@ -35,6 +35,7 @@ import dev.socklab.runtime.UdpLimits;
 import dev.socklab.service.StreamService;
 import dev.socklab.services.ServiceCatalog;
 import dev.socklab.services.ServiceHalves;
+import dev.socklab.services.ServiceInfo;
 import dev.socklab.tls.ServerTls;
 import dev.socklab.trace.Tracer;
 
@@ -77,8 +78,8 @@ final class ServeCommand implements Callable<Integer> {
     boolean standardPorts;
 
     @Option(names = "--tls-cert", paramLabel = "FILE",
-            description = "The certificate of the /tls endpoints, PEM, the server's first and then its chain;"
-                    + " read again when it changes.")
+            description = "The certificate of the /tls endpoints and of ftp's AUTH TLS, PEM, the server's first and"
+                    + " then its chain; read again when it changes.")
     Path tlsCert;
 
     @Option(names = "--tls-key", paramLabel = "FILE",
@@ -151,7 +152,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         List<ServiceSelection> selections = services.isEmpty()
-                ? ServiceCatalog.all().stream().map(s -> ServiceSelection.parse(s.name())).toList()
+                ? ServiceCatalog.all().stream().filter(this::servedByDefault).map(s -> ServiceSelection.parse(s.name()))
+                        .toList()
                 : services.stream().map(ServiceSelection::parse).toList();
         BindPlan plan = BindPlan.of(selections, binds, family.family(), standardPorts);
         // The flags are checked before any service is made: a mistake in them is the one thing said.
@@ -188,6 +190,12 @@ final class ServeCommand implements Callable<Integer> {
         out.println("socklab stopped");
         out.flush();
         return ExitCode.OK.code;
+    }
+
+    /** Whether {@code socklab serve} with no service named serves {@code service}: ftp only with --ftp-root. */
+    private boolean servedByDefault(ServiceInfo service) {
+        return service.defaultOnlyWith().map(option -> spec.commandLine().getParseResult().hasMatchedOption(option))
+                .orElse(true);
     }
 
     /** A server builder with every setting the flags give, each checked. */

@@ -25,10 +25,11 @@ public final class ServiceInfo {
     private final OptionalInt standardPort;
     private final Set<Transport> transports;
     private final boolean udpOnlyWhenNamed;
+    private final Optional<String> defaultOnlyWith;
     private final Function<ServiceSettings, ServiceHalves> make;
 
     private ServiceInfo(String name, String summary, String reference, int defaultPort, OptionalInt standardPort,
-                        Set<Transport> transports, boolean udpOnlyWhenNamed,
+                        Set<Transport> transports, boolean udpOnlyWhenNamed, Optional<String> defaultOnlyWith,
                         Function<ServiceSettings, ServiceHalves> make) {
         this.name = name;
         this.summary = summary;
@@ -37,6 +38,7 @@ public final class ServiceInfo {
         this.standardPort = standardPort;
         this.transports = Collections.unmodifiableSet(EnumSet.copyOf(transports)); // in EnumSet order, as listed
         this.udpOnlyWhenNamed = udpOnlyWhenNamed;
+        this.defaultOnlyWith = defaultOnlyWith;
         this.make = make;
     }
 
@@ -46,7 +48,7 @@ public final class ServiceInfo {
             Function<ServiceSettings, T> make) {
         Objects.requireNonNull(make);
         return new ServiceInfo(name, summary, reference, defaultPort, standardPort,
-                EnumSet.of(Transport.TCP, Transport.UDP, Transport.UNIX), false, settings -> {
+                EnumSet.of(Transport.TCP, Transport.UDP, Transport.UNIX), false, Optional.empty(), settings -> {
                     T service = Objects.requireNonNull(make.apply(settings));
                     return new ServiceHalves(Optional.of(service), Optional.of(service));
                 });
@@ -57,13 +59,26 @@ public final class ServiceInfo {
                                   OptionalInt standardPort, Function<ServiceSettings, ? extends StreamService> make) {
         Objects.requireNonNull(make);
         return new ServiceInfo(name, summary, reference, defaultPort, standardPort,
-                EnumSet.of(Transport.TCP, Transport.UNIX), false,
+                EnumSet.of(Transport.TCP, Transport.UNIX), false, Optional.empty(),
                 settings -> new ServiceHalves(Optional.of(make.apply(settings)), Optional.empty()));
     }
 
     /** This entry, served over UDP only when asked for by name: see {@link #udpOnlyWhenNamed()}. */
     ServiceInfo servedOverUdpOnlyWhenNamed() {
-        return new ServiceInfo(name, summary, reference, defaultPort, standardPort, transports, true, make);
+        return new ServiceInfo(name, summary, reference, defaultPort, standardPort, transports, true, defaultOnlyWith,
+                make);
+    }
+
+    /** This entry over TCP alone: a protocol whose data connections need IP addresses (FTP). */
+    ServiceInfo overTcpOnly() {
+        return new ServiceInfo(name, summary, reference, defaultPort, standardPort, EnumSet.of(Transport.TCP),
+                udpOnlyWhenNamed, defaultOnlyWith, make);
+    }
+
+    /** This entry, among those served by default only when {@code option} is given: see {@link #defaultOnlyWith()}. */
+    ServiceInfo servedByDefaultOnlyWith(String option) {
+        return new ServiceInfo(name, summary, reference, defaultPort, standardPort, transports, udpOnlyWhenNamed,
+                Optional.of(option), make);
     }
 
     /** How the command line names it. */
@@ -102,6 +117,14 @@ public final class ServiceInfo {
      */
     public boolean udpOnlyWhenNamed() {
         return udpOnlyWhenNamed;
+    }
+
+    /**
+     * The option without which {@code socklab serve} with no service named leaves this one out, for a
+     * service that has nothing to serve without it (ftp without {@code --ftp-root}); empty for the others.
+     */
+    public Optional<String> defaultOnlyWith() {
+        return defaultOnlyWith;
     }
 
     /** The port to serve on: the IANA one when asked for and known, else the default. */
