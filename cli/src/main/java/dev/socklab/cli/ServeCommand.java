@@ -32,6 +32,7 @@ import dev.socklab.runtime.Server;
 import dev.socklab.runtime.ServiceLimits;
 import dev.socklab.runtime.Transport;
 import dev.socklab.runtime.UdpLimits;
+import dev.socklab.service.StreamService;
 import dev.socklab.services.ServiceCatalog;
 import dev.socklab.services.ServiceHalves;
 import dev.socklab.services.ServiceInfo;
@@ -77,8 +78,8 @@ final class ServeCommand implements Callable<Integer> {
     boolean standardPorts;
 
     @Option(names = "--tls-cert", paramLabel = "FILE",
-            description = "The certificate of the /tls endpoints, PEM, the server's first and then its chain;"
-                    + " read again when it changes.")
+            description = "The certificate of the /tls endpoints and of ftp's AUTH TLS, PEM, the server's first and"
+                    + " then its chain; read again when it changes.")
     Path tlsCert;
 
     @Option(names = "--tls-key", paramLabel = "FILE",
@@ -169,6 +170,11 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, ServiceHalves> made = new LinkedHashMap<>();
         plan.entries().forEach(entry -> made.computeIfAbsent(entry.service().name(),
                 name -> entry.service().make(serviceOptions)));
+        if (tls.isPresent() && selections.stream().noneMatch(ServiceSelection::tls) && made.values().stream()
+                .noneMatch(halves -> halves.stream().filter(StreamService::startsTls).isPresent())) {
+            throw new Errors.UsageException("--tls-cert and --tls-key serve the /tls endpoints and ftp's AUTH TLS, and"
+                    + " neither is served; add one, as http:10443/tls");
+        }
         Server server = build(builder, plan, made, limits);
         server.start();
         printListening(out, server.bindings(), plan);
@@ -186,7 +192,7 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCode.OK.code;
     }
 
-    /** Whether {@code socklab serve} with no service named serves {@code service}: tftp only with --tftp-root. */
+    /** Whether {@code socklab serve} with no service named serves {@code service}: ftp and tftp only with their roots. */
     boolean servedByDefault(ServiceInfo service) {
         return service.defaultOnlyWith().map(option -> spec.commandLine().getParseResult().hasMatchedOption(option))
                 .orElse(true);
@@ -214,8 +220,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * The server's certificate and key, read now, if an endpoint speaks TLS; the flags must come
-     * together, and only with such an endpoint, which would otherwise be served without them.
+     * The server's certificate and key, read now, if given; the flags must come together, and an
+     * endpoint that speaks TLS needs them.
      */
     private Optional<ServerTls> serverTls(List<ServiceSelection> selections) {
         Optional<ServiceSelection> secured = selections.stream().filter(ServiceSelection::tls).findFirst();
@@ -227,11 +233,9 @@ final class ServeCommand implements Callable<Integer> {
                     + " --tls-key FILE");
         }
         if (secured.isEmpty()) {
-            if (tlsCert != null) {
-                throw new Errors.UsageException("--tls-cert and --tls-key serve the /tls endpoints, and none is named;"
-                        + " add one, as http:10443/tls");
-            }
-            return Optional.empty();
+            // Without a /tls endpoint the pair may still serve a protocol's own STARTTLS (ftp's AUTH TLS), checked once the services are made.
+            return tlsCert == null ? Optional.empty()
+                    : Optional.of(ServerTls.load(new ServerTls.KeyFiles(tlsCert, tlsKey, Optional.ofNullable(tlsClientCa))));
         }
         if (tlsCert == null) {
             ServiceSelection first = secured.get();

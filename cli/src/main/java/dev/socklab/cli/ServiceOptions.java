@@ -1,5 +1,7 @@
 package dev.socklab.cli;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -22,10 +24,15 @@ import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.daytime.DaytimeService;
+import dev.socklab.services.ftp.Accounts;
+import dev.socklab.services.ftp.FtpAccount;
+import dev.socklab.services.ftp.FtpSettings;
+import dev.socklab.services.ftpusers.FtpUsers;
 import dev.socklab.services.hello.HelloService;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
+import dev.socklab.services.storage.FileRoot;
 import dev.socklab.services.storage.UploadLimits;
 import dev.socklab.services.tftp.TftpSettings;
 
@@ -141,6 +148,35 @@ final class ServiceOptions implements ServiceSettings {
             description = "http: the longest WebSocket message, its fragments together (default: ${DEFAULT-VALUE}).")
     int wsMaxMessage = HttpSettings.defaults().wsMaxMessage();
 
+    @Option(names = "--ftp-root", paramLabel = "DIR",
+            description = "ftp: serve and store the files under DIR; ftp is served only with it.")
+    Path ftpRoot;
+
+    @Option(names = "--ftp-users", paramLabel = "FILE",
+            description = "ftp: the accounts, NAME:BCRYPT-HASH[:read-only] a line, as socklab ftp-passwd writes them.")
+    Path ftpUsers;
+
+    @Option(names = "--ftp-anonymous", description = "ftp: let anyone log in as anonymous or ftp, with any password, to read.")
+    boolean ftpAnonymous;
+
+    @Option(names = "--ftp-pasv-ports", paramLabel = "LOW-HIGH",
+            description = "ftp: the ports passive data connections listen on, such as 50000-50100 (default: any free port).")
+    String ftpPasvPorts;
+
+    @Option(names = "--ftp-pasv-address", paramLabel = "IPV4",
+            description = "ftp: the address PASV tells clients to connect to, behind NAT (default: the server's own).")
+    String ftpPasvAddress;
+
+    @Option(names = "--ftp-active", description = "ftp: serve PORT and EPRT too (active mode), to the client's own address alone.")
+    boolean ftpActive;
+
+    @Option(names = "--ftp-max-upload", paramLabel = "BYTES", description = "ftp: the largest file one upload may store (default: ${DEFAULT-VALUE}).")
+    long ftpMaxUpload = UploadLimits.DEFAULTS.maxUploadBytes();
+
+    @Option(names = "--ftp-quota-per-source", paramLabel = "BYTES",
+            description = "ftp: the most bytes one client address may store while the server runs (default: ${DEFAULT-VALUE}).")
+    long ftpQuotaPerSource = UploadLimits.DEFAULTS.maxBytesPerSource();
+
     @Option(names = "--tftp-root", paramLabel = "DIR", description = "tftp: serve the files under DIR; tftp is served only with it.")
     Path tftpRoot;
 
@@ -232,6 +268,58 @@ final class ServiceOptions implements ServiceSettings {
         positive("--http-keep-alive", httpKeepAlive);
         return new HttpSettings(Optional.ofNullable(httpRoot), httpUpload, httpMaxRequestLine, httpMaxHead,
                 httpMaxFields, httpMaxBody, httpHeadTimeout, httpRequestTimeout, httpKeepAlive, wsMaxMessage);
+    }
+
+    @Override
+    public FtpSettings ftp() {
+        if (ftpRoot == null) {
+            throw new SettingException("ftp needs --ftp-root DIR: the directory it serves and stores into");
+        }
+        positive("--ftp-max-upload", ftpMaxUpload, 0);
+        positive("--ftp-quota-per-source", ftpQuotaPerSource, 0);
+        PortRange ports = ftpPasvPorts();
+        Optional<InetAddress> pasvAddress = ftpPasvAddress();
+        FileRoot root = FileRoot.of(ftpRoot, "--ftp-root", new UploadLimits(ftpMaxUpload, ftpQuotaPerSource));
+        Accounts accounts = Accounts.NONE;
+        if (ftpUsers != null) {
+            FtpUsers users = FtpUsers.load(ftpUsers);
+            accounts = (user, password) -> users.authenticate(user, password)
+                    .map(account -> new FtpAccount(account.name(), !account.readOnly()));
+        }
+        if (ftpAnonymous) {
+            accounts = accounts.withAnonymous();
+        }
+        if (ftpUsers == null && !ftpAnonymous) {
+            notices.add("ftp: nobody can log in: give --ftp-users FILE (socklab ftp-passwd FILE USER makes one)"
+                    + " or --ftp-anonymous");
+        }
+        FtpSettings defaults = FtpSettings.of(root, accounts);
+        return new FtpSettings(root, accounts, ports, pasvAddress, ftpActive, defaults.dataWait(),
+                defaults.failedLoginDelay(), defaults.idleTimeout());
+    }
+
+    private PortRange ftpPasvPorts() {
+        try {
+            return ftpPasvPorts == null ? PortRange.ANY : PortRange.parse(ftpPasvPorts);
+        } catch (AddressException e) {
+            throw new SettingException("--ftp-pasv-ports: " + e.getMessage());
+        }
+    }
+
+    /** The IPv4 literal PASV gives, never a name to look up. */
+    private Optional<InetAddress> ftpPasvAddress() {
+        if (ftpPasvAddress == null) {
+            return Optional.empty();
+        }
+        try {
+            if (InetAddress.ofLiteral(ftpPasvAddress) instanceof Inet4Address address) {
+                return Optional.of(address);
+            }
+        } catch (IllegalArgumentException e) {
+            // Said below, as for an IPv6 address.
+        }
+        throw new SettingException("--ftp-pasv-address takes an IPv4 address, such as 203.0.113.7, not '"
+                + ftpPasvAddress + "': PASV can name no other (EPSV names no address at all)");
     }
 
     @Override

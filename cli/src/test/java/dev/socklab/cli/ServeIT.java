@@ -98,7 +98,7 @@ class ServeIT {
     @Test
     void servesEveryServiceOfTheCatalogAtOnce() throws Exception {
         List<String> args = new ArrayList<>(List.of("serve", "--ipv4-only", "--arp-entry", "10.0.0.1=0A:0B:0C:0D",
-                "--tftp-root", dir.toString()));
+                "--ftp-root", System.getProperty("java.io.tmpdir"), "--tftp-root", dir.toString()));
         ServiceCatalog.all().forEach(service -> args.add(service.name() + ":0"));
         try (Launched server = Launched.socklab(args.toArray(String[]::new))) {
             for (ServiceInfo service : ServiceCatalog.all()) {
@@ -121,6 +121,7 @@ class ServeIT {
             assertThat(talk(server, "daytime", null)).matches("\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d:\\d\\d");
             assertThat(talk(server, "chargen", null)).startsWith("!\"#$%&'()*+,-./0123456789");
             assertThat(talk(server, "qotd", null)).isNotBlank();
+            assertThat(talk(server, "ftp", null)).startsWith("220 ");
         }
     }
 

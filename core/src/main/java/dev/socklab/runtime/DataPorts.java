@@ -58,7 +58,8 @@ final class DataPorts {
 
     synchronized DataListener listen(PortRange ports) throws IOException {
         closeListener();
-        ServerSocketChannel channel = ServerSocketChannel.open();
+        // The control connection's own family: an IPv4 client's data socket is an IPv4 socket, not a dual-stack one.
+        ServerSocketChannel channel = ServerSocketChannel.open(SocketNames.family(local));
         try {
             // One connection is expected: a backlog of one holds no queue for anyone else's.
             PortBinding.bind(local.getAddress(), ports, address -> channel.bind(address, 1));
@@ -77,7 +78,7 @@ final class DataPorts {
             throw new ConnectException("refused to connect to " + SocketAddresses.format(target)
                     + ": a data connection goes to the client's own address only (no FTP bounce, RFC 2577)");
         }
-        SocketChannel channel = SocketChannel.open();
+        SocketChannel channel = SocketChannel.open(SocketNames.family(local));
         try {
             channel.bind(new InetSocketAddress(local.getAddress(), 0));
             String connectTag = nextTag();

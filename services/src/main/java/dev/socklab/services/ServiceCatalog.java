@@ -15,6 +15,7 @@ import dev.socklab.services.chargen.ChargenService;
 import dev.socklab.services.daytime.DaytimeService;
 import dev.socklab.services.discard.DiscardService;
 import dev.socklab.services.echo.EchoService;
+import dev.socklab.services.ftp.FtpService;
 import dev.socklab.services.hello.HelloService;
 import dev.socklab.services.http.HttpService;
 import dev.socklab.services.qotd.QotdService;
@@ -50,6 +51,9 @@ public final class ServiceCatalog {
             streamAndDatagram("chargen", "sends lines of characters until the client closes", "RFC 864", 10019,
                     OptionalInt.of(19), settings -> new ChargenService(settings.udpAmplification()))
                     .servedOverUdpOnlyWhenNamed(),
+            streamOnly("ftp", "file transfer: passive and active data connections, AUTH TLS, resume (--ftp-root)",
+                    "RFC 959", 10021, OptionalInt.of(21), settings -> new FtpService(settings.ftp()))
+                    .overTcpOnly().servedByDefaultOnlyWith("--ftp-root"),
             streamAndDatagram("time", "sends the time as 32-bit seconds since 1900", "RFC 868", 10037,
                     OptionalInt.of(37), settings -> new TimeService(Clock.systemUTC())),
             datagramOnly("tftp", "trivial file transfer: gets, and puts with --tftp-write (--tftp-root)", "RFC 1350",

@@ -77,6 +77,12 @@ public final class ServiceInfo {
                 make);
     }
 
+    /** This entry over TCP alone: a protocol whose data connections need IP addresses (FTP). */
+    ServiceInfo overTcpOnly() {
+        return new ServiceInfo(name, summary, reference, defaultPort, standardPort, EnumSet.of(Transport.TCP),
+                udpOnlyWhenNamed, defaultOnlyWith, make);
+    }
+
     /** This entry, among those served by default only when {@code option} is given: see {@link #defaultOnlyWith()}. */
     ServiceInfo servedByDefaultOnlyWith(String option) {
         return new ServiceInfo(name, summary, reference, defaultPort, standardPort, transports, udpOnlyWhenNamed,
@@ -123,7 +129,8 @@ public final class ServiceInfo {
 
     /**
      * The option without which {@code socklab serve} with no service named leaves this one out, for a
-     * service that has nothing to serve without it (tftp without {@code --tftp-root}); empty for the others.
+     * service that has nothing to serve without it (ftp without {@code --ftp-root}, tftp without
+     * {@code --tftp-root}); empty for the others.
      */
     public Optional<String> defaultOnlyWith() {
         return defaultOnlyWith;

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
+import dev.socklab.services.ftp.FtpSettings;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
@@ -59,6 +60,9 @@ public interface ServiceSettings {
 
     /** http: its files, uploads, limits and timeouts. */
     HttpSettings http();
+
+    /** ftp: its root, accounts, data connections and limits. */
+    FtpSettings ftp();
 
     /** tftp: its root, what it may write, its caps and limits. */
     TftpSettings tftp();

@@ -17,9 +17,12 @@ import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.daytime.DaytimeFormat;
+import dev.socklab.services.ftp.Accounts;
+import dev.socklab.services.ftp.FtpSettings;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
+import dev.socklab.services.storage.FileRoot;
 import dev.socklab.services.storage.UploadLimits;
 import dev.socklab.services.tftp.TftpSettings;
 
@@ -96,6 +99,13 @@ class ServiceCatalogTest {
         public ChatService chatService() {
             return chat;
         }
+
+        /** The system's temporary directory, to nobody: no account can log in. */
+        @Override
+        public FtpSettings ftp() {
+            return FtpSettings.of(FileRoot.of(Path.of(System.getProperty("java.io.tmpdir")), "--ftp-root",
+                    UploadLimits.DEFAULTS), Accounts.NONE);
+        }
     };
 
     static Iterable<ServiceInfo> entries() {
@@ -109,8 +119,9 @@ class ServiceCatalogTest {
 
         assertThat(made.stream().isPresent()).as("stream half").isEqualTo(entry.transports().contains(Transport.TCP));
         assertThat(made.datagram().isPresent()).as("datagram half").isEqualTo(entry.transports().contains(Transport.UDP));
+        // ftp's data connections need IP addresses: its one entry served over TCP without Unix sockets.
         assertThat(entry.transports().contains(Transport.UNIX)).as("unix with tcp")
-                .isEqualTo(entry.transports().contains(Transport.TCP));
+                .isEqualTo(entry.transports().contains(Transport.TCP) && !entry.name().equals("ftp"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -137,6 +148,16 @@ class ServiceCatalogTest {
     @Test
     void chatIsServedByTheSettingsOneChatServiceThatHttpServesToBrowsersToo() {
         assertThat(ServiceCatalog.find("chat").orElseThrow().make(DEFAULTS).stream()).containsSame(DEFAULTS.chatService());
+    }
+
+    @Test
+    void ftpIsServedOverTcpAloneAndByDefaultOnlyWithItsRoot() {
+        ServiceInfo ftp = ServiceCatalog.find("ftp").orElseThrow();
+
+        assertThat(ftp.transports()).containsExactly(Transport.TCP);
+        assertThat(ftp.defaultOnlyWith()).contains("--ftp-root");
+        assertThat(ServiceCatalog.all()).filteredOn(s -> s.defaultOnlyWith().isPresent()).extracting(ServiceInfo::name)
+                .contains("ftp");
     }
 
     @Test

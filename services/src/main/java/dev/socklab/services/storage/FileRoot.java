@@ -104,7 +104,7 @@ public final class FileRoot {
         for (String name : clientPath.split("/")) {
             if (name.equals("..")) {
                 if (names.isEmpty()) {
-                    throw new StorageException(StorageException.Kind.BAD_NAME, "the path " + clientPath
+                    throw new StorageException(StorageException.Kind.BAD_NAME, "the path " + Visible.of(clientPath)
                             + " climbs above the root, which is as high as a path here goes");
                 }
                 names.removeLast();
@@ -129,6 +129,10 @@ public final class FileRoot {
         try {
             return FileChannel.open(file.path(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
+            // Swapped for a link (O_NOFOLLOW's ELOOP) or anything else since the walk: as if nothing were there.
+            if (visible(file.path()).filter(BasicFileAttributes::isRegularFile).isEmpty()) {
+                throw notFound(path);
+            }
             throw Failures.of(e, "cannot read " + path);
         }
     }
@@ -162,7 +166,9 @@ public final class FileRoot {
      * @param keepFirst how many bytes of the existing file the upload starts with: 0 for a new
      *     content, the file's size for an append ({@code APPE}), the restart offset for {@code REST}
      *     then {@code STOR}; DENIED when the file is shorter (or missing and this is not 0)
-     * @param source whose quota the bytes count against
+     * @param source whose quota the bytes count against: the bytes written, not the kept ones, which
+     *     were stored before; a peer without an IP address (a Unix socket's) is held to the limit of
+     *     one upload only
      * @throws StorageException BAD_NAME for the root or a hidden name, NOT_FOUND when the directory
      *     is missing, DENIED when the target is a directory, a link or anything but a regular file,
      *     QUOTA when the kept bytes alone pass the limit of one upload
@@ -196,7 +202,7 @@ public final class FileRoot {
             throw new StorageException(StorageException.Kind.QUOTA, target + " would pass the limit of "
                     + limits.maxUploadBytes() + " bytes an upload may store");
         }
-        return PartFile.start(file, keepFirst > 0 ? file : null, keepFirst, mayReplace, target.shown(),
+        return PartFile.start(file, keepFirst, mayReplace, target.shown(),
                 limits.maxUploadBytes(), quota, SourceQuota.keyOf(source));
     }
 

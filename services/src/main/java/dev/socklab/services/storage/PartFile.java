@@ -3,6 +3,7 @@ package dev.socklab.services.storage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,7 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * An upload's hidden temporary file ({@code .upload-<random>.part}) beside its target. Bytes are
  * counted against both quotas before they are written, so a refused write leaves nothing past a
  * quota on disk; a refusal, a full disk or a {@link #close()} without {@link #commit()} removes the
- * file and gives the source's count back; a {@link #commit()} closes it too. Used by one thread at a time, as one transfer is.
+ * file and gives the source's count back; a {@link #commit()} closes it too. Once closed, a write or
+ * a commit throws {@link ClosedChannelException}. Used by one thread at a time, as one transfer is.
  */
 final class PartFile implements FileRoot.Upload {
     private final Path part;
@@ -45,10 +47,10 @@ final class PartFile implements FileRoot.Upload {
     }
 
     /**
-     * A new temporary file beside {@code target} holding the first {@code keepFirst} bytes of
-     * {@code existing}, which is {@code target} itself found as a regular file, or null.
+     * A new temporary file beside {@code target} holding its first {@code keepFirst} bytes: 0, or no
+     * more than {@code target}, found as a regular file, holds.
      */
-    static PartFile start(Path target, Path existing, long keepFirst, boolean mayReplace, String shown,
+    static PartFile start(Path target, long keepFirst, boolean mayReplace, String shown,
                           long maxBytes, SourceQuota quota, InetAddress source) throws StorageException {
         Path part = target.resolveSibling(".upload-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ".part");
         FileChannel out;
@@ -60,7 +62,7 @@ final class PartFile implements FileRoot.Upload {
         PartFile upload = new PartFile(part, target, mayReplace, shown, out, maxBytes, quota, source);
         try {
             if (keepFirst > 0) {
-                upload.keep(existing, keepFirst);
+                upload.keep(keepFirst);
             }
             return upload;
         } catch (StorageException e) {
@@ -69,9 +71,9 @@ final class PartFile implements FileRoot.Upload {
         }
     }
 
-    /** Copies the first {@code bytes} of {@code existing} in the kernel; they were stored before, so no quota counts them again. */
-    private void keep(Path existing, long bytes) throws StorageException {
-        try (FileChannel in = FileChannel.open(existing, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+    /** Copies the target's first {@code bytes} in the kernel; they were stored before, so no quota counts them again. */
+    private void keep(long bytes) throws StorageException {
+        try (FileChannel in = FileChannel.open(target, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             while (size < bytes) {
                 long copied = in.transferTo(size, bytes - size, out);
                 if (copied <= 0) {
@@ -87,6 +89,9 @@ final class PartFile implements FileRoot.Upload {
 
     @Override
     public void write(ByteBuffer src) throws IOException {
+        if (closed) {
+            throw new ClosedChannelException();
+        }
         int bytes = src.remaining();
         if (bytes > maxBytes - size) {
             throw refuse(new StorageException(StorageException.Kind.QUOTA, shown + " would pass the limit of "
@@ -113,6 +118,9 @@ final class PartFile implements FileRoot.Upload {
 
     @Override
     public void commit() throws IOException {
+        if (closed) {
+            throw new ClosedChannelException();
+        }
         try {
             out.force(true);
             out.close();

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,6 +149,17 @@ class UploadTest {
             assertThatThrownBy(upload::commit).isInstanceOf(IOException.class);
         }
         assertThat(dir.resolve("a")).doesNotExist();
+    }
+
+    @Test
+    void aWriteAfterARefusalIsRefusedAndCountsNothingAgainstTheSource() throws Exception {
+        FileRoot root = root(10, 10);
+        try (FileRoot.Upload upload = root.startUpload(root.resolve(StoragePath.ROOT, "a"), true, true, 0, ALICE)) {
+            upload.write(bytes("12345678"));
+            assertKind(() -> upload.write(bytes("12345")), StorageException.Kind.QUOTA);
+            assertThatThrownBy(() -> upload.write(bytes("1"))).isInstanceOf(ClosedChannelException.class);
+        }
+        store(root, "b", "1234567890", ALICE);
     }
 
     @Test

@@ -17,9 +17,12 @@ import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.daytime.DaytimeFormat;
+import dev.socklab.services.ftp.Accounts;
+import dev.socklab.services.ftp.FtpSettings;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
+import dev.socklab.services.storage.FileRoot;
 import dev.socklab.services.storage.UploadLimits;
 import dev.socklab.services.tftp.TftpSettings;
 import dev.socklab.testing.ServerUnderTest;
@@ -116,6 +119,13 @@ final class CatalogOverTls {
         @Override
         public HttpSettings http() {
             return HttpSettings.defaults();
+        }
+
+        /** The system's temporary directory, to nobody: no account can log in. */
+        @Override
+        public FtpSettings ftp() {
+            return FtpSettings.of(FileRoot.of(Path.of(System.getProperty("java.io.tmpdir")), "--ftp-root",
+                    UploadLimits.DEFAULTS), Accounts.NONE);
         }
 
         @Override

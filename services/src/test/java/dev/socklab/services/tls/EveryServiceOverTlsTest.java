@@ -72,6 +72,7 @@ class EveryServiceOverTlsTest {
             case "rarp" -> lookup(CatalogOverTls.ARP_HW.toLowerCase(Locale.ROOT), CatalogOverTls.ARP_IP, "00:00:5e:00:53:99");
             case "chat" -> chat();
             case "http" -> http();
+            case "ftp" -> ftp();
             default -> throw new AssertionError("no conversation over TLS for the catalog's " + service + " yet: add one");
         }
     }
@@ -127,6 +128,14 @@ class EveryServiceOverTlsTest {
         try (ToolProcess client = connect(false)) {
             client.send(request + "\n").awaitOutput(answer + "\r\n");
             client.send(unknown + "\n").awaitOutput(answer + "\r\n" + "Not Found\r\n");
+        }
+    }
+
+    /** Implicit FTPS, as a TLS terminal shows it: the greeting, and QUIT's goodbye. */
+    private void ftp() throws Exception {
+        try (ToolProcess client = connect(false)) {
+            client.awaitOutput("220 ");
+            client.send("QUIT\r\n").awaitOutput("221 Goodbye.\r\n");
         }
     }
 

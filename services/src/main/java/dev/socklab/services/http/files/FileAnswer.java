@@ -2,15 +2,14 @@ package dev.socklab.services.http.files;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 import dev.socklab.http.Fields;
 import dev.socklab.http.HttpException;
 import dev.socklab.services.http.Exchange;
+import dev.socklab.services.storage.FileRoot;
+import dev.socklab.services.storage.StorageException;
+import dev.socklab.services.storage.StoragePath;
 
 /**
  * A GET or HEAD of a regular file: 304 when the client's copy is current, else the file, whole
@@ -22,18 +21,19 @@ final class FileAnswer {
     private FileAnswer() {
     }
 
-    /** Answers {@code exchange} with {@code file}. */
-    static void send(Exchange exchange, Root.Entry file) throws IOException, HttpException {
+    /** Answers {@code exchange} with {@code file}, a regular file under {@code root} with {@code attributes}. */
+    static void send(Exchange exchange, FileRoot root, StoragePath file, BasicFileAttributes attributes)
+            throws IOException, HttpException {
         Fields request = exchange.request().fields();
-        Validators validators = Validators.of(file.attributes());
+        Validators validators = Validators.of(attributes);
         if (validators.notModified(request)) {
             exchange.respond(304, validators.fields(), new byte[0]);
             return;
         }
-        try (FileChannel channel = open(file)) {
+        try (FileChannel channel = open(root, file)) {
             // The size now, not when the attributes were read: the channel sends what the file holds.
             long size = channel.size();
-            Fields fields = Fields.of("Content-Type", ContentTypes.of(file.path().getFileName().toString()),
+            Fields fields = Fields.of("Content-Type", ContentTypes.of(file.name()),
                     "Accept-Ranges", "bytes", "X-Content-Type-Options", "nosniff").with(validators.fields());
             RangeRequest range = request.first("Range").filter(r -> validators.rangeApplies(request))
                     .map(r -> RangeRequest.parse(r, size)).orElse(new RangeRequest.Whole());
@@ -49,15 +49,13 @@ final class FileAnswer {
         }
     }
 
-    private static FileChannel open(Root.Entry file) throws IOException, HttpException {
+    private static FileChannel open(FileRoot root, StoragePath file) throws HttpException {
         try {
-            return FileChannel.open(file.path(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            throw new HttpException(404, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new HttpException(403, "the server may not read this file");
-        } catch (FileSystemException e) {
-            throw new HttpException(404, "no such file"); // made a link since it was found: O_NOFOLLOW refused it
+            return root.openRead(file);
+        } catch (StorageException e) {
+            // Gone or made a link since it was found (O_NOFOLLOW refused it): 404; not ours to read: 403.
+            throw e.kind() == StorageException.Kind.NOT_FOUND ? new HttpException(404, "no such file")
+                    : new HttpException(403, "the server may not read this file");
         }
     }
 }

@@ -1,13 +1,9 @@
 package dev.socklab.services.http.files;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+
+import dev.socklab.services.storage.FileRoot;
 
 /**
  * The HTML page that lists a directory without an {@code index.html}: its visible entries (no
@@ -19,15 +15,8 @@ final class Listing {
     private Listing() {
     }
 
-    /** The page for {@code dir}, asked for as {@code path}. */
-    static byte[] page(RequestPath path, Path dir) throws IOException {
-        List<Root.Entry> visible = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                Root.child(dir, entry.getFileName().toString()).ifPresent(visible::add);
-            }
-        }
-        visible.sort(Comparator.comparing(Listing::name));
+    /** The page for a directory asked for as {@code path}, whose visible entries, sorted, are {@code visible}. */
+    static byte[] page(RequestPath path, List<FileRoot.Entry> visible) {
         String title = "Index of " + escape(path.shown());
         StringBuilder html = new StringBuilder(256 + 64 * visible.size())
                 // No icon to fetch: a browser would ask for /favicon.ico, and log the 404 of a root that has none.
@@ -37,16 +26,12 @@ final class Listing {
         if (!path.segments().isEmpty()) {
             html.append("<li><a href=\"../\">../</a></li>\n");
         }
-        for (Root.Entry entry : visible) {
-            String slash = entry.isDirectory() ? "/" : "";
-            html.append("<li><a href=\"").append(RequestPath.encode(name(entry))).append(slash).append("\">")
-                    .append(escape(name(entry) + slash)).append("</a></li>\n");
+        for (FileRoot.Entry entry : visible) {
+            String slash = entry.attributes().isDirectory() ? "/" : "";
+            html.append("<li><a href=\"").append(RequestPath.encode(entry.name())).append(slash).append("\">")
+                    .append(escape(entry.name() + slash)).append("</a></li>\n");
         }
         return html.append("</ul>\n</body>\n</html>\n").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String name(Root.Entry entry) {
-        return entry.path().getFileName().toString();
     }
 
     /** {@code text} with the five characters that HTML gives a meaning to written as references. */

@@ -1,0 +1,96 @@
+package dev.socklab.services.ftp;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.socklab.service.Connection;
+import dev.socklab.service.StreamService;
+
+/**
+ * File Transfer Protocol, RFC 959, as curl, Python's ftplib, lftp and wget use it, with FEAT and OPTS
+ * (RFC 2389), EPSV and EPRT (RFC 2428), MLSD, MLST, SIZE, MDTM and REST STREAM (RFC 3659), and explicit
+ * TLS (RFC 4217). The control connection is read a command at a time, and each command answered before
+ * the next is read; a transfer runs to its end first. Any command not listed by {@link #verbs()} is
+ * answered 502.
+ *
+ * <p>A session's states, and what holds each: greeted (220 sent, the runtime's first-request deadline
+ * on the first command), USER given (waiting for PASS), logged in (the runtime's idle timeout between
+ * commands, {@link FtpSettings#idleTimeout()} unless {@code --idle-timeout ftp=...}), transferring (the
+ * data connection's own idle and write timeouts; {@link FtpSettings#dataWait()} for it to open), ended
+ * (QUIT, the third failed login, or the client's close).
+ */
+public final class FtpService implements StreamService {
+    private static final Map<String, Verb> VERBS = verbs();
+
+    private final FtpSettings settings;
+
+    public FtpService(FtpSettings settings) {
+        this.settings = settings;
+    }
+
+    private static Map<String, Verb> verbs() {
+        Map<String, Verb> all = new HashMap<>();
+        all.putAll(LoginCommands.verbs());
+        all.putAll(SessionCommands.verbs());
+        all.putAll(TlsCommands.verbs());
+        all.putAll(NavigationCommands.verbs());
+        all.putAll(DataCommands.verbs());
+        all.putAll(ListingCommands.verbs());
+        all.putAll(TransferCommands.verbs());
+        all.putAll(ChangeCommands.verbs());
+        return Map.copyOf(all);
+    }
+
+    @Override
+    public void serve(Connection conn) throws IOException {
+        Session session = new Session(conn, settings);
+        session.reply().send(220, "socklab FTP ready.");
+        while (!session.ended()) {
+            Optional<String> line = conn.readLine();
+            if (line.isEmpty()) {
+                return;
+            }
+            FtpCommand command = FtpCommand.parse(line.get());
+            conn.log().debug("{}", command.shown());
+            if (!command.verb().equals("RNTO")) {
+                session.takeRenameFrom(); // RNTO must follow RNFR at once (RFC 959 section 4.1.3)
+            }
+            answer(session, command);
+        }
+    }
+
+    private static void answer(Session session, FtpCommand command) throws IOException {
+        Verb verb = VERBS.get(command.verb());
+        if (command.verb().isEmpty()) {
+            session.reply().send(500, "Syntax error: an empty command.");
+        } else if (verb == null) {
+            session.reply().send(502, "Command not implemented.");
+        } else if (verb.access() != Verb.Access.ANYONE && session.account().isEmpty()) {
+            session.reply().send(530, "Please login with USER and PASS.");
+        } else if (verb.access() == Verb.Access.WRITER && !session.mayWrite()) {
+            session.reply().send(550, "Permission denied: this account may only read.");
+        } else {
+            verb.handler().handle(session, command.argument());
+        }
+    }
+
+    /** A client turned away by a limit reads a reply it understands: 421, service not available. */
+    @Override
+    public Optional<String> refusalLine(String reason) {
+        return Optional.of("421 socklab: " + reason);
+    }
+
+    @Override
+    public Optional<Duration> idleTimeout() {
+        return Optional.of(settings.idleTimeout());
+    }
+
+    /** AUTH TLS, where the server has a certificate. */
+    @Override
+    public boolean startsTls() {
+        return true;
+    }
+}
