@@ -7,6 +7,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -103,6 +104,13 @@ final class ChannelConnection implements Connection {
     void upgradable(PrologueSocket socket, Supplier<SSLEngine> engines) {
         this.upgradable = socket;
         this.tlsEngines = engines;
+    }
+
+    /** Under {@code --trace}, the rest of each received line that begins with one of {@code prefixes} shows as {@code *}. */
+    void redactInTrace(List<String> prefixes) {
+        if (wire instanceof TracedWire traced && !prefixes.isEmpty()) {
+            traced.redact(prefixes);
+        }
     }
 
     /** The service may open data connections beside this one, from {@code server}, held to {@code timeouts}. */

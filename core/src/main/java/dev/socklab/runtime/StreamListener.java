@@ -253,6 +253,9 @@ final class StreamListener extends Listener {
             connection.upgradable(layered, () -> tls.newEngine(handler.applicationProtocols()));
         }
         connection.dataPortsFrom(context, limits);
+        if (context.tracer.enabled()) {
+            connection.redactInTrace(handler.secretsInTrace());
+        }
         // Formatted once: the thread's name and the closing line both show it.
         String peerName = SocketAddresses.format(peer);
         ConnectionTask task = new ConnectionTask(service, requested.label(), handler, connTag, peerName,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.time.Duration;
+import java.util.List;
 
 import org.slf4j.Logger;
 
@@ -17,6 +18,8 @@ final class TracedWire extends ChannelWire {
     private static final int MAX_PREVIEW_COPY = 64 * 1024;
 
     private final Tracer tracer;
+    /** What hides the service's secrets from the trace; null when it has none. */
+    private TraceRedaction redaction;
 
     TracedWire(StreamSocket socket, String tag, Logger log, Tracer tracer) {
         super(socket, tag, log);
@@ -29,11 +32,20 @@ final class TracedWire extends ChannelWire {
         tracer.call(tag, "setsockopt(SO_LINGER, 0)");
     }
 
+    /** Hides the rest of each received line that begins with one of {@code prefixes}; set before the service runs. */
+    void redact(List<String> prefixes) {
+        this.redaction = new TraceRedaction(prefixes);
+    }
+
+    private ByteBuffer shown(ByteBuffer received) {
+        return redaction == null ? received : redaction.hide(received);
+    }
+
     @Override
     int recv(ByteBuffer dst) throws IOException {
         int start = dst.position();
         int n = super.recv(dst);
-        tracer.io(tag, "recv", dst.remaining() + Math.max(n, 0), n, dst.duplicate().flip().position(start));
+        tracer.io(tag, "recv", dst.remaining() + Math.max(n, 0), n, shown(dst.duplicate().flip().position(start)));
         return n;
     }
 
@@ -43,7 +55,7 @@ final class TracedWire extends ChannelWire {
         int start = dst.position();
         int n = super.recv(dst, wait);
         if (n != 0) {
-            tracer.io(tag, "recv", dst.remaining() + Math.max(n, 0), n, dst.duplicate().flip().position(start));
+            tracer.io(tag, "recv", dst.remaining() + Math.max(n, 0), n, shown(dst.duplicate().flip().position(start)));
         }
         return n;
     }

@@ -78,6 +78,15 @@ public interface StreamService {
     }
 
     /**
+     * The words that begin a line whose rest is a secret (FTP's {@code PASS }, matched without regard
+     * to case): under {@code --trace} the rest of such a received line shows as {@code *}, so a trace
+     * can be shared. Empty, the default: the trace shows every byte.
+     */
+    default List<String> secretsInTrace() {
+        return List.of();
+    }
+
+    /**
      * Called once when the server begins to stop, if connections of this service are open. A
      * service whose connections have no end of their own (a chat, whose members stay until they
      * leave) returns a line to tell each of its clients: the runtime sends it after what the

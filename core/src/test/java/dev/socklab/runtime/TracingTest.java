@@ -11,6 +11,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -22,6 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.socklab.net.SocketAddresses;
+import dev.socklab.service.Connection;
+import dev.socklab.service.StreamService;
 import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
@@ -119,6 +122,37 @@ class TracingTest {
 
         assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("trace");
         assertThat(Tracer.off().enabled()).isFalse();
+    }
+
+    @Test
+    void aServicesSecretsShowAsStars() throws IOException {
+        StreamService login = new StreamService() {
+            @Override
+            public void serve(Connection conn) throws IOException {
+                while (conn.readLine().isPresent()) {
+                    conn.writeLine("ok");
+                }
+            }
+
+            @Override
+            public List<String> secretsInTrace() {
+                return List.of("PASS ");
+            }
+        };
+        Endpoint bound = servers.start(traced().stream("login", login, StreamTransport.TCP_IPV4.endpoint(dir)))
+                .bindings().getFirst().endpoint();
+        try (LogCapture log = LogCapture.socklab(); RawClient raw = RawClient.connect(bound)) {
+            raw.send("USER alice\r\n");
+            raw.read(4, WAIT);
+            raw.send("pass hunter2\r\nNOOP\r\n");
+            raw.read(4, WAIT);
+            raw.read(4, WAIT);
+            raw.shutdownOutput();
+            log.awaitContaining("login#1 ");
+        }
+        String text = trace.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("\"USER alice\\r\\n\"").contains("NOOP").doesNotContain("hunter2");
+        assertThat(text).contains("*******");
     }
 
     /** A server builder whose tracer prints to {@link #trace}. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 import dev.socklab.service.Connection;
@@ -92,5 +93,11 @@ public final class FtpService implements StreamService {
     @Override
     public boolean startsTls() {
         return true;
+    }
+
+    /** A password never shows in a trace, not even over TLS, where the trace sees the plaintext. */
+    @Override
+    public List<String> secretsInTrace() {
+        return List.of("PASS ");
     }
 }
