@@ -18,7 +18,8 @@ import dev.socklab.benchmarks.compare.FileComparison;
  * {@code benchmarks/compare-files}, described in {@code docs/performance.md}.
  *
  * <p>Exit codes: 0 socklab at least as fast as every C server on every case, 1 behind on one or
- * a case without a number, 2 a wrong command line, 3 the comparison cannot run here (no atftp or curl).
+ * a case without a number, 2 a wrong command line, 3 the comparison cannot run here (no atftp or curl,
+ * or --strace without strace).
  */
 @Command(name = "benchmarks/compare-files", sortOptions = false,
         description = {"Compares socklab's TFTP and FTP with the C servers Debian ships, on",
@@ -29,7 +30,7 @@ import dev.socklab.benchmarks.compare.FileComparison;
                 "server's best run in MB/s and socklab's ratio to it.", ""},
         footer = {"", "Exit codes: 0 socklab at least as fast as every C server on every case, 1",
                 "behind on one, or a case without a number, 2 a wrong command line, 3 the",
-                "comparison cannot run here (no atftp or curl).", "",
+                "comparison cannot run here (no atftp or curl, or --strace without strace).", "",
                 "Examples:",
                 "  benchmarks/compare-files --out docs/performance-files.md",
                 "  benchmarks/compare-files --servers tftpd-hpa,atftpd,vsftpd --rounds 1"})

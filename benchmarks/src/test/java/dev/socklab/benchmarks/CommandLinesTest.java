@@ -57,7 +57,7 @@ class CommandLinesTest {
         assertThat(run.code).isZero();
         assertThat(run.out).startsWith("Usage: benchmarks/compare-files ")
                 .contains("--rounds", "--servers", "socklab, tftpd-hpa, atftpd, vsftpd", "--tftp-mib", "--tftp-lockstep-mib",
-                        "--ftp-mib", "--out", "--root");
+                        "--ftp-mib", "--strace", "--out", "--root");
         assertThat(run.out.lines()).allMatch(line -> line.length() <= 80, "fits 80 columns");
     }
 

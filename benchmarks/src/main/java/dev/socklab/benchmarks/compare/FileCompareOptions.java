@@ -35,6 +35,10 @@ public final class FileCompareOptions {
             description = "The FTP file, in MiB (default: 1024).")
     private int ftpMib = 1024;
 
+    @Option(names = "--strace", description = "Also count each server's system calls per MB with strace, in"
+            + " one more run of each case; it never counts toward the best.")
+    private boolean strace;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as Markdown to FILE.")
     private Path out;
 
@@ -53,6 +57,10 @@ public final class FileCompareOptions {
     /** The cases, with the sizes asked for. */
     List<FileCase> cases() {
         return FileCase.all(lockStepMib, windowedMib, ftpMib);
+    }
+
+    boolean strace() {
+        return strace;
     }
 
     Optional<Path> out() {

@@ -32,7 +32,7 @@ public final class FileComparison {
     public static final int ALL_MET = 0;
     /** socklab was behind a C server on some case, or lacks a figure where one has it. */
     public static final int NOT_MET = 1;
-    /** No atftp or no curl: there is no client to measure with. */
+    /** No atftp or no curl: there is no client to measure with; or --strace without strace. */
     public static final int CANNOT_RUN = 3;
 
     private static final List<String> CLIENTS = List.of("atftp", "curl");
@@ -60,6 +60,10 @@ public final class FileComparison {
                         + " no client to measure with");
                 return CANNOT_RUN;
             }
+        }
+        if (options.strace() && !Pinning.onPath("strace")) {
+            out.println("compare-files: strace is not installed (apt-get install strace): --strace cannot count system calls");
+            return CANNOT_RUN;
         }
         Path root = options.root();
         Path logs = root.resolve("benchmarks/target/compare-files");
@@ -112,6 +116,7 @@ public final class FileComparison {
         long started = System.nanoTime();
         FileClients clients = new FileClients(children, launch);
         Map<FileServer, FileServerProcess> running = new EnumMap<>(FileServer.class);
+        List<TracedTransfer> traced = new ArrayList<>();
         try {
             for (FileServer server : servers) {
                 start(launch, clients, server, cases, files, logs).ifPresent(p -> running.put(server, p));
@@ -122,6 +127,16 @@ public final class FileComparison {
                     for (FileServerProcess served : running.values()) {
                         if (served.server().serves(c.protocol())) {
                             measure(clients, served, c, files, logs, round);
+                        }
+                    }
+                }
+            }
+            if (options.strace()) {
+                out.println("under strace:");
+                for (FileCase c : cases) {
+                    for (FileServerProcess served : running.values()) {
+                        if (served.server().serves(c.protocol())) {
+                            traced(launch, clients, served, c, files, logs).ifPresent(traced::add);
                         }
                     }
                 }
@@ -145,6 +160,10 @@ public final class FileComparison {
             }
         }
         String table = FileTable.markdown(rows);
+        if (!traced.isEmpty()) {
+            table += "\nSystem calls of each server (strace -c -f, all its threads and children) in one more run of"
+                    + " each case, per MB transferred:\n\n" + FileTable.syscalls(traced);
+        }
         out.println();
         out.println("Best of " + options.rounds() + " run(s), in " + Plan.rough(Duration.ofNanos(System.nanoTime() - started))
                 + ":");
@@ -225,9 +244,7 @@ public final class FileComparison {
         out.flush();
         Path output = logs.resolve(server.label() + "-" + c.slug() + "-r" + round + ".txt");
         try {
-            Transfer t = c.protocol() == FileProtocol.TFTP
-                    ? clients.tftp(served, c, files.served().resolve(c.file()), files.received().resolve(c.file()), output)
-                    : clients.ftp(served, c, output);
+            Transfer t = transfer(clients, served, c, files, output);
             out.println(String.format(Locale.ROOT, "%,.1f MB/s (%,d bytes in %.2f s)", t.megabytesPerSecond(), t.bytes(),
                     t.seconds()));
             if (round > 0) {
@@ -239,6 +256,36 @@ public final class FileComparison {
             if (round > 0) {
                 failures.computeIfAbsent(server, s -> new HashMap<>()).merge(c, 1, Integer::sum);
             }
+        }
+    }
+
+    private static Transfer transfer(FileClients clients, FileServerProcess served, FileCase c, ScratchFiles files,
+                                     Path output) throws RunFailedException {
+        return c.protocol() == FileProtocol.TFTP
+                ? clients.tftp(served, c, files.served().resolve(c.file()), files.received().resolve(c.file()), output)
+                : clients.ftp(served, c, output);
+    }
+
+    /** One more run of {@code c} on {@code served} with strace attached to the server: its system calls, or empty. */
+    private Optional<TracedTransfer> traced(Launch launch, FileClients clients, FileServerProcess served, FileCase c,
+                                            ScratchFiles files, Path logs) {
+        FileServer server = served.server();
+        out.print("  " + c.label() + ", " + server.label() + ": ");
+        out.flush();
+        String name = server.label() + "-" + c.slug() + "-strace";
+        Path summary = logs.resolve(name + ".txt");
+        try {
+            Transfer t;
+            try (StraceSession strace = StraceSession.attach(children, launch, served.pid(), summary,
+                    logs.resolve(name + ".log"))) {
+                t = transfer(clients, served, c, files, logs.resolve(name + "-client.txt"));
+            }
+            TracedTransfer traced = new TracedTransfer(server, c, t.bytes(), SyscallCounts.byName(Logs.text(summary)));
+            out.println(String.format(Locale.ROOT, "%,.0f system calls per MB", traced.perMegabyte("total")));
+            return Optional.of(traced);
+        } catch (RunFailedException e) {
+            out.println("FAILED: " + e.getMessage() + " (logs: " + logs.resolve(name) + "*)");
+            return Optional.empty();
         }
     }
 

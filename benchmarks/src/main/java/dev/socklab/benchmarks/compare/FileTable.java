@@ -1,5 +1,6 @@
 package dev.socklab.benchmarks.compare;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -9,6 +10,8 @@ import java.util.stream.Collectors;
  * socklab's best over each server's best (above 1 is socklab ahead).
  */
 final class FileTable {
+    private static final int MOST_CALLED = 5;
+
     private FileTable() {
     }
 
@@ -26,6 +29,24 @@ final class FileTable {
     }
 
     /**
+     * The system calls of each traced transfer per MB: all of them, then the five most called.
+     */
+    static String syscalls(List<TracedTransfer> traced) {
+        StringBuilder out = new StringBuilder();
+        out.append("| case | server | system calls per MB | the most called, per MB |\n");
+        out.append("|---|---|---:|---|\n");
+        for (TracedTransfer t : traced) {
+            String most = t.calls().keySet().stream().filter(name -> !name.equals("total"))
+                    .sorted(Comparator.comparing((String name) -> -t.calls().get(name)).thenComparing(name -> name))
+                    .limit(MOST_CALLED).map(name -> name + " " + perMegabyte(t.perMegabyte(name)))
+                    .collect(Collectors.joining(", "));
+            out.append("| ").append(String.join(" | ", t.testCase().label(), t.server().label(),
+                    perMegabyte(t.perMegabyte("total")), most)).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    /**
      * Whether socklab's best is at least every C server's best on every case a C server has a
      * figure for: the issue's target. False when socklab lacks a figure there, or no C server has one.
      */
@@ -37,6 +58,11 @@ final class FileTable {
     private static double socklab(List<FileRow> rows, FileCase c) {
         return rows.stream().filter(r -> r.server().socklab() && r.testCase().equals(c))
                 .mapToDouble(FileRow::best).findFirst().orElse(Double.NaN);
+    }
+
+    /** Whole numbers, but a tenth below 10: sendfile's server makes a few calls per MB. */
+    private static String perMegabyte(double value) {
+        return number(value < 10 ? "%.1f" : "%,.0f", value);
     }
 
     private static String notes(FileRow r) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,19 @@ class FileTableTest {
                 new FileRow(FileServer.ATFTPD, WINDOW_16, List.of(201.0), WINDOWED, 0)))).isFalse();
         assertThat(FileTable.socklabAtLeastTheCServers(List.of(atftpd))).as("socklab without a figure").isFalse();
         assertThat(FileTable.socklabAtLeastTheCServers(List.of(socklab, failed))).as("nothing to compare with").isFalse();
+    }
+
+    @Test
+    void theSystemCallTableGivesEachServersCallsPerMegabyteAndItsMostCalled() {
+        TracedTransfer hpa = new TracedTransfer(FileServer.TFTPD_HPA, WINDOW_16, 2_000_000, Map.of("total", 6000L,
+                "recvfrom", 1400L, "sendto", 1400L, "alarm", 2800L, "openat", 1L));
+
+        String table = FileTable.syscalls(List.of(hpa));
+
+        assertThat(table.lines()).containsExactly("| case | server | system calls per MB | the most called, per MB |",
+                "|---|---|---:|---|",
+                "| TFTP 200 MiB, blksize 1468, windowsize 16 | tftpd-hpa | 3,000 | alarm 1,400, recvfrom 700, sendto 700,"
+                        + " openat 0.5 |");
     }
 
     @Test
