@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,6 +43,7 @@ public final class FileComparison {
     private final PrintStream out;
     private final Children children = new Children();
     private final Map<FileServer, Map<FileCase, List<Double>>> runs = new EnumMap<>(FileServer.class);
+    private final Map<FileServer, Map<FileCase, List<Double>>> cpu = new EnumMap<>(FileServer.class);
     private final Map<FileServer, Map<FileCase, Integer>> failures = new EnumMap<>(FileServer.class);
     private final Map<FileServer, Map<FileCase, String>> negotiated = new EnumMap<>(FileServer.class);
 
@@ -115,6 +117,10 @@ public final class FileComparison {
         out.println("logs of each run: " + logs);
         long started = System.nanoTime();
         FileClients clients = new FileClients(children, launch);
+        ClockTicks ticks = ClockTicks.detect(children, logs.resolve("clk_tck.txt"));
+        if (!ticks.note().isEmpty()) {
+            out.println(ticks.note());
+        }
         Map<FileServer, FileServerProcess> running = new EnumMap<>(FileServer.class);
         List<TracedTransfer> traced = new ArrayList<>();
         try {
@@ -126,7 +132,7 @@ public final class FileComparison {
                 for (FileCase c : cases) {
                     for (FileServerProcess served : running.values()) {
                         if (served.server().serves(c.protocol())) {
-                            measure(clients, served, c, files, logs, round);
+                            measure(clients, ticks, served, c, files, logs, round);
                         }
                     }
                 }
@@ -154,6 +160,7 @@ public final class FileComparison {
             for (FileServer server : servers) {
                 if (server.serves(c.protocol())) {
                     rows.add(new FileRow(server, c, runs.getOrDefault(server, Map.of()).getOrDefault(c, List.of()),
+                            cpu.getOrDefault(server, Map.of()).getOrDefault(c, List.of()),
                             negotiated.getOrDefault(server, Map.of()).getOrDefault(c, ""),
                             failures.getOrDefault(server, Map.of()).getOrDefault(c, 0)));
                 }
@@ -238,18 +245,26 @@ public final class FileComparison {
     }
 
     /** One run of {@code c} on {@code served}; round 0 is the warm-up, printed and never counted. */
-    private void measure(FileClients clients, FileServerProcess served, FileCase c, ScratchFiles files, Path logs, int round) {
+    private void measure(FileClients clients, ClockTicks ticks, FileServerProcess served, FileCase c, ScratchFiles files,
+                         Path logs, int round) {
         FileServer server = served.server();
         out.print("  " + c.label() + ", " + server.label() + ": ");
         out.flush();
         Path output = logs.resolve(server.label() + "-" + c.slug() + "-r" + round + ".txt");
         try {
+            OptionalLong before = served.cpuTicks();
             Transfer t = transfer(clients, served, c, files, output);
-            out.println(String.format(Locale.ROOT, "%,.1f MB/s (%,d bytes in %.2f s)", t.megabytesPerSecond(), t.bytes(),
-                    t.seconds()));
+            OptionalLong after = served.cpuTicks();
+            double cpuPerMegabyte = before.isPresent() && after.isPresent()
+                    ? ticks.seconds(after.getAsLong() - before.getAsLong()) * 1000 / (t.bytes() / 1e6) : Double.NaN;
+            out.println(String.format(Locale.ROOT, "%,.1f MB/s (%,d bytes in %.2f s), server CPU %s", t.megabytesPerSecond(),
+                    t.bytes(), t.seconds(), Double.isNaN(cpuPerMegabyte) ? "unknown (its children's times are discarded)"
+                            : String.format(Locale.ROOT, "%.3f ms/MB", cpuPerMegabyte)));
             if (round > 0) {
                 runs.computeIfAbsent(server, s -> new HashMap<>()).computeIfAbsent(c, k -> new ArrayList<>())
                         .add(t.megabytesPerSecond());
+                cpu.computeIfAbsent(server, s -> new HashMap<>()).computeIfAbsent(c, k -> new ArrayList<>())
+                        .add(cpuPerMegabyte);
             }
         } catch (RunFailedException e) {
             out.println("FAILED: " + e.getMessage() + " (log: " + output + ")");

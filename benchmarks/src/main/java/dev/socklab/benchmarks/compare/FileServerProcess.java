@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 
 /**
  * A server of the file-transfer comparison, started on free ports of 127.0.0.1 and answering
@@ -133,6 +134,21 @@ record FileServerProcess(FileServer server, Process process, Children children, 
 
     long pid() {
         return process.pid();
+    }
+
+    /**
+     * The CPU the server has used so far, in clock ticks, the children that served transfers
+     * included; empty when the kernel discards its children's times (it ignores SIGCHLD).
+     *
+     * @throws RunFailedException if /proc cannot say: the server has exited
+     */
+    OptionalLong cpuTicks() throws RunFailedException {
+        try {
+            return ServerCpu.keepsChildrenTimes(process.pid()) ? OptionalLong.of(ServerCpu.ticks(process.pid()))
+                    : OptionalLong.empty();
+        } catch (IOException e) {
+            throw new RunFailedException(server.label() + "'s CPU time cannot be read (" + e.getMessage() + ")");
+        }
     }
 
     /** Stops the server by SIGTERM to its PID; how it went, for the report. */

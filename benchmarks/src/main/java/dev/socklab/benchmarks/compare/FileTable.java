@@ -17,31 +17,33 @@ final class FileTable {
 
     static String markdown(List<FileRow> rows) {
         StringBuilder out = new StringBuilder();
-        out.append("| case | server | best MB/s | runs, MB/s | socklab/it | negotiated | notes |\n");
-        out.append("|---|---|---:|---:|---:|---|---|\n");
+        out.append("| case | server | best MB/s | runs, MB/s | socklab/it | server CPU ms/MB | negotiated | notes |\n");
+        out.append("|---|---|---:|---:|---:|---:|---|---|\n");
         for (FileRow r : rows) {
             String runs = r.runs().stream().map(v -> number("%,.1f", v)).collect(Collectors.joining(", "));
             out.append("| ").append(String.join(" | ", r.testCase().label(), r.server().label(), number("%,.1f", r.best()),
-                    runs.isEmpty() ? "-" : runs, number("%.2f", socklab(rows, r.testCase()) / r.best()), r.negotiated(),
+                    runs.isEmpty() ? "-" : runs, number("%.2f", socklab(rows, r.testCase()) / r.best()),
+                    number("%.3f", r.cpuPerMegabyte()), r.negotiated(),
                     notes(r))).append(" |\n");
         }
         return out.toString();
     }
 
     /**
-     * The system calls of each traced transfer per MB: all of them, then the five most called.
+     * The system calls of each traced transfer: all of them, and per MB, then the five most called per MB.
      */
     static String syscalls(List<TracedTransfer> traced) {
         StringBuilder out = new StringBuilder();
-        out.append("| case | server | system calls per MB | the most called, per MB |\n");
-        out.append("|---|---|---:|---|\n");
+        out.append("| case | server | system calls | per MB | the most called, per MB |\n");
+        out.append("|---|---|---:|---:|---|\n");
         for (TracedTransfer t : traced) {
             String most = t.calls().keySet().stream().filter(name -> !name.equals("total"))
                     .sorted(Comparator.comparing((String name) -> -t.calls().get(name)).thenComparing(name -> name))
                     .limit(MOST_CALLED).map(name -> name + " " + perMegabyte(t.perMegabyte(name)))
                     .collect(Collectors.joining(", "));
             out.append("| ").append(String.join(" | ", t.testCase().label(), t.server().label(),
-                    perMegabyte(t.perMegabyte("total")), most)).append(" |\n");
+                    number("%,.0f", t.calls().getOrDefault("total", 0L)), perMegabyte(t.perMegabyte("total")), most))
+                    .append(" |\n");
         }
         return out.toString();
     }
@@ -60,9 +62,9 @@ final class FileTable {
                 .mapToDouble(FileRow::best).findFirst().orElse(Double.NaN);
     }
 
-    /** Whole numbers, but a tenth below 10: sendfile's server makes a few calls per MB. */
+    /** Whole numbers, but tenths below 10 and thousandths below 0.1: sendfile's server makes a few calls per GB. */
     private static String perMegabyte(double value) {
-        return number(value < 10 ? "%.1f" : "%,.0f", value);
+        return number(value < 0.1 ? "%.3f" : value < 10 ? "%.1f" : "%,.0f", value);
     }
 
     private static String notes(FileRow r) {

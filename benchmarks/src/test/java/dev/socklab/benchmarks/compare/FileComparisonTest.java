@@ -60,10 +60,10 @@ class FileComparisonTest {
         assertThat(out).doesNotContain("FAILED", "skipped").contains("warm-up:", "round 1:");
         String text = Files.readString(report);
         assertThat(text).as(out).startsWith("Results of `benchmarks/compare-files --tiny`")
-                .contains("| case | server | best MB/s | runs, MB/s | socklab/it | negotiated | notes |");
+                .contains("| case | server | best MB/s | runs, MB/s | socklab/it | server CPU ms/MB | negotiated | notes |");
         List<String> rows = text.lines().filter(l -> l.startsWith("| TFTP ") || l.startsWith("| FTP ")).toList();
         assertThat(rows).as(text).hasSize(expectedRows(servers))
-                .allMatch(l -> l.matches("\\| [^|]+ \\| [a-z-]+ \\| [\\d,.]+ \\| [\\d,.]+ \\| ([\\d.]+|-) \\| [^|]+ \\|  \\|"));
+                .allMatch(l -> l.matches("\\| [^|]+ \\| [a-z-]+ \\| [\\d,.]+ \\| [\\d,.]+ \\| ([\\d.]+|-) \\| ([\\d.]+|-) \\| [^|]+ \\|  \\|"));
         String windowed = "| TFTP 1 MiB, blksize 1468, windowsize 16 | ";
         for (String server : servers) {
             if (server.equals("socklab") || server.equals("atftpd")) {

@@ -16,44 +16,47 @@ class FileTableTest {
     private static final String WINDOWED = "blksize 1468, windowsize 16";
 
     @Test
-    void aRowCountsItsBestRunAndNoneIsNoNumber() {
-        assertThat(new FileRow(FileServer.ATFTPD, WINDOW_16, List.of(120.0, 180.0, 150.0), WINDOWED, 0).best())
-                .isEqualTo(180);
-        assertThat(new FileRow(FileServer.ATFTPD, WINDOW_16, List.of(), "", 3).best()).isNaN();
+    void aRowCountsItsBestRunAndItsMedianCpuAndNoneIsNoNumber() {
+        FileRow row = new FileRow(FileServer.ATFTPD, WINDOW_16, List.of(120.0, 180.0, 150.0), List.of(0.4, 0.3, 0.5),
+                WINDOWED, 0);
+
+        assertThat(row.best()).isEqualTo(180);
+        assertThat(row.cpuPerMegabyte()).as("the median").isEqualTo(0.4);
+        assertThat(new FileRow(FileServer.ATFTPD, WINDOW_16, List.of(), List.of(), "", 3).best()).isNaN();
     }
 
     @Test
     void theTableGivesSocklabsRatioToEachServerOnTheSameCase() {
         List<FileRow> rows = List.of(
-                new FileRow(FileServer.SOCKLAB, WINDOW_16, List.of(200.0, 240.0), WINDOWED, 0),
-                new FileRow(FileServer.TFTPD_HPA, WINDOW_16, List.of(20.0), "blksize 1468, windowsize 1 (not acknowledged)", 1),
-                new FileRow(FileServer.ATFTPD, WINDOW_16, List.of(), "", 2),
-                new FileRow(FileServer.SOCKLAB, FTP, List.of(1200.0), "passive, anonymous", 0),
-                new FileRow(FileServer.VSFTPD, FTP, List.of(1500.0), "passive, anonymous", 0));
+                new FileRow(FileServer.SOCKLAB, WINDOW_16, List.of(200.0, 240.0), List.of(0.5), WINDOWED, 0),
+                new FileRow(FileServer.TFTPD_HPA, WINDOW_16, List.of(20.0), List.of(0.5), "blksize 1468, windowsize 1 (not acknowledged)", 1),
+                new FileRow(FileServer.ATFTPD, WINDOW_16, List.of(), List.of(), "", 2),
+                new FileRow(FileServer.SOCKLAB, FTP, List.of(1200.0), List.of(0.5), "passive, anonymous", 0),
+                new FileRow(FileServer.VSFTPD, FTP, List.of(1500.0), List.of(0.5), "passive, anonymous", 0));
 
         String table = FileTable.markdown(rows);
 
         assertThat(table.lines()).first()
-                .isEqualTo("| case | server | best MB/s | runs, MB/s | socklab/it | negotiated | notes |");
+                .isEqualTo("| case | server | best MB/s | runs, MB/s | socklab/it | server CPU ms/MB | negotiated | notes |");
         assertThat(table.lines()).element(2).isEqualTo("| TFTP 200 MiB, blksize 1468, windowsize 16 | socklab | 240.0"
-                + " | 200.0, 240.0 | 1.00 | blksize 1468, windowsize 16 |  |");
+                + " | 200.0, 240.0 | 1.00 | 0.500 | blksize 1468, windowsize 16 |  |");
         assertThat(table.lines()).element(3).isEqualTo("| TFTP 200 MiB, blksize 1468, windowsize 16 | tftpd-hpa | 20.0"
-                + " | 20.0 | 12.00 | blksize 1468, windowsize 1 (not acknowledged) | 1 run failed |");
-        assertThat(table.lines()).element(4).isEqualTo("| TFTP 200 MiB, blksize 1468, windowsize 16 | atftpd | - | - | - |"
+                + " | 20.0 | 12.00 | 0.500 | blksize 1468, windowsize 1 (not acknowledged) | 1 run failed |");
+        assertThat(table.lines()).element(4).isEqualTo("| TFTP 200 MiB, blksize 1468, windowsize 16 | atftpd | - | - | - | - |"
                 + "  | 2 runs failed |");
         assertThat(table.lines()).element(6).isEqualTo("| FTP RETR 1024 MiB, passive, binary | vsftpd | 1,500.0 | 1,500.0"
-                + " | 0.80 | passive, anonymous |  |");
+                + " | 0.80 | 0.500 | passive, anonymous |  |");
     }
 
     @Test
     void socklabMeetsTheTargetOnlyAtOrAboveEveryCServerThatHasAFigure() {
-        FileRow socklab = new FileRow(FileServer.SOCKLAB, WINDOW_16, List.of(200.0), WINDOWED, 0);
-        FileRow atftpd = new FileRow(FileServer.ATFTPD, WINDOW_16, List.of(150.0), WINDOWED, 0);
-        FileRow failed = new FileRow(FileServer.TFTPD_HPA, WINDOW_16, List.of(), "", 3);
+        FileRow socklab = new FileRow(FileServer.SOCKLAB, WINDOW_16, List.of(200.0), List.of(0.5), WINDOWED, 0);
+        FileRow atftpd = new FileRow(FileServer.ATFTPD, WINDOW_16, List.of(150.0), List.of(0.5), WINDOWED, 0);
+        FileRow failed = new FileRow(FileServer.TFTPD_HPA, WINDOW_16, List.of(), List.of(), "", 3);
 
         assertThat(FileTable.socklabAtLeastTheCServers(List.of(socklab, atftpd, failed))).isTrue();
         assertThat(FileTable.socklabAtLeastTheCServers(List.of(socklab,
-                new FileRow(FileServer.ATFTPD, WINDOW_16, List.of(201.0), WINDOWED, 0)))).isFalse();
+                new FileRow(FileServer.ATFTPD, WINDOW_16, List.of(201.0), List.of(0.5), WINDOWED, 0)))).isFalse();
         assertThat(FileTable.socklabAtLeastTheCServers(List.of(atftpd))).as("socklab without a figure").isFalse();
         assertThat(FileTable.socklabAtLeastTheCServers(List.of(socklab, failed))).as("nothing to compare with").isFalse();
     }
@@ -65,10 +68,18 @@ class FileTableTest {
 
         String table = FileTable.syscalls(List.of(hpa));
 
-        assertThat(table.lines()).containsExactly("| case | server | system calls per MB | the most called, per MB |",
-                "|---|---|---:|---|",
-                "| TFTP 200 MiB, blksize 1468, windowsize 16 | tftpd-hpa | 3,000 | alarm 1,400, recvfrom 700, sendto 700,"
+        assertThat(table.lines()).containsExactly("| case | server | system calls | per MB | the most called, per MB |",
+                "|---|---|---:|---:|---|",
+                "| TFTP 200 MiB, blksize 1468, windowsize 16 | tftpd-hpa | 6,000 | 3,000 | alarm 1,400, recvfrom 700, sendto 700,"
                         + " openat 0.5 |");
+    }
+
+    @Test
+    void aServerThatSendsAGigabyteWithOneSendfileShowsThousandthsPerMegabyte() {
+        TracedTransfer vsftpd = new TracedTransfer(FileServer.VSFTPD, FTP, 1L << 30, Map.of("total", 60L, "sendfile", 1L));
+
+        assertThat(FileTable.syscalls(List.of(vsftpd)).lines()).last().isEqualTo("| FTP RETR 1024 MiB, passive, binary"
+                + " | vsftpd | 60 | 0.056 | sendfile 0.001 |");
     }
 
     @Test
