@@ -84,14 +84,16 @@ public final class FileComparison {
             out.println("compare-files: none of the servers asked for can run here: nothing to measure");
             return NOT_MET;
         }
-        out.println("making the files: " + String.join(", ", cases.stream().map(FileCase::label).toList()));
-        ScratchFiles files = ScratchFiles.create(cases);
+        ScratchFiles files = ScratchFiles.create();
         Thread hook = new Thread(() -> {
             children.stopAll();
             deleteQuietly(files);
         }, "compare-files-stop-children");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            out.println("making the files in " + files.dir() + ": " + String.join(", ",
+                    cases.stream().map(FileCase::label).toList()));
+            files.write(cases);
             return compare(launch, servers, cases, files, logs);
         } finally {
             children.stopAll();

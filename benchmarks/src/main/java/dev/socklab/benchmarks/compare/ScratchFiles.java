@@ -25,19 +25,17 @@ record ScratchFiles(Path dir) implements AutoCloseable {
     private static final int PROBE_BYTES = 3000;
     private static final int CHUNK = 1024 * 1024;
 
-    /** A new temporary directory with {@code cases}' files and the probe in {@code served/}. */
-    static ScratchFiles create(List<FileCase> cases) throws IOException {
-        ScratchFiles files = new ScratchFiles(Files.createTempDirectory("socklab-compare-files-"));
-        try {
-            Files.createDirectories(files.received());
-            write(files.served().resolve(PROBE), PROBE_BYTES, 0);
-            for (FileCase c : cases) {
-                write(files.served().resolve(c.file()), c.bytes(), c.bytes());
-            }
-            return files;
-        } catch (IOException e) {
-            files.close();
-            throw e;
+    /** A new, empty temporary directory. */
+    static ScratchFiles create() throws IOException {
+        return new ScratchFiles(Files.createTempDirectory("socklab-compare-files-"));
+    }
+
+    /** Writes {@code cases}' files and the probe into {@code served/}, and makes {@code received/}. */
+    void write(List<FileCase> cases) throws IOException {
+        Files.createDirectories(received());
+        write(served().resolve(PROBE), PROBE_BYTES, 0);
+        for (FileCase c : cases) {
+            write(served().resolve(c.file()), c.bytes(), c.bytes());
         }
     }
 

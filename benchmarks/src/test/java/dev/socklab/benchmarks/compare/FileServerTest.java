@@ -40,8 +40,9 @@ class FileServerTest {
     void theCaseFilesAreNamedAndSizedAsAskedAndTheScratchDirectoryGoesAway() throws Exception {
         List<FileCase> cases = FileCase.all(1, 2, 3);
         Path made;
-        try (ScratchFiles files = ScratchFiles.create(cases)) {
+        try (ScratchFiles files = ScratchFiles.create()) {
             made = files.dir();
+            files.write(cases);
             assertThat(cases).extracting(FileCase::label).containsExactly("TFTP 1 MiB, blksize 1468, windowsize 1",
                     "TFTP 2 MiB, blksize 1468, windowsize 16", "FTP RETR 3 MiB, passive, binary");
             for (FileCase c : cases) {
