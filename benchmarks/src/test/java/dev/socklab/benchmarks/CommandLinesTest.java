@@ -51,6 +51,27 @@ class CommandLinesTest {
     }
 
     @Test
+    void compareFilesHelpListsEveryFlagInEightyColumns() {
+        Run run = run(new CompareFiles(), "--help");
+
+        assertThat(run.code).isZero();
+        assertThat(run.out).startsWith("Usage: benchmarks/compare-files ")
+                .contains("--rounds", "--servers", "socklab, tftpd-hpa, atftpd, vsftpd", "--tftp-mib", "--tftp-lockstep-mib",
+                        "--ftp-mib", "--strace", "--out", "--root");
+        assertThat(run.out.lines()).allMatch(line -> line.length() <= 80, "fits 80 columns");
+    }
+
+    @Test
+    void aCompareFilesMistakeExitsTwoWithTheSentence() {
+        assertThat(run(new CompareFiles(), "--servers", "socklab,proftpd").err)
+                .contains("unknown server 'proftpd': choose from socklab, tftpd-hpa, atftpd, vsftpd");
+        Run run = run(new CompareFiles(), "--ftp-mib", "0");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("a size is a whole number of MiB from 1 to 65536, not '0'");
+    }
+
+    @Test
     void theBaselineTlsEchoWithoutItsFilesExitsTwoSayingWhichToGive() {
         Run run = run(new NettyBaseline(), "--tls-echo", "0", "--tls-cert", "cert.pem");
 

@@ -1,5 +1,7 @@
 package dev.socklab.benchmarks.compare;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,27 +28,28 @@ record SyscallCounts(double epollCtl, double epollWait, double total) {
      * @throws RunFailedException if it has no {@code total} line: strace wrote no summary
      */
     static SyscallCounts parse(String summary) throws RunFailedException {
-        double ctl = 0;
-        double wait = 0;
-        double total = Double.NaN;
+        Map<String, Long> calls = byName(summary);
+        long wait = calls.getOrDefault("epoll_wait", 0L) + calls.getOrDefault("epoll_pwait", 0L)
+                + calls.getOrDefault("epoll_pwait2", 0L);
+        return new SyscallCounts(calls.getOrDefault("epoll_ctl", 0L), wait, calls.get("total"));
+    }
+
+    /**
+     * Every system call of strace's summary with its count, and {@code total}.
+     *
+     * @throws RunFailedException if it has no {@code total} line: strace wrote no summary
+     */
+    static Map<String, Long> byName(String summary) throws RunFailedException {
+        Map<String, Long> calls = new LinkedHashMap<>();
         for (String line : summary.lines().toList()) {
             Matcher m = LINE.matcher(line);
-            if (!m.matches()) {
-                continue;
-            }
-            long calls = Long.parseLong(m.group(1));
-            switch (m.group(2)) {
-                case "epoll_ctl" -> ctl += calls;
-                case "epoll_wait", "epoll_pwait", "epoll_pwait2" -> wait += calls;
-                case "total" -> total = calls;
-                default -> {
-                    // counted in the total
-                }
+            if (m.matches()) {
+                calls.merge(m.group(2), Long.parseLong(m.group(1)), Long::sum);
             }
         }
-        if (Double.isNaN(total)) {
+        if (!calls.containsKey("total")) {
             throw new RunFailedException("strace wrote no summary of system calls");
         }
-        return new SyscallCounts(ctl, wait, total);
+        return calls;
     }
 }
