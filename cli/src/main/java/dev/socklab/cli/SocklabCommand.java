@@ -61,6 +61,8 @@ final class SocklabCommand implements Callable<Integer> {
         commands.put("chat", ChatCommand.class);
         commands.put("http", HttpCommand.class);
         commands.put("ws", WsCommand.class);
+        commands.put("tftp", TftpCommand.class);
+        commands.put("ftp", FtpCommand.class);
         commands.put("bench", BenchCommand.class);
         return Collections.unmodifiableSequencedMap(commands);
     }

@@ -140,12 +140,13 @@ public final class FtpClient implements Closeable {
 
     /**
      * Downloads {@code path} into {@code out}, from byte {@code offset} on ({@code REST}, then
-     * {@code RETR}).
+     * {@code RETR}). The progress's total is what {@code SIZE} says is left.
      *
      * @return the bytes received
      * @throws ServerRefusedException if the server refuses, such as for a missing file (550)
      */
     public long retrieve(String path, long offset, OutputStream out, TransferProgress progress) throws IOException {
+        OptionalLong size = size(path);
         if (offset > 0) {
             FtpReply rest = control.command("REST " + offset);
             if (rest.code() != 350) {
@@ -154,6 +155,7 @@ public final class FtpClient implements Closeable {
             }
         }
         try (ClientConnection data = transfer("RETR " + path)) {
+            progress.started(size.isPresent() ? OptionalLong.of(Math.max(0, size.getAsLong() - offset)) : size);
             long got = 0;
             ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
             int n;
@@ -172,12 +174,15 @@ public final class FtpClient implements Closeable {
      * Uploads what {@code in} holds as {@code path}: {@code STOR}, or {@code APPE} to add to what
      * the server has.
      *
+     * @param length the bytes {@code in} holds, for the progress's total
      * @return the bytes sent
      * @throws ServerRefusedException if the server refuses, such as for a user who may not write (553)
      */
-    public long store(String path, InputStream in, boolean append, TransferProgress progress) throws IOException {
+    public long store(String path, InputStream in, long length, boolean append, TransferProgress progress)
+            throws IOException {
         String command = (append ? "APPE " : "STOR ") + path;
         try (ClientConnection data = transfer(command)) {
+            progress.started(OptionalLong.of(length));
             long sent = 0;
             byte[] chunk = new byte[CHUNK];
             int n;

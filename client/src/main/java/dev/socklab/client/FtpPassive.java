@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class FtpPassive {
     private static final Pattern EPSV = Pattern.compile("\\((.)\\1\\1(\\d{1,5})\\1\\)");
-    private static final Pattern PASV = Pattern.compile("(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3})");
+    private static final Pattern PASV = Pattern.compile(
+            "(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3})");
 
     private FtpPassive() {
     }

@@ -77,7 +77,9 @@ final class TftpSession {
                 resend.resend();
                 continue;
             }
-            if (peer == null && from instanceof InetSocketAddress inet && inet.getAddress().equals(server.getAddress())) {
+            // The first answer from the server's host fixes its transfer ID: any port, that host only.
+            if (peer == null && from instanceof InetSocketAddress inet
+                    && inet.getAddress().equals(server.getAddress())) {
                 peer = from;
             }
             if (!from.equals(peer)) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
 import dev.socklab.testing.TestCertificates;
+import dev.socklab.testing.Vsftpd;
 import dev.socklab.trace.Tracer;
 
 /** socklab's FTP client against Debian's vsftpd, run by the test on a free port of 127.0.0.1. */
@@ -62,9 +63,9 @@ class FtpClientInteropTest {
         Path root = root();
         byte[] file = random(300_000);
         try (Vsftpd server = Vsftpd.start(dir, root, null); FtpClient ftp = anonymous(server, Optional.empty())) {
-            ftp.store("up.bin", new ByteArrayInputStream(file, 0, 100_000), false, TransferProgress.NONE);
+            ftp.store("up.bin", new ByteArrayInputStream(file, 0, 100_000), 100_000, false, TransferProgress.NONE);
             assertThat(ftp.size("up.bin")).hasValue(100_000);
-            ftp.store("up.bin", new ByteArrayInputStream(file, 100_000, 200_000), true, TransferProgress.NONE);
+            ftp.store("up.bin", new ByteArrayInputStream(file, 100_000, 200_000), 200_000, true, TransferProgress.NONE);
             assertThat(root.resolve("up.bin")).hasBinaryContent(file);
         }
     }
@@ -119,7 +120,7 @@ class FtpClientInteropTest {
             ByteArrayOutputStream got = new ByteArrayOutputStream();
             ftp.retrieve("a.bin", 0, got, TransferProgress.NONE);
             assertThat(got.toByteArray()).isEqualTo(file);
-            ftp.store("b.bin", new ByteArrayInputStream(file), false, TransferProgress.NONE);
+            ftp.store("b.bin", new ByteArrayInputStream(file), file.length, false, TransferProgress.NONE);
             assertThat(root.resolve("b.bin")).hasBinaryContent(file);
         }
     }

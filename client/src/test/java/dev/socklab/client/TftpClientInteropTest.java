@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
+import dev.socklab.testing.CTftpServer;
 import dev.socklab.trace.Tracer;
 
 /**

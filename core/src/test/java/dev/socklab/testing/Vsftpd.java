@@ -1,4 +1,4 @@
-package dev.socklab.client;
+package dev.socklab.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,10 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import dev.socklab.testing.Await;
-import dev.socklab.testing.LabProgram;
-import dev.socklab.testing.TestCertificates;
-import dev.socklab.testing.Tools;
 
 /**
  * Debian's vsftpd, run in the foreground ({@code background=NO}) as the test's own user
@@ -21,7 +17,7 @@ import dev.socklab.testing.Tools;
  * Anonymous users may upload and append; with a certificate, TLS is offered ({@code AUTH TLS}) but
  * not demanded, and no session reuse is asked of the data connections.
  */
-final class Vsftpd implements AutoCloseable {
+public final class Vsftpd implements AutoCloseable {
     private static final Duration START = Duration.ofSeconds(10);
 
     private final LabProgram program;
@@ -33,10 +29,10 @@ final class Vsftpd implements AutoCloseable {
     }
 
     /** vsftpd serving {@code root}, with {@code tls} when not null. */
-    static Vsftpd start(Path dir, Path root, TestCertificates tls) throws IOException {
+    public static Vsftpd start(Path dir, Path root, TestCertificates tls) throws IOException {
         String vsftpd = Tools.require(Path.of("/usr/sbin/vsftpd"));
-        int port = FreePorts.tcp();
-        int pasv = FreePorts.tcp();
+        int port = LoopbackPorts.tcp();
+        int pasv = LoopbackPorts.tcp();
         Path empty = Files.createDirectories(dir.resolve("vsftpd-empty"));
         String config = """
                 listen=YES
@@ -83,7 +79,8 @@ final class Vsftpd implements AutoCloseable {
         return new Vsftpd(program, port);
     }
 
-    int port() {
+    /** The server's port, on 127.0.0.1. */
+    public int port() {
         return port;
     }
 
