@@ -32,6 +32,7 @@ import dev.socklab.runtime.Server;
 import dev.socklab.runtime.ServiceLimits;
 import dev.socklab.runtime.Transport;
 import dev.socklab.runtime.UdpLimits;
+import dev.socklab.service.StreamService;
 import dev.socklab.services.ServiceCatalog;
 import dev.socklab.services.ServiceHalves;
 import dev.socklab.tls.ServerTls;
@@ -167,6 +168,11 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, ServiceHalves> made = new LinkedHashMap<>();
         plan.entries().forEach(entry -> made.computeIfAbsent(entry.service().name(),
                 name -> entry.service().make(serviceOptions)));
+        if (tls.isPresent() && selections.stream().noneMatch(ServiceSelection::tls) && made.values().stream()
+                .noneMatch(halves -> halves.stream().filter(StreamService::startsTls).isPresent())) {
+            throw new Errors.UsageException("--tls-cert and --tls-key serve the /tls endpoints and ftp's AUTH TLS, and"
+                    + " neither is served; add one, as http:10443/tls");
+        }
         Server server = build(builder, plan, made, limits);
         server.start();
         printListening(out, server.bindings(), plan);
@@ -206,8 +212,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * The server's certificate and key, read now, if an endpoint speaks TLS; the flags must come
-     * together, and only with such an endpoint, which would otherwise be served without them.
+     * The server's certificate and key, read now, if given; the flags must come together, and an
+     * endpoint that speaks TLS needs them.
      */
     private Optional<ServerTls> serverTls(List<ServiceSelection> selections) {
         Optional<ServiceSelection> secured = selections.stream().filter(ServiceSelection::tls).findFirst();
@@ -219,11 +225,9 @@ final class ServeCommand implements Callable<Integer> {
                     + " --tls-key FILE");
         }
         if (secured.isEmpty()) {
-            if (tlsCert != null) {
-                throw new Errors.UsageException("--tls-cert and --tls-key serve the /tls endpoints, and none is named;"
-                        + " add one, as http:10443/tls");
-            }
-            return Optional.empty();
+            // Without a /tls endpoint the pair may still serve a protocol's own STARTTLS (ftp's AUTH TLS), checked once the services are made.
+            return tlsCert == null ? Optional.empty()
+                    : Optional.of(ServerTls.load(new ServerTls.KeyFiles(tlsCert, tlsKey, Optional.ofNullable(tlsClientCa))));
         }
         if (tlsCert == null) {
             ServiceSelection first = secured.get();

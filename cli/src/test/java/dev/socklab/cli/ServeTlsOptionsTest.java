@@ -53,7 +53,7 @@ class ServeTlsOptionsTest {
 
         CommandRun.of("serve", "http:0", "--tls-cert", pair.resolve("cert.pem").toString(),
                         "--tls-key", pair.resolve("key.pem").toString())
-                .failedWith(ExitCode.USAGE, "none is named; add one, as http:10443/tls");
+                .failedWith(ExitCode.USAGE, "neither is served; add one, as http:10443/tls");
     }
 
     @Test

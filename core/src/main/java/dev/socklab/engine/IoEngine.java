@@ -34,6 +34,15 @@ public sealed interface IoEngine extends AutoCloseable permits EpollEngine, JdkE
     /** Takes a newly accepted socket into the engine, which chooses its carrier. */
     StreamSocket adopt(SocketChannel accepted) throws IOException;
 
+    /**
+     * A socket outside every engine's carriers, whose calls park on the JDK's own poller: for a
+     * socket a connection opens beside its own (an FTP data connection), which its thread, on
+     * whichever carrier, uses alone.
+     */
+    static StreamSocket unadopted(SocketChannel channel) {
+        return new JdkSocket(channel);
+    }
+
     /** Takes a bound listening socket into the engine, which chooses where its accept loop runs. */
     ListeningSocket listen(ServerSocketChannel bound) throws IOException;
 

@@ -175,6 +175,20 @@ public final class LineFraming {
         return line;
     }
 
+    /**
+     * Drops what was read ahead of the caller and not taken yet, and returns how many bytes that
+     * was: before a protocol switches what the bytes mean (STARTTLS), what came before the switch
+     * must not be read as if it came after.
+     */
+    public int discardAhead() {
+        if (ahead == null) {
+            return 0;
+        }
+        int n = ahead.remaining();
+        ahead.position(ahead.limit());
+        return n;
+    }
+
     private int drainAhead(ByteBuffer dst) {
         return ByteSource.transfer(ahead, dst);
     }

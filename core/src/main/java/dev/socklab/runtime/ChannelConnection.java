@@ -2,20 +2,29 @@ package dev.socklab.runtime;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 
 import org.slf4j.Logger;
 
 import dev.socklab.engine.StreamSocket;
 import dev.socklab.framing.LineFraming;
+import dev.socklab.net.PortRange;
 import dev.socklab.service.Connection;
+import dev.socklab.service.DataConnection;
+import dev.socklab.service.DataListener;
 import dev.socklab.service.Outbox;
 import dev.socklab.service.TlsSession;
+import dev.socklab.tls.TlsSocket;
 import dev.socklab.trace.Tracer;
 
 /**
@@ -47,10 +56,20 @@ final class ChannelConnection implements Connection {
     private final Function<String, Optional<String>> refusalLine;
     /** The writer that sends for the service once it asked for an outbox; null until then. */
     private volatile OutboxWriter outbox;
+    /** The socket whose layer {@link #startTls()} changes, and where its engines come from; null where it cannot. */
+    private PrologueSocket upgradable;
+    private Supplier<SSLEngine> tlsEngines;
+    /** Where data connections come from: the server, and the limits they are held to; null for none. */
+    private ServerContext context;
+    private Limits limits;
+    private final String tag;
+    /** The data connections, made on the first; null until then. */
+    private DataPorts dataPorts;
 
     ChannelConnection(StreamSocket socket, String tag, SocketAddress peer, SocketAddress local, Limits limits,
                       Tracer tracer, Logger log, Watchdog watchdog, Function<String, Optional<String>> refusalLine) {
         this.wire = ChannelWire.of(socket, tag, log, tracer);
+        this.tag = tag;
         this.peer = peer;
         this.local = local;
         this.log = log;
@@ -78,6 +97,90 @@ final class ChannelConnection implements Connection {
     @Override
     public Optional<TlsSession> tls() {
         return Optional.ofNullable(tls);
+    }
+
+    /** The service may turn this connection into TLS ({@link #startTls()}): {@code socket} is its layered socket. */
+    void upgradable(PrologueSocket socket, Supplier<SSLEngine> engines) {
+        this.upgradable = socket;
+        this.tlsEngines = engines;
+    }
+
+    /** The service may open data connections beside this one, from {@code server}, held to {@code timeouts}. */
+    void dataPortsFrom(ServerContext server, Limits timeouts) {
+        this.context = server;
+        this.limits = timeouts;
+    }
+
+    @Override
+    public boolean tlsAvailable() {
+        return upgradable != null && tls == null;
+    }
+
+    @Override
+    public TlsSession startTls() throws IOException {
+        if (!tlsAvailable()) {
+            throw new IllegalStateException(tls != null ? "this connection speaks TLS already"
+                    : "TLS is not available: the service does not start it, or the server has no certificate");
+        }
+        int dropped = framing.discardAhead();
+        if (dropped > 0) {
+            // Sent before the handshake, so not covered by it: never read as if it were (CVE-2011-0411).
+            log.warn("discarded {} B the client sent before the TLS handshake", dropped);
+        }
+        TlsSocket secured = new TlsSocket(upgradable.layer(), tlsEngines.get(), ByteBuffer.allocate(0));
+        deadlines.readStarted();
+        TlsSession session;
+        try {
+            session = secured.handshake();
+        } catch (IOException e) {
+            // A half-done handshake leaves nothing to go on with: the connection ends here.
+            wire.abort();
+            throw e instanceof SSLException ? e : new SSLException("TLS handshake failed: " + e.getMessage(), e);
+        } finally {
+            deadlines.readEnded();
+        }
+        upgradable.layer(secured);
+        tls = session;
+        return session;
+    }
+
+    @Override
+    public DataListener listenForData(PortRange ports) throws IOException {
+        return dataPorts().listen(ports);
+    }
+
+    @Override
+    public DataConnection connectForData(InetSocketAddress target, boolean tls, Duration wait) throws IOException {
+        return dataPorts().connect(target, tls, wait);
+    }
+
+    private DataPorts dataPorts() {
+        if (dataPorts == null) {
+            if (context == null || !(peer instanceof InetSocketAddress client) || !(local instanceof InetSocketAddress own)) {
+                throw new UnsupportedOperationException("data connections go with a TCP connection, not this one");
+            }
+            dataPorts = new DataPorts(context, tag, limits, log, client, own);
+        }
+        return dataPorts;
+    }
+
+    /** Closes the data connections the service left open: they end with this one. */
+    void closeData() {
+        if (dataPorts != null) {
+            dataPorts.closeAll();
+        }
+    }
+
+    /** Whether the service turned this connection into TLS ({@link #startTls()}). */
+    boolean upgradedToTls() {
+        return upgradable != null && tls != null;
+    }
+
+    /** Sends close_notify if the service turned this connection into TLS; the runtime's prologue does it otherwise. */
+    void closeUpgradedTls() throws IOException {
+        if (upgradedToTls() && upgradable.layer() instanceof TlsSocket secured) {
+            secured.closeOutbound();
+        }
     }
 
     /** A trusted proxy's header named {@code client}: from now on it is the peer, and the socket's peer the proxy. */

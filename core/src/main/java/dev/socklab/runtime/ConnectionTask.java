@@ -154,6 +154,10 @@ final class ConnectionTask implements Runnable {
                 detail = connection.deadlines().timeoutDetail();
             } else if (forced) {
                 outcome = Outcome.CLOSED_AT_SHUTDOWN;
+            } else if (e instanceof SSLException) {
+                // A handshake the service started (STARTTLS) that the client failed.
+                outcome = Outcome.HANDSHAKE_FAILED;
+                detail = e.getMessage();
             } else if (connection.isChannelFailure(e)) {
                 outcome = Outcome.CLOSED_BY_CLIENT;
                 detail = e.getMessage();
@@ -169,7 +173,8 @@ final class ConnectionTask implements Runnable {
         } finally {
             // What the service queued goes out before the close, within the write timeout the watchdog still enforces.
             connection.finishOutbox();
-            if (servedToEnd && prologue != null) {
+            connection.closeData();
+            if (servedToEnd && (prologue != null || connection.upgradedToTls())) {
                 closeNotify();
             }
             close();
@@ -262,7 +267,10 @@ final class ConnectionTask implements Runnable {
     private void closeNotify() {
         connection.deadlines().writeStarted();
         try {
-            prologue.closeOutbound();
+            if (prologue != null) {
+                prologue.closeOutbound();
+            }
+            connection.closeUpgradedTls();
         } catch (IOException e) {
             // The client closed first or stopped reading: the connection ends all the same.
         } finally {

@@ -95,12 +95,13 @@ final class DatagramReceiver extends Listener {
         String peer = SocketAddresses.format(sender);
         MDC.put("conn", tag + " " + peer);
         int size = buffer.remaining();
-        ServerDatagram datagram = new ServerDatagram(channel, buffer, sender, local, tag, handler.maxReplyBytes(size),
+        ServerDatagram datagram = new ServerDatagram(service, handler, channel, buffer, sender, local, tag, handler.maxReplyBytes(size),
                 context, serviceLog);
         String outcome;
         try {
             handler.serve(datagram);
-            outcome = datagram.replies() > 0 ? "answered" : "no reply";
+            outcome = datagram.opened() != null ? "opened " + datagram.opened()
+                    : datagram.replies() > 0 ? "answered" : "no reply";
         } catch (IOException e) {
             outcome = "reply failed: " + e.getMessage();
         } catch (RuntimeException | Error e) {

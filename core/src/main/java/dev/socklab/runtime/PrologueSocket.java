@@ -35,6 +35,11 @@ final class PrologueSocket extends ForwardingSocket {
         this.layer = top;
     }
 
+    /** The layer the service's calls go through now. */
+    StreamSocket layer() {
+        return layer;
+    }
+
     /** The raw socket's reads as a {@link ByteSource}, for the PROXY header's reader. */
     ByteSource rawSource() {
         return new ByteSource() {

@@ -155,8 +155,11 @@ public final class Server {
         listeners.forEach(Listener::close);
         endConnectionsWithNoEndOfTheirOwn();
         boolean drained = false;
+        long start = System.nanoTime();
         try {
             drained = awaitDrained(grace);
+            // The UDP exchanges get what is left of the same grace period.
+            context.sessions.drain(grace.minusNanos(System.nanoTime() - start));
             if (!drained) {
                 int left = context.open.size();
                 LOG.info("closing {} connection{} still open after the {} grace period", left, left == 1 ? "" : "s",

@@ -48,6 +48,8 @@ final class ServerContext {
     private volatile IoEngine engine;
 
     final ConnectionLog connectionLog;
+    /** The exchanges UDP services run on sockets of their own. */
+    final DatagramSessions sessions = new DatagramSessions();
 
     /** The certificate of the TLS endpoints, if any. */
     final Optional<ServerTls> tls;

@@ -1,6 +1,8 @@
 package dev.socklab.runtime;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -12,6 +14,7 @@ import dev.socklab.net.PortRange;
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.service.Datagram;
 import dev.socklab.service.DatagramExchange;
+import dev.socklab.service.DatagramService;
 import dev.socklab.trace.Tracer;
 
 /** A received datagram as a {@link dev.socklab.service.DatagramService} sees it; replies go out on the receiving socket. */
@@ -29,9 +32,14 @@ final class ServerDatagram implements Datagram {
     private long bytesOut;
     private int replies;
     private int droppedOverRate;
+    private final String service;
+    private final DatagramService handler;
+    private String opened;
 
-    ServerDatagram(DatagramChannel channel, ByteBuffer payload, SocketAddress sender, SocketAddress local,
-                   String tag, int maxReply, ServerContext context, Logger log) {
+    ServerDatagram(String service, DatagramService handler, DatagramChannel channel, ByteBuffer payload,
+                   SocketAddress sender, SocketAddress local, String tag, int maxReply, ServerContext context, Logger log) {
+        this.service = service;
+        this.handler = handler;
         this.channel = channel;
         this.payload = payload.asReadOnlyBuffer();
         this.sender = sender;
@@ -104,9 +112,47 @@ final class ServerDatagram implements Datagram {
         reply(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Opens the exchange's socket on this socket's address, unless the service's bounds or the UDP
+     * rate limits say no (logged once a minute at most: a flood of requests must not become a
+     * flood of lines). Counts as a reply, for the rate limits and for this datagram's line.
+     */
     @Override
     public boolean openSession(DatagramExchange exchange, PortRange ports) throws IOException {
-        throw new UnsupportedOperationException("the lead is writing it");
+        String refused = context.sessions.enter(service, sender, handler.maxSessions(), handler.maxSessionsPerSource());
+        if (refused != null) {
+            context.overBoundLog.warn(tag + ": refused an exchange with " + SocketAddresses.format(sender) + ": " + refused);
+            return false;
+        }
+        if (!context.guard.mayReply(sender, tag)) {
+            context.sessions.leave(service, sender);
+            droppedOverRate++;
+            return false;
+        }
+        DatagramSocket socket = new DatagramSocket(null);
+        SessionTask task;
+        try {
+            InetSocketAddress own = (InetSocketAddress) local;
+            PortBinding.bind(own.getAddress(), ports, socket::bind);
+            String sessionTag = service + "#" + context.nextId();
+            context.tracer.call(tag, "socket() bind(" + SocketAddresses.format(socket.getLocalSocketAddress()) + ") = "
+                    + sessionTag);
+            task = new SessionTask(service, sessionTag, socket, sender, exchange, context, log);
+            context.sessions.started(task);
+            Thread.ofVirtual().name(sessionTag + " " + SocketAddresses.format(sender)).start(task);
+            opened = sessionTag;
+        } catch (IOException | RuntimeException | Error e) {
+            socket.close();
+            context.sessions.leave(service, sender);
+            throw e;
+        }
+        replies++;
+        return true;
+    }
+
+    /** The tag of the exchange this datagram opened, or null. */
+    String opened() {
+        return opened;
     }
 
     @Override

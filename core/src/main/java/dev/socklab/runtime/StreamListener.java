@@ -22,6 +22,7 @@ import dev.socklab.net.Family;
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.proxy.ProxyPolicy;
 import dev.socklab.service.StreamService;
+import dev.socklab.tls.ServerTls;
 
 /**
  * A TCP or Unix stream socket and its accept loop, in a thread of the I/O engine's choosing: a
@@ -234,15 +235,24 @@ final class StreamListener extends Listener {
             return;
         }
         Prologue prologue = null;
-        if (proxy.isPresent() || requested.tls()) {
-            PrologueSocket layered = new PrologueSocket(socket);
-            prologue = new Prologue(layered, proxy,
-                    requested.tls() ? Optional.of(context.tls.orElseThrow().newEngine(handler.applicationProtocols()))
-                            : Optional.empty());
+        PrologueSocket layered = null;
+        boolean upgradable = handler.startsTls() && context.tls.isPresent() && !requested.tls();
+        if (proxy.isPresent() || requested.tls() || upgradable) {
+            layered = new PrologueSocket(socket);
+            if (proxy.isPresent() || requested.tls()) {
+                prologue = new Prologue(layered, proxy, requested.tls()
+                        ? Optional.of(context.tls.orElseThrow().newEngine(handler.applicationProtocols()))
+                        : Optional.empty());
+            }
             socket = layered;
         }
         ChannelConnection connection = new ChannelConnection(socket, connTag, peer, local, limits,
                 context.tracer, serviceLog, context.watchdog, handler::refusalLine);
+        if (upgradable) {
+            ServerTls tls = context.tls.orElseThrow();
+            connection.upgradable(layered, () -> tls.newEngine(handler.applicationProtocols()));
+        }
+        connection.dataPortsFrom(context, limits);
         // Formatted once: the thread's name and the closing line both show it.
         String peerName = SocketAddresses.format(peer);
         ConnectionTask task = new ConnectionTask(service, requested.label(), handler, connTag, peerName,
