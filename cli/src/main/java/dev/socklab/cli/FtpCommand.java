@@ -41,11 +41,12 @@ import dev.socklab.client.FtpUrl;
                 + " (a path ending in / gets FILE's name). --continue resumes either way: get from the local"
                 + " file's end (REST), put from the server's (SIZE, then APPE).",
                 "A progress bar is drawn on standard error when it is a terminal; a summary line otherwise."},
-        footer = {"", "Exit code 6 when the server refuses: no such file, no permission, a wrong password.",
+        footer = {"", "Exit code 6 when the server refuses: no such file, no permission,",
+                "a wrong password.",
                 "", "Examples:",
                 "  socklab ftp ls ftp://localhost:10021/",
                 "  socklab ftp get ftp://localhost:10021/big.iso --continue --sha256",
-                "  socklab ftp put notes.txt ftp://ada@localhost:10021/ --password-stdin < pass.txt",
+                "  socklab ftp put notes.txt ftp://ada@localhost:10021/ --password-stdin",
                 "  socklab ftp get ftp://localhost:10021/a.txt -o - --tls --ca cert.pem"})
 final class FtpCommand implements Callable<Integer> {
     /** What an anonymous login gives as its password: by custom, an address; curl gives ftp@example.com. */

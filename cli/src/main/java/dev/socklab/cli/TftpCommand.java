@@ -32,10 +32,12 @@ import dev.socklab.net.Ports;
                 + " server that ignores them is spoken to as RFC 1350 says, 512 bytes a block, one at a time."
                 + " A packet that is not answered within --timeout is sent again, up to 5 times.",
                 "A progress bar is drawn on standard error when it is a terminal; a summary line otherwise."},
-        footer = {"", "Exit code 6 when the server answers with a TFTP error (no such file, no permission).",
+        footer = {"", "Exit code 6 when the server answers with a TFTP error: no such file,",
+                "no permission.",
                 "", "Examples:",
                 "  socklab tftp get boot.img",
-                "  socklab tftp get 127.0.0.1 69 pxelinux.0 --blksize 1428 --windowsize 16 --sha256",
+                "  socklab tftp get 127.0.0.1 69 pxelinux.0 --blksize 1428 --windowsize 16",
+                "  socklab tftp get boot.img --sha256",
                 "  socklab tftp put localhost 10069 notes.txt",
                 "  socklab tftp get big.iso -o - | sha256sum"})
 final class TftpCommand implements Callable<Integer> {
