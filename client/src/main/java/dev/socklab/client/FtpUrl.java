@@ -10,6 +10,7 @@ import java.util.Optional;
 import dev.socklab.net.AddressException;
 import dev.socklab.net.Host;
 import dev.socklab.net.Ports;
+import dev.socklab.text.Visible;
 
 /**
  * An {@code ftp://[USER[:PASSWORD]@]HOST[:PORT]/PATH} URL as {@code socklab ftp} takes it (RFC
@@ -32,13 +33,14 @@ public record FtpUrl(String host, int port, Optional<String> user, Optional<Stri
      *     host, a bad port, a line end or NUL in a name (which would end the FTP command early)
      */
     public static FtpUrl parse(String text) {
-        String written = text.strip();
+        String written = checked(text.strip(), "text");
+        String shown = Visible.of(written);
         URI uri;
         try {
             uri = new URI(written);
         } catch (URISyntaxException e) {
             throw new AddressException("not a URL socklab ftp can read (" + e.getReason() + "): write it as"
-                    + " ftp://[USER[:PASSWORD]@]HOST[:PORT]/PATH, with a space as %20: " + written);
+                    + " ftp://[USER[:PASSWORD]@]HOST[:PORT]/PATH, with a space as %20: " + shown);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("ftps")) {
@@ -47,11 +49,11 @@ public record FtpUrl(String host, int port, Optional<String> user, Optional<Stri
         }
         if (!scheme.equals("ftp") || uri.getRawAuthority() == null) {
             throw new AddressException("socklab ftp takes a URL such as ftp://localhost:10021/file.txt, not: "
-                    + written);
+                    + shown);
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
-            throw new AddressException("the URL has no host, or one that cannot be read: " + written);
+            throw new AddressException("the URL has no host, or one that cannot be read: " + shown);
         }
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         Host.parse(bare); // a malformed host is refused here, before anything is sent
@@ -94,14 +96,18 @@ public record FtpUrl(String host, int port, Optional<String> user, Optional<Stri
     }
 
     private static String decode(String raw) {
-        // URLDecoder reads '+' as a space, which a URL's path and user do not: kept as itself.
-        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            // URLDecoder reads '+' as a space, which a URL's path and user do not: kept as itself.
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new AddressException("the URL holds a % not followed by two hex digits: write % itself as %25");
+        }
     }
 
     private static String checked(String value, String what) {
         if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
             throw new AddressException("the URL's " + what + " holds a line end or NUL, which FTP cannot carry in a"
-                    + " command");
+                    + " command: percent-encoded or not, it is refused");
         }
         return value;
     }
