@@ -12,6 +12,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import dev.socklab.bench.BenchPlanException;
+import dev.socklab.client.ServerRefusedException;
 import dev.socklab.net.AddressException;
 import dev.socklab.runtime.CannotBindException;
 import dev.socklab.runtime.SettingException;
@@ -60,6 +61,9 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
         }
         if (e instanceof CannotBindException) {
             return ExitCode.CANNOT_BIND;
+        }
+        if (e instanceof ServerRefusedException) {
+            return ExitCode.HTTP_ERROR;
         }
         if (e instanceof SocketTimeoutException) {
             return ExitCode.NO_ANSWER;

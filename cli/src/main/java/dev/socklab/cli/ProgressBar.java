@@ -1,16 +1,20 @@
 package dev.socklab.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
+import dev.socklab.text.Durations;
+
 /**
  * A download's progress on one line of a terminal, redrawn in place with a carriage return: the
- * bytes so far, the total and the share done when the server said how long the body is, and the
- * rate. Redrawn at most every {@link #REDRAW_EVERY_NANOS}, so that a fast download spends its time
- * on the body, not the terminal; once more at the end, then the line is ended.
+ * bytes so far, the total and the share done when the server said how long the body is, the
+ * rate, and for a file transfer the time left. Redrawn at most every {@link #REDRAW_EVERY_NANOS},
+ * so that a fast download spends its time on the body, not the terminal; once more at the end,
+ * then the line is ended.
  *
  * <pre>
  *  42% [==========>              ] 4.2 MiB of 10.0 MiB  1.3 MiB/s
@@ -26,6 +30,7 @@ final class ProgressBar implements LongConsumer {
     private final OptionalLong total;
     private final LongSupplier nanoTime;
     private final long startNanos;
+    private boolean timeLeft;
     private long lastDrawn = Long.MIN_VALUE;
     private long done;
     private int drawnLength;
@@ -43,6 +48,12 @@ final class ProgressBar implements LongConsumer {
         this.nanoTime = nanoTime;
         this.startNanos = nanoTime.getAsLong();
         this.done = start;
+    }
+
+    /** The same bar with the time left at the end of its line, once the total and a rate are known: {@code  3s left}. */
+    ProgressBar showingTimeLeft() {
+        timeLeft = true;
+        return this;
     }
 
     /** The body's bytes copied so far, not counting {@code start}. */
@@ -82,7 +93,18 @@ final class ProgressBar implements LongConsumer {
         int percent = (int) Math.min(100, done * 100 / whole);
         int filled = (int) Math.min(BAR_WIDTH, done * BAR_WIDTH / whole);
         String bar = "=".repeat(filled) + (filled < BAR_WIDTH ? ">" + " ".repeat(BAR_WIDTH - filled - 1) : "");
-        return String.format(Locale.ROOT, "%3d%% [%s] %s of %s%s", percent, bar, size(done), size(whole), rate);
+        String line = String.format(Locale.ROOT, "%3d%% [%s] %s of %s%s", percent, bar, size(done), size(whole), rate);
+        return timeLeft ? line + left(whole, seconds) : line;
+    }
+
+    /** {@code  12s left}, at the rate so far; nothing before the first bytes or after the last. */
+    private String left(long whole, double seconds) {
+        long moved = done - start;
+        if (seconds <= 0 || moved <= 0 || done >= whole) {
+            return "";
+        }
+        long secondsLeft = (long) Math.ceil((whole - done) / (moved / seconds));
+        return "  " + Durations.format(Duration.ofSeconds(secondsLeft)) + " left";
     }
 
     /** {@code 512 B}, {@code 4.2 KiB}, {@code 10.0 MiB}, {@code 1.5 GiB}. */

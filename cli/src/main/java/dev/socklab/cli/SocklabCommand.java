@@ -21,12 +21,14 @@ import picocli.CommandLine.IVersionProvider;
                 "  socklab chat --nick alice        talk in a chat room",
                 "  socklab http localhost:10080/ip  fetch a page over HTTP",
                 "  socklab ws                       talk to a WebSocket server, like wscat",
+                "  socklab tftp get boot.img        fetch a file over TFTP",
+                "  socklab ftp ls ftp://localhost:10021/   list a directory over FTP",
                 "  socklab services                 list the services and their ports",
                 "  socklab cert dev                 a certificate and key to try TLS with",
                 "  socklab ftp-passwd users alice   add an account for the FTP service",
                 "", "Exit codes: 0 done, 1 bug, 2 bad command line, 3 cannot bind,",
                 "            4 cannot connect or connection failed, 5 no answer in time,",
-                "            6 an HTTP error status"})
+                "            6 the server refused (an HTTP error status, a TFTP or FTP error)"})
 final class SocklabCommand implements Callable<Integer> {
     /**
      * Every command under {@code socklab}, by the name its {@code @Command} gives it, in the order
@@ -63,6 +65,8 @@ final class SocklabCommand implements Callable<Integer> {
         commands.put("chat", ChatCommand.class);
         commands.put("http", HttpCommand.class);
         commands.put("ws", WsCommand.class);
+        commands.put("tftp", TftpCommand.class);
+        commands.put("ftp", FtpCommand.class);
         commands.put("bench", BenchCommand.class);
         return Collections.unmodifiableSequencedMap(commands);
     }

@@ -33,6 +33,18 @@ class ProgressBarTest {
     }
 
     @Test
+    void aFileTransferAlsoShowsTheTimeLeftAtTheRateSoFar() {
+        ProgressBar bar = new ProgressBar(err, 0, OptionalLong.of(10 * MIB), clock::get).showingTimeLeft();
+        clock.addAndGet(2 * SECOND);
+        bar.accept(4 * MIB);
+
+        assertThat(bar.line(clock.get()))
+                .isEqualTo(" 40% [=========>              ] 4.0 MiB of 10.0 MiB  2.0 MiB/s  3s left");
+        bar.accept(10 * MIB);
+        assertThat(bar.line(clock.get())).as("nothing left at the end").endsWith("5.0 MiB/s");
+    }
+
+    @Test
     void aResumedDownloadCountsWhatTheFileHadButNotInTheRate() {
         ProgressBar bar = new ProgressBar(err, 6 * MIB, OptionalLong.of(8 * MIB), clock::get);
         clock.addAndGet(SECOND);
