@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 import dev.socklab.service.DatagramSession;
+import dev.socklab.tftp.Packet;
+import dev.socklab.tftp.PacketCodec;
+import dev.socklab.tftp.TftpException;
 
 /**
  * The packets a transfer's peer sends, one at a time until a deadline. A datagram that is not TFTP

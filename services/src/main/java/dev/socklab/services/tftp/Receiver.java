@@ -6,6 +6,10 @@ import java.util.Optional;
 
 import dev.socklab.service.DatagramSession;
 import dev.socklab.services.storage.FileRoot;
+import dev.socklab.tftp.ErrorCode;
+import dev.socklab.tftp.Packet;
+import dev.socklab.tftp.PacketCodec;
+import dev.socklab.tftp.TftpException;
 
 /**
  * The receiving side of a write transfer: each block in order goes to the sink; an ACK goes out

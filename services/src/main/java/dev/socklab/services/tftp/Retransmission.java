@@ -1,5 +1,8 @@
 package dev.socklab.services.tftp;
 
+import dev.socklab.tftp.ErrorCode;
+import dev.socklab.tftp.TftpException;
+
 /**
  * How patient a transfer is: the last packets go out again at each timeout, at most
  * {@value #MAX_RETRANSMISSIONS} times without progress, then the transfer gives up with an ERROR.

@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.function.IntUnaryOperator;
 
 import dev.socklab.service.DatagramSession;
+import dev.socklab.tftp.Packet;
+import dev.socklab.tftp.PacketCodec;
+import dev.socklab.tftp.TftpException;
 
 /**
  * The sending side of a read transfer: DATA in windows of {@code windowsize} blocks (RFC 7440; 1,

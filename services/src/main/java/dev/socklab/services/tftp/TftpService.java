@@ -8,6 +8,10 @@ import java.util.Set;
 import dev.socklab.service.Datagram;
 import dev.socklab.service.DatagramService;
 import dev.socklab.services.storage.FileRoot;
+import dev.socklab.tftp.ErrorCode;
+import dev.socklab.tftp.Packet;
+import dev.socklab.tftp.PacketCodec;
+import dev.socklab.tftp.TftpException;
 
 /**
  * Trivial File Transfer Protocol, RFC 1350, with options (RFC 2347, 2348, 2349, 7440): a RRQ or WRQ

@@ -12,6 +12,10 @@ import dev.socklab.services.storage.FileRoot;
 import dev.socklab.services.storage.StorageException;
 import dev.socklab.services.storage.StoragePath;
 import dev.socklab.text.Visible;
+import dev.socklab.tftp.ErrorCode;
+import dev.socklab.tftp.Packet;
+import dev.socklab.tftp.PacketCodec;
+import dev.socklab.tftp.TftpException;
 
 /**
  * One transfer on its own socket (its transfer ID): the request's file found or refused, the
@@ -92,7 +96,7 @@ final class TftpTransfer implements DatagramExchange {
 
     private static void refuse(DatagramSession session, String name, ErrorCode code, String message)
             throws IOException {
-        session.log().info("{} ended with ERROR {}: {}", name, code.code, message);
+        session.log().info("{} ended with ERROR {}: {}", name, code.code(), message);
         session.send(PacketCodec.error(code, message));
     }
 

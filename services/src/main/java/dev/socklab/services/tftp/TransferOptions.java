@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.OptionalLong;
 import java.util.SequencedMap;
 
+import dev.socklab.tftp.ErrorCode;
+import dev.socklab.tftp.Packet;
+import dev.socklab.tftp.TftpException;
+
 /**
  * What one transfer runs with once its options are negotiated (RFC 2347): the block size
  * ({@code blksize}, RFC 2348), the window ({@code windowsize}, RFC 7440), the retransmission timeout

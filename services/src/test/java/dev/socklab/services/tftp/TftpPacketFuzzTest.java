@@ -7,6 +7,11 @@ import java.util.OptionalLong;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import dev.socklab.tftp.ErrorCode;
+import dev.socklab.tftp.Packet;
+import dev.socklab.tftp.PacketCodec;
+import dev.socklab.tftp.TftpException;
+
 /**
  * Any datagram as a TFTP packet: a packet or a {@link TftpException} with ERROR 2 or 4, nothing
  * else; a request's options negotiate to values within their RFCs and the caps, or to ERROR 8. See

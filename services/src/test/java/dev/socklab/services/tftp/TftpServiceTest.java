@@ -29,6 +29,9 @@ import dev.socklab.services.storage.UploadLimits;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
+import dev.socklab.tftp.ErrorCode;
+import dev.socklab.tftp.Packet;
+import dev.socklab.tftp.PacketCodec;
 
 /** The tftp service on a real UDP socket on loopback, driven packet by packet with a raw client. */
 @Timeout(60)

@@ -14,6 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 
+import dev.socklab.tftp.Packet;
+import dev.socklab.tftp.PacketCodec;
+import dev.socklab.tftp.TftpException;
+
 /**
  * A TFTP client for tests, written apart from the service: raw packets to and from a
  * {@link DatagramChannel} on loopback for the protocol tests, and a patient get and put (windows,

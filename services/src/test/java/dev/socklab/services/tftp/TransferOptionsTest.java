@@ -11,6 +11,10 @@ import java.util.SequencedMap;
 
 import org.junit.jupiter.api.Test;
 
+import dev.socklab.tftp.ErrorCode;
+import dev.socklab.tftp.Packet;
+import dev.socklab.tftp.TftpException;
+
 /** Option negotiation, RFC 2347 to 2349 and 7440, within the server's caps. */
 class TransferOptionsTest {
     private static final int MAX_BLOCK = 1468;

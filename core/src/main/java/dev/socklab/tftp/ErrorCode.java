@@ -1,7 +1,7 @@
-package dev.socklab.services.tftp;
+package dev.socklab.tftp;
 
 /** The error codes of an ERROR packet: RFC 1350's 0 to 7, and RFC 2347's 8 for a refused option. */
-enum ErrorCode {
+public enum ErrorCode {
     /** Not defined: the message says what. */
     NOT_DEFINED(0),
     /** File not found. */
@@ -21,9 +21,14 @@ enum ErrorCode {
     /** An option was refused (RFC 2347): the transfer ends. */
     OPTION_REFUSED(8);
 
-    final int code;
+    private final int code;
 
     ErrorCode(int code) {
         this.code = code;
+    }
+
+    /** The number on the wire. */
+    public int code() {
+        return code;
     }
 }

@@ -1,4 +1,4 @@
-package dev.socklab.services.tftp;
+package dev.socklab.tftp;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -14,15 +14,16 @@ import java.util.SequencedMap;
  * numbers, codes and NUL-terminated strings. It never touches a socket, so every packet a peer can
  * send is tested in memory.
  */
-final class PacketCodec {
-    static final int RRQ = 1;
-    static final int WRQ = 2;
-    static final int DATA = 3;
-    static final int ACK = 4;
-    static final int ERROR = 5;
-    static final int OACK = 6;
+public final class PacketCodec {
+    /** Opcodes, RFC 1350 section 5 and RFC 2347. */
+    public static final int RRQ = 1;
+    public static final int WRQ = 2;
+    public static final int DATA = 3;
+    public static final int ACK = 4;
+    public static final int ERROR = 5;
+    public static final int OACK = 6;
     /** Opcode and block number: what a DATA packet carries before its bytes. */
-    static final int DATA_HEADER = 4;
+    public static final int DATA_HEADER = 4;
 
     private PacketCodec() {
     }
@@ -33,7 +34,7 @@ final class PacketCodec {
      * @throws TftpException {@link ErrorCode#ILLEGAL_OPERATION} for a packet that is not TFTP, or
      *     {@link ErrorCode#ACCESS_VIOLATION} for a request whose file name is not UTF-8
      */
-    static Packet decode(ByteBuffer in) throws TftpException {
+    public static Packet decode(ByteBuffer in) throws TftpException {
         try {
             int opcode = Short.toUnsignedInt(in.getShort());
             return switch (opcode) {
@@ -89,13 +90,34 @@ final class PacketCodec {
         return StandardCharsets.ISO_8859_1.decode(bytes).toString();
     }
 
+    /**
+     * An RRQ, or a WRQ if {@code write}, for {@code filename} (in UTF-8, as {@link #decode} reads it)
+     * in {@code mode}, with {@code options} in their order.
+     */
+    public static ByteBuffer request(boolean write, String filename, String mode, Map<String, String> options) {
+        byte[] name = filename.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer out = ByteBuffer.allocate(2 + name.length + 1 + mode.length() + 1 + options.entrySet().stream()
+                .mapToInt(e -> e.getKey().length() + e.getValue().length() + 2).sum());
+        out.putShort((short) (write ? WRQ : RRQ)).put(name).put((byte) 0)
+                .put(mode.getBytes(StandardCharsets.ISO_8859_1)).put((byte) 0);
+        putOptions(out, options);
+        return out.flip();
+    }
+
+    /** A DATA of {@code block} (modulo 65536) carrying {@code payload} from its position to its limit, unmoved. */
+    public static ByteBuffer data(long block, ByteBuffer payload) {
+        ByteBuffer out = ByteBuffer.allocate(DATA_HEADER + payload.remaining());
+        putDataHeader(out, block);
+        return out.position(DATA_HEADER).put(payload.duplicate()).flip();
+    }
+
     /** An ACK of {@code block}. */
-    static ByteBuffer ack(int block) {
+    public static ByteBuffer ack(int block) {
         return ByteBuffer.allocate(4).putShort((short) ACK).putShort((short) block).flip();
     }
 
     /** An ERROR with {@code code} and {@code message}. */
-    static ByteBuffer error(ErrorCode code, String message) {
+    public static ByteBuffer error(ErrorCode code, String message) {
         return error(code, message, Integer.MAX_VALUE);
     }
 
@@ -103,7 +125,7 @@ final class PacketCodec {
      * An ERROR with {@code code} and as much of {@code message} as keeps the packet within
      * {@code maxBytes}, cut where a character begins; empty if not even the code fits.
      */
-    static ByteBuffer error(ErrorCode code, String message, int maxBytes) {
+    public static ByteBuffer error(ErrorCode code, String message, int maxBytes) {
         byte[] text = message.getBytes(StandardCharsets.UTF_8);
         int room = maxBytes - 5;
         if (room < 0) {
@@ -113,22 +135,26 @@ final class PacketCodec {
         while (length > 0 && length < text.length && (text[length] & 0xC0) == 0x80) {
             length--;
         }
-        return ByteBuffer.allocate(5 + length).putShort((short) ERROR).putShort((short) code.code)
+        return ByteBuffer.allocate(5 + length).putShort((short) ERROR).putShort((short) code.code())
                 .put(text, 0, length).put((byte) 0).flip();
     }
 
     /** An OACK naming {@code options}, in their order. */
-    static ByteBuffer optionAck(Map<String, String> options) {
+    public static ByteBuffer optionAck(Map<String, String> options) {
         ByteBuffer out = ByteBuffer.allocate(2 + options.entrySet().stream()
                 .mapToInt(e -> e.getKey().length() + e.getValue().length() + 2).sum());
         out.putShort((short) OACK);
-        options.forEach((name, value) -> out.put(name.getBytes(StandardCharsets.ISO_8859_1)).put((byte) 0)
-                .put(value.getBytes(StandardCharsets.ISO_8859_1)).put((byte) 0));
+        putOptions(out, options);
         return out.flip();
     }
 
+    private static void putOptions(ByteBuffer out, Map<String, String> options) {
+        options.forEach((name, value) -> out.put(name.getBytes(StandardCharsets.ISO_8859_1)).put((byte) 0)
+                .put(value.getBytes(StandardCharsets.ISO_8859_1)).put((byte) 0));
+    }
+
     /** Writes a DATA packet's opcode and {@code block} (modulo 65536) at the start of {@code packet}. */
-    static void putDataHeader(ByteBuffer packet, long block) {
+    public static void putDataHeader(ByteBuffer packet, long block) {
         packet.putShort(0, (short) DATA).putShort(2, (short) block);
     }
 }

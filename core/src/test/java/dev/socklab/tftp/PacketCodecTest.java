@@ -1,4 +1,4 @@
-package dev.socklab.services.tftp;
+package dev.socklab.tftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -91,6 +91,28 @@ class PacketCodecTest {
         options.put("windowsize", "4");
         options.put("tsize", "123");
         assertThat(PacketCodec.optionAck(options)).isEqualTo(bytes("\0\6windowsize\0004\0tsize\000123\0"));
+    }
+
+    @Test
+    void aRequestAndDataEncodeAsTheyDecode() throws Exception {
+        SequencedMap<String, String> options = new LinkedHashMap<>();
+        options.put("tsize", "0");
+        options.put("blksize", "1428");
+        assertThat(PacketCodec.request(false, "caf\u00e9", "octet", options)).isEqualTo(ByteBuffer.wrap(
+                "\0\1caf\u00e9\0octet\0tsize\0000\0blksize\0001428\0".getBytes(StandardCharsets.UTF_8)));
+        assertThat(PacketCodec.decode(PacketCodec.request(true, "up.txt", "octet", java.util.Map.of())))
+                .isEqualTo(new Packet.Request(true, "up.txt", "octet", new LinkedHashMap<>()));
+        ByteBuffer payload = bytes("abc");
+        assertThat(PacketCodec.data(65536 + 2, payload)).isEqualTo(bytes("\0\3\0\2abc"));
+        assertThat(payload.remaining()).as("the payload is not moved").isEqualTo(3);
+    }
+
+    @Test
+    void eachPacketGoesByItsOpcode() throws Exception {
+        assertThat(PacketCodec.decode(bytes("\0\2f\0octet\0")).opcode()).isEqualTo(PacketCodec.WRQ);
+        assertThat(PacketCodec.decode(bytes("\0\3\0\1")).opcode()).isEqualTo(PacketCodec.DATA);
+        assertThat(PacketCodec.decode(bytes("\0\5\0\1\0")).opcode()).isEqualTo(PacketCodec.ERROR);
+        assertThat(PacketCodec.decode(bytes("\0\6")).opcode()).isEqualTo(PacketCodec.OACK);
     }
 
     @Test
