@@ -16,6 +16,9 @@ import java.util.SequencedMap;
 import dev.socklab.net.AddressException;
 import dev.socklab.net.Family;
 import dev.socklab.net.Host;
+import dev.socklab.tftp.ErrorCode;
+import dev.socklab.tftp.Packet;
+import dev.socklab.tftp.PacketCodec;
 import dev.socklab.trace.Tracer;
 
 /**
@@ -40,6 +43,8 @@ public final class TftpClient {
     /** The largest window RFC 7440 allows. */
     public static final int MAX_WINDOWSIZE = 65_535;
     private static final String WHO = "tftp";
+    /** Files go byte for byte: netascii's line-end translation is for text, and left to the caller. */
+    private static final String MODE = "octet";
 
     /**
      * How a transfer runs.
@@ -113,33 +118,34 @@ public final class TftpClient {
     public Result get(String file, OutputStream out, TransferProgress progress) throws IOException {
         try (TftpSocket socket = TftpSocket.open(server, tracer, WHO)) {
             TftpSession session = new TftpSession(socket, server, settings.timeout(), settings.retries());
-            ByteBuffer first;
+            Packet first;
             Agreed agreed;
             SequencedMap<String, String> asked = options("0");
             try {
-                first = request(session, TftpPacket.RRQ, file, asked);
+                first = request(session, false, file, asked);
             } catch (ServerRefusedException e) {
-                if (e.code() != TftpPacket.OPTION_REFUSED || asked.isEmpty()) {
+                if (e.code() != ErrorCode.OPTION_REFUSED.code() || asked.isEmpty()) {
                     throw e;
                 }
                 session.restart();
                 asked = new LinkedHashMap<>();
-                first = request(session, TftpPacket.RRQ, file, asked);
+                first = request(session, false, file, asked);
             }
             ByteBuffer resend;
-            if (TftpPacket.opcode(first) == TftpPacket.OACK) {
-                agreed = agree(session, asked, first);
-                resend = TftpPacket.ack(0);
+            Packet.Data data = null;
+            if (first instanceof Packet.OptionAck oack) {
+                agreed = agree(session, asked, oack);
+                resend = PacketCodec.ack(0);
                 session.send(resend);
-                first = null;
-            } else if (TftpPacket.opcode(first) == TftpPacket.DATA) {
+            } else if (first instanceof Packet.Data block) {
                 agreed = Agreed.PLAIN;
-                resend = TftpPacket.request(TftpPacket.RRQ, file, asked);
+                resend = PacketCodec.request(false, file, MODE, asked);
+                data = block;
             } else {
                 throw unexpected(session, first, "DATA or OACK");
             }
             progress.started(agreed.tsize());
-            long bytes = new TftpReceiver(session, agreed, out, progress).receive(first, resend);
+            long bytes = new TftpReceiver(session, agreed, out, progress).receive(data, resend);
             return new Result(bytes, agreed.blksize(), agreed.windowsize(), agreed.taken());
         }
     }
@@ -155,21 +161,21 @@ public final class TftpClient {
         try (TftpSocket socket = TftpSocket.open(server, tracer, WHO)) {
             TftpSession session = new TftpSession(socket, server, settings.timeout(), settings.retries());
             SequencedMap<String, String> asked = options(Long.toString(size));
-            ByteBuffer first;
+            Packet first;
             try {
-                first = request(session, TftpPacket.WRQ, file, asked);
+                first = request(session, true, file, asked);
             } catch (ServerRefusedException e) {
-                if (e.code() != TftpPacket.OPTION_REFUSED || asked.isEmpty()) {
+                if (e.code() != ErrorCode.OPTION_REFUSED.code() || asked.isEmpty()) {
                     throw e;
                 }
                 session.restart();
                 asked = new LinkedHashMap<>();
-                first = request(session, TftpPacket.WRQ, file, asked);
+                first = request(session, true, file, asked);
             }
             Agreed agreed;
-            if (TftpPacket.opcode(first) == TftpPacket.OACK) {
-                agreed = agree(session, asked, first);
-            } else if (TftpPacket.opcode(first) == TftpPacket.ACK && TftpPacket.block(first) == 0) {
+            if (first instanceof Packet.OptionAck oack) {
+                agreed = agree(session, asked, oack);
+            } else if (first instanceof Packet.Ack ack && ack.block() == 0) {
                 agreed = Agreed.PLAIN;
             } else {
                 throw unexpected(session, first, "ACK 0 or OACK");
@@ -195,20 +201,21 @@ public final class TftpClient {
         return options;
     }
 
-    /** Sends the request, resending it until the server's first answer. */
-    private static ByteBuffer request(TftpSession session, int opcode, String file, Map<String, String> options)
+    /** Sends the request, in octet mode, resending it until the server's first answer. */
+    private static Packet request(TftpSession session, boolean write, String file, Map<String, String> options)
             throws IOException {
-        ByteBuffer request = TftpPacket.request(opcode, file, options);
+        ByteBuffer request = PacketCodec.request(write, file, MODE, options);
         session.send(request);
         return session.next(() -> session.send(request));
     }
 
     /** The options the server's OACK settled, each checked against what was asked (RFC 2347: never more). */
-    private static Agreed agree(TftpSession session, Map<String, String> asked, ByteBuffer oack) throws IOException {
+    private static Agreed agree(TftpSession session, Map<String, String> asked, Packet.OptionAck oack)
+            throws IOException {
         int blksize = DEFAULT_BLKSIZE;
         int windowsize = 1;
         OptionalLong tsize = OptionalLong.empty();
-        for (Map.Entry<String, String> option : TftpPacket.options(oack).entrySet()) {
+        for (Map.Entry<String, String> option : oack.options().entrySet()) {
             String name = option.getKey();
             String value = option.getValue();
             if (!asked.containsKey(name)) {
@@ -250,14 +257,14 @@ public final class TftpClient {
     }
 
     private static ProtocolException refuseOption(TftpSession session, String why) throws IOException {
-        session.abort(TftpPacket.OPTION_REFUSED, "Option refused");
+        session.abort(ErrorCode.OPTION_REFUSED, "Option refused");
         return new ProtocolException(why);
     }
 
-    private static ProtocolException unexpected(TftpSession session, ByteBuffer packet, String wanted)
+    private static ProtocolException unexpected(TftpSession session, Packet packet, String wanted)
             throws IOException {
-        session.abort(TftpPacket.ILLEGAL_OPERATION, "Illegal TFTP operation");
-        return new ProtocolException("the server answered with TFTP opcode " + TftpPacket.opcode(packet)
+        session.abort(ErrorCode.ILLEGAL_OPERATION, "Illegal TFTP operation");
+        return new ProtocolException("the server answered with TFTP opcode " + packet.opcode()
                 + " where " + wanted + " was due");
     }
 }

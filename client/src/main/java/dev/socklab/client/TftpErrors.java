@@ -1,14 +1,14 @@
 package dev.socklab.client;
 
-import java.nio.ByteBuffer;
+import dev.socklab.tftp.Packet;
 
 /** A TFTP ERROR packet as one sentence for a person, with what to try for the codes RFC 1350 names. */
 final class TftpErrors {
     private TftpErrors() {
     }
 
-    static ServerRefusedException refused(ByteBuffer packet) {
-        int code = TftpPacket.errorCode(packet);
+    static ServerRefusedException refused(Packet.Error error) {
+        int code = error.code();
         String hint = switch (code) {
             case 1 -> ": check the name, which is relative to the server's root";
             case 2 -> ": the server may not let this file be read or written (tftpd-hpa writes only with -c or to"
@@ -18,6 +18,7 @@ final class TftpErrors {
             case 8 -> ": the server refused the options; try without --blksize and --windowsize";
             default -> "";
         };
-        return new ServerRefusedException(code, TftpPacket.errorText(packet) + hint);
+        String message = error.message().isEmpty() ? "" : ": " + error.message();
+        return new ServerRefusedException(code, "the server answered TFTP error " + code + message + hint);
     }
 }

@@ -5,6 +5,10 @@ import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
 
+import dev.socklab.tftp.ErrorCode;
+import dev.socklab.tftp.Packet;
+import dev.socklab.tftp.PacketCodec;
+
 /**
  * The receiving side of a TFTP transfer: DATA in, ACK out, once per window. A block out of order
  * (one lost, or one seen twice) is answered with the ACK of the last block taken in order, once
@@ -38,19 +42,19 @@ final class TftpReceiver {
      * @param resend what was sent last (ACK 0 for an OACK), sent again while nothing comes
      * @return the bytes written
      */
-    long receive(ByteBuffer first, ByteBuffer resend) throws IOException {
+    long receive(Packet.Data first, ByteBuffer resend) throws IOException {
         lastSent = resend;
-        ByteBuffer packet = first;
+        Packet packet = first;
         while (true) {
             if (packet == null) {
                 packet = session.next(() -> session.send(lastSent));
             }
-            if (TftpPacket.opcode(packet) != TftpPacket.DATA) {
-                session.abort(TftpPacket.ILLEGAL_OPERATION, "Illegal TFTP operation");
-                throw new ProtocolException("the server sent TFTP opcode " + TftpPacket.opcode(packet)
+            if (!(packet instanceof Packet.Data data)) {
+                session.abort(ErrorCode.ILLEGAL_OPERATION, "Illegal TFTP operation");
+                throw new ProtocolException("the server sent TFTP opcode " + packet.opcode()
                         + " in the middle of a download, where DATA was due");
             }
-            if (take(packet)) {
+            if (take(data)) {
                 return bytes;
             }
             packet = null;
@@ -58,8 +62,8 @@ final class TftpReceiver {
     }
 
     /** Takes one DATA packet; whether it was the last. */
-    private boolean take(ByteBuffer packet) throws IOException {
-        int block = TftpPacket.block(packet);
+    private boolean take(Packet.Data packet) throws IOException {
+        int block = packet.block();
         if (block != (int) ((last + 1) & 0xFFFF)) {
             inWindow = 0;
             if (!gapAnswered) {
@@ -68,9 +72,9 @@ final class TftpReceiver {
             }
             return false;
         }
-        ByteBuffer payload = TftpPacket.payload(packet);
+        ByteBuffer payload = packet.payload();
         if (payload.remaining() > agreed.blksize()) {
-            session.abort(TftpPacket.ILLEGAL_OPERATION, "Block larger than blksize");
+            session.abort(ErrorCode.ILLEGAL_OPERATION, "Block larger than blksize");
             throw new ProtocolException("the server sent a block of " + payload.remaining() + " bytes, more than"
                     + " the block size of " + agreed.blksize());
         }
@@ -89,7 +93,7 @@ final class TftpReceiver {
     }
 
     private void acknowledge() throws IOException {
-        lastSent = TftpPacket.ack((int) (last & 0xFFFF));
+        lastSent = PacketCodec.ack((int) (last & 0xFFFF));
         session.send(lastSent);
     }
 }

@@ -7,6 +7,10 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
+import dev.socklab.tftp.ErrorCode;
+import dev.socklab.tftp.Packet;
+import dev.socklab.tftp.PacketCodec;
+
 /**
  * The sending side of a TFTP transfer: a window of DATA out, then an ACK in. An ACK of a block in
  * the window moves the window past it and the next window goes at once (RFC 7440: the receiver
@@ -38,13 +42,13 @@ final class TftpSender {
         fill();
         sendWindow();
         while (!window.isEmpty()) {
-            ByteBuffer packet = session.next(this::sendWindow);
-            if (TftpPacket.opcode(packet) != TftpPacket.ACK) {
-                session.abort(TftpPacket.ILLEGAL_OPERATION, "Illegal TFTP operation");
-                throw new ProtocolException("the server sent TFTP opcode " + TftpPacket.opcode(packet)
+            Packet packet = session.next(this::sendWindow);
+            if (!(packet instanceof Packet.Ack ack)) {
+                session.abort(ErrorCode.ILLEGAL_OPERATION, "Illegal TFTP operation");
+                throw new ProtocolException("the server sent TFTP opcode " + packet.opcode()
                         + " in the middle of an upload, where ACK was due");
             }
-            int offset = (TftpPacket.block(packet) - (int) (base & 0xFFFF)) & 0xFFFF;
+            int offset = (ack.block() - (int) (base & 0xFFFF)) & 0xFFFF;
             if (offset >= window.size()) {
                 continue; // a duplicate or a stray: never answered, only the timeout resends
             }
@@ -72,7 +76,7 @@ final class TftpSender {
     private void sendWindow() throws IOException {
         long block = base;
         for (ByteBuffer payload : window) {
-            session.send(TftpPacket.data((int) (block & 0xFFFF), payload));
+            session.send(PacketCodec.data(block, payload));
             block++;
         }
     }

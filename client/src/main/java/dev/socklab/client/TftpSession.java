@@ -2,6 +2,7 @@ package dev.socklab.client;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ProtocolException;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -9,6 +10,10 @@ import java.time.Duration;
 
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.text.Durations;
+import dev.socklab.tftp.ErrorCode;
+import dev.socklab.tftp.Packet;
+import dev.socklab.tftp.PacketCodec;
+import dev.socklab.tftp.TftpException;
 
 /**
  * One TFTP transfer's conversation: the server's transfer ID, learnt from its first answer and
@@ -63,8 +68,9 @@ final class TftpSession {
      * @return the packet, valid until the next call; an ERROR packet is thrown instead
      * @throws SocketTimeoutException after {@code retries} resends with no answer
      * @throws ServerRefusedException for an ERROR packet from the peer
+     * @throws ProtocolException for a datagram from the peer that is no TFTP packet
      */
-    ByteBuffer next(Resend resend) throws IOException {
+    Packet next(Resend resend) throws IOException {
         while (true) {
             SocketAddress from = socket.receive(buffer, Deadline.after(interval));
             if (from == null) {
@@ -83,20 +89,27 @@ final class TftpSession {
                 peer = from;
             }
             if (!from.equals(peer)) {
-                socket.send(TftpPacket.error(TftpPacket.UNKNOWN_TID, "Unknown transfer ID"), from);
+                socket.send(PacketCodec.error(ErrorCode.UNKNOWN_TRANSFER_ID, "Unknown transfer ID"), from);
                 continue;
             }
-            if (TftpPacket.opcode(buffer) == TftpPacket.ERROR) {
-                throw TftpErrors.refused(buffer);
+            Packet packet;
+            try {
+                packet = PacketCodec.decode(buffer);
+            } catch (TftpException e) {
+                abort(ErrorCode.ILLEGAL_OPERATION, "Illegal TFTP operation");
+                throw new ProtocolException("the server sent a broken TFTP packet: " + e.getMessage());
             }
-            return buffer;
+            if (packet instanceof Packet.Error error) {
+                throw TftpErrors.refused(error);
+            }
+            return packet;
         }
     }
 
     /** Tells the peer the transfer is over because of {@code code}, and sends nothing more. */
-    void abort(int code, String message) throws IOException {
+    void abort(ErrorCode code, String message) throws IOException {
         if (peer != null) {
-            socket.send(TftpPacket.error(code, message), peer);
+            socket.send(PacketCodec.error(code, message), peer);
         }
     }
 }
