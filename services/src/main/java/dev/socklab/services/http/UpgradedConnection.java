@@ -1,18 +1,13 @@
 package dev.socklab.services.http;
 
 import java.io.IOException;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-
 import dev.socklab.http.HttpInput;
 import dev.socklab.service.Connection;
-import dev.socklab.service.Outbox;
-import dev.socklab.service.TlsSession;
+import dev.socklab.service.ForwardingConnection;
 
 /**
  * A connection after {@code 101 Switching Protocols}: the same connection, whose reads give first
@@ -20,33 +15,12 @@ import dev.socklab.service.TlsSession;
  * (a WebSocket client must wait for the 101 before it sends, RFC 6455 §4.1), so they go straight
  * to the connection, and refuse to when bytes are waiting, rather than skip them.
  */
-final class UpgradedConnection implements Connection {
-    private final Connection connection;
+final class UpgradedConnection extends ForwardingConnection {
     private final HttpInput input;
 
     UpgradedConnection(Connection connection, HttpInput input) {
-        this.connection = connection;
+        super(connection);
         this.input = input;
-    }
-
-    @Override
-    public SocketAddress peer() {
-        return connection.peer();
-    }
-
-    @Override
-    public SocketAddress local() {
-        return connection.local();
-    }
-
-    @Override
-    public Optional<SocketAddress> via() {
-        return connection.via();
-    }
-
-    @Override
-    public Optional<TlsSession> tls() {
-        return connection.tls();
     }
 
     @Override
@@ -84,35 +58,5 @@ final class UpgradedConnection implements Connection {
             throw new IOException("the client sent bytes before the 101 answered its upgrade");
         }
         return connection;
-    }
-
-    @Override
-    public Outbox outbox(int maxBytes, Duration maxLag) {
-        return connection.outbox(maxBytes, maxLag);
-    }
-
-    @Override
-    public void write(ByteBuffer src) throws IOException {
-        connection.write(src);
-    }
-
-    @Override
-    public void sendFile(ByteBuffer head, FileChannel file, long position, long count) throws IOException {
-        connection.sendFile(head, file, position, count);
-    }
-
-    @Override
-    public void writeLine(String text) throws IOException {
-        connection.writeLine(text);
-    }
-
-    @Override
-    public void shutdownOutput() throws IOException {
-        connection.shutdownOutput();
-    }
-
-    @Override
-    public Logger log() {
-        return connection.log();
     }
 }
