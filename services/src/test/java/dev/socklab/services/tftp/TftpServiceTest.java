@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.socklab.net.PortRange;
+import dev.socklab.net.SocketAddresses;
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.services.storage.UploadLimits;
 import dev.socklab.testing.LogCapture;
@@ -104,7 +105,9 @@ class TftpServiceTest {
             assertThat(last.block()).isEqualTo(3);
             client.reply(TftpTestClient.ack(3));
             // The exchange's closing line counts what it sent: the OACK and three blocks, nothing more.
-            assertThat(log.await(line -> line.contains(" ended (") && line.contains("tftp#"), SOON))
+            // This client's exchange alone: another test's may end meanwhile.
+            String peer = " udp " + SocketAddresses.format(client.local()) + " -> ";
+            assertThat(log.await(line -> line.contains(peer) && line.contains(" ended ("), SOON))
                     .contains("out " + (2 + "blksize".length() + 1 + 2 + 4 + 8 + 4 + 8 + 4 + 4) + " B in 4 datagrams");
         }
     }
@@ -276,7 +279,8 @@ class TftpServiceTest {
             client.reply(TftpTestClient.data(1, bytes(512)));
             assertThat(client.expect(SOON)).isEqualTo(new Packet.Ack(1));
             client.reply(PacketCodec.error(ErrorCode.NOT_DEFINED, "user cancelled"));
-            log.await(line -> line.contains("tftp#") && line.contains(" ended ("), SOON);
+            String peer = " udp " + SocketAddresses.format(client.local()) + " -> ";
+            log.await(line -> line.contains(peer) && line.contains(" ended"), SOON);
         }
         assertThat(root).isEmptyDirectory();
     }
