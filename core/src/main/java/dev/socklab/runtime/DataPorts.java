@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 
 import org.slf4j.Logger;
@@ -96,36 +95,45 @@ final class DataPorts {
         return Cidr.unmapped(address).equals(Cidr.unmapped(peer.getAddress()));
     }
 
-    /** A connected data socket, its TLS handshake done if asked for, held to the control connection's timeouts. */
-    synchronized ServerDataConnection adopt(SocketChannel channel, String dataTag, boolean tls) throws IOException {
-        closeConnection();
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        StreamSocket socket = IoEngine.unadopted(channel);
-        TlsSocket secured = null;
-        if (tls) {
-            SSLEngine engine = context.tls.orElseThrow(() -> new SSLException("TLS was asked for a data connection, "
-                    + "but the server has no certificate")).newEngine(List.of());
-            secured = new TlsSocket(socket, engine, ByteBuffer.allocate(0));
-            socket = secured;
+    /**
+     * A connected data socket, its TLS handshake done if asked for, held to the control connection's
+     * timeouts; it replaces the data connection before it. The handshake runs outside this object's
+     * lock: it waits on the client.
+     */
+    ServerDataConnection adopt(SocketChannel channel, String dataTag, boolean tls) throws IOException {
+        TlsSocket secured;
+        ChannelConnection data;
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            StreamSocket socket = IoEngine.unadopted(channel);
+            secured = tls ? new TlsSocket(socket, context.tls.orElseThrow(() -> new SSLException("TLS was asked for a"
+                    + " data connection, but the server has no certificate")).newEngine(List.of()), ByteBuffer.allocate(0))
+                    : null;
+            data = new ChannelConnection(secured != null ? secured : socket, dataTag, channel.getRemoteAddress(),
+                    channel.getLocalAddress(), limits, context.tracer, log, context.watchdog, reason -> Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
-        SocketAddress remote = channel.getRemoteAddress();
-        ChannelConnection data = new ChannelConnection(socket, dataTag, remote, channel.getLocalAddress(), limits,
-                context.tracer, log, context.watchdog, reason -> Optional.empty());
         data.deadlines().serviceStarted();
         context.watchdog.watch(data.deadlines());
-        connection = new ServerDataConnection(this, data, dataTag, secured);
+        ServerDataConnection made = new ServerDataConnection(this, data, dataTag, secured);
+        synchronized (this) {
+            closeConnection();
+            connection = made;
+        }
         if (secured != null) {
             data.deadlines().readStarted();
             try {
                 context.tracer.call(dataTag, "TLS handshake: " + secured.handshake());
             } catch (IOException e) {
-                connection.abort();
+                made.abort();
                 throw e;
             } finally {
                 data.deadlines().readEnded();
             }
         }
-        return connection;
+        return made;
     }
 
     /** Logs a data connection's end, as every connection's. */
