@@ -15,7 +15,9 @@ import dev.socklab.services.http.Route;
 
 /**
  * JSON-RPC 2.0 over HTTP, {@code POST /jsonrpc}: the request in the body, the response in 200's
- * body, an error object included; 204 when only notifications came.
+ * body, an error object included; 200 with an empty body when only notifications came, as
+ * jsonrpclib's own server answers them: its client (python3-jsonrpclib-pelix) takes any status but
+ * 200 for a failed notification, 204 included.
  *
  * <p>As JSON-RPC over HTTP is commonly served: any other method is 405 with {@code Allow: POST};
  * the body's type may be {@code application/json}, {@code application/json-rpc},
@@ -55,7 +57,7 @@ public final class JsonRpcRoute implements Route {
         Optional<String> response = rpc.answer(new String(body, StandardCharsets.UTF_8),
                 exchange.connection().peer(), exchange.connection().log());
         if (response.isEmpty()) {
-            exchange.respond(204, Fields.none(), new byte[0]);
+            exchange.respond(200, Fields.none(), new byte[0]);
         } else {
             exchange.respond(200, JSON, bytes(response.get()));
         }

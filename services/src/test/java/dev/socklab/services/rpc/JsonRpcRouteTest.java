@@ -33,7 +33,7 @@ import dev.socklab.testing.ServerUnderTest;
 
 /**
  * {@link JsonRpcRoute} behind a real http service: {@code POST /jsonrpc} answered 200 with the
- * response, an error included, 204 when nothing is owed, 405 for any other method, and a body past
+ * response, an error included, 200 with an empty body when nothing is owed, 405 for any other method, and a body past
  * the limit refused with 413 without the server reading it.
  */
 @Timeout(30)
@@ -79,14 +79,16 @@ class JsonRpcRouteTest {
     }
 
     @Test
-    void notificationsAreAnswered204() throws Exception {
+    void notificationsAreAnswered200WithAnEmptyBody() throws Exception {
         HttpResponse<String> one = post("application/json", "{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[2,3]}");
         HttpResponse<String> batch = post(null, "[{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[2,3]},"
                 + "{\"jsonrpc\":\"2.0\",\"method\":\"nope\"}]");
 
-        assertThat(one.statusCode()).isEqualTo(204);
+        assertThat(one.statusCode()).isEqualTo(200);
         assertThat(one.body()).isEmpty();
-        assertThat(batch.statusCode()).isEqualTo(204);
+        assertThat(one.headers().firstValue("Content-Length")).contains("0");
+        assertThat(batch.statusCode()).isEqualTo(200);
+        assertThat(batch.body()).isEmpty();
     }
 
     @Test
