@@ -9,11 +9,11 @@ import tools.jackson.databind.JsonNode;
  * XML-RPC's documents for a client: a {@code methodCall} to send, a {@code methodResponse} read
  * into the same tree as JSON-RPC's results, so that {@code socklab rpc} prints both alike. The
  * response is read as the server reads calls (no DTD, no entities), with arrays and structs
- * nested at most {@link #MAX_RESPONSE_DEPTH} deep.
+ * nested at most 256 deep.
  */
 public final class XmlRpcCodec {
     /** How deep a response's arrays and structs may nest: deeper than any request, for multicall's wrapping. */
-    public static final int MAX_RESPONSE_DEPTH = 256;
+    private static final int MAX_RESPONSE_DEPTH = 256;
     private static final XmlRpcWriter CALLS = new XmlRpcWriter(true, true);
 
     private XmlRpcCodec() {
