@@ -52,7 +52,7 @@ public final class RarpService extends LookupService {
 
     /**
      * Every IP address of the hardware address {@code request}, in the table's order (the answer line stops at
-     * {@value #MAX_ANSWER} bytes), for a caller that is no socket (the rpc service's {@code rarp.lookup}).
+     * 128 bytes), for a caller that is no socket (the rpc service's {@code rarp.lookup}).
      *
      * @return the addresses, empty where the service answers {@code Not Found}
      * @throws IllegalArgumentException whose message is the service's answer to a request that is no hardware
