@@ -119,9 +119,11 @@ final class RpcCommand implements Callable<Integer>, ServerText.Printer {
             throw new Errors.UsageException(list ? "--named is for a call's arguments, and --list makes none: drop"
                     + " --named" : "XML-RPC's parameters have no names: drop --named, and give them in order");
         }
+        // The arguments are read before connecting: a mistake in one costs no connection.
+        JsonNode params = list ? null : params(parsed.args());
         try {
             return list ? over(url, protocol, this::list)
-                    : over(url, protocol, caller -> print(caller.call(parsed.method(), params(parsed.args()))));
+                    : over(url, protocol, caller -> print(caller.call(parsed.method(), params)));
         } catch (RpcErrorException e) {
             return refused(e);
         }
