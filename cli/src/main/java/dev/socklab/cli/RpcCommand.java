@@ -221,7 +221,8 @@ final class RpcCommand implements Callable<Integer>, ServerText.Printer {
             }
             JsonNode help = optional(caller, "system.methodHelp", one);
             if (help != null && help.isString() && !help.stringValue().isBlank()) {
-                help.stringValue().strip().lines().forEach(line -> text.append("    ").append(line.strip()).append('\n'));
+                help.stringValue().strip().lines()
+                        .forEach(line -> text.append(line.isBlank() ? "" : "    " + line.strip()).append('\n'));
             }
             out.print(serverText.shown(text.toString()));
             out.flush();
