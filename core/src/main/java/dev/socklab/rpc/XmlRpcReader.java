@@ -49,6 +49,9 @@ final class XmlRpcReader {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Each level of XML-RPC's nesting is three elements (value, array, data), past the JDK's 100 at
+        // depth 33. The reader bounds the nesting itself, and meets any element it does not expect at once.
+        factory.setProperty("jdk.xml.maxElementDepth", 0);
         return factory;
     }
 

@@ -4,9 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -166,6 +178,75 @@ class XmlRpcCodecTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
         assertThatThrownBy(() -> XmlRpcCodec.encodeCall("echo", List.of(NODES.stringNode("\u0001"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+0001");
+    }
+
+    /** A record, as a method returns one: written as a struct of its components. */
+    private record Host(String name, int port, List<String> aliases, byte[] key) {
+    }
+
+    private enum Mode { OCTET }
+
+    @Test
+    void eachJavaTypeIsWrittenAsItsXmlRpcType() throws Exception {
+        Instant instant = Instant.parse("2026-12-06T22:45:01.5Z");
+        LocalDateTime utc = LocalDateTime.of(2026, 12, 6, 22, 45, 1);
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("one", 1);
+        map.put("many", new int[] {1, 2});
+        Object[][] cases = {
+                {true, NODES.booleanNode(true)}, {7, NODES.numberNode(7)}, {(short) -3, NODES.numberNode(-3)},
+                {(byte) 9, NODES.numberNode(9)}, {2_147_483_647L, NODES.numberNode(2_147_483_647)},
+                {1.5f, NODES.numberNode(1.5)}, {0.1, NODES.numberNode(0.1)},
+                {new StringBuilder("sb"), NODES.stringNode("sb")}, {'c', NODES.stringNode("c")},
+                {Mode.OCTET, NODES.stringNode("OCTET")}, {new byte[] {1, 2}, NODES.binaryNode(new byte[] {1, 2})},
+                {utc.withNano(5), NODES.pojoNode(utc)}, {instant, NODES.pojoNode(utc)},
+                {OffsetDateTime.of(utc.plusHours(2), ZoneOffset.ofHours(2)), NODES.pojoNode(utc)},
+                {ZonedDateTime.of(utc.minusHours(5), ZoneId.of("America/New_York")), NODES.pojoNode(utc)},
+                {Date.from(instant), NODES.pojoNode(utc)},
+                {map, NODES.objectNode().put("one", 1).set("many", NODES.arrayNode().add(1).add(2))},
+                {List.of("a", List.of()), NODES.arrayNode().add("a").add(NODES.arrayNode())},
+                {new String[] {"x"}, NODES.arrayNode().add("x")},
+                {new Host("lab", 7, List.of("l"), new byte[] {3}), NODES.objectNode().put("name", "lab").put("port", 7)
+                        .<ObjectNode>set("aliases", NODES.arrayNode().add("l")).put("key", new byte[] {3})},
+                {NODES.objectNode().put("tree", 1L), NODES.objectNode().put("tree", 1)},
+                {NODES.pojoNode(utc), NODES.pojoNode(utc)}, {new BigDecimal("2.25"), NODES.numberNode(2.25)},
+                {BigInteger.TEN, NODES.numberNode(10)}, {Optional.of("x"), NODES.stringNode("x")}};
+        XmlRpcWriter writer = new XmlRpcWriter(false, false);
+        for (Object[] c : cases) {
+            assertThat(XmlRpcCodec.decodeResponse(writer.response(c[0]))).as(c[0].getClass().getName())
+                    .isEqualTo(c[1]);
+        }
+    }
+
+    @Test
+    void whatXmlRpcCannotCarryIsAFaultSayingWhy() {
+        XmlRpcWriter writer = new XmlRpcWriter(false, false);
+        List<Object> itself = new ArrayList<>();
+        itself.add(itself);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("null", null);
+        values.put("long", 1L << 32);
+        values.put("bigger", BigInteger.TWO.pow(70));
+        values.put("nan", Double.NaN);
+        values.put("infinite", Float.POSITIVE_INFINITY);
+        values.put("control", "\u0007");
+        values.put("lone surrogate", "\uD800");
+        values.put("cycle", itself);
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            assertThatThrownBy(() -> writer.response(value.getValue())).as(value.getKey())
+                    .isInstanceOfSatisfying(RpcException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCodes.INTERNAL_ERROR));
+        }
+        assertThatThrownBy(() -> writer.response(1L << 32)).hasMessage("int exceeds XML-RPC limits: 4294967296");
+        assertThatThrownBy(() -> writer.response(null)).hasMessageContaining("None unless allow_none is enabled");
+    }
+
+    @Test
+    void nilAndI8AreWrittenWhereTheyAreAllowed() throws Exception {
+        XmlRpcWriter writer = new XmlRpcWriter(true, true);
+
+        assertThat(XmlRpcCodec.decodeResponse(writer.response(null))).isEqualTo(NODES.nullNode());
+        assertThat(new String(writer.response(1L << 32), StandardCharsets.UTF_8)).contains("<i8>4294967296</i8>");
     }
 
     private static byte[] bytes(String text) {
