@@ -50,7 +50,7 @@ import dev.socklab.text.Visible;
                 "  socklab rpc http://localhost:10080/jsonrpc time",
                 "  socklab rpc http://localhost:10080/RPC2 add 2 3      XML-RPC",
                 "  socklab rpc --list http://localhost:10080/RPC2",
-                "  socklab rpc add -- -2 3                       a negative number after --"})
+                "  socklab rpc add -- -4 3                       -4 alone would be --ipv4-only"})
 final class RpcCommand implements Callable<Integer>, ServerText.Printer {
     /** The rpc service's port: JSON-RPC over TCP, where a call goes when no server is given. */
     static final int DEFAULT_PORT = 10111;
@@ -76,8 +76,8 @@ final class RpcCommand implements Callable<Integer>, ServerText.Printer {
     @Option(names = "--named", description = "Pass the arguments by name, each written NAME=VALUE (JSON-RPC only).")
     boolean named;
 
-    @Option(names = {"-l", "--list"}, description = "List the server's methods, each with its signature and help"
-            + " (system.listMethods, system.methodSignature, system.methodHelp).")
+    @Option(names = {"-l", "--list"}, description = "List the server's methods, each with its signatures and help,"
+            + " as the server's introspection gives them.")
     boolean list;
 
     /** Not offered, since RPC has no UDP side here: taken only to tell whoever tries it so. */
@@ -94,7 +94,7 @@ final class RpcCommand implements Callable<Integer>, ServerText.Printer {
 
     /** A call to the server, however it is reached. */
     @FunctionalInterface
-    interface Caller {
+    private interface Caller {
         JsonNode call(String method, JsonNode params) throws IOException;
     }
 

@@ -134,6 +134,12 @@ class RpcCommandTest {
     }
 
     @Test
+    void onATerminalTheServersInvisibleCharactersAreShown() {
+        assertThat(CommandRun.printingAsTo(true, "rpc", tcp, "echo", "\"a\u202Eb\"").out()).isEqualTo("\"a<U+202E>b\"\n");
+        assertThat(CommandRun.printingAsTo(false, "rpc", tcp, "echo", "\"a\u202Eb\"").out()).isEqualTo("\"a\u202Eb\"\n");
+    }
+
+    @Test
     void theServerMayBeHostAndPort() {
         String port = tcp.substring(tcp.lastIndexOf(':') + 1);
 
