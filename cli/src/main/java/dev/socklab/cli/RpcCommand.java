@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.socklab.client.ClientConnection;
 import dev.socklab.client.RpcClient;
 import dev.socklab.client.RpcErrorException;
 import dev.socklab.client.RpcOverHttp;
@@ -157,9 +158,19 @@ final class RpcCommand implements Callable<Integer>, ServerText.Printer {
                 yield overStream(Host.parse("localhost"), DEFAULT_PORT, work);
             }
             case RpcUrl.Http http -> work.run((method, params) -> options.talkHttp(http.url().parsedHost(),
-                    http.url().port(), WHO, http.url().tls(), conn -> RpcOverHttp.call(conn,
-                            http.urlFor(protocol), protocol, method, params, options.timeout, HttpCommand.userAgent())));
+                    http.url().port(), WHO, http.url().tls(), conn -> callOverHttp(conn, http, protocol, method, params)));
         };
+    }
+
+    private JsonNode callOverHttp(ClientConnection conn, RpcUrl.Http http, RpcProtocol protocol, String method,
+            JsonNode params) throws IOException {
+        try {
+            return RpcOverHttp.call(conn, http.urlFor(protocol), protocol, method, params, options.timeout,
+                    HttpCommand.userAgent());
+        } catch (IllegalArgumentException e) {
+            // XML-RPC cannot carry every JSON value: an integer beyond 64 bits, text XML cannot hold.
+            throw new Errors.UsageException("an argument cannot go in XML-RPC: " + e.getMessage());
+        }
     }
 
     private int overStream(Host host, int port, Work work) throws IOException {

@@ -63,11 +63,15 @@ record RpcCommandLine(RpcUrl server, String method, List<String> args) {
     /**
      * The JSON value {@code word} is, or the string it is when it is no JSON value.
      *
-     * @throws Errors.UsageException for a word that opens as JSON but does not parse
+     * @throws Errors.UsageException for a word that opens as JSON but does not parse, or a number too large
      */
     static JsonNode value(String word) {
         try {
             JsonNode value = RpcValues.MAPPER.readTree(word);
+            if (value != null && value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
+                throw new Errors.UsageException("the argument " + word + " is beyond the range of a double, which"
+                        + " JSON-RPC and XML-RPC numbers are read as");
+            }
             if (value != null && !value.isMissingNode()) {
                 return value;
             }

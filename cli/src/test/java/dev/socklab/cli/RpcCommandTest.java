@@ -173,6 +173,12 @@ class RpcCommandTest {
     }
 
     @Test
+    void aValueXmlRpcCannotCarryIsAUsageError() {
+        CommandRun.of("rpc", xml + "/RPC2", "echo", "123456789012345678901234567890")
+                .failedWith(ExitCode.USAGE, "an argument cannot go in XML-RPC");
+    }
+
+    @Test
     void listShowsEachMethodWithItsSignatureAndHelp() {
         assertThat(run("--list", tcp).out()).isEqualTo("add(int, int) -> int\n    Adds two numbers.\necho(...)\n");
         assertThat(run("--list", xml + "/RPC2").out()).as("Python's server: no signatures, help where there is")
@@ -205,6 +211,7 @@ class RpcCommandTest {
         CommandRun.of("rpc", "--list", "tcp://localhost", "add").failedWith(ExitCode.USAGE, "the server alone");
         CommandRun.of("rpc", "--udp", "add").failedWith(ExitCode.USAGE, "not UDP");
         CommandRun.of("rpc", "ftp://localhost/", "add").failedWith(ExitCode.USAGE, "not ftp://");
+        CommandRun.of("rpc", "echo", "1e400").failedWith(ExitCode.USAGE, "beyond the range of a double");
     }
 
     @Test
