@@ -14,11 +14,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.socklab.client.RpcUrl;
 import dev.socklab.net.Host;
+import dev.socklab.rpc.JsonRpc;
+import dev.socklab.rpc.JsonRpcService;
+import dev.socklab.rpc.MethodTable;
+import dev.socklab.rpc.Param;
+import dev.socklab.rpc.RpcLimits;
+import dev.socklab.runtime.Endpoint;
 import dev.socklab.testing.LabProgram;
+import dev.socklab.testing.ServerUnderTest;
+import dev.socklab.testing.StreamTransport;
 import dev.socklab.testing.Tools;
 
 /**
@@ -99,6 +108,8 @@ class RpcCommandTest {
     static Path dir;
 
     private static LabProgram servers;
+    @RegisterExtension
+    final ServerUnderTest socklab = new ServerUnderTest();
     private static String tcp;
     private static String xml;
 
@@ -183,6 +194,22 @@ class RpcCommandTest {
         assertThat(run("--list", tcp).out()).isEqualTo("add(int, int) -> int\n    Adds two numbers.\necho(...)\n");
         assertThat(run("--list", xml + "/RPC2").out()).as("Python's server: no signatures, help where there is")
                 .contains("add(...)\n    Adds two numbers.\n", "echo(...)\n", "system.listMethods(...)\n");
+    }
+
+    @Test
+    void socklabsOwnServerListsItsMethodsWithTheirTypesOverAUnixSocket() {
+        Param<Integer> a = Param.of("a", int.class);
+        Param<Integer> b = Param.of("b", int.class);
+        MethodTable table = new MethodTable().add("add", "Adds two integers.", int.class, List.of(a, b),
+                (args, context) -> args.get(a) + args.get(b));
+        Endpoint at = socklab.stream("rpc", new JsonRpcService(new JsonRpc(table, RpcLimits.DEFAULTS)),
+                StreamTransport.UNIX.endpoint(dir));
+        String unix = "unix:" + at.address();
+
+        assertThat(run(unix, "add", "2", "3").out()).isEqualTo("5\n");
+        assertThat(run("--list", unix).out()).startsWith("add(int, int) -> int\n    Adds two integers.\n")
+                .contains("system.methodHelp(string) -> string\n    Says what a method does.\n");
+        assertThat(run("--list", "--unix", at.address().toString()).out()).startsWith("add(int, int) -> int\n");
     }
 
     @Test
