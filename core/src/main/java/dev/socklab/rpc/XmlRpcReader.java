@@ -1,7 +1,9 @@
 package dev.socklab.rpc;
 
-import java.io.ByteArrayInputStream;
+import java.io.CharArrayReader;
+import java.nio.CharBuffer;
 import java.util.Base64;
+import java.util.MissingResourceException;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -17,6 +19,8 @@ import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.LongNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import dev.socklab.trace.Preview;
 
 /**
  * Reads XML-RPC's documents into Jackson's tree, as the specification has them: int and i4 (and
@@ -84,16 +88,21 @@ final class XmlRpcReader {
     }
 
     private static <T> T parse(byte[] document, int maxDepth, Body<T> body) throws MalformedXmlRpcException {
+        CharBuffer text = XmlRpcText.of(document);
         XMLStreamReader xml = null;
         try {
-            xml = FACTORY.createXMLStreamReader(new ByteArrayInputStream(document));
+            xml = FACTORY.createXMLStreamReader(new CharArrayReader(text.array(), text.arrayOffset() + text.position(),
+                    text.remaining()));
             XmlRpcReader reader = new XmlRpcReader(xml, maxDepth);
             reader.root();
             T read = body.read(reader);
             reader.end();
             return read;
         } catch (XMLStreamException e) {
-            throw new MalformedXmlRpcException("not well-formed XML: " + reason(e));
+            throw new MalformedXmlRpcException("not well-formed XML" + reason(e));
+        } catch (MissingResourceException e) {
+            // The JDK's parser, reporting some errors (a bad character in a DOCTYPE), lacks their message.
+            throw new MalformedXmlRpcException("not well-formed XML: " + Preview.of(e.getKey(), 40));
         } finally {
             close(xml);
         }
@@ -110,16 +119,19 @@ final class XmlRpcReader {
         }
     }
 
-    /** The parser's message without its "ParseError at [row,col]" line, and the place in one line. */
+    /**
+     * The parser's message without its "ParseError at [row,col]" line, with the place, in one line:
+     * the message may quote the document (an encoding's name, an entity's), so it is escaped.
+     */
     private static String reason(XMLStreamException e) {
         String message = e.getMessage() == null ? "unreadable" : e.getMessage();
         int at = message.indexOf("Message: ");
-        String reason = at >= 0 ? message.substring(at + "Message: ".length()) : message;
-        if (e.getLocation() != null) {
-            reason += " (line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber()
-                    + ")";
+        String reason = Preview.of((at >= 0 ? message.substring(at + "Message: ".length()) : message).strip(), 160);
+        if (e.getLocation() == null) {
+            return ": " + reason;
         }
-        return reason.strip();
+        return " at line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber()
+                + ": " + reason;
     }
 
     /** Moves to the root element, refusing a DTD: the one place a document could declare an entity. */
@@ -238,7 +250,7 @@ final class XmlRpcReader {
             case "dateTime.iso8601" -> {
                 String text = xml.getElementText();
                 yield NODES.pojoNode(XmlRpcDateTime.parse(text).orElseThrow(() -> new MalformedXmlRpcException(
-                        "dateTime.iso8601 is a time such as 19980717T14:08:55, not " + shown(text))));
+                        "dateTime.iso8601 is a time such as 19980717T14:08:55, not " + Preview.of(text, 40))));
             }
             case "base64" -> NODES.binaryNode(base64());
             case "nil" -> {
@@ -247,7 +259,7 @@ final class XmlRpcReader {
             }
             case "struct" -> struct(deeper(depth));
             case "array" -> array(deeper(depth));
-            default -> throw new MalformedXmlRpcException("no XML-RPC type is called " + shown(type));
+            default -> throw new MalformedXmlRpcException("no XML-RPC type is called " + Preview.of(type, 40));
         };
     }
 
@@ -273,7 +285,7 @@ final class XmlRpcReader {
             }
         }
         throw new MalformedXmlRpcException(type + " is an integer of " + (max == Long.MAX_VALUE ? 64 : 32)
-                + " bits, not " + shown(text));
+                + " bits, not " + Preview.of(text, 40));
     }
 
     private BooleanNode bool() throws XMLStreamException, MalformedXmlRpcException {
@@ -281,7 +293,7 @@ final class XmlRpcReader {
         return switch (text) {
             case "0" -> BooleanNode.FALSE;
             case "1" -> BooleanNode.TRUE;
-            default -> throw new MalformedXmlRpcException("boolean is 0 or 1, not " + shown(text));
+            default -> throw new MalformedXmlRpcException("boolean is 0 or 1, not " + Preview.of(text, 40));
         };
     }
 
@@ -294,7 +306,7 @@ final class XmlRpcReader {
                 return value;
             }
         }
-        throw new MalformedXmlRpcException("double is a finite decimal number, not " + shown(text));
+        throw new MalformedXmlRpcException("double is a finite decimal number, not " + Preview.of(text, 40));
     }
 
     private byte[] base64() throws XMLStreamException, MalformedXmlRpcException {
@@ -304,7 +316,7 @@ final class XmlRpcReader {
         try {
             return Base64.getDecoder().decode(compact);
         } catch (IllegalArgumentException e) {
-            throw new MalformedXmlRpcException("base64 holds " + shown(text) + ", which is not base64");
+            throw new MalformedXmlRpcException("base64 holds " + Preview.of(text, 40) + ", which is not base64");
         }
     }
 
@@ -353,10 +365,5 @@ final class XmlRpcReader {
         if (!xml.getLocalName().equals(element)) {
             throw new MalformedXmlRpcException("expected <" + element + ">, not <" + xml.getLocalName() + ">");
         }
-    }
-
-    /** {@code text} quoted for a message, cut short if it is long. */
-    private static String shown(String text) {
-        return "\"" + (text.length() <= 40 ? text : text.substring(0, 40) + "...") + "\"";
     }
 }

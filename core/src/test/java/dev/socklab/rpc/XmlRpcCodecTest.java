@@ -3,7 +3,9 @@ package dev.socklab.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -170,6 +172,37 @@ class XmlRpcCodecTest {
             assertThatThrownBy(() -> XmlRpcCodec.decodeResponse(bytes(bad))).as(bad)
                     .isInstanceOf(IOException.class).hasMessageNotContaining("\n");
         }
+    }
+
+    @Test
+    void aDocumentIsReadInTheEncodingItDeclaresOrItsByteOrderMarks() throws Exception {
+        String response = "<methodResponse><params><param><value>caf\u00e9</value></param></params></methodResponse>";
+        byte[] latin1 = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + response)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] utf16 = ("\uFEFF<?xml version='1.0'?>" + response).getBytes(StandardCharsets.UTF_16BE);
+        byte[] utf8Bom = ("\uFEFF" + response).getBytes(StandardCharsets.UTF_8);
+
+        for (byte[] document : List.of(latin1, utf16, utf8Bom, bytes(response))) {
+            assertThat(XmlRpcCodec.decodeResponse(document)).isEqualTo(NODES.stringNode("caf\u00e9"));
+        }
+    }
+
+    @Test
+    void malformedBytesAreAParseErrorAndNothingIsPrinted() {
+        byte[] notUtf8 = {'<', 'a', '>', (byte) 0xC3, '(', '<', '/', 'a', '>'};
+        PrintStream err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(printed, true));
+        try {
+            assertThatThrownBy(() -> XmlRpcCodec.decodeResponse(notUtf8)).isInstanceOf(IOException.class)
+                    .hasMessage("the document is not UTF-8 throughout");
+            assertThatThrownBy(() -> XmlRpcCodec.decodeResponse(bytes("<?xml version='1.0' encoding='nope'?><a/>")))
+                    .isInstanceOf(IOException.class).hasMessageContaining("\"nope\" is unknown");
+        } finally {
+            System.setErr(err);
+        }
+        // The JDK's parser, given these bytes itself, prints "[Fatal Error] ..." on the process's error output.
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

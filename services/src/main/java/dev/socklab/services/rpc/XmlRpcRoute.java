@@ -49,8 +49,9 @@ public final class XmlRpcRoute implements Route {
             throw new HttpException(415, "socklab reads XML-RPC requests uncompressed, not " + encoding.get());
         }
         int max = rpc.limits().maxRequestBytes();
-        // The service has checked that Content-Length is a number, and the only one.
-        Optional<String> length = exchange.request().fields().first("Content-Length");
+        // The service has checked Content-Length: a number, or a list of the same number ("5, 5").
+        Optional<String> length = exchange.request().fields().first("Content-Length")
+                .map(value -> value.split(",", 2)[0].strip());
         if (length.isPresent() && Long.parseLong(length.get()) > max) {
             throw tooLarge(length.get(), max);
         }

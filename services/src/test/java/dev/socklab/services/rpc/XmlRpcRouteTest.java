@@ -101,6 +101,17 @@ class XmlRpcRouteTest {
     }
 
     @Test
+    void aContentLengthListOfOneNumberIsThatNumber() throws Exception {
+        try (Client client = new Client(serve(HttpSettings.defaults().maxBody()))) {
+            byte[] call = XmlRpcCodec.encodeCall("add", List.of(JsonNodeFactory.instance.numberNode(1),
+                    JsonNodeFactory.instance.numberNode(2)));
+            client.raw.send(("POST /RPC2 HTTP/1.1\r\nHost: h\r\nContent-Length: " + call.length + ", " + call.length
+                    + "\r\n\r\n" + new String(call, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(XmlRpcCodec.decodeResponse(client.body(client.head())).intValue()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void anotherMethodIs405AllowingPost() throws Exception {
         try (Client client = new Client(serve(HttpSettings.defaults().maxBody()))) {
             client.raw.send("GET /RPC2 HTTP/1.1\r\nHost: h\r\n\r\n");
