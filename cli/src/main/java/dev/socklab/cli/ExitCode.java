@@ -13,7 +13,7 @@ package dev.socklab.cli;
  *   <tr><td>4</td><td>the client could not connect, or the connection failed</td></tr>
  *   <tr><td>5</td><td>the client got no answer in time</td></tr>
  *   <tr><td>6</td><td>the server refused: an HTTP error status, 4xx or 5xx (as curl's
- *     {@code --fail-with-body}); a TFTP ERROR; an FTP reply 4xx or 5xx</td></tr>
+ *     {@code --fail-with-body}); a TFTP ERROR; an FTP reply 4xx or 5xx; an RPC error or fault</td></tr>
  * </table>
  */
 enum ExitCode {

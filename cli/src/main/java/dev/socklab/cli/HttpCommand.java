@@ -177,7 +177,7 @@ final class HttpCommand implements Callable<Integer>, ServerText.Printer {
     }
 
     /** {@code socklab/0.1.0}, the version Maven wrote into the jar's manifest. */
-    private static String userAgent() {
+    static String userAgent() {
         String version = HttpCommand.class.getPackage().getImplementationVersion();
         return "socklab/" + (version == null ? "dev" : version);
     }

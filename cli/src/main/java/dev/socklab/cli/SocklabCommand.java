@@ -21,6 +21,7 @@ import picocli.CommandLine.IVersionProvider;
                 "  socklab chat --nick alice        talk in a chat room",
                 "  socklab http localhost:10080/ip  fetch a page over HTTP",
                 "  socklab ws                       talk to a WebSocket server, like wscat",
+                "  socklab rpc add 2 3              call a method over JSON-RPC or XML-RPC",
                 "  socklab tftp get boot.img        fetch a file over TFTP",
                 "  socklab ftp ls ftp://localhost:10021/   list a directory over FTP",
                 "  socklab services                 list the services and their ports",
@@ -28,7 +29,7 @@ import picocli.CommandLine.IVersionProvider;
                 "  socklab ftp-passwd users alice   add an account for the FTP service",
                 "", "Exit codes: 0 done, 1 bug, 2 bad command line, 3 cannot bind,",
                 "            4 cannot connect or connection failed, 5 no answer in time,",
-                "            6 the server refused (an HTTP error status, a TFTP or FTP error)"})
+                "            6 the server refused (an HTTP status, a TFTP, FTP or RPC error)"})
 final class SocklabCommand implements Callable<Integer> {
     /**
      * Every command under {@code socklab}, by the name its {@code @Command} gives it, in the order
@@ -65,6 +66,7 @@ final class SocklabCommand implements Callable<Integer> {
         commands.put("chat", ChatCommand.class);
         commands.put("http", HttpCommand.class);
         commands.put("ws", WsCommand.class);
+        commands.put("rpc", RpcCommand.class);
         commands.put("tftp", TftpCommand.class);
         commands.put("ftp", FtpCommand.class);
         commands.put("bench", BenchCommand.class);

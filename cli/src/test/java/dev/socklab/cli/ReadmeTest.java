@@ -34,10 +34,10 @@ class ReadmeTest {
     private static final Set<String> STANDARD = Set.of("--help", "--version");
     /**
      * Options of the client summary's shared {@code options:} line that a client may lack, as the
-     * README says beside it: chat, http and ws are TCP and Unix sockets only.
+     * README says beside it: chat, http, ws and rpc are TCP and Unix sockets only.
      */
     private static final Map<String, Set<String>> NOT_SHARED = Map.of("chat", Set.of("--udp"), "http", Set.of("--udp"),
-            "ws", Set.of("--udp"));
+            "ws", Set.of("--udp"), "rpc", Set.of("--udp"));
 
     @Test
     void everySocklabCommandItShowsParses() {
