@@ -53,8 +53,8 @@ class BenchCommandTest {
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.getFirst())
-                .matches("workload  connections  size  seconds  ops/s +MB/s +p50 us  p99 us  p999 us  errors  lost  load cpu");
-        assertThat(lines.get(1)).matches("pingpong  2 +64 +0\\.5 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ +\\d+ +0 +0 +\\d+%");
+                .matches("workload  connections  size  seconds  ops/s +MB/s +p50 us  p99 us  p999 us  max us  errors  lost  load cpu");
+        assertThat(lines.get(1)).matches("pingpong  2 +64 +0\\.5 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ +\\d+ +\\d+ +0 +0 +\\d+%");
         assertThat(run.err()).isEmpty();
     }
 
@@ -128,7 +128,7 @@ class BenchCommandTest {
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.getFirst()).matches("workload  members  senders  size  seconds  msgs/s +MB/s +p50 us .*");
-        assertThat(lines.get(1)).matches("chat +5 +2 +64 +0\\.5 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ +\\d+ +0 +0 +\\d+%");
+        assertThat(lines.get(1)).matches("chat +5 +2 +64 +0\\.5 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ +\\d+ +\\d+ +0 +0 +\\d+%");
         // Nothing else, but for a note if the load generator saturated its core.
         assertThat(lines.subList(2, lines.size())).allMatch(line -> line.startsWith("load-bound: "));
     }
@@ -247,7 +247,19 @@ class BenchCommandTest {
                 Arguments.of("senders for pingpong", new String[] {"--senders", "2"},
                         new String[] {"--senders applies to chat alone"}),
                 Arguments.of("a status for pingpong", new String[] {"--status", "200"},
-                        new String[] {"--status applies to http alone"}));
+                        new String[] {"--status applies to http alone"}),
+                Arguments.of("a transport for pingpong", new String[] {"--transport", "http"},
+                        new String[] {"--transport applies to rpc alone"}));
+    }
+
+    @Test
+    void xmlRpcOverTcpOrAnUnknownTransportIsRefused() throws IOException {
+        String port = closedPort();
+
+        CommandRun.of("bench", "rpc", "127.0.0.1", port, "--xml").failedWith(ExitCode.USAGE,
+                "--xml calls XML-RPC, which travels over HTTP alone: add --transport http");
+        CommandRun.of("bench", "rpc", "127.0.0.1", port, "--transport", "udp").failedWith(ExitCode.USAGE,
+                "unknown --transport 'udp': choose tcp or http");
     }
 
     @Test
@@ -270,7 +282,7 @@ class BenchCommandTest {
     @Test
     void anUnknownWorkloadNamesTheChoices() {
         CommandRun.of("bench", "pong").failedWith(ExitCode.USAGE, "unknown workload 'pong'",
-                "pingpong, stream, connect, udp, idle, chat, http");
+                "pingpong, stream, connect, udp, idle, chat, http, rpc");
     }
 
     @Test
