@@ -16,10 +16,14 @@ import picocli.CommandLine.Option;
 
 import dev.socklab.net.AddressException;
 import dev.socklab.net.PortRange;
+import dev.socklab.rpc.MethodTable;
+import dev.socklab.rpc.RpcLimits;
 import dev.socklab.runtime.SettingException;
 import dev.socklab.text.Durations;
 import dev.socklab.services.ServiceSettings;
+import dev.socklab.services.arp.ArpService;
 import dev.socklab.services.arp.ArpTable;
+import dev.socklab.services.arp.RarpService;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.daytime.DaytimeFormat;
@@ -32,6 +36,7 @@ import dev.socklab.services.hello.HelloService;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
+import dev.socklab.services.rpc.BuiltinMethods;
 import dev.socklab.services.storage.FileRoot;
 import dev.socklab.services.storage.UploadLimits;
 import dev.socklab.services.tftp.TftpSettings;
@@ -212,8 +217,26 @@ final class ServiceOptions implements ServiceSettings {
             description = "tftp: the most bytes one client address may store while the server runs (default: ${DEFAULT-VALUE}).")
     long tftpQuotaPerSource = UploadLimits.DEFAULTS.maxBytesPerSource();
 
+    @Option(names = "--rpc-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "rpc, http's /jsonrpc and /RPC2: how long a call may run before it is answered -32000 (default: 10s).")
+    Duration rpcDeadline = RpcLimits.DEFAULTS.deadline();
+
+    @Option(names = "--rpc-allow-none", description = "rpc: let XML-RPC answer nil (<nil/>) for no value, as Python's allow_none.")
+    boolean rpcAllowNone = RpcLimits.DEFAULTS.allowNone();
+
+    @Option(names = "--rpc-max-request", paramLabel = "BYTES",
+            description = "rpc: the largest request, a JSON-RPC line or an HTTP body (default: ${DEFAULT-VALUE}).")
+    int rpcMaxRequest = RpcLimits.DEFAULTS.maxRequestBytes();
+
+    @Option(names = "--rpc-max-batch", paramLabel = "N",
+            description = "rpc: the most calls in a JSON-RPC batch or an XML-RPC multicall (default: ${DEFAULT-VALUE}).")
+    int rpcMaxBatch = RpcLimits.DEFAULTS.maxBatch();
+
     private ArpTable arpTable;
+    /** Whether arp and rarp have been told that their table is empty: the rpc methods read it without a word. */
+    private boolean arpTableNoticed;
     private ChatService chatService;
+    private MethodTable rpcMethods;
     /** Hints for the user about the services made, shown once the server listens. */
     private final List<String> notices = new ArrayList<>();
 
@@ -393,6 +416,17 @@ final class ServiceOptions implements ServiceSettings {
 
     @Override
     public ArpTable arpTable() {
+        ArpTable table = sharedArpTable();
+        if (!arpTableNoticed && arpTables.isEmpty() && arpEntries.isEmpty() && arpSource == null) {
+            notices.add("arp and rarp: the table is empty, so every lookup is Not Found; give --arp-entry IP=HW,"
+                    + " --arp-table FILE or --arp-source system");
+        }
+        arpTableNoticed = true;
+        return table;
+    }
+
+    /** The one table of arp, rarp and the rpc methods, made on first use. */
+    private ArpTable sharedArpTable() {
         if (arpTable != null) {
             return arpTable;
         }
@@ -404,10 +438,24 @@ final class ServiceOptions implements ServiceSettings {
         arpTables.forEach(builder::file);
         arpEntries.forEach(builder::entry);
         arpTable = builder.build();
-        if (arpTables.isEmpty() && arpEntries.isEmpty() && arpSource == null) {
-            notices.add("arp and rarp: the table is empty, so every lookup is Not Found; give --arp-entry IP=HW,"
-                    + " --arp-table FILE or --arp-source system");
-        }
         return arpTable;
+    }
+
+    @Override
+    public RpcLimits rpc() {
+        positive("--rpc-deadline", rpcDeadline);
+        positive("--rpc-max-request", rpcMaxRequest, 64);
+        positive("--rpc-max-batch", rpcMaxBatch, 1);
+        return new RpcLimits(rpcMaxRequest, rpcMaxBatch, RpcLimits.DEFAULTS.maxDepth(), rpcDeadline, rpcAllowNone);
+    }
+
+    @Override
+    public MethodTable rpcMethods() {
+        if (rpcMethods == null) {
+            ArpTable table = sharedArpTable();
+            rpcMethods = BuiltinMethods.table(new ArpService(table, requestPause), new RarpService(table, requestPause),
+                    new DaytimeService(clock(), daytimeFormat(), ackWait), clock(), chatService());
+        }
+        return rpcMethods;
     }
 }

@@ -23,7 +23,7 @@ final class ServicesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        String format = "%-8s  %-14s  %-7s  %-8s  %-9s  %s%n";
+        String format = "%-8s  %-14s  %-7s  %-8s  %-12s  %s%n";
         out.printf(format, "SERVICE", "TRANSPORTS", "PORT", "IANA", "SPEC", "WHAT IT DOES");
         for (ServiceInfo s : ServiceCatalog.all()) {
             out.printf(format, s.name(),

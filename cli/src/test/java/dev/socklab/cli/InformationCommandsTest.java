@@ -20,6 +20,8 @@ class InformationCommandsTest {
                 .first().asString().matches("SERVICE\\s+TRANSPORTS\\s+PORT\\s+IANA\\s+SPEC\\s+WHAT IT DOES");
         assertThat(run.out().lines())
                 .anyMatch(line -> line.matches("hello\\s+tcp,udp,unix\\s+10000\\s+-\\s+the lab\\s+sends a greeting.*"));
+        assertThat(run.out().lines())
+                .anyMatch(line -> line.matches("rpc\\s+tcp,unix\\s+10111\\s+-\\s+JSON-RPC 2.0\\s+remote procedure calls.*"));
         assertThat(run.err()).isEmpty();
     }
 

@@ -72,6 +72,41 @@ class ServiceOptionsTest {
     }
 
     @Test
+    void rpcAndHttpCallOneMethodTableOverTheArpTableAndChatOfTheOtherServices() {
+        ServiceOptions options = parse("--arp-entry", "10.0.0.1=0A:0B:0C:0D");
+        List<Object> handed = new ArrayList<>();
+        ServiceSettings recording = (ServiceSettings) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ServiceSettings.class}, (proxy, method, args) -> {
+                    Object value = method.invoke(options, args);
+                    if (method.getName().equals("rpcMethods")) {
+                        handed.add(value);
+                    }
+                    return value;
+                });
+
+        ServiceCatalog.find("rpc").orElseThrow().make(recording);
+        ServiceCatalog.find("http").orElseThrow().make(recording);
+
+        assertThat(handed).hasSize(2);
+        assertThat(handed.get(1)).isNotNull().isSameAs(handed.get(0));
+        assertThat(options.rpcMethods().names()).contains("arp.lookup", "chat.rooms");
+        assertThat(options.arpTable()).isSameAs(options.arpTable());
+    }
+
+    @Test
+    void theRpcMethodsReadTheArpTableWithoutNoticingThatItIsEmptyWhichArpAndRarpDo() {
+        ServiceOptions options = parse();
+
+        ServiceCatalog.find("rpc").orElseThrow().make(options);
+        ServiceCatalog.find("http").orElseThrow().make(options);
+        assertThat(options.notices()).isEmpty();
+
+        ServiceCatalog.find("arp").orElseThrow().make(options);
+        ServiceCatalog.find("rarp").orElseThrow().make(options);
+        assertThat(options.notices()).singleElement().asString().startsWith("arp and rarp: the table is empty");
+    }
+
+    @Test
     void anEmptyArpTableIsNoticedOnceForBothServices() {
         ServiceOptions options = parse();
 

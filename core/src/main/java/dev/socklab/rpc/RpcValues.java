@@ -11,8 +11,8 @@ import tools.jackson.databind.type.LogicalType;
  * How an RPC value becomes a Java value and back, on every transport: through Jackson's tree,
  * which XML-RPC's decoder builds as JSON's parser does. Strict where a lenient mapping would hide
  * a caller's mistake: a string is never read as a number or a number as a string, a float is not
- * cut to an integer, a record's unknown member and a null for a primitive are errors. Dates are
- * written as ISO 8601 text, Jackson 3's default.
+ * cut to an integer, a number is not a boolean, a record's unknown member and a null for a
+ * primitive are errors. Dates are written as ISO 8601 text, Jackson 3's default.
  */
 public final class RpcValues {
     /** The mapper every transport converts arguments and results with. */
@@ -25,6 +25,8 @@ public final class RpcValues {
             .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            // Jackson reads 0 and 1 as booleans unless told not to: JSON has true and false for that.
+            .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
             .build();
 
     private RpcValues() {

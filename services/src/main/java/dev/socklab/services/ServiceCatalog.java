@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import dev.socklab.rpc.JsonRpc;
+import dev.socklab.rpc.JsonRpcService;
 import dev.socklab.services.arp.ArpService;
 import dev.socklab.services.arp.RarpService;
 import dev.socklab.services.chargen.ChargenService;
@@ -61,7 +63,11 @@ public final class ServiceCatalog {
                     .servedByDefaultOnlyWith("--tftp-root"),
             streamOnly("http", "HTTP/1.1: test endpoints, files (--http-root), WebSocket echo, chat in a browser",
                     "RFC 9112", 10080, OptionalInt.of(80),
-                    settings -> HttpService.of(settings.http(), settings.chatService())));
+                    settings -> HttpService.of(settings.http(), settings.chatService(), settings.rpcMethods(),
+                            settings.rpc())),
+            streamOnly("rpc", "remote procedure calls: JSON-RPC a line at a time; on http, /jsonrpc and XML-RPC at /RPC2",
+                    "JSON-RPC 2.0", 10111, OptionalInt.empty(),
+                    settings -> new JsonRpcService(new JsonRpc(settings.rpcMethods(), settings.rpc()))));
 
     private ServiceCatalog() {
     }

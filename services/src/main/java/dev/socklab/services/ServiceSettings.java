@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 
+import dev.socklab.rpc.MethodTable;
+import dev.socklab.rpc.RpcLimits;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
@@ -66,4 +68,14 @@ public interface ServiceSettings {
 
     /** tftp: its root, what it may write, its caps and limits. */
     TftpSettings tftp();
+
+    /** rpc, and http's {@code /jsonrpc} and {@code /RPC2}: what one request may cost, and XML-RPC's nil. */
+    RpcLimits rpc();
+
+    /**
+     * rpc, and http's {@code /jsonrpc} and {@code /RPC2}: the built-in methods
+     * ({@link dev.socklab.services.rpc.BuiltinMethods}), made from {@link #arpTable}, {@link #clock}, the daytime
+     * settings and {@link #chatService}, the same table on every call, so that all three transports call one.
+     */
+    MethodTable rpcMethods();
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.socklab.net.PortRange;
+import dev.socklab.rpc.MethodTable;
+import dev.socklab.rpc.RpcLimits;
 import dev.socklab.runtime.Transport;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatService;
@@ -22,6 +24,7 @@ import dev.socklab.services.ftp.FtpSettings;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
+import dev.socklab.services.rpc.BuiltinMethods;
 import dev.socklab.services.storage.FileRoot;
 import dev.socklab.services.storage.UploadLimits;
 import dev.socklab.services.tftp.TftpSettings;
@@ -32,6 +35,7 @@ class ServiceCatalogTest {
     private static final ServiceSettings DEFAULTS = new ServiceSettings() {
         private final ArpTable table = ArpTable.builder().build();
         private final ChatService chat = new ChatService(ChatSettings.DEFAULTS, Clock.systemUTC());
+        private final MethodTable methods = BuiltinMethods.atDefaults(chat);
 
         @Override
         public HttpSettings http() {
@@ -105,6 +109,16 @@ class ServiceCatalogTest {
         public FtpSettings ftp() {
             return FtpSettings.of(FileRoot.of(Path.of(System.getProperty("java.io.tmpdir")), "--ftp-root",
                     UploadLimits.DEFAULTS), Accounts.NONE);
+        }
+
+        @Override
+        public RpcLimits rpc() {
+            return RpcLimits.DEFAULTS;
+        }
+
+        @Override
+        public MethodTable rpcMethods() {
+            return methods;
         }
     };
 

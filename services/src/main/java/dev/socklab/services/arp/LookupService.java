@@ -46,6 +46,19 @@ abstract class LookupService implements StreamService, DatagramService {
     /** The answer to a request that is surely not empty, or empty if it is no address of the kind asked. */
     abstract Optional<String> answer(String request);
 
+    /**
+     * What the service answers to {@code request}, without the line end, for a caller that is no socket (the rpc
+     * service's {@code arp.lookup}).
+     *
+     * @throws IllegalArgumentException whose message is the service's answer to a request that is no address of the
+     *     kind it takes: {@code Invalid address: "..."}
+     */
+    public final String lookup(String request) {
+        String stripped = request.strip();
+        return (stripped.isEmpty() ? Optional.<String>empty() : answer(stripped))
+                .orElseThrow(() -> new IllegalArgumentException(invalid(stripped)));
+    }
+
     /** The longest answer {@link #answer} gives, with its CRLF. */
     abstract int maxAnswerBytes();
 
@@ -71,7 +84,7 @@ abstract class LookupService implements StreamService, DatagramService {
         return answer;
     }
 
-    private static String invalid(String request) {
+    static String invalid(String request) {
         return "Invalid address: " + Preview.of(request, ECHOED);
     }
 

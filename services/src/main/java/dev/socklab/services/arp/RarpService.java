@@ -50,6 +50,23 @@ public final class RarpService extends LookupService {
         return Optional.of(answer.toString());
     }
 
+    /**
+     * Every IP address of the hardware address {@code request}, in the table's order (the answer line stops at
+     * {@value #MAX_ANSWER} bytes), for a caller that is no socket (the rpc service's {@code rarp.lookup}).
+     *
+     * @return the addresses, empty where the service answers {@code Not Found}
+     * @throws IllegalArgumentException whose message is the service's answer to a request that is no hardware
+     *     address: {@code Invalid address: "..."}
+     */
+    public List<InetAddress> addressesOf(String request) {
+        String stripped = request.strip();
+        try {
+            return table.ipAddressesOf(HardwareAddress.parse(stripped));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(invalid(stripped), e);
+        }
+    }
+
     @Override
     int maxAnswerBytes() {
         return MAX_ANSWER;

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -86,6 +88,16 @@ public final class ChatService implements StreamService {
             leave(me, departure == null ? "disconnected" : departure);
         }
         return departure;
+    }
+
+    /**
+     * Every room's name with how many members are in it, by name, as {@code /rooms} lists them: for a reader that is
+     * no member (the rpc service's {@code chat.rooms}).
+     */
+    public Map<String, Integer> rooms() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        rooms.all().forEach(room -> counts.put(room.name(), room.size()));
+        return counts;
     }
 
     /** Clients of a chat mostly listen. */

@@ -70,7 +70,8 @@ public final class DaytimeService implements StreamService, DatagramService {
         return maxReply;
     }
 
-    private String now() {
+    /** The date line it sends now, without the line end: what the rpc service's {@code daytime} answers too. */
+    public String now() {
         return format.format(ZonedDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -14,6 +14,10 @@ import dev.socklab.http.HeadLimits;
 import dev.socklab.http.HttpException;
 import dev.socklab.http.HttpInput;
 import dev.socklab.http.RequestHead;
+import dev.socklab.rpc.JsonRpc;
+import dev.socklab.rpc.MethodTable;
+import dev.socklab.rpc.RpcLimits;
+import dev.socklab.rpc.XmlRpc;
 import dev.socklab.runtime.SettingException;
 import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
@@ -24,6 +28,9 @@ import dev.socklab.services.chat.ChatSocketRoute;
 import dev.socklab.services.http.endpoints.TestEndpoints;
 import dev.socklab.services.http.files.StaticFiles;
 import dev.socklab.services.http.websocket.WebSocketEcho;
+import dev.socklab.services.rpc.BuiltinMethods;
+import dev.socklab.services.rpc.JsonRpcRoute;
+import dev.socklab.services.rpc.XmlRpcRoute;
 
 /**
  * HTTP/1.1 (RFC 9110, 9112): requests read one after another on a persistent connection, each
@@ -48,16 +55,28 @@ public final class HttpService implements StreamService {
     }
 
     /**
+     * As {@link #of(HttpSettings, ChatService, MethodTable, RpcLimits)}, with the built-in RPC methods at their
+     * defaults over {@code chat} ({@link BuiltinMethods#atDefaults}), within the default limits.
+     */
+    public static HttpService of(HttpSettings settings, ChatService chat) {
+        return of(settings, chat, BuiltinMethods.atDefaults(chat), RpcLimits.DEFAULTS);
+    }
+
+    /**
      * The service as {@code socklab serve} runs it: the test endpoints, WebSocket echo, the chat in a browser for
-     * {@code chat}'s rooms ({@code /chat}, {@code /chat/ws}), and the files under the root when there is one.
+     * {@code chat}'s rooms ({@code /chat}, {@code /chat/ws}), {@code rpcMethods} over JSON-RPC ({@code POST /jsonrpc})
+     * and XML-RPC ({@code POST /RPC2}) within {@code rpcLimits}, and the files under the root when there is one.
      *
      * @throws SettingException if the root is not a readable directory, or uploads are asked for without one
      */
-    public static HttpService of(HttpSettings settings, ChatService chat) {
+    public static HttpService of(HttpSettings settings, ChatService chat, MethodTable rpcMethods,
+                                 RpcLimits rpcLimits) {
         Router router = TestEndpoints.register(new Router())
                 .exact("/ws", new WebSocketEcho(settings.wsMaxMessage()))
                 .exact("/chat", new ChatPageRoute())
-                .exact("/chat/ws", new ChatSocketRoute(chat));
+                .exact("/chat/ws", new ChatSocketRoute(chat))
+                .exact("/jsonrpc", new JsonRpcRoute(new JsonRpc(rpcMethods, rpcLimits)))
+                .exact("/RPC2", new XmlRpcRoute(new XmlRpc(rpcMethods, rpcLimits)));
         if (settings.upload() && settings.root().isEmpty()) {
             throw new SettingException("--http-upload needs --http-root DIR, the directory that uploads go into");
         }

@@ -7,21 +7,27 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 
 import dev.socklab.net.PortRange;
+import dev.socklab.rpc.MethodTable;
+import dev.socklab.rpc.RpcLimits;
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.runtime.Limits;
 import dev.socklab.runtime.Server;
 import dev.socklab.service.StreamService;
 import dev.socklab.services.ServiceCatalog;
 import dev.socklab.services.ServiceSettings;
+import dev.socklab.services.arp.ArpService;
 import dev.socklab.services.arp.ArpTable;
+import dev.socklab.services.arp.RarpService;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
 import dev.socklab.services.daytime.DaytimeFormat;
+import dev.socklab.services.daytime.DaytimeService;
 import dev.socklab.services.ftp.Accounts;
 import dev.socklab.services.ftp.FtpSettings;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
+import dev.socklab.services.rpc.BuiltinMethods;
 import dev.socklab.services.storage.FileRoot;
 import dev.socklab.services.storage.UploadLimits;
 import dev.socklab.services.tftp.TftpSettings;
@@ -60,6 +66,9 @@ final class CatalogOverTls {
     private static final class Settings implements ServiceSettings {
         private final ArpTable table = ArpTable.builder().entry(ARP_IP + "=" + ARP_HW).build();
         private final ChatService chat = new ChatService(ChatSettings.DEFAULTS, Clock.systemUTC());
+        private final MethodTable methods = BuiltinMethods.table(new ArpService(table, Duration.ofMillis(200)),
+                new RarpService(table, Duration.ofMillis(200)), new DaytimeService(Clock.systemUTC(),
+                        DaytimeFormat.parse("lab"), Duration.ofSeconds(2)), Clock.systemUTC(), chat);
 
         @Override
         public String greeting() {
@@ -133,6 +142,16 @@ final class CatalogOverTls {
             return new TftpSettings(Path.of("."), false, false, TftpSettings.DEFAULT_MAX_BLOCK_SIZE,
                     TftpSettings.DEFAULT_MAX_WINDOW_SIZE, TftpSettings.DEFAULT_MAX_TRANSFERS,
                     TftpSettings.DEFAULT_MAX_TRANSFERS_PER_SOURCE, PortRange.ANY, UploadLimits.DEFAULTS);
+        }
+
+        @Override
+        public RpcLimits rpc() {
+            return RpcLimits.DEFAULTS;
+        }
+
+        @Override
+        public MethodTable rpcMethods() {
+            return methods;
         }
     }
 }

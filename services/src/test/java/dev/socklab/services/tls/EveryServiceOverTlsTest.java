@@ -73,6 +73,7 @@ class EveryServiceOverTlsTest {
             case "chat" -> chat();
             case "http" -> http();
             case "ftp" -> ftp();
+            case "rpc" -> rpc();
             default -> throw new AssertionError("no conversation over TLS for the catalog's " + service + " yet: add one");
         }
     }
@@ -128,6 +129,15 @@ class EveryServiceOverTlsTest {
         try (ToolProcess client = connect(false)) {
             client.send(request + "\n").awaitOutput(answer + "\r\n");
             client.send(unknown + "\n").awaitOutput(answer + "\r\n" + "Not Found\r\n");
+        }
+    }
+
+    /** JSON-RPC a line at a time: a call to the arp service's lookup, and its answer with the call's id. */
+    private void rpc() throws Exception {
+        try (ToolProcess client = connect(false)) {
+            client.send("{\"jsonrpc\":\"2.0\",\"method\":\"arp.lookup\",\"params\":[\"" + CatalogOverTls.ARP_IP
+                    + "\"],\"id\":7}\n").awaitOutput("{\"jsonrpc\":\"2.0\",\"result\":\"" + CatalogOverTls.ARP_HW
+                    + "\",\"id\":7}");
         }
     }
 
