@@ -31,7 +31,7 @@ final class RpcTable {
 
     /** socklab's RPC rows against the targets, a row each; a target without both numbers is not met. */
     static String targets(List<RpcRow> rows) {
-        StringBuilder out = new StringBuilder("| socklab | calls/s vs Python (target >= " + number("%.0fx", CALLS_TARGET)
+        StringBuilder out = new StringBuilder("| socklab's call | calls/s vs Python (target >= " + number("%.0fx", CALLS_TARGET)
                 + ") | p99 vs socklab echo (target <= " + number("%.0fx", P99_TARGET) + ") |\n|---|---:|---:|\n");
         for (RpcRow r : rows) {
             if (r.testCase().server() != RpcServer.SOCKLAB || r.testCase().baseline()) {
