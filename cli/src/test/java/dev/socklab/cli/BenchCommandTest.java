@@ -24,6 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 
+import dev.socklab.rpc.JsonRpc;
+import dev.socklab.rpc.JsonRpcService;
+import dev.socklab.rpc.RpcLimits;
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
@@ -31,6 +34,7 @@ import dev.socklab.services.echo.EchoService;
 import dev.socklab.services.hello.HelloService;
 import dev.socklab.services.http.HttpService;
 import dev.socklab.services.http.HttpSettings;
+import dev.socklab.services.rpc.BuiltinMethods;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
@@ -201,6 +205,24 @@ class BenchCommandTest {
             assertThat(run.out()).contains("\"workload\": \"http\"", "\"errors\": 0");
         }
         assertThat(apart.out()).doesNotContain("\"bytes_per_second\": 0.0");
+    }
+
+    @Test
+    void rpcCallsSocklabsRpcOverTcpAndOverHttpInJsonAndXmlWithoutErrors() {
+        ChatService chat = new ChatService(ChatSettings.DEFAULTS, Clock.systemDefaultZone());
+        String tcp = port(servers.stream("rpc", new JsonRpcService(new JsonRpc(BuiltinMethods.atDefaults(chat),
+                RpcLimits.DEFAULTS)), StreamTransport.TCP_IPV4.endpoint(dir)));
+        String http = port(servers.stream("http", HttpService.of(HttpSettings.defaults(), chat),
+                StreamTransport.TCP_IPV4.endpoint(dir)));
+
+        CommandRun json = bench("rpc", "127.0.0.1", tcp, "--connections", "2", "--json");
+        CommandRun overHttp = bench("rpc", "127.0.0.1", http, "--transport", "http", "--size", "64", "-c", "2", "--json");
+        CommandRun xml = bench("rpc", "127.0.0.1", http, "--transport", "http", "--xml", "-c", "2", "--json");
+
+        for (CommandRun run : List.of(json, overHttp, xml)) {
+            assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+            assertThat(run.out()).contains("\"workload\": \"rpc\"", "\"errors\": 0").doesNotContain("\"operations\": 0,");
+        }
     }
 
     @Test
