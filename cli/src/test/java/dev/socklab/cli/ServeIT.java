@@ -122,6 +122,8 @@ class ServeIT {
             assertThat(talk(server, "chargen", null)).startsWith("!\"#$%&'()*+,-./0123456789");
             assertThat(talk(server, "qotd", null)).isNotBlank();
             assertThat(talk(server, "ftp", null)).startsWith("220 ");
+            assertThat(talk(server, "rpc", "{\"jsonrpc\":\"2.0\",\"method\":\"arp.lookup\",\"params\":[\"10.0.0.1\"],"
+                    + "\"id\":1}\n")).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"0A:0B:0C:0D\",\"id\":1}");
         }
     }
 

@@ -75,8 +75,8 @@
  *         Param<Loan> loan = Param.of("loan", Loan.class);
  *         MethodTable methods = new MethodTable()
  *                 .add("loan.due", "Says when a loan of some weeks from today is due back.", Due.class, List.of(loan),
- *                         (args, context) -> {
- *                             Loan asked = args.get(loan);     // already a Loan: error -32602 to the caller if not
+ *                         (call, context) -> {
+ *                             Loan asked = call.get(loan);     // already a Loan: error -32602 to the caller if not
  *                             if (asked.weeks() < 1) {
  *                                 throw RpcException.invalidParams("a loan is for a week or more");
  *                             }

@@ -1,34 +1,33 @@
 package dev.socklab.services.rpc;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.socklab.http.BadBodyException;
 import dev.socklab.http.Fields;
 import dev.socklab.http.HttpException;
-import dev.socklab.rpc.ErrorCodes;
 import dev.socklab.rpc.JsonRpc;
-import dev.socklab.rpc.RpcException;
 import dev.socklab.services.http.Exchange;
 import dev.socklab.services.http.Route;
 
 /**
  * JSON-RPC 2.0 over HTTP, {@code POST /jsonrpc}: the request in the body, the response in 200's
- * body, an error object included; 204 when only notifications came.
+ * body, an error object included; 200 with an empty body when only notifications came, as
+ * jsonrpclib's own server answers them: its client (python3-jsonrpclib-pelix) takes any status but
+ * 200 for a failed notification, 204 included.
  *
  * <p>As JSON-RPC over HTTP is commonly served: any other method is 405 with {@code Allow: POST};
  * the body's type may be {@code application/json}, {@code application/json-rpc},
  * {@code application/jsonrequest}, or none, and {@code application/x-www-form-urlencoded} too, the
- * type {@code curl -d} sends (415 for any other). Every response is {@code application/json}. A
- * body longer than {@link dev.socklab.rpc.RpcLimits#maxRequestBytes()} is 413, as curl users expect
- * of an HTTP server, with a -32001 error object for a body, so a JSON-RPC client reads why: a
- * {@code Content-Length} over the limit is refused before a byte of the body is read, a chunked body
- * once the limit is passed; what is left of the body is then the http service's to read away, or
- * close on, within its own body limit ({@code --http-max-body}).
+ * type {@code curl -d} sends (415 for any other). Every JSON-RPC response is
+ * {@code application/json}. A body longer than {@link dev.socklab.rpc.RpcLimits#maxRequestBytes()} is
+ * refused with 413 (a line of text, as each of the http service's refusals) and the connection closes, as curl users expect of an HTTP server and as the http service refuses a body
+ * past its own limit: the rest of the body is never read, so a 100 MiB request costs the server the
+ * limit at most. A {@code Content-Length} over the limit is refused before a byte of the body is
+ * read; a chunked body once the limit is passed.
  */
 public final class JsonRpcRoute implements Route {
     private static final Set<String> TYPES = Set.of("application/json", "application/json-rpc",
@@ -54,42 +53,39 @@ public final class JsonRpcRoute implements Route {
         if (type.isPresent() && !TYPES.contains(type.get())) {
             throw new HttpException(415, "a JSON-RPC request is application/json, not " + type.get());
         }
-        Optional<byte[]> body = body(exchange);
-        if (body.isEmpty()) {
-            int limit = rpc.limits().maxRequestBytes();
-            exchange.respond(413, JSON, bytes(JsonRpc.errorResponse(new RpcException(ErrorCodes.TOO_LARGE,
-                    "the request is longer than the " + limit + " bytes the server takes: send it in parts",
-                    Map.of("max_bytes", limit)))));
-            return;
-        }
-        Optional<String> response = rpc.answer(new String(body.get(), StandardCharsets.UTF_8),
+        byte[] body = body(exchange);
+        Optional<String> response = rpc.answer(new String(body, StandardCharsets.UTF_8),
                 exchange.connection().peer(), exchange.connection().log());
         if (response.isEmpty()) {
-            exchange.respond(204, Fields.none(), new byte[0]);
+            exchange.respond(200, Fields.none(), new byte[0]);
         } else {
             exchange.respond(200, JSON, bytes(response.get()));
         }
     }
 
-    /** The body, or empty if it is longer than the limit: read no further than the limit and a byte. */
-    private Optional<byte[]> body(Exchange exchange) throws IOException, HttpException {
+    /**
+     * The body, read no further than the limit and a byte.
+     *
+     * @throws BadBodyException 413 when it is longer than the limit: the service answers it and closes
+     *     the connection, reading no more of the body
+     */
+    private byte[] body(Exchange exchange) throws IOException, HttpException {
         int limit = rpc.limits().maxRequestBytes();
         Optional<String> length = exchange.request().fields().first("Content-Length");
         // The service has checked that a Content-Length is a number.
         if (length.isPresent() && Long.parseLong(length.get().strip()) > limit) {
-            return Optional.empty();
+            throw tooLarge(limit);
         }
-        InputStream in = exchange.bodyStream();
-        byte[] body;
-        try {
-            body = in.readNBytes(limit + 1);
-        } catch (IOException e) {
-            if (e.getCause() instanceof HttpException http) {
-                throw http;
-            }
-            throw e;
+        byte[] body = exchange.bodyStream().readNBytes(limit + 1);
+        if (body.length > limit) {
+            throw tooLarge(limit);
         }
-        return body.length > limit ? Optional.empty() : Optional.of(body);
+        return body;
+    }
+
+    private static BadBodyException tooLarge(int limit) {
+        return new BadBodyException(new HttpException(413, "a JSON-RPC request is at most " + limit
+                + " bytes: send it in parts"));
     }
 
     private static byte[] bytes(String text) {
