@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import dev.socklab.runtime.Endpoint;
-import dev.socklab.testing.Await;
+import dev.socklab.runtime.Limits;
+import dev.socklab.runtime.Server;
 import dev.socklab.testing.RawClient;
 import dev.socklab.testing.ServerUnderTest;
 
@@ -163,6 +164,24 @@ class JsonRpcServiceTest {
             client.close();
             assertThat(stopped.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WAIT);
+        }
+    }
+
+    @Test
+    void aClientTurnedAwayByALimitReadsAJsonRpcError() throws IOException {
+        Endpoint bound = servers.start(Server.builder().limits(Limits.DEFAULTS.withMaxConnections(1)).stream("rpc",
+                new JsonRpcService(new JsonRpc(TestMethods.table(), RpcLimits.DEFAULTS)),
+                Endpoint.tcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))).bindings().getFirst().endpoint();
+        try (RawClient first = RawClient.connect(bound)) {
+            first.send(ADD.formatted(1) + "\n");
+            assertThat(first.readLine(WAIT)).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":5,\"id\":1}");
+            try (RawClient second = RawClient.connect(bound)) {
+                JsonNode error = tree(second.readLine(WAIT));
+
+                assertThat(error.get("error").get("code").asInt()).isEqualTo(-32002);
+                assertThat(error.get("error").get("message").asString()).contains("too many connections");
+                assertThat(error.get("id").isNull()).isTrue();
+            }
         }
     }
 
