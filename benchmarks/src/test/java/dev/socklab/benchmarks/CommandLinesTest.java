@@ -72,6 +72,27 @@ class CommandLinesTest {
     }
 
     @Test
+    void compareRpcHelpListsEveryFlagInEightyColumns() {
+        Run run = run(new CompareRpc(), "--help");
+
+        assertThat(run.code).isZero();
+        assertThat(run.out).startsWith("Usage: benchmarks/compare-rpc ")
+                .contains("--rounds", "--connections", "--size", "--servers", "python-xmlrpc", "python-jsonrpc-tcp",
+                        "python-jsonrpc-http", "--out", "--root");
+        assertThat(run.out.lines()).allMatch(line -> line.length() <= 80, "fits 80 columns");
+    }
+
+    @Test
+    void aCompareRpcMistakeExitsTwoWithTheSentence() {
+        assertThat(run(new CompareRpc(), "--servers", "socklab,grpc").err)
+                .contains("unknown server 'grpc': choose from socklab, python-xmlrpc, python-jsonrpc-tcp, python-jsonrpc-http");
+        Run run = run(new CompareRpc(), "--connections", "0");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("--connections takes a whole number from 1 to 1000, not '0'");
+    }
+
+    @Test
     void theBaselineTlsEchoWithoutItsFilesExitsTwoSayingWhichToGive() {
         Run run = run(new NettyBaseline(), "--tls-echo", "0", "--tls-cert", "cert.pem");
 

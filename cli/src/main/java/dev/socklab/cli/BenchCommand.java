@@ -28,6 +28,7 @@ import dev.socklab.bench.BenchPlanException;
 import dev.socklab.bench.BenchReport;
 import dev.socklab.bench.BenchResult;
 import dev.socklab.bench.LoadGenerator;
+import dev.socklab.bench.RpcCall;
 import dev.socklab.bench.SourceRange;
 import dev.socklab.bench.Sweep;
 import dev.socklab.bench.SweepChart;
@@ -39,7 +40,7 @@ import dev.socklab.net.Ports;
 import dev.socklab.text.Visible;
 
 /**
- * {@code socklab bench}: loads an echo, greeting, chat or HTTP server with many connections and reports
+ * {@code socklab bench}: loads an echo, greeting, chat, HTTP or RPC server with many connections and reports
  * throughput, latency percentiles, errors and the generator's own CPU, as a table, JSON
  * ({@link BenchReport} documents its keys) or CSV; a sweep of connection counts can be drawn as SVG.
  */
@@ -60,29 +61,36 @@ import dev.socklab.text.Visible;
                 "  http      each connection GETs PATH and reads the whole response, then",
                 "            the next, kept alive, never pipelined (as h2load --h1); the",
                 "            server is HOST PORT PATH or a URL, http://HOST:PORT/PATH",
+                "  rpc       each connection calls add(2,3), or echo of --size bytes, and",
+                "            reads the whole reply, then the next: JSON-RPC over TCP, a",
+                "            line each; with --transport http, POST /jsonrpc kept alive,",
+                "            or XML-RPC's POST /RPC2 with --xml; each reply checked",
                 "PORT defaults to echo's (10007); for connect, to hello's (10000); for chat,",
-                "to chat's (10003); for http, to http's (10080).",
+                "to chat's (10003); for http, to http's (10080); for rpc, to rpc's (10111),",
+                "or over HTTP to http's (10080).",
                 "socklab bench soak (see its --help) checks every reply over TCP, UDP and",
                 "Unix sockets for minutes, and that the server's files, threads and memory",
                 "come back.", ""},
         footer = {"", "--json prints an array, an object a run, with exactly these keys:",
-                "  workload          pingpong, stream, connect, udp, idle, chat or http",
+                "  workload          pingpong, stream, connect, udp, idle, chat, http or rpc",
                 "  connections       connections (udp: sockets) at once; idle: how many asked;",
                 "                    chat: the members",
                 "  size              bytes a message, chunk, datagram or chat line; 0 for",
-                "                    connect, idle and http",
+                "                    connect, idle and http; rpc: the echo's, 0 for add",
                 "  seconds           counted time, after the warm-up (idle: the hold)",
                 "  operations        round trips, chunks echoed, connections completed;",
                 "                    idle: connections held at the end; chat: messages",
-                "                    delivered to members; http: responses",
+                "                    delivered to members; http: responses; rpc: calls",
                 "  ops_per_second    operations a second (idle: connects a second, opening)",
                 "  bytes_per_second  echoed (connect: greeting; chat: message line; http:",
-                "                    response body) bytes received a second",
-                "  latency_us        {\"p50\", \"p99\", \"p999\"}, microseconds, within 1%%; its",
+                "                    response body; rpc: reply) bytes received a second",
+                "  latency_us        {\"p50\", \"p99\", \"p999\", \"max\"}, microseconds, the",
+                "                    percentiles within 1%%, max exact; its",
                 "                    values are null when nothing completed; chat: from each",
                 "                    send to each member's receipt",
                 "  errors            failed operations: refused, reset, timed out, warned by",
-                "                    the server, another status, a malformed response ...;",
+                "                    the server, another status, a malformed response, an",
+                "                    RPC error or fault, another id ...;",
                 "                    chat: while joining and warming up too",
                 "  lost              udp: datagrams with no echo in time",
                 "  load_cpu          CPU the load threads used over their time, 0 to 1",
@@ -92,7 +100,8 @@ import dev.socklab.text.Visible;
                 "                    held connection; null when not measured",
                 "  senders           chat: the members that sent; 0 otherwise",
                 "--csv prints a header and a row a run: the same fields, latency_us flattened",
-                "to latency_p50_us, latency_p99_us, latency_p999_us, null left empty.", "",
+                "to latency_p50_us, latency_p99_us, latency_p999_us, latency_max_us, null",
+                "left empty.", "",
                 "Exit code 4 when every operation of a run failed (connection refused, say), or",
                 "when the chat server warned its members (its flood control).", "",
                 "Examples:",
@@ -103,14 +112,16 @@ import dev.socklab.text.Visible;
                 "  socklab bench idle -c 10000 --server-pid PID",
                 "  socklab bench chat --members 1000 --senders 10",
                 "  socklab bench http 127.0.0.1 8080 /index.html -c 1,100",
-                "  socklab bench http http://127.0.0.1:10080/bytes/64 -n 100000"})
+                "  socklab bench http http://127.0.0.1:10080/bytes/64 -n 100000",
+                "  socklab bench rpc -c 10 --size 64",
+                "  socklab bench rpc --transport http --xml -d 5s"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     // Optional to picocli, so that "bench soak" reaches its subcommand; call() requires it.
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKLOAD", converter = WorkloadConverter.class,
-            description = "pingpong, stream, connect, udp, idle, chat or http.")
+            description = "pingpong, stream, connect, udp, idle, chat, http or rpc.")
     Workload workload;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "HOST",
@@ -119,7 +130,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "2", arity = "0..1", paramLabel = "PORT",
             description = "Server port (default: echo's, 10007; for connect hello's, 10000; for chat chat's, 10003;"
-                    + " for http http's, 10080).")
+                    + " for http http's, 10080; for rpc rpc's, 10111, or http's over HTTP).")
     String port;
 
     @Parameters(index = "3", arity = "0..1", paramLabel = "PATH",
@@ -129,6 +140,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--status", paramLabel = "CODE",
             description = "http: the status every response must have; any other counts as an error (default: 200).")
     Integer status;
+
+    @Option(names = "--transport", paramLabel = "tcp|http", converter = TransportConverter.class,
+            description = "rpc: JSON-RPC over TCP, a line each, or over HTTP kept alive (default: tcp).")
+    RpcCall.Transport transport;
+
+    @Option(names = "--xml", description = "rpc: call XML-RPC (POST /RPC2) rather than JSON-RPC; needs --transport http.")
+    boolean xml;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "C[,C...]",
             description = "Connections at once (default: 100); a comma list such as 1,10,100,1000 makes a sweep, a run each.")
@@ -147,7 +165,8 @@ final class BenchCommand implements Callable<Integer> {
     Integer inFlight;
 
     @Option(names = "--size", paramLabel = "BYTES",
-            description = "Message (pingpong), chunk (stream), datagram (udp) or chat line size (default: 64; stream 65536).")
+            description = "Message (pingpong), chunk (stream), datagram (udp) or chat line size (default: 64; stream 65536);"
+                    + " rpc: the bytes echo sends, 0 for add(2,3) (default: 0).")
     Integer size;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = DurationConverter.class,
@@ -203,11 +222,23 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** Reads --transport in any case, naming the choices when it is neither. */
+    static final class TransportConverter implements ITypeConverter<RpcCall.Transport> {
+        @Override
+        public RpcCall.Transport convert(String text) {
+            try {
+                return RpcCall.Transport.parse(text);
+            } catch (BenchPlanException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (workload == null) {
             throw new Errors.UsageException("Missing required parameter: 'WORKLOAD': pingpong, stream, connect, udp, "
-                    + "idle, chat, http, or the command soak");
+                    + "idle, chat, http, rpc, or the command soak");
         }
         List<BenchPlan> plans = plans();
         List<BenchResult> results = new ArrayList<>();
@@ -249,7 +280,7 @@ final class BenchCommand implements Callable<Integer> {
             wanted = Family.IPV4; // the sources are IPv4, so the server must be reached over IPv4
         }
         String[] server = workload == Workload.HTTP && host.contains("://") ? url() : new String[] {host, port, path};
-        int serverPort = server[1] == null ? ServerAddress.defaultPort(workload.service()) : Ports.parse(server[1]);
+        int serverPort = server[1] == null ? ServerAddress.defaultPort(service()) : Ports.parse(server[1]);
         InetSocketAddress target = Target.resolve(Host.parse(server[0]), serverPort, wanted, workload, load.timeout);
         BenchPlan.Builder builder = BenchPlan.builder(workload, target).duration(duration).warmup(load.warmup)
                 .connectTimeout(load.timeout).udpTimeout(udpTimeout);
@@ -258,6 +289,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (status != null) {
             builder.status(status);
+        }
+        if (transport != null) {
+            builder.transport(transport);
+        }
+        if (xml) {
+            builder.xml(true);
         }
         if (size != null) {
             builder.size(size);
@@ -283,6 +320,11 @@ final class BenchCommand implements Callable<Integer> {
             plans.add(builder.connections(count).build());
         }
         return plans;
+    }
+
+    /** The service whose port is the default: rpc's calls over HTTP go to the http service. */
+    private String service() {
+        return workload == Workload.RPC && transport == RpcCall.Transport.HTTP ? "http" : workload.service();
     }
 
     /**

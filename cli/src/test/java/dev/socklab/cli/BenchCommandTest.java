@@ -24,6 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 
+import dev.socklab.rpc.JsonRpc;
+import dev.socklab.rpc.JsonRpcService;
+import dev.socklab.rpc.RpcLimits;
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
@@ -31,6 +34,7 @@ import dev.socklab.services.echo.EchoService;
 import dev.socklab.services.hello.HelloService;
 import dev.socklab.services.http.HttpService;
 import dev.socklab.services.http.HttpSettings;
+import dev.socklab.services.rpc.BuiltinMethods;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
@@ -53,8 +57,8 @@ class BenchCommandTest {
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.getFirst())
-                .matches("workload  connections  size  seconds  ops/s +MB/s +p50 us  p99 us  p999 us  errors  lost  load cpu");
-        assertThat(lines.get(1)).matches("pingpong  2 +64 +0\\.5 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ +\\d+ +0 +0 +\\d+%");
+                .matches("workload  connections  size  seconds  ops/s +MB/s +p50 us  p99 us  p999 us  max us  errors  lost  load cpu");
+        assertThat(lines.get(1)).matches("pingpong  2 +64 +0\\.5 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ +\\d+ +\\d+ +0 +0 +\\d+%");
         assertThat(run.err()).isEmpty();
     }
 
@@ -128,7 +132,7 @@ class BenchCommandTest {
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.getFirst()).matches("workload  members  senders  size  seconds  msgs/s +MB/s +p50 us .*");
-        assertThat(lines.get(1)).matches("chat +5 +2 +64 +0\\.5 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ +\\d+ +0 +0 +\\d+%");
+        assertThat(lines.get(1)).matches("chat +5 +2 +64 +0\\.5 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ +\\d+ +\\d+ +0 +0 +\\d+%");
         // Nothing else, but for a note if the load generator saturated its core.
         assertThat(lines.subList(2, lines.size())).allMatch(line -> line.startsWith("load-bound: "));
     }
@@ -204,6 +208,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void rpcCallsSocklabsRpcOverTcpAndOverHttpInJsonAndXmlWithoutErrors() {
+        ChatService chat = new ChatService(ChatSettings.DEFAULTS, Clock.systemDefaultZone());
+        String tcp = port(servers.stream("rpc", new JsonRpcService(new JsonRpc(BuiltinMethods.atDefaults(chat),
+                RpcLimits.DEFAULTS)), StreamTransport.TCP_IPV4.endpoint(dir)));
+        String http = port(servers.stream("http", HttpService.of(HttpSettings.defaults(), chat),
+                StreamTransport.TCP_IPV4.endpoint(dir)));
+
+        CommandRun json = bench("rpc", "127.0.0.1", tcp, "--connections", "2", "--json");
+        CommandRun overHttp = bench("rpc", "127.0.0.1", http, "--transport", "http", "--size", "64", "-c", "2", "--json");
+        CommandRun xml = bench("rpc", "127.0.0.1", http, "--transport", "http", "--xml", "-c", "2", "--json");
+
+        for (CommandRun run : List.of(json, overHttp, xml)) {
+            assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+            assertThat(run.out()).contains("\"workload\": \"rpc\"", "\"errors\": 0").doesNotContain("\"operations\": 0,");
+        }
+    }
+
+    @Test
     void httpAnsweredWithAnotherStatusExitsFourAndSaysSo() {
         String port = port(servers.stream("http", HttpService.of(HttpSettings.defaults()),
                 StreamTransport.TCP_IPV4.endpoint(dir)));
@@ -247,7 +269,19 @@ class BenchCommandTest {
                 Arguments.of("senders for pingpong", new String[] {"--senders", "2"},
                         new String[] {"--senders applies to chat alone"}),
                 Arguments.of("a status for pingpong", new String[] {"--status", "200"},
-                        new String[] {"--status applies to http alone"}));
+                        new String[] {"--status applies to http alone"}),
+                Arguments.of("a transport for pingpong", new String[] {"--transport", "http"},
+                        new String[] {"--transport applies to rpc alone"}));
+    }
+
+    @Test
+    void xmlRpcOverTcpOrAnUnknownTransportIsRefused() throws IOException {
+        String port = closedPort();
+
+        CommandRun.of("bench", "rpc", "127.0.0.1", port, "--xml").failedWith(ExitCode.USAGE,
+                "--xml calls XML-RPC, which travels over HTTP alone: add --transport http");
+        CommandRun.of("bench", "rpc", "127.0.0.1", port, "--transport", "udp").failedWith(ExitCode.USAGE,
+                "unknown --transport 'udp': choose tcp or http");
     }
 
     @Test
@@ -270,7 +304,7 @@ class BenchCommandTest {
     @Test
     void anUnknownWorkloadNamesTheChoices() {
         CommandRun.of("bench", "pong").failedWith(ExitCode.USAGE, "unknown workload 'pong'",
-                "pingpong, stream, connect, udp, idle, chat, http");
+                "pingpong, stream, connect, udp, idle, chat, http, rpc");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import dev.socklab.bench.RpcCall.Transport;
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.text.Durations;
 
@@ -20,7 +21,8 @@ import dev.socklab.text.Durations;
  *     members of the room
  * @param senders chat: how many of the members send; 0 for the other workloads
  * @param inFlight chat: how many messages each sender has in flight at most; 0 for the other workloads
- * @param size message, chunk, datagram or chat line bytes; 0 for connect and idle, which send nothing
+ * @param size message, chunk, datagram or chat line bytes; 0 for connect and idle, which send nothing; rpc: the
+ *     echo's bytes, 0 for {@code add(2, 3)}
  * @param duration how long the counted part lasts; for idle, how long the connections are held; for idle and
  *     chat, also the longest the connections may take to open (chat: and to get into the room)
  * @param warmup how long the run goes before counting starts; idle has none
@@ -31,10 +33,12 @@ import dev.socklab.text.Durations;
  * @param sources source addresses to bind each socket to in turn, if any
  * @param serverPid the server's process, whose memory idle measures, if given
  * @param get http: the request each connection sends over and over; empty for the other workloads
+ * @param call rpc: the call each connection makes over and over; empty for the other workloads
  */
 public record BenchPlan(Workload workload, InetSocketAddress target, int connections, int senders, int inFlight,
         int size, Duration duration, Duration warmup, OptionalLong requests, int threads, Duration connectTimeout,
-        Duration udpTimeout, Optional<SourceRange> sources, OptionalLong serverPid, Optional<HttpGet> get) {
+        Duration udpTimeout, Optional<SourceRange> sources, OptionalLong serverPid, Optional<HttpGet> get,
+        Optional<RpcCall> call) {
     /** The most connections one run opens; the open-file limit usually binds first. */
     public static final int MAX_CONNECTIONS = 100_000;
     /** The longest a run counts for. */
@@ -60,6 +64,11 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
         Objects.requireNonNull(sources, "sources");
         Objects.requireNonNull(serverPid, "serverPid");
         Objects.requireNonNull(get, "get");
+        Objects.requireNonNull(call, "call");
+        if (call.isPresent() != (workload == Workload.RPC)) {
+            throw new BenchPlanException(call.isPresent() ? "--transport and --xml apply to rpc alone"
+                    : "an rpc run needs the call to make");
+        }
         if (get.isPresent() != (workload == Workload.HTTP)) {
             throw new BenchPlanException(get.isPresent() ? "PATH and --status apply to http alone"
                     : "an http run needs the request to send: a PATH");
@@ -78,8 +87,8 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
         } else if (senders != 0 || inFlight != 0) {
             throw new BenchPlanException((senders != 0 ? "--senders" : "--in-flight") + " applies to chat alone");
         }
-        if (workload.sendsMessages() ? size < workload.minSize() || size > workload.maxSize() : size != 0) {
-            throw new BenchPlanException(workload.sendsMessages()
+        if (workload.takesSize() ? size < workload.minSize() || size > workload.maxSize() : size != 0) {
+            throw new BenchPlanException(workload.takesSize()
                     ? "--size " + size + " is out of range: " + workload.label() + " sends " + workload.minSize() + " to "
                             + workload.maxSize() + " bytes at a time"
                     : "--size does not apply to " + workload.label() + ", which sends nothing");
@@ -134,7 +143,7 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
     /** This plan with another number of connections: the runs of a sweep. */
     public BenchPlan withConnections(int count) {
         return new BenchPlan(workload, target, count, senders, inFlight, size, duration, warmup, requests, threads,
-                connectTimeout, udpTimeout, sources, serverPid, get);
+                connectTimeout, udpTimeout, sources, serverPid, get, call);
     }
 
     /** The threads that run: no more than connections, since a thread without any would idle. */
@@ -150,6 +159,8 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
             case STREAM, CONNECT, IDLE -> 0; // their reads go to one scratch buffer per thread
             case CHAT -> ChatSlot.LINE_BYTES;
             case HTTP -> ResponseHeadBuffer.FIRST_BYTES;
+            // Its own request (JSON-RPC: for its ids), a reply buffer and a response's head.
+            case RPC -> 2L * size + RpcSlot.firstReplyBytes(size) + ResponseHeadBuffer.FIRST_BYTES;
         };
     }
 
@@ -177,6 +188,8 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
         private OptionalLong serverPid = OptionalLong.empty();
         private String path;
         private Integer status;
+        private Transport transport;
+        private Boolean xml;
 
         private Builder(Workload workload, InetSocketAddress target) {
             this.workload = workload;
@@ -270,6 +283,18 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
             return this;
         }
 
+        /** rpc: how the calls travel (default: TCP). */
+        public Builder transport(Transport value) {
+            transport = value;
+            return this;
+        }
+
+        /** rpc: XML-RPC rather than JSON-RPC, over HTTP alone (default: JSON-RPC). */
+        public Builder xml(boolean value) {
+            xml = value;
+            return this;
+        }
+
         /**
          * The plan.
          *
@@ -284,13 +309,19 @@ public record BenchPlan(Workload workload, InetSocketAddress target, int connect
             if (!http && (path != null || status != null)) {
                 throw new BenchPlanException((path != null ? "PATH" : "--status") + " applies to http alone");
             }
+            boolean rpc = workload == Workload.RPC;
+            if (!rpc && (transport != null || xml != null)) {
+                throw new BenchPlanException((transport != null ? "--transport" : "--xml") + " applies to rpc alone");
+            }
+            Optional<RpcCall> call = rpc ? Optional.of(RpcCall.of(transport == null ? Transport.TCP : transport,
+                    xml != null && xml, target)) : Optional.empty();
             Optional<HttpGet> get = http
                     ? Optional.of(HttpGet.of(path == null ? "/" : path, target, valueOr(status, 200)))
                     : Optional.empty();
             return new BenchPlan(workload, target, connections, chat ? valueOr(senders, 1) : 0,
                     chat ? valueOr(inFlight, 1) : 0, valueOr(size, workload.defaultSize()), duration,
                     workload == Workload.IDLE ? Duration.ZERO : warmup, requests, threads, connectTimeout, udpTimeout,
-                    sources, serverPid, get);
+                    sources, serverPid, get, call);
         }
 
         private static int valueOr(Integer value, int otherwise) {

@@ -25,7 +25,7 @@ import dev.socklab.net.SocketAddresses;
  *   <caption>The keys of a run</caption>
  *   <tr><th>key</th><th>type</th><th>meaning</th></tr>
  *   <tr><td>workload</td><td>string</td><td>{@code pingpong}, {@code stream}, {@code connect}, {@code udp}, {@code idle},
- *       {@code chat} or {@code http}</td></tr>
+ *       {@code chat}, {@code http} or {@code rpc}</td></tr>
  *   <tr><td>connections</td><td>integer</td><td>connections (udp: sockets) at once; idle: how many were asked for;
  *       chat: the members of the room</td></tr>
  *   <tr><td>size</td><td>integer</td><td>message, chunk, datagram or chat line bytes; 0 for connect and idle, which
@@ -33,11 +33,13 @@ import dev.socklab.net.SocketAddresses;
  *   <tr><td>seconds</td><td>number</td><td>how long the run counted, after the warm-up; idle: how long it held</td></tr>
  *   <tr><td>operations</td><td>integer</td><td>round trips (pingpong, udp), chunks echoed (stream), connections
  *       completed (connect), connections held at the end (idle), messages delivered to members (chat), responses
- *       (http)</td></tr>
+ *       (http), calls answered (rpc)</td></tr>
  *   <tr><td>ops_per_second</td><td>number</td><td>operations over seconds; idle: connections opened per second while opening</td></tr>
- *   <tr><td>bytes_per_second</td><td>number</td><td>echoed (connect: greeting; chat: message lines; http: response body)
+ *   <tr><td>bytes_per_second</td><td>number</td><td>echoed (connect: greeting; chat: message lines; http: response body;
+ *       rpc: reply payload)
  *       bytes received per second</td></tr>
- *   <tr><td>latency_us</td><td>object</td><td>{@code {"p50", "p99", "p999"}}, microseconds, each within 1%; null
+ *   <tr><td>latency_us</td><td>object</td><td>{@code {"p50", "p99", "p999", "max"}}, microseconds, the percentiles
+ *       each within 1%, the longest exact; null
  *       values when no operation completed; chat: from a message's send to each member's receipt</td></tr>
  *   <tr><td>errors</td><td>integer</td><td>failed operations of every kind (refused, reset, closed early, timed out,
  *       warned by the server ...); chat counts them from the start, while its members get into the room and warm up,
@@ -50,7 +52,7 @@ import dev.socklab.net.SocketAddresses;
  *   <tr><td>senders</td><td>integer</td><td>chat: the members that sent; 0 for the other workloads</td></tr>
  * </table>
  * {@link #csv} writes the same fields, one row a run, with {@code latency_us} flattened to
- * {@code latency_p50_us, latency_p99_us, latency_p999_us} and null written as an empty field.
+ * {@code latency_p50_us, latency_p99_us, latency_p999_us, latency_max_us} and null written as an empty field.
  */
 public final class BenchReport {
     /** The CSV columns, in order. */
@@ -138,6 +140,8 @@ public final class BenchReport {
         String server = switch (r.workload().service()) {
             case "hello" -> "a greeting (hello) server";
             case "http" -> "an HTTP server, serving that path with the status asked for,";
+            case "rpc" -> "an RPC server answering add and echo (JSON-RPC over TCP; over HTTP, POST /jsonrpc or, with"
+                    + " --xml, XML-RPC's /RPC2)";
             default -> "an echo server";
         };
         return switch (r.workload()) {

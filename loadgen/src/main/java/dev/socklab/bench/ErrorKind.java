@@ -24,11 +24,16 @@ public enum ErrorKind {
     TOO_MANY_FILES("hit the open-file limit"),
     /** No route to the server, or its port answered with ICMP unreachable. */
     UNREACHABLE("unreachable"),
-    /** A reply differed from what was sent, or from the greeting the first connection got (soak). */
+    /** A reply differed from what was sent, or from the greeting the first connection got (soak); an rpc reply's id the call's. */
     MISMATCH("mismatched"),
     /** An HTTP response had another status than the one asked for (200 unless told). */
     STATUS("answered with another status"),
-    /** An HTTP response could not be read: a bad head, framing that cannot be trusted, bytes past its end. */
+    /** An RPC server answered with an error object (JSON-RPC) or a fault (XML-RPC). */
+    RPC_ERROR("answered with an RPC error"),
+    /**
+     * An HTTP response or an rpc reply could not be read: a bad head, framing that cannot be trusted, bytes past
+     * its end, a reply that is not an RPC response.
+     */
     MALFORMED("sent a malformed response"),
     /** Any other I/O failure. */
     OTHER("failed otherwise");

@@ -65,12 +65,12 @@ final class LatencyHistogram {
         return max; // unreachable: the counts add up to total
     }
 
-    /** p50, p99 and p999 in microseconds. */
+    /** p50, p99, p999 and the longest, in microseconds. */
     Latency summary() {
         if (total == 0) {
             return Latency.NONE;
         }
-        return new Latency(total, valueAt(0.50) / 1e3, valueAt(0.99) / 1e3, valueAt(0.999) / 1e3);
+        return new Latency(total, valueAt(0.50) / 1e3, valueAt(0.99) / 1e3, valueAt(0.999) / 1e3, max / 1e3);
     }
 
     /**

@@ -92,6 +92,7 @@ public final class LoadGenerator {
             case IDLE -> new IdleSlot(worker);
             case CHAT -> new ChatSlot(worker, index);
             case HTTP -> new HttpSlot(worker);
+            case RPC -> RpcSlot.of(worker);
         };
     }
 

@@ -27,6 +27,7 @@ enum ReportColumn {
     LATENCY_P50("latency_us", "p50", r -> latency(r, Latency::p50), "p50 us", r -> micros(r, Latency::p50)),
     LATENCY_P99("latency_us", "p99", r -> latency(r, Latency::p99), "p99 us", r -> micros(r, Latency::p99)),
     LATENCY_P999("latency_us", "p999", r -> latency(r, Latency::p999), "p999 us", r -> micros(r, Latency::p999)),
+    LATENCY_MAX("latency_us", "max", r -> latency(r, Latency::max), "max us", r -> micros(r, Latency::max)),
     ERRORS("errors", r -> r.errors().total(), "errors", r -> Long.toString(r.errors().total())),
     LOST("lost", BenchResult::lost, "lost", r -> Long.toString(r.lost())),
     LOAD_CPU("load_cpu", r -> number(r.loadCpu(), 3), "load cpu", r -> Math.round(r.loadCpu() * 100) + "%"),
@@ -39,7 +40,7 @@ enum ReportColumn {
 
     /** The table's columns, in its order: senders next to the members they are of. */
     static final List<ReportColumn> TABLE = List.of(WORKLOAD, CONNECTIONS, SENDERS, SIZE, SECONDS, OPS_PER_SECOND,
-            BYTES_PER_SECOND, LATENCY_P50, LATENCY_P99, LATENCY_P999, ERRORS, LOST, LOAD_CPU,
+            BYTES_PER_SECOND, LATENCY_P50, LATENCY_P99, LATENCY_P999, LATENCY_MAX, ERRORS, LOST, LOAD_CPU,
             SERVER_BYTES_PER_CONNECTION);
 
     private final String within;

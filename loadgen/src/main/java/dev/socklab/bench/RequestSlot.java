@@ -6,7 +6,7 @@ import java.nio.channels.SelectionKey;
 
 /**
  * A connection that sends the shared message, reads the whole reply, counts the round trip, and
- * sends again (ping-pong, an HTTP GET): the sending half, common to them; each reads its own reply.
+ * sends again (ping-pong, an HTTP GET, an rpc call): the sending half, common to them; each reads its own reply.
  */
 abstract class RequestSlot extends TcpSlot {
     /** The shared message, with a position of its own. */
@@ -15,8 +15,13 @@ abstract class RequestSlot extends TcpSlot {
     long sentAt;
 
     RequestSlot(Worker worker) {
+        this(worker, worker.shared.message.duplicate());
+    }
+
+    /** A slot that sends {@code message}, a buffer of its own that it may change before each send (an rpc call's id). */
+    RequestSlot(Worker worker, ByteBuffer message) {
         super(worker);
-        this.out = shared.message.duplicate();
+        this.out = message;
     }
 
     @Override

@@ -18,7 +18,7 @@ final class Shared {
     /** Null without {@code --source-range}. */
     final SourceRange sources;
     /**
-     * The message (http: the request) every connection sends, read-only; each takes a
+     * The message (http: the request; rpc: the call, its id blank) every connection sends, read-only; each takes a
      * {@link ByteBuffer#duplicate()}, which shares the bytes.
      */
     final ByteBuffer message;
@@ -36,7 +36,9 @@ final class Shared {
         this.family = plan.target().getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6
                 : StandardProtocolFamily.INET;
         this.sources = plan.sources().orElse(null);
-        this.message = plan.get().map(get -> request(get.request())).orElseGet(() -> message(plan.size()));
+        this.message = plan.get().map(get -> request(get.request()))
+                .or(() -> plan.call().map(call -> request(call.request(plan.size()))))
+                .orElseGet(() -> message(plan.size()));
         this.connectTimeoutNanos = plan.connectTimeout().toNanos();
         this.udpTimeoutNanos = plan.udpTimeout().toNanos();
         this.room = plan.workload() == Workload.CHAT ? ChatRoom.unique() : null;

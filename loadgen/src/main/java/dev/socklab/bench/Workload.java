@@ -25,7 +25,13 @@ public enum Workload {
      * Each connection sends a GET of one path and reads the whole response before the next, kept
      * alive, never pipelined (as {@code h2load --h1}): responses per second, and body bytes.
      */
-    HTTP("http", 0, true);
+    HTTP("http", 0, true),
+    /**
+     * Each connection calls {@code add(2, 3)}, or {@code echo} of {@code --size} bytes, and reads the whole
+     * reply before the next call, over TCP (JSON-RPC, a line each) or HTTP kept alive (JSON-RPC or XML-RPC):
+     * calls per second, each reply checked.
+     */
+    RPC("rpc", 0, true);
 
     private final String service;
     private final int defaultSize;
@@ -39,7 +45,7 @@ public enum Workload {
 
     /**
      * The workload a user wrote: {@code pingpong}, {@code stream}, {@code connect}, {@code udp}, {@code idle},
-     * {@code chat} or {@code http}, in any case.
+     * {@code chat}, {@code http} or {@code rpc}, in any case.
      */
     public static Workload parse(String text) {
         String wanted = text.strip().toLowerCase(Locale.ROOT);
@@ -53,7 +59,10 @@ public enum Workload {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The socklab service this workload loads, whose port is the default: {@code echo}, {@code hello}, {@code chat} or {@code http}. */
+    /**
+     * The socklab service this workload loads, whose port is the default: {@code echo}, {@code hello}, {@code chat},
+     * {@code http} or {@code rpc} (whose calls over HTTP go to {@code http}'s port).
+     */
     public String service() {
         return service;
     }
@@ -73,6 +82,11 @@ public enum Workload {
         return defaultSize > 0;
     }
 
+    /** Whether {@code --size} applies: to those that send messages, and to rpc, whose echo it sizes (0: add). */
+    public boolean takesSize() {
+        return sendsMessages() || this == RPC;
+    }
+
     /** The message, chunk, datagram or chat line size when none is given; 0 when the workload sends nothing. */
     public int defaultSize() {
         return defaultSize;
@@ -80,18 +94,19 @@ public enum Workload {
 
     /** The smallest size a run may ask for: a chat line carries its tag, sender, sequence number and send time. */
     public int minSize() {
-        return this == CHAT ? ChatLine.MIN_TEXT : sendsMessages() ? 1 : 0;
+        return this == CHAT ? ChatLine.MIN_TEXT : this == RPC ? 0 : sendsMessages() ? 1 : 0;
     }
 
     /**
      * The largest size a run may ask for: a UDP payload must fit one IPv4 datagram, and a chat line
-     * the chat server's default line limit.
+     * the chat server's default line limit; an rpc echo, far less than a server's request limit.
      */
     public int maxSize() {
         return switch (this) {
             case UDP -> 65_507;
             case PINGPONG, STREAM -> 1 << 20;
             case CHAT -> ChatLine.MAX_TEXT;
+            case RPC -> RpcCall.MAX_SIZE;
             case CONNECT, IDLE, HTTP -> 0;
         };
     }

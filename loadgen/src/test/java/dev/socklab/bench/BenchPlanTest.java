@@ -131,7 +131,7 @@ class BenchPlanTest {
     void workloadsAreReadInAnyCaseAndAnUnknownOneIsNamed() {
         assertThat(Workload.parse("PingPong")).isEqualTo(Workload.PINGPONG);
         assertThatThrownBy(() -> Workload.parse("pong"))
-                .hasMessage("unknown workload 'pong': choose pingpong, stream, connect, udp, idle, chat, http");
+                .hasMessage("unknown workload 'pong': choose pingpong, stream, connect, udp, idle, chat, http, rpc");
     }
 
     @Test

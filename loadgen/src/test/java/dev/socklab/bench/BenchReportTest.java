@@ -31,9 +31,9 @@ class BenchReportTest {
             assertThat(keys).as(object).containsExactlyElementsOf(JSON_KEYS);
         }
         assertThat(objects.get(0)).contains("\"workload\": \"pingpong\"", "\"connections\": 100", "\"size\": 64",
-                "\"ops_per_second\": 85210.3", "\"latency_us\": {\"p50\": 1155.0, \"p99\": 2310.0, \"p999\": 3465.0}",
+                "\"ops_per_second\": 85210.3", "\"latency_us\": {\"p50\": 1155.0, \"p99\": 2310.0, \"p999\": 3465.0, \"max\": 4620.0}",
                 "\"errors\": 0", "\"load_cpu\": 0.620", "\"load_bound\": false", "\"server_bytes_per_connection\": null");
-        assertThat(objects.get(1)).contains("\"latency_us\": {\"p50\": null, \"p99\": null, \"p999\": null}",
+        assertThat(objects.get(1)).contains("\"latency_us\": {\"p50\": null, \"p99\": null, \"p999\": null, \"max\": null}",
                 "\"errors\": 42", "\"operations\": 0");
         assertThat(objects.get(2)).contains("\"server_bytes_per_connection\": 5210.4", "\"load_bound\": true",
                 "\"senders\": 0}");
@@ -51,11 +51,11 @@ class BenchReportTest {
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.getFirst()).isEqualTo("workload,connections,size,seconds,operations,ops_per_second,"
-                + "bytes_per_second,latency_p50_us,latency_p99_us,latency_p999_us,errors,lost,load_cpu,load_bound,"
+                + "bytes_per_second,latency_p50_us,latency_p99_us,latency_p999_us,latency_max_us,errors,lost,load_cpu,load_bound,"
                 + "server_bytes_per_connection,senders");
         assertThat(lines).allMatch(line -> line.split(",", -1).length == BenchReport.CSV_HEADER.size());
-        assertThat(lines.get(1)).isEqualTo("pingpong,1,64,10.000,90000,9000.0,576000.0,75.0,150.0,225.0,0,0,0.620,false,,0");
-        assertThat(lines.get(2)).isEqualTo("pingpong,10,64,1.000,0,0.0,0.0,,,,42,0,0.050,false,,0");
+        assertThat(lines.get(1)).isEqualTo("pingpong,1,64,10.000,90000,9000.0,576000.0,75.0,150.0,225.0,300.0,0,0,0.620,false,,0");
+        assertThat(lines.get(2)).isEqualTo("pingpong,10,64,1.000,0,0.0,0.0,,,,,42,0,0.050,false,,0");
     }
 
     @Test
@@ -64,9 +64,9 @@ class BenchReportTest {
 
         List<String> lines = table.lines().toList();
         assertThat(lines.get(0)).isEqualTo(
-                "workload  connections  size  seconds  ops/s    MB/s  p50 us  p99 us  p999 us  errors  lost  load cpu");
+                "workload  connections  size  seconds  ops/s    MB/s  p50 us  p99 us  p999 us  max us  errors  lost  load cpu");
         assertThat(lines.get(1)).isEqualTo(
-                "pingpong  100          64    10.0     85210.3  5.5   1155    2310    3465     0       0     62%");
+                "pingpong  100          64    10.0     85210.3  5.5   1155    2310    3465     4620    0       0     62%");
         assertThat(lines.get(2)).startsWith("pingpong  1            64    10.0     9000.0   0.6   75      150");
     }
 
@@ -99,9 +99,9 @@ class BenchReportTest {
 
         List<String> lines = BenchReport.table(runs).lines().toList();
         assertThat(lines.get(0)).isEqualTo(
-                "workload  members  senders  size  seconds  msgs/s    MB/s  p50 us  p99 us  p999 us  errors  lost  load cpu");
+                "workload  members  senders  size  seconds  msgs/s    MB/s  p50 us  p99 us  p999 us  max us  errors  lost  load cpu");
         assertThat(lines.get(1)).isEqualTo(
-                "chat      1000     10       64    10.0     250000.0  22.5  400     1200    2500     0       0     40%");
+                "chat      1000     10       64    10.0     250000.0  22.5  400     1200    2500     3000    0       0     40%");
         assertThat(BenchReport.json(runs)).contains("\"workload\": \"chat\", \"connections\": 1000,", "\"senders\": 10}");
         assertThat(BenchReport.notes(runs)).isEmpty();
     }

@@ -32,7 +32,7 @@ class LatencyHistogramTest {
             h.record(1_234 * MICROS);
         }
 
-        assertThat(h.summary()).isEqualTo(new Latency(1000, 1234, 1234, 1234));
+        assertThat(h.summary()).isEqualTo(new Latency(1000, 1234, 1234, 1234, 1234));
     }
 
     @Test

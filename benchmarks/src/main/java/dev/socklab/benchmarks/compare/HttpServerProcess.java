@@ -10,12 +10,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A server of the HTTP comparison, started on a free port and listening; its output goes to a
- * file, and it is stopped by its PID on close.
+ * A server of the HTTP or the RPC comparison, started on free ports and listening; its output goes
+ * to a file, and it is stopped by its PID on close.
  *
  * @param process  the server's process
  * @param children the comparison's processes, which stop it
- * @param port     the port it listens on, on 127.0.0.1
+ * @param port     the port it listens on, on 127.0.0.1 (the first, when it listens on several)
  */
 record HttpServerProcess(Process process, Children children, int port) implements AutoCloseable {
     private static final Duration START_TIMEOUT = ServerProcess.START_TIMEOUT;
@@ -28,17 +28,35 @@ record HttpServerProcess(Process process, Children children, int port) implement
     static HttpServerProcess start(Children children, Launch launch, HttpSite site, HttpServer server, String program, Path log)
             throws RunFailedException {
         int port = freePort();
-        Process process;
+        List<String> command;
         try {
-            List<String> command = server.command(launch, program, site, site.workDir(server), port);
-            process = children.start(new ProcessBuilder(command).directory(launch.root().toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()));
+            command = server.command(launch, program, site, site.workDir(server), port);
         } catch (IOException e) {
             throw new RunFailedException("cannot start " + server.label() + ": " + e.getMessage());
         }
-        HttpServerProcess served = new HttpServerProcess(process, children, port);
+        return start(children, launch, server.label(), command, List.of(port), log);
+    }
+
+    /**
+     * Starts {@code command}, a server that listens on each of {@code ports} (free ones, from {@link #freePort}),
+     * and waits until every one accepts; {@link #port()} is the first.
+     *
+     * @throws RunFailedException if it cannot start, exits, or does not listen within 30 s; it is stopped then
+     */
+    static HttpServerProcess start(Children children, Launch launch, String label, List<String> command,
+                                   List<Integer> ports, Path log) throws RunFailedException {
+        Process process;
         try {
-            served.awaitListening(server, log);
+            process = children.start(new ProcessBuilder(command).directory(launch.root().toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()));
+        } catch (IOException e) {
+            throw new RunFailedException("cannot start " + label + ": " + e.getMessage());
+        }
+        HttpServerProcess served = new HttpServerProcess(process, children, ports.getFirst());
+        try {
+            for (int port : ports) {
+                served.awaitListening(label, port, log);
+            }
             return served;
         } catch (RunFailedException e) {
             served.close();
@@ -46,12 +64,12 @@ record HttpServerProcess(Process process, Children children, int port) implement
         }
     }
 
-    /** Waits until the port accepts a connection, which every server does once it serves. */
-    private void awaitListening(HttpServer server, Path log) throws RunFailedException {
+    /** Waits until {@code port} accepts a connection, which every server does once it serves. */
+    private void awaitListening(String label, int port, Path log) throws RunFailedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {
             if (!process.isAlive()) {
-                throw new RunFailedException(server.label() + " exited with code " + process.exitValue()
+                throw new RunFailedException(label + " exited with code " + process.exitValue()
                         + " before it listened: " + Logs.tail(log));
             }
             try (Socket probe = new Socket()) {
@@ -59,7 +77,7 @@ record HttpServerProcess(Process process, Children children, int port) implement
                 return;
             } catch (IOException e) {
                 if (System.nanoTime() - deadline > 0) {
-                    throw new RunFailedException(server.label() + " did not listen on port " + port + " within "
+                    throw new RunFailedException(label + " did not listen on port " + port + " within "
                             + START_TIMEOUT.toSeconds() + " s: " + Logs.tail(log));
                 }
             }
@@ -67,7 +85,7 @@ record HttpServerProcess(Process process, Children children, int port) implement
                 Thread.sleep(50); // a listening port has no other signal than a connect that works
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new RunFailedException("interrupted while " + server.label() + " started");
+                throw new RunFailedException("interrupted while " + label + " started");
             }
         }
     }

@@ -102,7 +102,7 @@ class FileComparisonTest {
      * Whether socklab's jar is newer than every pom and every file under a module's src/main, as
      * ./socklab checks (this module's own aside: they are not in the jar): an older jar lacks what is tested.
      */
-    private static boolean builtFromTheseSources() throws IOException {
+    static boolean builtFromTheseSources() throws IOException {
         Path jar = SocklabSnapshot.built(ROOT);
         if (!Files.isRegularFile(jar)) {
             return false;
