@@ -54,7 +54,7 @@ import dev.socklab.text.Visible;
                 "  socklab rpc add -- -4 3                       -4 alone would be --ipv4-only"})
 final class RpcCommand implements Callable<Integer>, ServerText.Printer {
     /** The rpc service's port: JSON-RPC over TCP, where a call goes when no server is given. */
-    static final int DEFAULT_PORT = 10111;
+    static final int DEFAULT_PORT = ServerAddress.defaultPort("rpc");
     private static final String WHO = "rpc";
 
     @Spec

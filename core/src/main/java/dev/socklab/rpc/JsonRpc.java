@@ -32,8 +32,9 @@ import dev.socklab.text.Durations;
  * than {@link RpcLimits#maxBatch()} (none of its calls is made). Each error's message is one
  * sentence; its {@code data} is {@link RpcException#data()}, e.g. the limit that was passed.
  *
- * <p>A batch's calls run one after another, in order, each with its own deadline from when it
- * starts: a batch takes at most {@code maxBatch} deadlines, and holds one thread, its caller's.
+ * <p>A batch's calls run one after another, in order, in its caller's thread, and share one deadline,
+ * {@link RpcLimits#deadline()} from when the request was read, as a {@code system.multicall}'s do:
+ * a batch of slow calls cannot multiply it, and a call that starts past it is answered -32000.
  */
 public final class JsonRpc {
     private final MethodTable table;
@@ -61,8 +62,9 @@ public final class JsonRpc {
             log.debug("refused: {} {}", e.code(), e.getMessage());
             return Optional.of(errorResponse(e, log));
         }
+        Instant deadline = Instant.now().plus(limits.deadline());
         if (!tree.isArray()) {
-            return one(tree, peer, log).map(JsonRpcResponses::text);
+            return one(tree, peer, deadline, log).map(JsonRpcResponses::text);
         }
         if (tree.isEmpty()) {
             return Optional.of(errorResponse(new RpcException(ErrorCodes.INVALID_REQUEST,
@@ -76,7 +78,7 @@ public final class JsonRpc {
         }
         ArrayNode responses = RpcValues.MAPPER.createArrayNode();
         for (JsonNode entry : tree) {
-            one(entry, peer, log).ifPresent(responses::add);
+            one(entry, peer, deadline, log).ifPresent(responses::add);
         }
         return responses.isEmpty() ? Optional.empty() : Optional.of(JsonRpcResponses.text(responses));
     }
@@ -100,22 +102,21 @@ public final class JsonRpc {
     }
 
     /** The response to one request object of a request or a batch, or empty for a notification. */
-    private Optional<JsonNode> one(JsonNode entry, SocketAddress peer, Logger log) {
+    private Optional<JsonNode> one(JsonNode entry, SocketAddress peer, Instant deadline, Logger log) {
         return switch (JsonRpcEntry.of(entry)) {
             case JsonRpcEntry.Invalid invalid -> {
                 log.debug("invalid request: {}", invalid.error().getMessage());
                 yield Optional.of(JsonRpcResponses.error(invalid.id(), invalid.error(), log));
             }
             case JsonRpcEntry.Call call -> {
-                JsonNode response = call(call, peer, log);
+                JsonNode response = call(call, new CallContext(peer, deadline, log), log);
                 yield call.notification() ? Optional.empty() : Optional.of(response);
             }
         };
     }
 
-    private JsonNode call(JsonRpcEntry.Call call, SocketAddress peer, Logger log) {
+    private JsonNode call(JsonRpcEntry.Call call, CallContext context, Logger log) {
         long start = System.nanoTime();
-        CallContext context = new CallContext(peer, Instant.now().plus(limits.deadline()), log);
         try {
             JsonNode result = resultTree(call.method(), table.call(call.method(), call.params(), context), log);
             if (log.isDebugEnabled()) {
@@ -135,6 +136,26 @@ public final class JsonRpc {
     private static JsonNode resultTree(String method, Object result, Logger log) throws RpcException {
         if (result == null) {
             return NullNode.getInstance();
+        }
+        // The commonest results are made into nodes directly, rather than written through a token buffer.
+        switch (result) {
+            case JsonNode node -> {
+                return node;
+            }
+            case String text -> {
+                return RpcValues.MAPPER.getNodeFactory().stringNode(text);
+            }
+            case Long number -> {
+                return RpcValues.MAPPER.getNodeFactory().numberNode(number);
+            }
+            case Integer number -> {
+                return RpcValues.MAPPER.getNodeFactory().numberNode(number);
+            }
+            case Boolean flag -> {
+                return RpcValues.MAPPER.getNodeFactory().booleanNode(flag);
+            }
+            default -> {
+            }
         }
         try {
             return RpcValues.toTree(result);

@@ -9,10 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +18,9 @@ import dev.socklab.text.Durations;
 /**
  * The methods a server offers, by name: what JSON-RPC over a socket, JSON-RPC over HTTP and
  * XML-RPC all call. It maps each call's arguments to the method's parameter types, runs the method
- * in a virtual thread of its own, and holds it to the call's deadline. It answers XML-RPC's
+ * in its caller's thread, and holds it to the call's deadline: the thread is interrupted then, so a
+ * method that waits (a sleep, a lock, I/O of its own) ends there; one that computes without waiting
+ * is answered with the deadline's error when it returns. It answers XML-RPC's
  * introspection on every transport: {@code system.listMethods}, {@code system.methodHelp},
  * {@code system.methodSignature}.
  */
@@ -102,25 +100,38 @@ public final class MethodTable {
         RpcMethod method = known(name);
         Arguments args = arguments(method, params);
         Duration allowed = context.remaining();
-        FutureTask<Object> task = new FutureTask<>(() -> method.handler().call(args, context));
-        Thread.ofVirtual().name("rpc " + name).start(task);
+        if (allowed.isZero()) {
+            throw new RpcException(ErrorCodes.DEADLINE_EXCEEDED, name + " was not called: its request's deadline"
+                    + " had passed", Map.of("deadline_ms", 0));
+        }
+        CallAlarm alarm = CallAlarm.set(allowed);
+        Object result = null;
+        Exception failure = null;
         try {
-            return task.get(allowed.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            task.cancel(true);
+            result = method.handler().call(args, context);
+        } catch (Exception e) {
+            failure = e;
+        } catch (Error e) {
+            alarm.cancel();
+            throw e;
+        }
+        if (alarm.cancel()) {
             throw new RpcException(ErrorCodes.DEADLINE_EXCEEDED, name + " did not answer within "
                     + Durations.format(allowed), Map.of("deadline_ms", allowed.toMillis()));
-        } catch (InterruptedException e) {
-            task.cancel(true);
+        }
+        if (failure == null) {
+            return result;
+        }
+        if (failure instanceof RpcException rpc) {
+            throw rpc;
+        }
+        if (failure instanceof InterruptedException) {
+            // Not the deadline's interrupt: the server's, as it stops.
             Thread.currentThread().interrupt();
             throw new RpcException(ErrorCodes.INTERNAL_ERROR, "the server is stopping");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RpcException rpc) {
-                throw rpc;
-            }
-            context.log().warn("method {} failed", name, e.getCause());
-            throw new RpcException(ErrorCodes.INTERNAL_ERROR, "internal error: " + name + " failed");
         }
+        context.log().warn("method {} failed", name, failure);
+        throw new RpcException(ErrorCodes.INTERNAL_ERROR, "internal error: " + name + " failed");
     }
 
     /** Maps {@code params} onto {@code method}'s parameters, all of which are required. */
@@ -163,12 +174,40 @@ public final class MethodTable {
         if (node.isNull() && !param.type().isPrimitive()) {
             return null;
         }
+        Object plain = plainValue(param.type(), node);
+        if (plain != null) {
+            return plain;
+        }
         try {
             return RpcValues.MAPPER.treeToValue(node, param.type());
         } catch (JacksonException | IllegalArgumentException e) {
             throw RpcException.invalidParams(method.name() + "'s parameter " + param.name() + " is "
                     + ValueType.of(param.type()).xmlRpcName() + ", not " + describe(node));
         }
+    }
+
+    /**
+     * The value of the commonest parameters, read straight off the node, where the mapper would take a
+     * parser and a deserializer lookup for it; null for any other type or value, which the mapper then
+     * reads (or refuses) as strictly as ever.
+     */
+    private static Object plainValue(Class<?> type, JsonNode node) {
+        if (type == long.class || type == Long.class) {
+            return node.isIntegralNumber() && node.canConvertToLong() ? node.longValue() : null;
+        }
+        if (type == int.class || type == Integer.class) {
+            return node.isIntegralNumber() && node.canConvertToInt() ? node.intValue() : null;
+        }
+        if (type == String.class) {
+            return node.isString() ? node.stringValue() : null;
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return node.isBoolean() ? node.booleanValue() : null;
+        }
+        if (type == JsonNode.class) {
+            return node;
+        }
+        return null;
     }
 
     private static String describe(JsonNode node) {

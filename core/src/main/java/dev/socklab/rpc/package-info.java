@@ -8,8 +8,10 @@
  * (by position, a JSON array or XML-RPC's params; or by name, a JSON object) to the parameters' types with
  * {@link dev.socklab.rpc.RpcValues#MAPPER} before the function runs, strictly: a string is no number, a float no
  * integer, a record's unknown member an error, and every parameter is required; what does not fit is the caller's
- * error, -32602. The function runs in a virtual thread of its own and is held to the call's deadline
- * ({@link dev.socklab.rpc.RpcLimits#deadline()}): past it the caller gets -32000 and the thread is interrupted. It
+ * error, -32602. The function runs in the connection's own virtual thread and is held to the call's deadline
+ * ({@link dev.socklab.rpc.RpcLimits#deadline()}): the thread is interrupted then, so a function that waits (a
+ * sleep, a lock, I/O of its own) ends there, and the caller gets -32000; one that computes without waiting gets
+ * -32000 when it returns, so a long computation should look at {@link dev.socklab.rpc.CallContext#remaining()}. It
  * throws an {@link dev.socklab.rpc.RpcException} to answer with an error of its choosing; anything else it throws
  * is -32603, logged. The table answers XML-RPC's introspection ({@code system.listMethods},
  * {@code system.methodHelp}, {@code system.methodSignature}) itself, on every transport.

@@ -193,6 +193,23 @@ class JsonRpcTest {
     }
 
     @Test
+    void aBatchsCallsShareOneDeadline() {
+        Duration deadline = Duration.ofMillis(300);
+        JsonRpc quick = new JsonRpc(TestMethods.table(), RpcLimits.DEFAULTS.withDeadline(deadline));
+        String slow = "{\"jsonrpc\":\"2.0\",\"method\":\"sleep\",\"params\":[60000],\"id\":%d}";
+        String batch = "[" + String.join(",", slow.formatted(1), slow.formatted(2), slow.formatted(3)) + "]";
+
+        long start = System.nanoTime();
+        JsonNode responses = tree(quick.answer(batch, PEER, LOG).orElseThrow());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(responses).hasSize(3);
+        responses.forEach(r -> assertThat(r.get("error").get("code").asInt()).isEqualTo(-32000));
+        // Three deadlines would be 900 ms: the batch had one.
+        assertThat(took).isLessThan(deadline.multipliedBy(2));
+    }
+
+    @Test
     void aRequestNestedDeeperThanTheLimitIsTooLargeAndNamesTheLimit() {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         String request = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[" + deep + "],\"id\":1}";

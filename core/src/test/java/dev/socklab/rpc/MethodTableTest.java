@@ -155,6 +155,32 @@ class MethodTableTest {
     }
 
     @Test
+    @Timeout(10)
+    void aMethodThatSwallowsTheDeadlinesInterruptIsStillPastItAndTheCallersThreadIsLeftUninterrupted() throws Exception {
+        table.add("stubborn", "ignores its deadline", String.class, List.of(), (args, ctx) -> {
+            try {
+                Thread.sleep(Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                // Swallowed: the method answers as if nothing happened.
+            }
+            return "done";
+        });
+        RpcException overrun = null;
+        try {
+            table.call("stubborn", null, context(Duration.ofMillis(100)));
+        } catch (RpcException e) {
+            overrun = e;
+        }
+
+        assertThat(overrun).isNotNull();
+        assertThat(overrun.code()).isEqualTo(-32000);
+        // The method ran in this thread: the deadline's interrupt must not outlive the call, or the connection's
+        // next socket operation would close its channel.
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertThat(table.call("system.listMethods", null, context(Duration.ofSeconds(5)))).isNotNull();
+    }
+
+    @Test
     void introspectionListsDescribesAndSignsEveryMethod() throws RpcException {
         table.add("plus", "Adds.", int.class, List.of(N, Param.of("m", int.class)), (args, ctx) -> 0);
 

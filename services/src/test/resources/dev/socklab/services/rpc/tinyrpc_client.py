@@ -1,14 +1,7 @@
 # JSON-RPC over HTTP with python3-tinyrpc: HttpPostClientTransport and JSONRPCProtocol.
 import json
 import sys
-import types
 
-try:
-    import geventwebsocket  # noqa: F401
-except ImportError:
-    # tinyrpc's http module imports it for its WebSocket transport alone, which Debian's package does not
-    # depend on: the POST transport needs only requests.
-    sys.modules["geventwebsocket"] = types.ModuleType("geventwebsocket")
 from tinyrpc import RPCClient
 from tinyrpc.exc import RPCError
 from tinyrpc.protocols.jsonrpc import JSONRPCProtocol
