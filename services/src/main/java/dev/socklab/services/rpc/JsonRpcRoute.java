@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.socklab.http.BadBodyException;
 import dev.socklab.http.Fields;
 import dev.socklab.http.HttpException;
 import dev.socklab.rpc.JsonRpc;
@@ -53,7 +52,7 @@ public final class JsonRpcRoute implements Route {
         if (type.isPresent() && !TYPES.contains(type.get())) {
             throw new HttpException(415, "a JSON-RPC request is application/json, not " + type.get());
         }
-        byte[] body = body(exchange);
+        byte[] body = LimitedBody.read(exchange, rpc.limits().maxRequestBytes(), "JSON-RPC request");
         Optional<String> response = rpc.answer(new String(body, StandardCharsets.UTF_8),
                 exchange.connection().peer(), exchange.connection().log());
         if (response.isEmpty()) {
@@ -61,31 +60,6 @@ public final class JsonRpcRoute implements Route {
         } else {
             exchange.respond(200, JSON, bytes(response.get()));
         }
-    }
-
-    /**
-     * The body, read no further than the limit and a byte.
-     *
-     * @throws BadBodyException 413 when it is longer than the limit: the service answers it and closes
-     *     the connection, reading no more of the body
-     */
-    private byte[] body(Exchange exchange) throws IOException, HttpException {
-        int limit = rpc.limits().maxRequestBytes();
-        Optional<String> length = exchange.request().fields().first("Content-Length");
-        // The service has checked that a Content-Length is a number.
-        if (length.isPresent() && Long.parseLong(length.get().strip()) > limit) {
-            throw tooLarge(limit);
-        }
-        byte[] body = exchange.bodyStream().readNBytes(limit + 1);
-        if (body.length > limit) {
-            throw tooLarge(limit);
-        }
-        return body;
-    }
-
-    private static BadBodyException tooLarge(int limit) {
-        return new BadBodyException(new HttpException(413, "a JSON-RPC request is at most " + limit
-                + " bytes: send it in parts"));
     }
 
     private static byte[] bytes(String text) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import dev.socklab.http.BadBodyException;
 import dev.socklab.http.Fields;
 import dev.socklab.http.HttpException;
 import dev.socklab.rpc.XmlRpc;
@@ -48,26 +47,8 @@ public final class XmlRpcRoute implements Route {
         if (encoding.isPresent() && !encoding.get().equalsIgnoreCase("identity")) {
             throw new HttpException(415, "socklab reads XML-RPC requests uncompressed, not " + encoding.get());
         }
-        int max = rpc.limits().maxRequestBytes();
-        // The service has checked Content-Length: a number, or a list of the same number ("5, 5").
-        Optional<String> length = exchange.request().fields().first("Content-Length")
-                .map(value -> value.split(",", 2)[0].strip());
-        if (length.isPresent() && Long.parseLong(length.get()) > max) {
-            throw tooLarge(length.get(), max);
-        }
-        byte[] body = exchange.bodyStream().readNBytes(max + 1);
-        if (body.length > max) {
-            throw tooLarge("more than " + max, max);
-        }
+        byte[] body = LimitedBody.read(exchange, rpc.limits().maxRequestBytes(), "XML-RPC request");
         exchange.respond(200, XML, rpc.answer(body, exchange.connection().peer(), exchange.connection().log()));
     }
 
-    /**
-     * A 413 thrown as a body that cannot be read, so that the service answers it and then closes the
-     * connection rather than reading the rest of the body away.
-     */
-    private static BadBodyException tooLarge(String length, int max) {
-        return new BadBodyException(new HttpException(413, "the XML-RPC request is " + length
-                + " bytes, more than the " + max + " this server takes"));
-    }
 }

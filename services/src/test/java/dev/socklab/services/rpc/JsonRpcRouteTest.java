@@ -117,6 +117,19 @@ class JsonRpcRouteTest {
         assertRefusedEarly("Transfer-Encoding: chunked\r\n", true);
     }
 
+    @Test
+    void aContentLengthListOfOneNumberIsThatNumber() throws Exception {
+        String call = "{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,2],\"id\":1}";
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), ((InetSocketAddress) bound.address()).getPort())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            socket.getOutputStream().write(("POST /jsonrpc HTTP/1.1\r\nHost: h\r\nConnection: close\r\nContent-Length: "
+                    + call.length() + ", " + call.length() + "\r\n\r\n" + call).getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 200").endsWith("{\"jsonrpc\":\"2.0\",\"result\":3,\"id\":1}");
+        }
+    }
+
     /** Sends up to 100 MiB of body while reading: the 413 comes, and the connection closes, long before it is all sent. */
     private void assertRefusedEarly(String framing, boolean chunked) throws Exception {
         long total = 100L << 20;
