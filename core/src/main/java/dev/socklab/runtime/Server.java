@@ -132,6 +132,15 @@ public final class Server {
         return context.open.size();
     }
 
+    /**
+     * Whether every connection permit is back: each connection has left {@link #openConnections} and then
+     * let its permit go, the last thing it does. A test that stops the server with no grace waits for this
+     * rather than for the count, which a connection leaves a moment before.
+     */
+    boolean allPermitsBack() {
+        return context.permits.availablePermits() == context.limits.maxConnections();
+    }
+
     /** Stops with the grace period of the server's {@link Limits}. */
     public boolean stop() {
         return stop(context.limits.shutdownGrace());
