@@ -3,11 +3,17 @@ package dev.socklab.client;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
+
+import dev.socklab.framing.ByteSource;
+import dev.socklab.framing.LineFraming;
+import dev.socklab.service.LineTooLongException;
+import dev.socklab.text.Durations;
 
 /**
  * JSON-RPC 2.0 over a stream connection, TCP or a Unix socket, as socklab's {@code rpc} service
@@ -25,7 +31,9 @@ public final class RpcClient {
 
     private final ClientConnection conn;
     private final Duration timeout;
-    private final RpcLines lines;
+    private final LineFraming lines;
+    /** When the answer to the call under way is due, a {@link System#nanoTime()}. */
+    private long end;
     private long nextId = 1;
 
     /**
@@ -36,7 +44,7 @@ public final class RpcClient {
     public RpcClient(ClientConnection conn, Duration timeout) {
         this.conn = conn;
         this.timeout = Deadline.requirePositive(timeout);
-        this.lines = new RpcLines(conn, MAX_RESPONSE_BYTES);
+        this.lines = new LineFraming(new AnswerSource(), MAX_RESPONSE_BYTES);
     }
 
     /**
@@ -56,14 +64,46 @@ public final class RpcClient {
         String request = RpcJson.request(id, method, params);
         conn.write((request + "\n").getBytes(StandardCharsets.UTF_8));
         conn.note("> " + RpcJson.quote(request));
-        long end = System.nanoTime() + timeout.toNanos();
+        end = System.nanoTime() + timeout.toNanos();
         while (true) {
-            String line = lines.next(end, timeout);
+            Optional<String> read;
+            try {
+                read = lines.readLine();
+            } catch (LineTooLongException e) {
+                throw new ReplyTooLongException(MAX_RESPONSE_BYTES);
+            }
+            if (read.isEmpty()) {
+                throw new EOFException("the server closed the connection without answering");
+            }
+            String line = read.get();
             conn.note("< " + RpcJson.quote(line));
             Optional<JsonNode> result = RpcJson.result(line, id);
             if (result.isPresent()) {
                 return result.get();
             }
+        }
+    }
+
+    /** The connection's bytes, each read waiting only until the answer is due: the whole answer has the timeout. */
+    private final class AnswerSource implements ByteSource {
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            long left = end - System.nanoTime();
+            try {
+                if (left <= 0) {
+                    throw new SocketTimeoutException();
+                }
+                return conn.read(dst, Duration.ofNanos(left));
+            } catch (SocketTimeoutException e) {
+                SocketTimeoutException late = new SocketTimeoutException("no answer within " + Durations.format(timeout));
+                late.initCause(e);
+                throw late;
+            }
+        }
+
+        @Override
+        public int read(ByteBuffer dst, Duration wait) throws IOException {
+            return read(dst);
         }
     }
 }
