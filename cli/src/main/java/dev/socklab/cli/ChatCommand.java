@@ -1,19 +1,15 @@
 package dev.socklab.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import org.jline.utils.AttributedString;
 
 import dev.socklab.client.ChatClient;
 import dev.socklab.client.ClientConnection;
@@ -39,7 +35,7 @@ import dev.socklab.client.ClientConnection;
 final class ChatCommand implements Callable<Integer> {
     private static final String SERVICE = "chat";
     /** What the server accepts as a nickname, less its length limit, which it checks and explains itself. */
-    private static final Pattern NICK = Pattern.compile("[^\\s\\p{Cntrl}]+");
+    static final Pattern NICK = Pattern.compile("[^\\s\\p{Cntrl}]+");
     /** The chat service's flood control by default: 5 lines a second ({@code ChatSettings.DEFAULTS}). */
     static final String DEFAULT_RATE = "5";
 
@@ -86,67 +82,7 @@ final class ChatCommand implements Callable<Integer> {
     }
 
     private ChatClient.Ending converse(ClientConnection conn) throws IOException {
-        Optional<String> name = Optional.ofNullable(nick);
-        Duration drain = options.timeout;
-        Optional<ChatTerminal> terminal = ChatTerminal.open();
-        if (terminal.isPresent()) {
-            try (ChatTerminal screen = terminal.get()) {
-                return screen.talk(conn, name, rate, drain);
-            }
-        }
-        // Not a terminal: plain lines both ways, UTF-8 as the protocol is, whatever the locale.
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (ChatClient chat = ChatClient.start(conn, rate, out::println)) {
-            if (name.isPresent()) {
-                try {
-                    chat.send("/nick " + name.get());
-                } catch (IOException e) {
-                    return chat.awaitEnd(drain); // the server closed at once: the ending says why
-                }
-            }
-            return relay(in, chat, drain);
-        }
-    }
-
-    /**
-     * Sends each line of {@code in} as it comes (empty lines are skipped, as the server would
-     * ignore them) and, at its end, leaves; returns once the conversation has ended. The input is
-     * read in a thread of its own, so that a server that closes first ends the conversation
-     * without waiting for the input.
-     *
-     * @throws IOException if the input cannot be read (the conversation is left first), or this
-     *     thread is interrupted
-     */
-    private static ChatClient.Ending relay(BufferedReader in, ChatClient chat, Duration drain) throws IOException {
-        AtomicReference<IOException> unreadable = new AtomicReference<>();
-        Thread.ofVirtual().name("chat-input").start(() -> {
-            try {
-                String line;
-                while ((line = in.readLine()) != null && !chat.ending().isDone()) {
-                    if (!line.isEmpty() && !sent(chat, line)) {
-                        break;
-                    }
-                }
-            } catch (IOException e) {
-                unreadable.set(new IOException("cannot read the input: " + e.getMessage(), e));
-            }
-            chat.leave();
-        });
-        ChatClient.Ending end = chat.awaitEnd(drain);
-        if (unreadable.get() != null) {
-            throw unreadable.get();
-        }
-        return end;
-    }
-
-    /** Sends {@code line}; false when that failed, and leaving has begun: the ending says why. */
-    private static boolean sent(ChatClient chat, String line) {
-        try {
-            chat.send(line);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return new LineConversation("socklab chat", Optional.ofNullable(nick).map(name -> "/nick " + name), rate,
+                options.timeout, AttributedString::new).hold(conn);
     }
 }

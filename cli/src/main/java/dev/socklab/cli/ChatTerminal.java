@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -11,14 +12,16 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
+import org.jline.utils.InfoCmp;
 
 import dev.socklab.client.ChatClient;
 import dev.socklab.client.ClientConnection;
 
 /**
- * {@code socklab chat} on a terminal: JLine's line editor, with history, where what the room says
- * is printed above the line being typed and leaves it as it was. Ctrl-D and Ctrl-C leave, as
- * {@code /quit} does.
+ * {@code socklab chat} (and {@code socklab play connect4}) on a terminal: JLine's line editor, with
+ * history, where what the room says is printed above the line being typed and leaves it as it was.
+ * Ctrl-D and Ctrl-C leave, as {@code /quit} does.
  *
  * <p>The reader thread wakes the prompt when the server closes by interrupting the thread in
  * {@code readLine}, which JLine turns into a {@link UserInterruptException}; the interrupt is
@@ -36,11 +39,11 @@ final class ChatTerminal implements AutoCloseable {
     private Thread prompting;
     private boolean ended;
 
-    private ChatTerminal(Terminal terminal) {
+    private ChatTerminal(Terminal terminal, String name) {
         this.terminal = terminal;
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
-                .appName("socklab chat")
+                .appName(name)
                 // A line goes as it was typed: no history expansion of "!!" or "!word".
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .variable(LineReader.HISTORY_SIZE, HISTORY_SIZE)
@@ -50,13 +53,15 @@ final class ChatTerminal implements AutoCloseable {
     /**
      * The terminal, when standard input and standard output are both one; empty otherwise, and the
      * command then runs without JLine.
+     *
+     * @param name the program's name, such as {@code socklab chat}
      */
-    static Optional<ChatTerminal> open() throws IOException {
+    static Optional<ChatTerminal> open(String name) throws IOException {
         if (System.console() == null) {
             return Optional.empty(); // not a terminal: the JDK says so at no cost
         }
         Terminal terminal = TerminalBuilder.builder()
-                .name("socklab chat")
+                .name(name)
                 .system(true)
                 .systemOutput(TerminalBuilder.SystemOutput.SysOut)
                 .dumb(true) // not a terminal: say nothing, the caller falls back
@@ -65,24 +70,33 @@ final class ChatTerminal implements AutoCloseable {
             terminal.close();
             return Optional.empty();
         }
-        return Optional.of(new ChatTerminal(terminal));
+        return Optional.of(new ChatTerminal(terminal, name));
+    }
+
+    /** Whether lines may be coloured: the terminal has colours, and the user has not asked for none ({@code NO_COLOR}). */
+    boolean hasColours() {
+        Integer colours = terminal.getNumericCapability(InfoCmp.Capability.max_colors);
+        String noColor = System.getenv("NO_COLOR");
+        return colours != null && colours >= 8 && (noColor == null || noColor.isEmpty());
     }
 
     /**
-     * Holds the conversation: takes {@code nick} if given, sends each line typed, prints each line
-     * that comes above the prompt, and leaves at Ctrl-D or Ctrl-C.
+     * Holds the conversation: sends {@code firstLine} if given (a nickname), then each line typed,
+     * prints each line that comes above the prompt, as {@code style} shows it, and leaves at Ctrl-D or
+     * Ctrl-C.
      *
      * @param linesPerSecond the client's pace (a paste of many lines goes out at it); 0 for none
      * @param drain how long the server may take to close once this side leaves
+     * @param style how a line from the server shows: its text as it came, or coloured
      * @return how the conversation ended
      */
-    ChatClient.Ending talk(ClientConnection conn, Optional<String> nick, int linesPerSecond, Duration drain)
-            throws IOException {
-        try (ChatClient chat = ChatClient.start(conn, linesPerSecond, reader::printAbove)) {
+    ChatClient.Ending talk(ClientConnection conn, Optional<String> firstLine, int linesPerSecond, Duration drain,
+                           Function<String, AttributedString> style) throws IOException {
+        try (ChatClient chat = ChatClient.start(conn, linesPerSecond, line -> reader.printAbove(style.apply(line)))) {
             chat.ending().thenRun(this::serverEnded);
             try {
-                if (nick.isPresent()) {
-                    chat.send("/nick " + nick.get());
+                if (firstLine.isPresent()) {
+                    chat.send(firstLine.get());
                 }
                 String typed;
                 while ((typed = prompt()) != null) {

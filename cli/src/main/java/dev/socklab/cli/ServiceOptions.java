@@ -26,6 +26,7 @@ import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.arp.RarpService;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
+import dev.socklab.services.connect4.Connect4Settings;
 import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.daytime.DaytimeService;
 import dev.socklab.services.ftp.Accounts;
@@ -115,6 +116,40 @@ final class ServiceOptions implements ServiceSettings {
     @Option(names = "--chat-idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "chat: how long a member may send nothing (default: 30m).")
     Duration chatIdleTimeout = ChatSettings.DEFAULTS.idleTimeout();
+
+    @Option(names = "--connect4-move-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "connect4: how long a player may take over a move before losing the game (default: 1m).")
+    Duration connect4MoveTimeout = Connect4Settings.DEFAULTS.moveTimeout();
+
+    @Option(names = "--connect4-challenge-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "connect4: how long a challenge may wait to be accepted (default: 1m).")
+    Duration connect4ChallengeTimeout = Connect4Settings.DEFAULTS.challengeTimeout();
+
+    @Option(names = "--connect4-max-players", paramLabel = "N",
+            description = "connect4: players connected at once (default: ${DEFAULT-VALUE}).")
+    int connect4MaxPlayers = Connect4Settings.DEFAULTS.maxPlayers();
+
+    @Option(names = "--connect4-max-games", paramLabel = "N", description = "connect4: games at once (default: ${DEFAULT-VALUE}).")
+    int connect4MaxGames = Connect4Settings.DEFAULTS.maxGames();
+
+    @Option(names = "--connect4-max-spectators", paramLabel = "N",
+            description = "connect4: spectators of one game (default: ${DEFAULT-VALUE}).")
+    int connect4MaxSpectators = Connect4Settings.DEFAULTS.maxSpectators();
+
+    @Option(names = "--connect4-max-line", paramLabel = "BYTES",
+            description = "connect4: the longest line a player may send (default: ${DEFAULT-VALUE}).")
+    int connect4MaxLine = Connect4Settings.DEFAULTS.maxLineBytes();
+
+    @Option(names = "--connect4-rate", paramLabel = "N",
+            description = "connect4: lines a second a player may send, 0 for no limit (default: ${DEFAULT-VALUE}).")
+    int connect4Rate = Connect4Settings.DEFAULTS.rate();
+
+    @Option(names = "--connect4-burst", paramLabel = "N", description = "connect4: lines a player may send at once (default: ${DEFAULT-VALUE}).")
+    int connect4Burst = Connect4Settings.DEFAULTS.burst();
+
+    @Option(names = "--connect4-idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "connect4: how long a player may send nothing (default: 30m).")
+    Duration connect4IdleTimeout = Connect4Settings.DEFAULTS.idleTimeout();
 
     /** Made on first use, and shared by arp and rarp. */
     @Option(names = "--http-root", paramLabel = "DIR", description = "http: serve the files under DIR (default: no files, the test endpoints alone).")
@@ -277,6 +312,12 @@ final class ServiceOptions implements ServiceSettings {
             chatService = new ChatService(chat(), clock());
         }
         return chatService;
+    }
+
+    @Override
+    public Connect4Settings connect4() {
+        return new Connect4Settings(connect4MoveTimeout, connect4ChallengeTimeout, connect4MaxPlayers, connect4MaxGames,
+                connect4MaxSpectators, connect4MaxLine, connect4Rate, connect4Burst, connect4IdleTimeout);
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.socklab.rpc.JsonRpcService;
 import dev.socklab.services.arp.ArpService;
 import dev.socklab.services.arp.RarpService;
 import dev.socklab.services.chargen.ChargenService;
+import dev.socklab.services.connect4.Connect4Service;
 import dev.socklab.services.daytime.DaytimeService;
 import dev.socklab.services.discard.DiscardService;
 import dev.socklab.services.echo.EchoService;
@@ -40,6 +41,8 @@ public final class ServiceCatalog {
                     OptionalInt.empty(), settings -> new RarpService(settings.arpTable(), settings.requestPause())),
             streamOnly("chat", "multi-user chat: rooms, nicknames, private messages, history", "socklab", 10003,
                     OptionalInt.empty(), ServiceSettings::chatService),
+            streamOnly("connect4", "connect four for two players: a lobby, /play, /challenge NICK; works with telnet and nc",
+                    "socklab", 10004, OptionalInt.empty(), settings -> new Connect4Service(settings.connect4())),
             streamAndDatagram("echo", "sends every byte back", "RFC 862", 10007, OptionalInt.of(7),
                     settings -> new EchoService()),
             streamAndDatagram("discard", "reads everything and sends nothing", "RFC 863", 10009, OptionalInt.of(9),

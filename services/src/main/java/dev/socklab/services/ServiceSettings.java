@@ -9,6 +9,7 @@ import dev.socklab.rpc.RpcLimits;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
+import dev.socklab.services.connect4.Connect4Settings;
 import dev.socklab.services.ftp.FtpSettings;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
@@ -59,6 +60,9 @@ public interface ServiceSettings {
      * every call, so that members over {@code nc} and in a browser share its rooms.
      */
     ChatService chatService();
+
+    /** connect4: its time limits and bounds. */
+    Connect4Settings connect4();
 
     /** http: its files, uploads, limits and timeouts. */
     HttpSettings http();

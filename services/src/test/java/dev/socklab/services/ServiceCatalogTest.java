@@ -18,6 +18,7 @@ import dev.socklab.runtime.Transport;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
+import dev.socklab.services.connect4.Connect4Settings;
 import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.ftp.Accounts;
 import dev.socklab.services.ftp.FtpSettings;
@@ -102,6 +103,11 @@ class ServiceCatalogTest {
         @Override
         public ChatService chatService() {
             return chat;
+        }
+
+        @Override
+        public Connect4Settings connect4() {
+            return Connect4Settings.DEFAULTS;
         }
 
         /** The system's temporary directory, to nobody: no account can log in. */

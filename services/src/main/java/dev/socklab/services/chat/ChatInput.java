@@ -15,7 +15,7 @@ import dev.socklab.service.Connection;
  * so a member costs a fixed amount of memory whatever it sends. A telnet subnegotiation past its
  * bound is reported at once, and the line it cut into is skipped to its end.
  */
-final class ChatInput implements InputSource {
+public final class ChatInput implements InputSource {
     private static final int READ_SIZE = 1024;
 
     private final Connection connection;
@@ -32,7 +32,7 @@ final class ChatInput implements InputSource {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
-    ChatInput(Connection connection, int maxBytes) {
+    public ChatInput(Connection connection, int maxBytes) {
         this.connection = connection;
         this.maxBytes = maxBytes;
         this.line = new byte[maxBytes + 1];

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.StampedLock;
  * queueing never waits (outboxes do not block), so closing, which takes the lock alone, waits for
  * microseconds and no line starts after it.
  */
-final class Delivery {
+public final class Delivery {
     private final StampedLock lock = new StampedLock();
     /** Guarded by {@link #lock}. */
     private boolean closed;
@@ -55,7 +55,7 @@ final class Delivery {
     }
 
     /** Ends delivery for good; returns once no line is being queued. */
-    void close() {
+    public void close() {
         long stamp = lock.writeLock();
         closed = true;
         lock.unlockWrite(stamp);

@@ -8,22 +8,23 @@ import dev.socklab.rate.TokenBucket;
  * Paces one member's lines: within the rate they pass; the first line over it is dropped with a
  * warning; another over it within {@link #GRACE_NANOS} of the warning disconnects the member.
  */
-final class FloodControl {
+public final class FloodControl {
     /** How long a warning stands. */
     static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    enum Verdict { PASS, WARN, DISCONNECT }
+    /** What becomes of a line. */
+    public enum Verdict { PASS, WARN, DISCONNECT }
 
     /** Null when the rate is off. */
     private final TokenBucket bucket;
     private long warnedAt;
     private boolean warned;
 
-    FloodControl(int rate, int burst, long now) {
+    public FloodControl(int rate, int burst, long now) {
         this.bucket = rate == 0 ? null : new TokenBucket(rate, burst, now);
     }
 
-    Verdict check(long now) {
+    public Verdict check(long now) {
         if (bucket == null || bucket.take(now)) {
             return Verdict.PASS;
         }

@@ -1,7 +1,7 @@
 package dev.socklab.services.chat;
 
 /** One line from a member, as its {@link InputSource} read it: text, or why it cannot be used. */
-sealed interface Input {
+public sealed interface Input {
     /** A line of valid text, without its end. */
     record Text(String text) implements Input {
     }

@@ -8,7 +8,7 @@ import java.io.IOException;
  * the same over either.
  */
 @FunctionalInterface
-interface InputSource {
+public interface InputSource {
     /** The next line, waiting for it as long as the idle timeout allows; {@link Input.End} once the member has gone. */
     Input next() throws IOException;
 }

@@ -8,23 +8,23 @@ import dev.socklab.service.Outbox;
  * One connected member: its nickname, its room, and its outbox. The nickname and room change
  * only in the member's own thread; other threads read them to address it.
  */
-final class Member {
+public final class Member {
     private final Outbox outbox;
     private final Delivery delivery;
     private volatile String nick;
     private volatile Room room;
 
-    Member(Outbox outbox, Delivery delivery, String nick) {
+    public Member(Outbox outbox, Delivery delivery, String nick) {
         this.outbox = outbox;
         this.delivery = delivery;
         this.nick = nick;
     }
 
-    String nick() {
+    public String nick() {
         return nick;
     }
 
-    void nick(String value) {
+    public void nick(String value) {
         nick = value;
     }
 
@@ -41,7 +41,7 @@ final class Member {
      * Queues a line for this member, never waiting, unless the server is stopping; a member too far behind is
      * being disconnected, and gets nothing.
      */
-    void send(ByteBuffer line) {
+    public void send(ByteBuffer line) {
         delivery.send(this, line);
     }
 

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * full-width {@code ａｌｉｃｅ} and the mathematical bold {@code 𝐚𝐥𝐢𝐜𝐞} are all taken once {@code alice}
  * is; a nickname is shown as its member typed it.
  */
-final class Nicknames {
-    static final int MAX_LENGTH = 32;
+public final class Nicknames {
+    public static final int MAX_LENGTH = 32;
     private static final String GUEST = "guest-";
 
     private final ConcurrentHashMap<String, Member> byKey = new ConcurrentHashMap<>();
@@ -24,7 +24,7 @@ final class Nicknames {
      * characters, none of them blank or invisible ({@link MemberText}), so that it looks like no other
      * nickname it is not.
      */
-    static Optional<String> problem(String nick) {
+    public static Optional<String> problem(String nick) {
         int length = nick.codePointCount(0, nick.length());
         if (length < 1 || length > MAX_LENGTH) {
             return Optional.of("a nickname has 1 to " + MAX_LENGTH + " characters, not " + length);
@@ -71,7 +71,7 @@ final class Nicknames {
      * can undo it. The JDK has no NFKC_Casefold; folding as upper case then lower case also joins
      * {@code ß} with {@code ss} and final with other sigma.
      */
-    static String key(String nick) {
+    public static String key(String nick) {
         String folded = Normalizer.normalize(nick, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         return Normalizer.normalize(folded, Normalizer.Form.NFKC);
     }

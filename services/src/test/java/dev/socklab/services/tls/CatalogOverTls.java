@@ -20,6 +20,7 @@ import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.arp.RarpService;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
+import dev.socklab.services.connect4.Connect4Settings;
 import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.daytime.DaytimeService;
 import dev.socklab.services.ftp.Accounts;
@@ -123,6 +124,11 @@ final class CatalogOverTls {
         @Override
         public ChatService chatService() {
             return chat;
+        }
+
+        @Override
+        public Connect4Settings connect4() {
+            return Connect4Settings.DEFAULTS;
         }
 
         @Override

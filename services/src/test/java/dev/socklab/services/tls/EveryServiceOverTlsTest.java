@@ -71,6 +71,7 @@ class EveryServiceOverTlsTest {
             case "arp" -> lookup(CatalogOverTls.ARP_IP, CatalogOverTls.ARP_HW, "192.0.2.99");
             case "rarp" -> lookup(CatalogOverTls.ARP_HW.toLowerCase(Locale.ROOT), CatalogOverTls.ARP_IP, "00:00:5e:00:53:99");
             case "chat" -> chat();
+            case "connect4" -> connect4();
             case "http" -> http();
             case "ftp" -> ftp();
             case "rpc" -> rpc();
@@ -157,6 +158,16 @@ class EveryServiceOverTlsTest {
             bob.awaitOutput("<ann> hello from ann\r\n");
             bob.send("hello from bob\n");
             ann.awaitOutput("<bob> hello from bob\r\n");
+        }
+    }
+
+    /** A game started by /play, and its first move seen by the other player. */
+    private void connect4() throws Exception {
+        try (ToolProcess ann = connect(false); ToolProcess bob = connect(false)) {
+            ann.send("ann\n/play\n").awaitOutput("waiting for another player");
+            bob.send("bob\n/play\n").awaitOutput("ann (X) to move.\r\n");
+            ann.send("4\n");
+            bob.awaitOutput("| | | |X| | | |\r\n 1 2 3 4 5 6 7\r\nbob (O) to move.\r\n");
         }
     }
 
