@@ -86,16 +86,22 @@ final class Handshake {
                 + " there? (socklab serve arena)");
     }
 
-    /** The REFUSED as one sentence: the server's text if it gave one, and what to do. */
+    /** The REFUSED as one sentence: the server's text (or what its reason means) and what to do. */
     private ServerRefusedException refusal(Packet.Refused refused) {
-        String generic = switch (refused.reason()) {
-            case PacketCodec.REFUSED_FULL -> "the arena is full; try again later";
-            case PacketCodec.REFUSED_BAD_COOKIE -> "the handshake's cookie was stale or wrong; try again";
-            case PacketCodec.REFUSED_BAD_NAME -> "the nickname was refused; choose another";
+        String meaning = switch (refused.reason()) {
+            case PacketCodec.REFUSED_FULL -> "the arena is full";
+            case PacketCodec.REFUSED_BAD_COOKIE -> "the handshake's cookie was stale or wrong";
+            case PacketCodec.REFUSED_BAD_NAME -> "the nickname was refused";
             case PacketCodec.REFUSED_STOPPING -> "the server is stopping";
             default -> "reason " + refused.reason();
         };
-        String why = refused.text().isEmpty() ? generic : refused.text() + " (" + generic + ")";
-        return new ServerRefusedException(refused.reason(), "the arena at " + server + " refused to let you in: " + why);
+        String hint = switch (refused.reason()) {
+            case PacketCodec.REFUSED_FULL, PacketCodec.REFUSED_BAD_COOKIE -> "; try again later";
+            case PacketCodec.REFUSED_BAD_NAME -> "; choose one with no blanks or invisible characters";
+            default -> "";
+        };
+        String why = refused.text().isEmpty() ? meaning : refused.text();
+        return new ServerRefusedException(refused.reason(),
+                "the arena at " + server + " refused to let you in: " + why + hint);
     }
 }

@@ -74,8 +74,7 @@ class HandshakeTest {
 
         assertThatThrownBy(() -> new Handshake(script, script::now, "udp 127.0.0.1:10666").join(NONCE, "dave"))
                 .isInstanceOf(ServerRefusedException.class)
-                .hasMessage("the arena at udp 127.0.0.1:10666 refused to let you in: 512 players (the arena is full;"
-                        + " try again later)")
+                .hasMessage("the arena at udp 127.0.0.1:10666 refused to let you in: 512 players; try again later")
                 .extracting(e -> ((ServerRefusedException) e).code()).isEqualTo(PacketCodec.REFUSED_FULL);
     }
 
