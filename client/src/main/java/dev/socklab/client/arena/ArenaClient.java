@@ -126,11 +126,12 @@ public final class ArenaClient implements AutoCloseable {
     private final CompletableFuture<Ending> ending = new CompletableFuture<>();
     private final ScheduledExecutorService ticker;
     private final Thread receiver;
+    /** The time between ticks. */
+    private final long period;
+    /** When the last tick ran; the tick thread's alone. */
+    private long lastTick;
     /** When the server was last heard from, as {@link System#nanoTime()} counts. */
     private volatile long lastHeard;
-    /** The tick thread's: the time between ticks, and when the last one ran. */
-    private final long period;
-    private long lastTick;
 
     private ArenaClient(ArenaSocket socket, ImpairedLink link, Packet.Welcome welcome, Switches switches,
                         IntSupplier keys) {
@@ -164,12 +165,7 @@ public final class ArenaClient implements AutoCloseable {
      */
     public static ArenaClient join(Host host, int port, Family family, Settings settings, IntSupplier keys,
                                    Tracer tracer) throws IOException {
-        return join(host, port, family, settings, keys, tracer, RandomGenerator.getDefault());
-    }
-
-    /** {@link #join(Host, int, Family, Settings, IntSupplier, Tracer)} with the nonce and the link's fate from {@code random}. */
-    static ArenaClient join(Host host, int port, Family family, Settings settings, IntSupplier keys, Tracer tracer,
-                            RandomGenerator random) throws IOException {
+        RandomGenerator random = RandomGenerator.getDefault();
         InetSocketAddress server = new InetSocketAddress(host.resolve(family).getFirst(), port);
         ArenaSocket socket = ArenaSocket.open(server, tracer);
         ImpairedLink link = new ImpairedLink(settings.conditions(), random, "arena client");
@@ -229,11 +225,11 @@ public final class ArenaClient implements AutoCloseable {
     @Override
     public void close() {
         boolean leaving = ending.complete(new Ending.Left());
-        ticker.shutdownNow();
+        // Not shutdownNow(): an interrupt in the middle of a send would close the socket before the LEAVE.
+        ticker.shutdown();
         try {
-            if (!ticker.awaitTermination(STOP_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new IllegalStateException("the arena client's tick did not stop");
-            }
+            // The LEAVE after the last INPUT, not before it: the server counts an INPUT for an ended session as bad.
+            ticker.awaitTermination(STOP_WAIT.toNanos(), TimeUnit.NANOSECONDS);
             if (leaving) {
                 socket.write(PacketCodec.encode(new Packet.Leave(world.welcome().session(), PacketCodec.LEAVE_QUIT)));
             }
