@@ -27,7 +27,9 @@ public interface DatagramPeer {
 
     /**
      * Sends what remains of {@code src} to the peer as one datagram, from the service's socket.
-     * The calling thread's interrupt status is kept and does not close the socket.
+     * An interrupt the calling thread already has is kept for it and does not close the socket, as
+     * it would close any interruptible channel; one that comes during the send still would, so a
+     * sending thread is stopped with a flag, not an interrupt.
      *
      * @throws java.nio.channels.ClosedChannelException once the service's socket is closed (the server stopped)
      */
