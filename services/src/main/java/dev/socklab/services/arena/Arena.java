@@ -369,7 +369,12 @@ public final class Arena {
 
     /** One tick, then whether the tick thread goes on: not once the last player left or the arena stops. */
     private boolean tickWhilePlaying() {
-        tick();
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            // A bug: said loudly, and the arena goes on with the next tick rather than freeze.
+            LOG.error("arena: a tick failed: a bug in the arena", e);
+        }
         synchronized (world) {
             if (!byId.isEmpty() && !stopping) {
                 return true;
