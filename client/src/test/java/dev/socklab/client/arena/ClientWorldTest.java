@@ -200,6 +200,17 @@ class ClientWorldTest {
         assertThat(world.snapshot(late, now)).as("older than the newest used").isFalse();
     }
 
+    @Test
+    void theServersNewestWarningIsShownUntilTheNext() {
+        ClientWorld world = new ClientWorld(server.welcome(), Switches.ALL_ON);
+        assertThat(world.frame(now).warning()).isEmpty();
+
+        world.warning("inputs too fast");
+        world.warning("impossible input");
+
+        assertThat(world.frame(now).warning()).contains("impossible input");
+    }
+
     private static List<Integer> position(EntityState state) {
         return List.of(state.x(), state.y());
     }
