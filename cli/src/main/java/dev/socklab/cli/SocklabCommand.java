@@ -19,6 +19,7 @@ import picocli.CommandLine.IVersionProvider;
                 "  socklab arp 10.0.0.1             look up a hardware address",
                 "  socklab time                     the server's clock, and how far off it is",
                 "  socklab chat --nick alice        talk in a chat room",
+                "  socklab play --name alice        move and shoot in the UDP arena",
                 "  socklab http localhost:10080/ip  fetch a page over HTTP",
                 "  socklab ws                       talk to a WebSocket server, like wscat",
                 "  socklab rpc add 2 3              call a method over JSON-RPC or XML-RPC",
@@ -64,6 +65,7 @@ final class SocklabCommand implements Callable<Integer> {
         commands.put("chargen", ChargenCommand.class);
         commands.put("qotd", QotdCommand.class);
         commands.put("chat", ChatCommand.class);
+        commands.put("play", PlayCommand.class);
         commands.put("http", HttpCommand.class);
         commands.put("ws", WsCommand.class);
         commands.put("rpc", RpcCommand.class);

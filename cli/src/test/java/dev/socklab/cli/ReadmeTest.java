@@ -34,10 +34,11 @@ class ReadmeTest {
     private static final Set<String> STANDARD = Set.of("--help", "--version");
     /**
      * Options of the client summary's shared {@code options:} line that a client may lack, as the
-     * README says beside it: chat, http, ws and rpc are TCP and Unix sockets only.
+     * README says beside it: chat, http, ws and rpc are TCP and Unix sockets only; play is UDP only.
      */
     private static final Map<String, Set<String>> NOT_SHARED = Map.of("chat", Set.of("--udp"), "http", Set.of("--udp"),
-            "ws", Set.of("--udp"), "rpc", Set.of("--udp"));
+            "ws", Set.of("--udp"), "rpc", Set.of("--udp"),
+            "play", Set.of("--udp", "--unix", "--tls", "--ca", "--insecure", "--timeout"));
 
     @Test
     void everySocklabCommandItShowsParses() {
