@@ -107,6 +107,22 @@ class ArenaInBrowserTest {
             Await.until(() -> drawnAt(tab, own).equals(botSees(bot, own)), Duration.ofSeconds(10),
                     "the page draws its player where the server has it");
             assertThat(tab.script("return window.arena.corrections").asInt()).isZero();
+            // With a second of lag on what the page sends, prediction moves the own player at once, long before the
+            // server does; the round trip shows the lag, and reconciliation still corrects nothing.
+            tab.script("document.getElementById('lag').value = '1000'");
+            JsonNode before = tab.script(DRAWN, own);
+            String back = key.equals("ARROW_RIGHT") ? "ARROW_LEFT" : "ARROW_RIGHT";
+            tab.keyDown(back);
+            tab.until(MOVED, own, before.get("x").asInt(), before.get("y").asInt(), 16);
+            assertThat(botSees(bot, own)).as("where the server has the page's player, a moment after it moved")
+                    .isEqualTo(before.get("x").asInt() + "," + before.get("y").asInt());
+            tab.keyUp(back);
+            Await.until(() -> drawnAt(tab, own).equals(botSees(bot, own)), Duration.ofSeconds(10),
+                    "the server moves the page's player where prediction drew it");
+            assertThat(tab.until("return window.arena.stats.rtt >= 1000 && window.arena.stats.rtt").asDouble())
+                    .isLessThan(2000);
+            assertThat(tab.script("return window.arena.corrections").asInt()).isZero();
+            tab.script("document.getElementById('lag').value = '0'");
             JsonNode switches = tab.script("return window.arena.switches");
             assertThat(List.of("prediction", "reconciliation", "interpolation", "trails"))
                     .map(name -> switches.get(name).asBoolean()).containsExactly(true, true, true, false);
