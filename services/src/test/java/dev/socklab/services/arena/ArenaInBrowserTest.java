@@ -148,6 +148,15 @@ class ArenaInBrowserTest {
             assertThat(smooth.get("distinct").asInt()).as("places drawn in a second, on: " + smooth + ", off: " + jumpy)
                     .isGreaterThan(jumpy.get("distinct").asInt());
 
+            // A new nickname is a new player: the old one leaves the arena as its socket closes.
+            tab.script("document.getElementById('nickname').value = ''");
+            tab.type("#nickname", "renamed");
+            int renamed = tab.until("return window.arena.phase === 'playing' && window.arena.id !== arguments[0]"
+                    + " && window.arena.id", own).asInt();
+            assertThat(tab.until(DRAWN, renamed).get("name").asString()).isEqualTo("renamed");
+            Await.until(() -> bot.view().find(own).isEmpty() && bot.view().find(renamed).isPresent(),
+                    Duration.ofSeconds(5), "the bot sees the renamed player, and the old one gone");
+
             assertThat(tab.script("return window.arena.snapshots").asInt()).isPositive();
             assertThat(tab.script("return window.arena.dropped").asInt()).isZero();
             assertThat(chromium.consoleLog()).as("the browser console").isEmpty();
