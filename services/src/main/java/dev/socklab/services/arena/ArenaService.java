@@ -9,14 +9,16 @@ import dev.socklab.service.DatagramService;
 /**
  * The arena over UDP, a packet a datagram (docs/services.md draws them): each datagram goes to the
  * one shared {@link Arena}, which answers the handshake with replies and sends snapshots through
- * the sender's peer once its cookie came back. A reply is never larger than its request, so the
- * service amplifies nothing; sessions log their own lines, not each datagram.
+ * the sender's peer once its cookie came back. A reply is at most half its request, so the service
+ * amplifies nothing; sessions log their own lines, not each datagram.
  */
 public final class ArenaService implements DatagramService {
-    /** The smallest JOIN: a one-byte nickname. Every answer to a JOIN (WELCOME, REFUSED) fits in it. */
+    /** The smallest JOIN: a one-byte nickname. */
     static final int MIN_JOIN = PacketCodec.HEADER_SIZE + 8 + 4 + PacketCodec.COOKIE_SIZE + 2;
     /** The largest JOIN: a nickname of 16 bytes. */
     static final int MAX_JOIN = MIN_JOIN + PacketCodec.MAX_NAME_BYTES - 1;
+    /** The answer to a JOIN: a WELCOME, or a REFUSED with a text short enough to be no longer (10 bytes). */
+    static final int JOIN_ANSWER = PacketCodec.HEADER_SIZE + 12;
 
     private final Arena arena;
 
@@ -29,13 +31,13 @@ public final class ArenaService implements DatagramService {
         arena.receive(datagram.payload(), new UdpLink(datagram), datagram.log());
     }
 
-    /** A CHALLENGE (32 bytes) for a CONNECT (64), a WELCOME or a short REFUSED for a JOIN, and nothing else. */
+    /** A CHALLENGE (32 bytes) for a CONNECT (64), a WELCOME or a REFUSED (16) for a JOIN (34 to 49), and nothing else: half the request at most. */
     @Override
     public int maxReplyBytes(int requestBytes) {
         if (requestBytes == PacketCodec.CONNECT_SIZE) {
             return PacketCodec.CHALLENGE_SIZE;
         }
-        return requestBytes >= MIN_JOIN && requestBytes <= MAX_JOIN ? MIN_JOIN : 0;
+        return requestBytes >= MIN_JOIN && requestBytes <= MAX_JOIN ? JOIN_ANSWER : 0;
     }
 
     /** Players learn at once that the server stops (LEAVE 3), while the socket is still open. */

@@ -25,6 +25,7 @@ import dev.socklab.arena.Packet;
 import dev.socklab.arena.PacketCodec;
 import dev.socklab.arena.View;
 import dev.socklab.netem.NetworkConditions;
+import dev.socklab.testing.LogCapture;
 
 /**
  * The arena engine on a fake clock with a seeded random source, ticked by the test: the handshake,
@@ -53,9 +54,11 @@ class ArenaTest {
         return (Packet.Challenge) link.lastReply();
     }
 
+    /** The answer to a JOIN as {@code name}, which is never longer than a WELCOME: half the smallest JOIN. */
     private static Packet join(Arena arena, TestLink link, String name, long nonce) {
         Packet.Challenge challenge = challenge(arena, link, nonce);
         receive(arena, link, new Packet.Join(nonce, challenge.timestamp(), challenge.cookie(), name));
+        assertThat(link.replies().getLast().length).isLessThanOrEqualTo(ArenaService.JOIN_ANSWER);
         return link.lastReply();
     }
 
@@ -136,7 +139,7 @@ class ArenaTest {
         arena.receive(join, link, LOG);
 
         assertThat(((Packet.Refused) link.lastReply()).reason()).isEqualTo(PacketCodec.REFUSED_BAD_COOKIE);
-        assertThat(link.replies().getLast().length).isLessThanOrEqualTo(joinSize);
+        assertThat(link.replies().getLast().length).isLessThanOrEqualTo(joinSize / 2);
         assertThat(arena.counters().dropped(DropReason.BAD_COOKIE)).isEqualTo(1);
         assertThat(arena.counters().players()).isZero();
     }
@@ -407,6 +410,25 @@ class ArenaTest {
         assertThat(sameHostOtherPort.sent()).isEmpty();
         assertThat(alice.replies()).hasSize(repliesBefore);
         assertThat(alice.sentPackets()).allSatisfy(p -> assertThat(p).isInstanceOf(Packet.Snapshot.class));
+    }
+
+    @Test
+    void dropsAreSummedUpInOneLineAMinuteAtMost() {
+        Arena arena = arena();
+        TestLink stranger = new TestLink(40000);
+        try (LogCapture log = LogCapture.socklab()) {
+            arena.receive(ByteBuffer.wrap(new byte[] {1, 2, 3}), stranger, LOG);
+            arena.receive(ByteBuffer.wrap(new byte[] {1, 2, 3}), stranger, LOG);
+            receive(arena, stranger, new Packet.Leave(1, 0));
+            now.addAndGet(DropLog.INTERVAL - 1);
+            receive(arena, stranger, new Packet.Leave(1, 0));
+            now.addAndGet(1);
+            receive(arena, stranger, new Packet.Leave(1, 0));
+
+            assertThat(log.lines()).filteredOn(line -> line.startsWith("arena: dropped")).containsExactly(
+                    "arena: dropped 1 packet (1 malformed); at most a line a minute",
+                    "arena: dropped 4 packets (1 malformed, 3 unknown session); at most a line a minute");
+        }
     }
 
     @Test
