@@ -20,6 +20,7 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.socklab.arena.EntityDelta;
 import dev.socklab.arena.EntityState;
 import dev.socklab.arena.MalformedPacketException;
 import dev.socklab.arena.Packet;
@@ -478,11 +479,17 @@ public final class Arena {
                 baseline = View.EMPTY;
                 baselineNumber = 0;
             }
+            List<EntityDelta> entries = view.deltaFrom(baseline);
+            if (entries.size() > PacketCodec.MAX_VIEW) {
+                // Most of the view changed hands (players entered and left it): a full one is shorter, and fits.
+                entries = view.deltaFrom(View.EMPTY);
+                baselineNumber = 0;
+            }
             long number = player.views.add(view);
             int hold = player.lastApplied == 0 ? 0
                     : (int) Math.min(0xFFFF, TimeUnit.NANOSECONDS.toMillis(now - player.lastAppliedArrived));
             send(player, new Packet.Snapshot(player.session, number, baselineNumber, tick, player.lastApplied, hold,
-                    lastTickMicros, states.size(), view.deltaFrom(baseline)));
+                    lastTickMicros, states.size(), entries));
             player.snapshotSent(number);
             counters.snapshotSent();
         }

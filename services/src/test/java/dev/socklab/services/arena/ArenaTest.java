@@ -284,6 +284,44 @@ class ArenaTest {
     }
 
     @Test
+    void aSnapshotWhoseDifferenceWouldHoldMoreThan32EntriesIsSentFull() throws Exception {
+        Arena arena = arena();
+        TestLink alice = new TestLink(40000);
+        Packet.Welcome w = welcome(arena, alice, "alice");
+        Map<Integer, TestLink> others = new HashMap<>();
+        Map<Integer, Packet.Welcome> welcomes = new HashMap<>();
+        for (int i = 1; i < 64; i++) {
+            TestLink link = new TestLink(40000 + i);
+            Packet.Welcome welcome = welcome(arena, link, "p" + i);
+            others.put(welcome.player(), link);
+            welcomes.put(welcome.player(), welcome);
+        }
+        tick(arena);
+        tick(arena);
+        Packet.Snapshot before = snapshots(alice).getLast();
+        View seen = View.EMPTY.apply(before.entities());
+        receive(arena, alice, input(w, 1, before.seq(), 1, 0));
+
+        // The 31 alice sees leave: she now sees the 31 next nearest, none of them in her baseline.
+        for (EntityState gone : seen.entities()) {
+            if (gone.id() != w.player()) {
+                receive(arena, others.get(gone.id()), new Packet.Leave(welcomes.get(gone.id()).session(),
+                        PacketCodec.LEAVE_QUIT));
+            }
+        }
+        tick(arena);
+        tick(arena);
+
+        Packet.Snapshot after = snapshots(alice).getLast();
+        assertThat(after.baseline()).isZero();
+        assertThat(after.entities()).hasSize(PacketCodec.MAX_VIEW)
+                .allSatisfy(entity -> assertThat(entity.mask()).isEqualTo(EntityDelta.FULL));
+        assertThat(View.EMPTY.apply(after.entities()).entities()).extracting(EntityState::id)
+                .doesNotContainAnyElementsOf(seen.entities().stream().map(EntityState::id)
+                        .filter(id -> id != w.player()).toList());
+    }
+
+    @Test
     void anAcknowledgementOfASnapshotNeverSentIsIgnored() {
         Arena arena = arena();
         TestLink link = new TestLink(40000);
