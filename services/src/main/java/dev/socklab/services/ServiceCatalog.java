@@ -65,10 +65,10 @@ public final class ServiceCatalog {
             datagramOnly("tftp", "trivial file transfer: gets, and puts with --tftp-write (--tftp-root)", "RFC 1350",
                     10069, OptionalInt.of(69), settings -> TftpService.of(settings.tftp()))
                     .servedByDefaultOnlyWith("--tftp-root"),
-            streamOnly("http", "HTTP/1.1: test endpoints, files (--http-root), WebSocket echo, chat in a browser",
+            streamOnly("http", "HTTP/1.1: test endpoints, files (--http-root), WebSocket echo, chat and arena in a browser",
                     "RFC 9112", 10080, OptionalInt.of(80),
-                    settings -> HttpService.of(settings.http(), settings.chatService(), settings.rpcMethods(),
-                            settings.rpc())),
+                    settings -> HttpService.of(settings.http(), settings.chatService(), settings.arena(),
+                            settings.rpcMethods(), settings.rpc())),
             streamOnly("rpc", "remote procedure calls: JSON-RPC a line at a time; on http, /jsonrpc and XML-RPC at /RPC2",
                     "JSON-RPC 2.0", 10111, OptionalInt.empty(),
                     settings -> new JsonRpcService(new JsonRpc(settings.rpcMethods(), settings.rpc()))),

@@ -1,15 +1,9 @@
 package dev.socklab.services.chat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 
-import dev.socklab.http.Fields;
 import dev.socklab.services.http.Exchange;
+import dev.socklab.services.http.InlinePage;
 import dev.socklab.services.http.Route;
 
 /**
@@ -17,61 +11,13 @@ import dev.socklab.services.http.Route;
  * joins the rooms over the WebSocket at {@code /chat/ws} ({@link ChatSocketRoute}). Its
  * Content-Security-Policy lets run only the page's own script and style, named by their hashes,
  * and lets it connect only to its own origin: even if a member's text ever reached the page as
- * markup, no script in it would run.
+ * markup, no script in it would run ({@link InlinePage}).
  */
 public final class ChatPageRoute implements Route {
-    private static final String RESOURCE = "chat.html";
-
-    private final byte[] page;
-    private final Fields fields;
-
-    /** Reads the page from the services jar. */
-    public ChatPageRoute() {
-        String html = resource();
-        this.page = html.getBytes(StandardCharsets.UTF_8);
-        this.fields = Fields.of(
-                "Content-Type", "text/html; charset=utf-8",
-                "Cache-Control", "no-cache",
-                "X-Content-Type-Options", "nosniff",
-                "Content-Security-Policy", "default-src 'none'; connect-src 'self'; img-src data:; script-src "
-                        + hashOf(html, "script") + "; style-src " + hashOf(html, "style"));
-    }
+    private final InlinePage page = new InlinePage(ChatPageRoute.class, "chat.html", "/chat");
 
     @Override
     public void handle(Exchange exchange) throws IOException {
-        String method = exchange.request().method();
-        if (method.equals("GET") || method.equals("HEAD")) {
-            exchange.respond(200, fields, page);
-        } else {
-            exchange.respond(405, Fields.of("Allow", "GET, HEAD", "Content-Type", "text/plain; charset=utf-8"),
-                    ("/chat answers GET and HEAD, not " + method + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static String resource() {
-        try (InputStream in = ChatPageRoute.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the services jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The CSP source of the page's one {@code <tag>} element: the SHA-256 of its text, as CSP 3 hashes it. */
-    private static String hashOf(String html, String tag) {
-        int open = html.indexOf("<" + tag + ">");
-        int close = html.indexOf("</" + tag + ">");
-        if (open < 0 || close < open || html.indexOf("<" + tag + ">", open + 1) >= 0) {
-            throw new IllegalStateException(RESOURCE + " must have exactly one <" + tag + "> element");
-        }
-        String text = html.substring(open + tag.length() + 2, close);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        page.handle(exchange);
     }
 }

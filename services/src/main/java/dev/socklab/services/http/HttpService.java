@@ -21,6 +21,10 @@ import dev.socklab.rpc.XmlRpc;
 import dev.socklab.runtime.SettingException;
 import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
+import dev.socklab.services.arena.Arena;
+import dev.socklab.services.arena.ArenaPageRoute;
+import dev.socklab.services.arena.ArenaSettings;
+import dev.socklab.services.arena.ArenaSocketRoute;
 import dev.socklab.services.chat.ChatPageRoute;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
@@ -54,27 +58,35 @@ public final class HttpService implements StreamService {
         return of(settings, new ChatService(ChatSettings.DEFAULTS, Clock.systemDefaultZone()));
     }
 
-    /**
-     * As {@link #of(HttpSettings, ChatService, MethodTable, RpcLimits)}, with the built-in RPC methods at their
-     * defaults over {@code chat} ({@link BuiltinMethods#atDefaults}), within the default limits.
-     */
+    /** As {@link #of(HttpSettings, ChatService, Arena)}, with an arena of its own at its defaults, shared with no arena service. */
     public static HttpService of(HttpSettings settings, ChatService chat) {
-        return of(settings, chat, BuiltinMethods.atDefaults(chat), RpcLimits.DEFAULTS);
+        return of(settings, chat, new Arena(ArenaSettings.DEFAULTS));
+    }
+
+    /**
+     * As {@link #of(HttpSettings, ChatService, Arena, MethodTable, RpcLimits)}, with the built-in RPC methods at
+     * their defaults over {@code chat} ({@link BuiltinMethods#atDefaults}), within the default limits.
+     */
+    public static HttpService of(HttpSettings settings, ChatService chat, Arena arena) {
+        return of(settings, chat, arena, BuiltinMethods.atDefaults(chat), RpcLimits.DEFAULTS);
     }
 
     /**
      * The service as {@code socklab serve} runs it: the test endpoints, WebSocket echo, the chat in a browser for
-     * {@code chat}'s rooms ({@code /chat}, {@code /chat/ws}), {@code rpcMethods} over JSON-RPC ({@code POST /jsonrpc})
-     * and XML-RPC ({@code POST /RPC2}) within {@code rpcLimits}, and the files under the root when there is one.
+     * {@code chat}'s rooms ({@code /chat}, {@code /chat/ws}), the arena in a browser for {@code arena}'s players
+     * ({@code /arena}, {@code /arena/ws}), {@code rpcMethods} over JSON-RPC ({@code POST /jsonrpc}) and XML-RPC
+     * ({@code POST /RPC2}) within {@code rpcLimits}, and the files under the root when there is one.
      *
      * @throws SettingException if the root is not a readable directory, or uploads are asked for without one
      */
-    public static HttpService of(HttpSettings settings, ChatService chat, MethodTable rpcMethods,
+    public static HttpService of(HttpSettings settings, ChatService chat, Arena arena, MethodTable rpcMethods,
                                  RpcLimits rpcLimits) {
         Router router = TestEndpoints.register(new Router())
                 .exact("/ws", new WebSocketEcho(settings.wsMaxMessage()))
                 .exact("/chat", new ChatPageRoute())
                 .exact("/chat/ws", new ChatSocketRoute(chat))
+                .exact("/arena", new ArenaPageRoute())
+                .exact("/arena/ws", new ArenaSocketRoute(arena))
                 .exact("/jsonrpc", new JsonRpcRoute(new JsonRpc(rpcMethods, rpcLimits)))
                 .exact("/RPC2", new XmlRpcRoute(new XmlRpc(rpcMethods, rpcLimits)));
         if (settings.upload() && settings.root().isEmpty()) {

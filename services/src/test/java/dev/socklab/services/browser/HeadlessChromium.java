@@ -150,6 +150,34 @@ public final class HeadlessChromium implements AutoCloseable {
         public void type(String css, String text) throws IOException {
             request(Map.of("op", "type", "tab", handle, "css", css, "text", text), REPLY);
         }
+
+        /** Presses {@code key} down and keeps it there: a character, or a Selenium {@code Keys} name ({@code "ARROW_RIGHT"}). */
+        public void keyDown(String key) throws IOException {
+            request(Map.of("op", "key", "tab", handle, "key", key, "action", "down"), REPLY);
+        }
+
+        /** Lets {@code key} go. */
+        public void keyUp(String key) throws IOException {
+            request(Map.of("op", "key", "tab", handle, "key", key, "action", "up"), REPLY);
+        }
+
+        /** Presses {@code key} and lets it go, as a person taps it. */
+        public void press(String key) throws IOException {
+            request(Map.of("op", "key", "tab", handle, "key", key, "action", "press"), REPLY);
+        }
+
+        /** Resizes the browser's window to {@code width} by {@code height} pixels. */
+        public void resize(int width, int height) throws IOException {
+            request(Map.of("op", "size", "tab", handle, "width", width, "height", height), REPLY);
+        }
+
+        /** Saves a PNG of the element {@code css} selects at {@code file}. */
+        public void screenshot(String css, Path file) throws IOException {
+            if (!request(Map.of("op", "screenshot", "tab", handle, "css", css, "path", file.toAbsolutePath().toString()),
+                    REPLY).asBoolean()) {
+                fail("the browser saved no screenshot of " + css + " at " + file);
+            }
+        }
     }
 
     private JsonNode request(Map<String, Object> request, Duration timeout) throws IOException {

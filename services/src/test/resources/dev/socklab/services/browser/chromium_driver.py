@@ -10,6 +10,11 @@ once Chromium runs. Requests ("tab" is a handle that "open" returned):
   {"op": "until", "tab": T, "js": S, "args": [..], "seconds": N}
                                                     the first truthy value of S, polled for N seconds
   {"op": "type", "tab": T, "css": C, "text": X}     keys X typed into the element C, then Enter
+  {"op": "key", "tab": T, "key": K, "action": A}    key K (a character, or a name of Keys: "ARROW_RIGHT") pressed
+                                                    down ("down"), let go ("up"), or both ("press"), in the page
+  {"op": "screenshot", "tab": T, "css": C, "path": P}
+                                                    a PNG of the element C saved at P
+  {"op": "size", "tab": T, "width": W, "height": H} the window resized to W by H pixels
   {"op": "log"}                                     the browser console's entries since the last "log"
   {"op": "quit"}                                    ends Chromium, then this script
 
@@ -21,6 +26,7 @@ import sys
 import tempfile
 
 from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -67,6 +73,20 @@ def answer(driver, request, fresh):
             lambda d: d.execute_script(request["js"], *request.get("args", [])))
     if op == "type":
         driver.find_element(By.CSS_SELECTOR, request["css"]).send_keys(request["text"] + Keys.ENTER)
+        return None
+    if op == "key":
+        key = request["key"] if len(request["key"]) == 1 else getattr(Keys, request["key"])
+        actions = ActionChains(driver)
+        if request["action"] in ("down", "press"):
+            actions.key_down(key)
+        if request["action"] in ("up", "press"):
+            actions.key_up(key)
+        actions.perform()
+        return None
+    if op == "screenshot":
+        return driver.find_element(By.CSS_SELECTOR, request["css"]).screenshot(request["path"])
+    if op == "size":
+        driver.set_window_size(request["width"], request["height"])
         return None
     raise ValueError("no such request: " + op)
 
