@@ -27,6 +27,8 @@ final class DatagramReceiver extends Listener {
     private static final int MAX_DATAGRAM = 65_536;
 
     private final DatagramService handler;
+    /** The service's {@link DatagramService#logsEachDatagram}, asked once. */
+    private final boolean logsEachDatagram;
     private final Logger serviceLog;
     private final ThrottledLog receiveFailures;
     private DatagramChannel channel;
@@ -34,8 +36,14 @@ final class DatagramReceiver extends Listener {
     DatagramReceiver(String service, DatagramService handler, Endpoint requested, ServerContext context) {
         super(service, requested, context);
         this.handler = handler;
+        this.logsEachDatagram = handler.logsEachDatagram();
         this.serviceLog = LoggerFactory.getLogger("socklab.service." + service);
         this.receiveFailures = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
+    }
+
+    /** The service this socket serves, which may serve other sockets too. */
+    DatagramService handler() {
+        return handler;
     }
 
     @Override
@@ -98,10 +106,12 @@ final class DatagramReceiver extends Listener {
         ServerDatagram datagram = new ServerDatagram(service, handler, channel, buffer, sender, local, tag, handler.maxReplyBytes(size),
                 context, serviceLog);
         String outcome;
+        boolean failed = true;
         try {
             handler.serve(datagram);
             outcome = datagram.opened() != null ? "opened " + datagram.opened()
                     : datagram.replies() > 0 ? "answered" : "no reply";
+            failed = false;
         } catch (IOException e) {
             outcome = "reply failed: " + e.getMessage();
         } catch (RuntimeException | Error e) {
@@ -109,7 +119,8 @@ final class DatagramReceiver extends Listener {
             serviceLog.error("{} crashed on a datagram from {}: a bug in the {} service", tag, peer, service, e);
         }
         MDC.remove("conn");
-        if (datagram.replies() == 0 && datagram.droppedOverRate() > 0 || !context.connectionLog.admit()) {
+        if (!failed && !logsEachDatagram
+                || datagram.replies() == 0 && datagram.droppedOverRate() > 0 || !context.connectionLog.admit()) {
             return;
         }
         context.connectionLog.write(tag + " " + peer + " -> " + SocketAddresses.format(local) + " " + outcome + " (in "

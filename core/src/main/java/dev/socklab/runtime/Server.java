@@ -3,12 +3,14 @@ package dev.socklab.runtime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -29,8 +31,9 @@ import dev.socklab.trace.Tracer;
  * loop per datagram socket, serves each connection in a virtual thread, and stops gracefully.
  * The services themselves never see a socket; see {@link dev.socklab.service} for an example.
  *
- * <p>Stopping closes every listener first (no new clients), lets open connections finish within
- * the grace period, then closes the rest.
+ * <p>Stopping tells each UDP service while its sockets are still open ({@link DatagramService#stopping}),
+ * closes every listener (no new clients), lets open connections finish within the grace period,
+ * then closes the rest.
  */
 public final class Server {
     private static final Logger LOG = LoggerFactory.getLogger("socklab.server");
@@ -161,6 +164,7 @@ public final class Server {
             state = State.STOPPED;
         }
         context.stopping = true;
+        tellDatagramServices();
         listeners.forEach(Listener::close);
         endConnectionsWithNoEndOfTheirOwn();
         boolean drained = false;
@@ -185,6 +189,21 @@ public final class Server {
             stopped.countDown();
         }
         return drained;
+    }
+
+    /** Tells each UDP service, once, that the server stops, while its sockets are still open ({@link DatagramService#stopping}). */
+    private void tellDatagramServices() {
+        Set<DatagramService> told = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Listener listener : listeners) {
+            if (listener instanceof DatagramReceiver receiver && told.add(receiver.handler())) {
+                try {
+                    receiver.handler().stopping();
+                } catch (RuntimeException e) {
+                    // A bug in the service: its peers hear nothing, and the server stops all the same.
+                    LOG.error("{}.stopping() failed", receiver.handler().getClass().getName(), e);
+                }
+            }
+        }
     }
 
     /** Asks each service with open connections whether they end now, with a notice ({@link StreamService#stopping}). */

@@ -14,6 +14,7 @@ import dev.socklab.net.PortRange;
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.service.Datagram;
 import dev.socklab.service.DatagramExchange;
+import dev.socklab.service.DatagramPeer;
 import dev.socklab.service.DatagramService;
 import dev.socklab.trace.Tracer;
 
@@ -153,6 +154,11 @@ final class ServerDatagram implements Datagram {
     /** The tag of the exchange this datagram opened, or null. */
     String opened() {
         return opened;
+    }
+
+    @Override
+    public DatagramPeer peer() {
+        return new ServerDatagramPeer(channel, sender, tag, context);
     }
 
     @Override

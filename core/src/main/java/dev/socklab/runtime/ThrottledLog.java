@@ -6,20 +6,23 @@ import org.slf4j.Logger;
 
 /**
  * Logs a recurring warning at most once per interval, with a count of the ones held back, so
- * that a flood (refused connections, a failing accept) cannot flood the log too.
+ * that a flood (refused connections, a failing accept, a send that keeps failing) cannot flood
+ * the log too. Safe to use from any thread.
  */
-final class ThrottledLog {
+public final class ThrottledLog {
     private final Logger log;
     private final long intervalNanos;
     private final AtomicLong nextAllowed = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong suppressed = new AtomicLong();
 
-    ThrottledLog(Logger log, long intervalNanos) {
+    /** Logs to {@code log}, at most once every {@code intervalNanos}. */
+    public ThrottledLog(Logger log, long intervalNanos) {
         this.log = log;
         this.intervalNanos = intervalNanos;
     }
 
-    void warn(String message) {
+    /** A warning, unless one went out less than an interval ago (then it is counted, and said with the next). */
+    public void warn(String message) {
         String admitted = admit(message);
         if (admitted != null) {
             log.warn(admitted);
@@ -27,7 +30,7 @@ final class ThrottledLog {
     }
 
     /** An error with its stack: for a bug, which may recur on every connection. */
-    void error(String message, Throwable cause) {
+    public void error(String message, Throwable cause) {
         String admitted = admit(message);
         if (admitted != null) {
             log.error(admitted, cause);

@@ -8,7 +8,10 @@ import org.slf4j.Logger;
 
 import dev.socklab.net.PortRange;
 
-/** One received UDP datagram, and the way to answer its sender. Valid only during {@link DatagramService#serve}. */
+/**
+ * One received UDP datagram, and the way to answer its sender. Valid only during
+ * {@link DatagramService#serve}, except for its {@link #peer()}, which a service may keep.
+ */
 public interface Datagram {
     /** The address the datagram claims to come from, where a reply goes. */
     SocketAddress sender();
@@ -44,6 +47,14 @@ public interface Datagram {
      * @throws java.net.BindException if no port of the range is free
      */
     boolean openSession(DatagramExchange exchange, PortRange ports) throws IOException;
+
+    /**
+     * The sender, as a peer the service may keep and send to later from any thread (a game's
+     * snapshots). Its sends are held to no reply bound nor rate limit: use it only for a sender
+     * that has proved it receives at its address ({@link DatagramPeer} says how); answer any other
+     * with {@link #reply}.
+     */
+    DatagramPeer peer();
 
     /** A logger for this service; each line it writes is tagged with this datagram's sender. */
     Logger log();

@@ -35,4 +35,24 @@ public interface DatagramService {
     default int maxSessionsPerSource() {
         return 8;
     }
+
+    /**
+     * Called once when the server begins to stop, while this service's UDP sockets are still open
+     * and before the grace period: a service that sends of its own accord (a game, through its
+     * {@link DatagramPeer}s) may tell its peers it is going, with a last datagram. An exception
+     * from it is logged and the server stops all the same. A service served on several sockets is
+     * called once.
+     */
+    default void stopping() {
+    }
+
+    /**
+     * Whether the runtime writes a line to the connection log for each datagram served; true by
+     * default. A service that gets many datagrams a second from each of its peers (a game's
+     * inputs) says false and logs its own sessions; a datagram whose {@code serve} fails is
+     * logged all the same.
+     */
+    default boolean logsEachDatagram() {
+        return true;
+    }
 }
