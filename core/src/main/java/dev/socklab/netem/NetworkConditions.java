@@ -22,12 +22,12 @@ import dev.socklab.text.Durations;
  * @param reorder the fraction of datagrams held back, so that those behind overtake them, 0 to 1
  */
 public record NetworkConditions(Duration lag, Duration jitter, double loss, double duplicate, double reorder) {
-    /** A perfect network: every datagram goes at once, as sent. */
-    public static final NetworkConditions NONE = new NetworkConditions(Duration.ZERO, Duration.ZERO, 0, 0, 0);
-
     /** Longer than this, a delay is an outage, which a timeout shows better. */
     private static final Duration MAX_DELAY = Duration.ofMinutes(1);
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%?");
+
+    /** A perfect network: every datagram goes at once, as sent. (After the constants its constructor checks with.) */
+    public static final NetworkConditions NONE = new NetworkConditions(Duration.ZERO, Duration.ZERO, 0, 0, 0);
 
     /** Checks each value; {@link IllegalArgumentException} in one sentence for any out of range. */
     public NetworkConditions {
