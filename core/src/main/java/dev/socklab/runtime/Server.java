@@ -31,7 +31,7 @@ import dev.socklab.trace.Tracer;
  * loop per datagram socket, serves each connection in a virtual thread, and stops gracefully.
  * The services themselves never see a socket; see {@link dev.socklab.service} for an example.
  *
- * <p>Stopping tells each UDP service while its sockets are still open ({@link DatagramService#stopping}),
+ * <p>Stopping tells each UDP service while its sockets are still open ({@link DatagramService#serverStopping}),
  * closes every listener (no new clients), lets open connections finish within the grace period,
  * then closes the rest.
  */
@@ -191,16 +191,16 @@ public final class Server {
         return drained;
     }
 
-    /** Tells each UDP service, once, that the server stops, while its sockets are still open ({@link DatagramService#stopping}). */
+    /** Tells each UDP service, once, that the server stops, while its sockets are still open ({@link DatagramService#serverStopping}). */
     private void tellDatagramServices() {
         Set<DatagramService> told = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Listener listener : listeners) {
             if (listener instanceof DatagramReceiver receiver && told.add(receiver.handler())) {
                 try {
-                    receiver.handler().stopping();
+                    receiver.handler().serverStopping();
                 } catch (RuntimeException e) {
                     // A bug in the service: its peers hear nothing, and the server stops all the same.
-                    LOG.error("{}.stopping() failed", receiver.handler().getClass().getName(), e);
+                    LOG.error("{}.serverStopping() failed", receiver.handler().getClass().getName(), e);
                 }
             }
         }

@@ -5,6 +5,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 
+import dev.socklab.net.SocketAddresses;
 import dev.socklab.service.DatagramPeer;
 import dev.socklab.trace.Tracer;
 
@@ -50,5 +51,21 @@ final class ServerDatagramPeer implements DatagramPeer {
         if (tracer.enabled()) {
             tracer.datagram(tag, "sendto", view.remaining(), view.limit(view.position() + n), "to", address);
         }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ServerDatagramPeer that && channel == that.channel && address.equals(that.address);
+    }
+
+    @Override
+    public int hashCode() {
+        return address.hashCode();
+    }
+
+    /** The address as the lab writes it: {@code 127.0.0.1:40000}. */
+    @Override
+    public String toString() {
+        return SocketAddresses.format(address);
     }
 }

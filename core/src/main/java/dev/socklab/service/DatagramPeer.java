@@ -18,7 +18,8 @@ import java.nio.ByteBuffer;
  * answers with {@link Datagram#reply}, which keeps it from being an amplifier aimed at a spoofed
  * address.
  *
- * <p>Every send is traced under {@code --trace}, as a reply is.
+ * <p>Every send is traced under {@code --trace}, as a reply is. Two peers are equal when they are
+ * the same address on the same socket, so a service may key its sessions by peer.
  */
 public interface DatagramPeer {
     /** Where this peer's datagrams come from, and where sends go. */

@@ -41,9 +41,10 @@ public interface DatagramService {
      * and before the grace period: a service that sends of its own accord (a game, through its
      * {@link DatagramPeer}s) may tell its peers it is going, with a last datagram. An exception
      * from it is logged and the server stops all the same. A service served on several sockets is
-     * called once.
+     * called once. (Not {@code stopping()}: {@link StreamService#stopping()} has that name, and a
+     * service may be both.)
      */
-    default void stopping() {
+    default void serverStopping() {
     }
 
     /**

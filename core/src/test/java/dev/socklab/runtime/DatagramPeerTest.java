@@ -16,7 +16,10 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,24 @@ class DatagramPeerTest {
             DatagramPacket got = receive(client);
             assertThat(text(got)).isEqualTo("snapshot 1");
             assertThat(got.getSocketAddress()).as("sent from the service's own address and port").isEqualTo(bound);
+        }
+    }
+
+    @Test
+    void peersOfOneSenderAreEqualAndThoseOfAnotherAreNot() throws Exception {
+        Queue<DatagramPeer> peers = new ConcurrentLinkedQueue<>();
+        SocketAddress bound = servers.datagram("game", datagram -> peers.add(datagram.peer()), StreamTransport.udp(false))
+                .address();
+        try (DatagramChannel one = client(bound); DatagramChannel other = client(bound)) {
+            one.send(utf8("join"), bound);
+            one.send(utf8("input"), bound);
+            other.send(utf8("join"), bound);
+            Await.until(() -> peers.size() == 3, WAIT, "three datagrams served");
+
+            List<DatagramPeer> served = List.copyOf(peers);
+            assertThat(served.get(0)).isEqualTo(served.get(1)).hasSameHashCodeAs(served.get(1))
+                    .isNotEqualTo(served.get(2));
+            assertThat(served.get(2)).hasToString(SocketAddresses.format(other.getLocalAddress()));
         }
     }
 

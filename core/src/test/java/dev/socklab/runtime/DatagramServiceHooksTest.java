@@ -48,20 +48,20 @@ class DatagramServiceHooksTest {
         }
 
         @Override
-        public void stopping() {
+        public void serverStopping() {
             stoppings.incrementAndGet();
             for (DatagramPeer peer : peers) {
                 try {
                     peer.send(ByteBuffer.wrap("bye".getBytes(StandardCharsets.UTF_8)));
                 } catch (IOException e) {
-                    throw new AssertionError("the socket is still open while stopping() runs", e);
+                    throw new AssertionError("the socket is still open while serverStopping() runs", e);
                 }
             }
         }
     }
 
     @Test
-    void stoppingIsCalledOncePerServiceWhileItsSocketsAreStillOpen() throws IOException {
+    void serverStoppingIsCalledOncePerServiceWhileItsSocketsAreStillOpen() throws IOException {
         Farewell farewell = new Farewell();
         Server server = servers.start(Server.builder()
                 .datagram("game", farewell, StreamTransport.udp(false))
@@ -81,14 +81,14 @@ class DatagramServiceHooksTest {
     }
 
     @Test
-    void stoppingThatThrowsIsLoggedAndTheServerStopsAllTheSame() throws IOException {
+    void serverStoppingThatThrowsIsLoggedAndTheServerStopsAllTheSame() throws IOException {
         DatagramService broken = new DatagramService() {
             @Override
             public void serve(Datagram datagram) {
             }
 
             @Override
-            public void stopping() {
+            public void serverStopping() {
                 throw new IllegalStateException("broken");
             }
         };
@@ -98,7 +98,7 @@ class DatagramServiceHooksTest {
 
             assertThat(server.stop(Duration.ZERO)).isTrue();
 
-            assertThat(log.warnings()).anyMatch(line -> line.contains(".stopping() failed"));
+            assertThat(log.warnings()).anyMatch(line -> line.contains(".serverStopping() failed"));
             try (DatagramChannel probe = DatagramChannel.open()) {
                 // The port is free again: the socket was closed.
                 probe.bind(bound);
