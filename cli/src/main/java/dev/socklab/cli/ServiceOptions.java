@@ -15,12 +15,15 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 import dev.socklab.net.AddressException;
+import dev.socklab.netem.NetworkConditions;
 import dev.socklab.net.PortRange;
 import dev.socklab.rpc.MethodTable;
 import dev.socklab.rpc.RpcLimits;
 import dev.socklab.runtime.SettingException;
 import dev.socklab.text.Durations;
 import dev.socklab.services.ServiceSettings;
+import dev.socklab.services.arena.Arena;
+import dev.socklab.services.arena.ArenaSettings;
 import dev.socklab.services.arp.ArpService;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.arp.RarpService;
@@ -232,10 +235,27 @@ final class ServiceOptions implements ServiceSettings {
             description = "rpc: the most calls in a JSON-RPC batch or an XML-RPC multicall (default: ${DEFAULT-VALUE}).")
     int rpcMaxBatch = RpcLimits.DEFAULTS.maxBatch();
 
+    @Option(names = "--arena-tick-rate", paramLabel = "HZ",
+            description = "arena: simulation ticks a second, 1 to 120 (default: ${DEFAULT-VALUE}).")
+    int arenaTickRate = ArenaSettings.DEFAULTS.tickRate();
+
+    @Option(names = "--arena-snapshot-rate", paramLabel = "HZ",
+            description = "arena: snapshots a second to each player, 1 to the tick rate (default: ${DEFAULT-VALUE}).")
+    int arenaSnapshotRate = ArenaSettings.DEFAULTS.snapshotRate();
+
+    @Option(names = "--arena-max-players", paramLabel = "N",
+            description = "arena: players at once, 1 to 65535; a player past it is refused (default: ${DEFAULT-VALUE}).")
+    int arenaMaxPlayers = ArenaSettings.DEFAULTS.maxPlayers();
+
+    @Option(names = "--arena-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "arena: how long a player may send nothing before it is dropped (default: 10s).")
+    Duration arenaTimeout = ArenaSettings.DEFAULTS.timeout();
+
     private ArpTable arpTable;
     /** Whether arp and rarp have been told that their table is empty: the rpc methods read it without a word. */
     private boolean arpTableNoticed;
     private ChatService chatService;
+    private Arena arena;
     private MethodTable rpcMethods;
     /** Hints for the user about the services made, shown once the server listens. */
     private final List<String> notices = new ArrayList<>();
@@ -277,6 +297,19 @@ final class ServiceOptions implements ServiceSettings {
             chatService = new ChatService(chat(), clock());
         }
         return chatService;
+    }
+
+    @Override
+    public Arena arena() {
+        if (arena == null) {
+            within("--arena-tick-rate", arenaTickRate, 1, ArenaSettings.MAX_TICK_RATE);
+            within("--arena-snapshot-rate", arenaSnapshotRate, 1, arenaTickRate);
+            within("--arena-max-players", arenaMaxPlayers, 1, ArenaSettings.MAX_PLAYERS);
+            positive("--arena-timeout", arenaTimeout);
+            arena = new Arena(new ArenaSettings(arenaTickRate, arenaSnapshotRate, arenaMaxPlayers, arenaTimeout,
+                    NetworkConditions.NONE));
+        }
+        return arena;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 
 import dev.socklab.rpc.JsonRpc;
 import dev.socklab.rpc.JsonRpcService;
+import dev.socklab.services.arena.ArenaService;
 import dev.socklab.services.arp.ArpService;
 import dev.socklab.services.arp.RarpService;
 import dev.socklab.services.chargen.ChargenService;
@@ -67,7 +68,9 @@ public final class ServiceCatalog {
                             settings.rpc())),
             streamOnly("rpc", "remote procedure calls: JSON-RPC a line at a time; on http, /jsonrpc and XML-RPC at /RPC2",
                     "JSON-RPC 2.0", 10111, OptionalInt.empty(),
-                    settings -> new JsonRpcService(new JsonRpc(settings.rpcMethods(), settings.rpc()))));
+                    settings -> new JsonRpcService(new JsonRpc(settings.rpcMethods(), settings.rpc()))),
+            datagramOnly("arena", "a real-time game: an authoritative server, prediction, lag and loss to play with",
+                    "socklab", 10666, OptionalInt.empty(), settings -> new ArenaService(settings.arena())));
 
     private ServiceCatalog() {
     }

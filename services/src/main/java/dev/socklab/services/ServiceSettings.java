@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 import dev.socklab.rpc.MethodTable;
 import dev.socklab.rpc.RpcLimits;
+import dev.socklab.services.arena.Arena;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
@@ -78,4 +79,10 @@ public interface ServiceSettings {
      * settings and {@link #chatService}, the same table on every call, so that all three transports call one.
      */
     MethodTable rpcMethods();
+
+    /**
+     * arena: the one arena, made from its settings, the same one on every call, so that players over UDP and
+     * in a browser play in it together.
+     */
+    Arena arena();
 }

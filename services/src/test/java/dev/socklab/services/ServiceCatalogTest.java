@@ -15,6 +15,8 @@ import dev.socklab.net.PortRange;
 import dev.socklab.rpc.MethodTable;
 import dev.socklab.rpc.RpcLimits;
 import dev.socklab.runtime.Transport;
+import dev.socklab.services.arena.Arena;
+import dev.socklab.services.arena.ArenaSettings;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
@@ -35,6 +37,7 @@ class ServiceCatalogTest {
     private static final ServiceSettings DEFAULTS = new ServiceSettings() {
         private final ArpTable table = ArpTable.builder().build();
         private final ChatService chat = new ChatService(ChatSettings.DEFAULTS, Clock.systemUTC());
+        private final Arena arena = new Arena(ArenaSettings.DEFAULTS);
         private final MethodTable methods = BuiltinMethods.atDefaults(chat);
 
         @Override
@@ -119,6 +122,11 @@ class ServiceCatalogTest {
         @Override
         public MethodTable rpcMethods() {
             return methods;
+        }
+
+        @Override
+        public Arena arena() {
+            return arena;
         }
     };
 

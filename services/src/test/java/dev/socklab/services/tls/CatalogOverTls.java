@@ -15,6 +15,8 @@ import dev.socklab.runtime.Server;
 import dev.socklab.service.StreamService;
 import dev.socklab.services.ServiceCatalog;
 import dev.socklab.services.ServiceSettings;
+import dev.socklab.services.arena.Arena;
+import dev.socklab.services.arena.ArenaSettings;
 import dev.socklab.services.arp.ArpService;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.arp.RarpService;
@@ -66,6 +68,7 @@ final class CatalogOverTls {
     private static final class Settings implements ServiceSettings {
         private final ArpTable table = ArpTable.builder().entry(ARP_IP + "=" + ARP_HW).build();
         private final ChatService chat = new ChatService(ChatSettings.DEFAULTS, Clock.systemUTC());
+        private final Arena arena = new Arena(ArenaSettings.DEFAULTS);
         private final MethodTable methods = BuiltinMethods.table(new ArpService(table, Duration.ofMillis(200)),
                 new RarpService(table, Duration.ofMillis(200)), new DaytimeService(Clock.systemUTC(),
                         DaytimeFormat.parse("lab"), Duration.ofSeconds(2)), Clock.systemUTC(), chat);
@@ -152,6 +155,11 @@ final class CatalogOverTls {
         @Override
         public MethodTable rpcMethods() {
             return methods;
+        }
+
+        @Override
+        public Arena arena() {
+            return arena;
         }
     }
 }

@@ -1,0 +1,512 @@
+package dev.socklab.services.arena;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import java.util.function.ObjLongConsumer;
+import java.util.random.RandomGenerator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.socklab.arena.EntityState;
+import dev.socklab.arena.MalformedPacketException;
+import dev.socklab.arena.Packet;
+import dev.socklab.arena.PacketCodec;
+import dev.socklab.arena.Simulation;
+import dev.socklab.arena.View;
+import dev.socklab.netem.ImpairedLink;
+
+/**
+ * The authoritative arena server, apart from any socket: it takes each packet a client sends, with
+ * the {@link ArenaLink} it came over, and sends snapshots from a tick thread of its own. One arena
+ * serves UDP and WebSocket players alike.
+ *
+ * <p>A player's life, and what bounds each step:
+ * <ul>
+ *   <li><b>handshake</b>: a CONNECT earns a CHALLENGE with a {@link Cookies cookie} and leaves no
+ *       state; a JOIN that brings a genuine cookie back within 10 s gets a WELCOME (the same one if
+ *       repeated) or a REFUSED (full, a bad nickname, stopping). A forged cookie is dropped without
+ *       a word; a genuine but stale one is REFUSED. Nothing is ever sent to an address that did not
+ *       prove it receives there, beyond one reply smaller than what it sent.</li>
+ *   <li><b>playing</b>: a session id names the player only together with its address. Its INPUTs
+ *       pass a replay window and an {@link InputQueue} (8 waiting at most, at the tick rate with a
+ *       burst of 8); each tick applies at most 2 of each player's inputs, players by id, then
+ *       advances the {@link Simulation}; every snapshot tick sends each player its view (itself and
+ *       its 31 nearest), as the difference from the view it acknowledged.</li>
+ *   <li><b>leaving</b>: a LEAVE from the player, silence for the timeout (LEAVE 1), breaking the
+ *       rules once too often ({@link Strikes}, LEAVE 2), the arena stopping (LEAVE 3), or its
+ *       WebSocket closing.</li>
+ * </ul>
+ * A packet that breaks the protocol is dropped, counted by {@link DropReason}, and never answered.
+ *
+ * <p>Threads: {@link #receive} runs on the receiving thread (UDP) or a WebSocket's virtual thread,
+ * and only queues; the simulation is driven by the tick thread alone, a platform thread started
+ * when the first player joins and ended when the last leaves. The {@code world} lock guards the
+ * simulation and the players; it is held briefly, never while sending.
+ */
+public final class Arena {
+    /** The arena's size, in units: 128 by 64 cells of 16. */
+    static final int WIDTH = 2048;
+    static final int HEIGHT = 1024;
+    /** The most of one player's inputs a tick applies: a client a little ahead catches up, one far ahead waits. */
+    static final int INPUTS_PER_TICK = 2;
+    private static final Logger LOG = LoggerFactory.getLogger("socklab.service.arena");
+
+    private final ArenaSettings settings;
+    private final LongSupplier clock;
+    private final boolean threaded;
+    private final long timeoutNanos;
+    private final Cookies cookies = new Cookies();
+    private final ImpairedLink outbound;
+    private final ArenaCounters counters = new ArenaCounters();
+    private final DropLog drops = new DropLog(LOG);
+    private final AtomicLong sessions = new AtomicLong();
+
+    private final Object world = new Object();
+    /** Guarded by {@link #world}, as everything below up to the tick thread's fields. */
+    private final Simulation simulation;
+    private final RandomGenerator random;
+    private final TreeMap<Integer, Player> byId = new TreeMap<>();
+    private final Map<JoinKey, Player> byJoin = new HashMap<>();
+    private Thread tickThread;
+    /** Read without the lock by the tick loop and {@link #receive}; written under it. */
+    private volatile boolean stopping;
+    /** Written under {@link #world}; read without it by {@link #receive}. */
+    private final Map<Integer, Player> bySession = new ConcurrentHashMap<>();
+
+    /** The tick thread's own. */
+    private final NearestPlayers nearest = new NearestPlayers();
+    private final ByteBuffer out = ByteBuffer.allocate(PacketCodec.MAX_PACKET);
+    private long lastTickMicros;
+    private volatile ObjLongConsumer<List<EntityState>> tickObserver = (states, tick) -> { };
+
+    /** What names a JOIN: a repeat of one from the same address with the same nonce gets the same WELCOME. */
+    private record JoinKey(SocketAddress address, long nonce) {
+    }
+
+    /** An arena on the real clock, with a random seed and its own tick thread. */
+    public Arena(ArenaSettings settings) {
+        this(settings, System::nanoTime, new SplittableRandom(), true);
+    }
+
+    /**
+     * An arena for tests: on {@code nanoClock}, drawing spawn points, session ids and network fates
+     * from {@code random}, with no thread: the test calls {@link #tick()} itself.
+     */
+    Arena(ArenaSettings settings, LongSupplier nanoClock, RandomGenerator random) {
+        this(settings, nanoClock, random, false);
+    }
+
+    private Arena(ArenaSettings settings, LongSupplier clock, RandomGenerator random, boolean threaded) {
+        this.settings = settings;
+        this.clock = clock;
+        this.threaded = threaded;
+        this.timeoutNanos = settings.timeout().toNanos();
+        this.random = random;
+        this.simulation = new Simulation(WIDTH, HEIGHT, random);
+        RandomGenerator fates = random instanceof SplittableRandom s ? s.split() : new SplittableRandom(random.nextLong());
+        this.outbound = threaded ? new ImpairedLink(settings.conditions(), fates, "arena")
+                : new ImpairedLink(settings.conditions(), fates, "arena", clock);
+    }
+
+    /** Its settings. */
+    public ArenaSettings settings() {
+        return settings;
+    }
+
+    /** Handles one packet from {@code from}: handshake, inputs, LEAVE. Never blocks for long; drops bad packets, counted. */
+    public void receive(ByteBuffer packet, ArenaLink from, Logger log) {
+        long now = clock.getAsLong();
+        int size = packet.remaining();
+        Packet decoded;
+        try {
+            decoded = PacketCodec.decode(packet);
+        } catch (MalformedPacketException e) {
+            drop(DropReason.MALFORMED, now);
+            return;
+        }
+        try {
+            switch (decoded) {
+                case Packet.Connect connect -> challenge(connect, from, now);
+                case Packet.Join join -> join(join, from, log, size, now);
+                case Packet.Input input -> input(input, from, size, now);
+                case Packet.Leave leave -> leave(leave, from, size, now);
+                // A server's packet from a client: nothing the server acts on.
+                default -> drop(DropReason.MALFORMED, now);
+            }
+        } catch (IOException e) {
+            // The client went (a WebSocket closed) or the socket did: the handshake starts again, or nobody waits.
+            log.debug("arena: a reply to {} failed: {}", from.address(), e.getMessage());
+        }
+    }
+
+    private void challenge(Packet.Connect connect, ArenaLink from, long now) throws IOException {
+        long timestamp = seconds(now);
+        byte[] cookie = cookies.make(from.address(), connect.nonce(), timestamp);
+        from.reply(PacketCodec.encode(new Packet.Challenge(connect.nonce(), timestamp, cookie)));
+    }
+
+    private void join(Packet.Join join, ArenaLink from, Logger log, int size, long now) throws IOException {
+        if (!cookies.isGenuine(join.cookie(), from.address(), join.nonce(), join.timestamp())) {
+            drop(DropReason.BAD_COOKIE, now);
+            return;
+        }
+        if (!Cookies.isFresh(join.timestamp(), seconds(now))) {
+            // Genuine, so this address did receive it: a short answer, smaller than the JOIN, amplifies nothing.
+            drop(DropReason.BAD_COOKIE, now);
+            from.reply(PacketCodec.encode(new Packet.Refused(PacketCodec.REFUSED_BAD_COOKIE, "stale cookie: connect again")));
+            return;
+        }
+        Player player;
+        Player again;
+        int players;
+        Packet.Refused refusal;
+        synchronized (world) {
+            // A repeated JOIN: its WELCOME was lost, and it gets the same one again.
+            again = byJoin.get(new JoinKey(from.address(), join.nonce()));
+            refusal = again == null ? refusal(join) : null;
+            player = again == null && refusal == null ? admit(join, from, log, now) : null;
+            players = byId.size();
+        }
+        if (refusal != null) {
+            from.reply(PacketCodec.encode(refusal));
+            return;
+        }
+        Player welcomed = again != null ? again : player;
+        welcomed.received(size, now);
+        from.reply(ByteBuffer.wrap(welcomed.welcome));
+        welcomed.sent(welcomed.welcome.length);
+        if (player != null) {
+            player.log.info("{} joined as {} (player {}, {} players)", player.who(), player.name, player.id, players);
+        }
+    }
+
+    /** Why {@code join} gets no place, or null if it gets one. Called with the world lock held. */
+    private Packet.Refused refusal(Packet.Join join) {
+        if (stopping) {
+            return new Packet.Refused(PacketCodec.REFUSED_STOPPING, "the server is stopping");
+        }
+        if (!ArenaNames.isAcceptable(join.nickname())) {
+            return new Packet.Refused(PacketCodec.REFUSED_BAD_NAME, "a nickname shows no blanks");
+        }
+        if (byId.size() >= settings.maxPlayers()) {
+            return new Packet.Refused(PacketCodec.REFUSED_FULL, "the arena is full");
+        }
+        return null;
+    }
+
+    /** Starts the tick thread, unless it runs (or the tests drive the ticks). Called with the world lock held. */
+    private void startTicking() {
+        if (threaded && tickThread == null) {
+            tickThread = Thread.ofPlatform().name("arena tick").daemon().start(new TickLoop(
+                    TimeUnit.SECONDS.toNanos(1) / settings.tickRate(), clock, this::tickWhilePlaying, () -> stopping,
+                    counters));
+        }
+    }
+
+    /** Makes the player of {@code join} and registers it. Called with the world lock held. */
+    private Player admit(Packet.Join join, ArenaLink from, Logger log, long now) {
+        int session;
+        do {
+            session = random.nextInt();
+        } while (session == 0 || bySession.containsKey(session));
+        EntityState state = simulation.join(join.nickname());
+        byte[] welcome = bytes(new Packet.Welcome(session, state.id(), settings.tickRate(), settings.snapshotRate(),
+                WIDTH, HEIGHT));
+        Player player = new Player(session, state.id(), join.nickname(), from, join.nonce(), welcome,
+                "arena#" + sessions.incrementAndGet(), log, now, settings.tickRate());
+        byId.put(player.id, player);
+        bySession.put(session, player);
+        byJoin.put(new JoinKey(from.address(), join.nonce()), player);
+        counters.joined(byId.size());
+        startTicking();
+        return player;
+    }
+
+    private void input(Packet.Input input, ArenaLink from, int size, long now) {
+        Player player = sender(input.session(), from, now);
+        if (player == null) {
+            return;
+        }
+        switch (player.inputs.offer(input, now)) {
+            case QUEUED -> heard(player, input, size, now);
+            case REPLAYED -> drop(DropReason.REPLAYED, now);
+            case IMPOSSIBLE -> {
+                drop(DropReason.IMPOSSIBLE, now);
+                player.strikes.offence(PacketCodec.WARNING_IMPOSSIBLE_INPUT, now);
+            }
+            case TOO_FAST -> {
+                drop(DropReason.TOO_FAST, now);
+                player.strikes.offence(PacketCodec.WARNING_TOO_FAST, now);
+                heard(player, input, size, now);
+            }
+            case FULL -> {
+                drop(DropReason.QUEUE_FULL, now);
+                heard(player, input, size, now);
+            }
+        }
+    }
+
+    private static void heard(Player player, Packet.Input input, int size, long now) {
+        player.received(size, now);
+        player.acknowledge(input.ackSnapshot());
+    }
+
+    private void leave(Packet.Leave leave, ArenaLink from, int size, long now) {
+        Player player = sender(leave.session(), from, now);
+        if (player == null) {
+            return;
+        }
+        player.received(size, now);
+        if (remove(player)) {
+            logLeft(player, "quit", now);
+        }
+    }
+
+    /** The player whose session {@code session} is, if the packet comes from its address; otherwise null, dropped. */
+    private Player sender(int session, ArenaLink from, long now) {
+        Player player = bySession.get(session);
+        if (player == null) {
+            drop(DropReason.UNKNOWN_SESSION, now);
+            return null;
+        }
+        if (!player.link.address().equals(from.address())) {
+            drop(DropReason.WRONG_ADDRESS, now);
+            return null;
+        }
+        return player;
+    }
+
+    /** The link's session ended from its side without a LEAVE (a WebSocket closed): the player leaves at once. */
+    public void closed(ArenaLink from) {
+        Player gone = null;
+        synchronized (world) {
+            for (Player player : byId.values()) {
+                if (player.link == from) {
+                    gone = player;
+                    break;
+                }
+            }
+            if (gone != null) {
+                unregister(gone);
+            }
+        }
+        if (gone != null) {
+            logLeft(gone, "closed its connection", clock.getAsLong());
+        }
+    }
+
+    /** LEAVE(3) to every player, at once whatever the network conditions; the tick thread ends. */
+    public void stopping() {
+        List<Player> gone;
+        Thread thread;
+        synchronized (world) {
+            stopping = true;
+            gone = new ArrayList<>(byId.values());
+            gone.forEach(this::unregister);
+            thread = tickThread;
+        }
+        long now = clock.getAsLong();
+        for (Player player : gone) {
+            // Not through the conditions: a lagged LEAVE would leave after the socket closed.
+            byte[] leave = bytes(new Packet.Leave(player.session, PacketCodec.LEAVE_STOPPING));
+            try {
+                player.link.send(ByteBuffer.wrap(leave));
+                player.sent(leave.length);
+            } catch (IOException e) {
+                player.log.debug("arena: the LEAVE to {} failed: {}", player.link.address(), e.getMessage());
+            }
+            logLeft(player, "the server is stopping", now);
+        }
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+        outbound.close();
+    }
+
+    /** Drops, by reason, players, ticks and their times. */
+    public ArenaCounters counters() {
+        return counters;
+    }
+
+    /** Removes {@code player} unless it is gone already; true if this call removed it. */
+    private boolean remove(Player player) {
+        synchronized (world) {
+            if (byId.get(player.id) != player) {
+                return false;
+            }
+            unregister(player);
+            return true;
+        }
+    }
+
+    /** Takes {@code player} out of the arena. Called with the world lock held. */
+    private void unregister(Player player) {
+        byId.remove(player.id);
+        bySession.remove(player.session);
+        byJoin.remove(new JoinKey(player.link.address(), player.nonce));
+        simulation.leave(player.id);
+        counters.left(byId.size());
+    }
+
+    private static void logLeft(Player player, String why, long now) {
+        player.log.info("{} {} (player {}) left: {} ({})", player.who(), player.name, player.id, why,
+                player.traffic(now));
+    }
+
+    /** One tick, then whether the tick thread goes on: not once the last player left or the arena stops. */
+    private boolean tickWhilePlaying() {
+        tick();
+        synchronized (world) {
+            if (byId.isEmpty() || stopping) {
+                tickThread = null;
+                return false;
+            }
+            return true;
+        }
+    }
+
+    /**
+     * One tick at the clock's now: players who broke the rules or fell silent leave, each player's
+     * queued inputs are applied (2 at most, players by id), the simulation advances, and on a snapshot
+     * tick each player gets its snapshot. The tick thread calls it; so do tests, on their own clock.
+     */
+    void tick() {
+        long start = clock.getAsLong();
+        if (!threaded) {
+            outbound.deliverDue();
+        }
+        List<Player> kicked = new ArrayList<>();
+        List<Player> silent = new ArrayList<>();
+        List<Player> present;
+        List<EntityState> states;
+        long tick;
+        synchronized (world) {
+            for (Player player : byId.values()) {
+                if (player.strikes.isDropped()) {
+                    kicked.add(player);
+                } else if (start - player.lastHeard() > timeoutNanos) {
+                    silent.add(player);
+                }
+            }
+            kicked.forEach(this::unregister);
+            silent.forEach(this::unregister);
+            for (Player player : byId.values()) {
+                applyInputs(player);
+            }
+            simulation.advance();
+            states = simulation.players();
+            tick = simulation.tick();
+            present = new ArrayList<>(byId.values());
+        }
+        for (Player player : kicked) {
+            send(player, new Packet.Leave(player.session, PacketCodec.LEAVE_KICKED));
+            logLeft(player, "dropped for breaking the rules", start);
+        }
+        for (Player player : silent) {
+            send(player, new Packet.Leave(player.session, PacketCodec.LEAVE_TIMEOUT));
+            logLeft(player, "timed out", start);
+        }
+        for (Player player : present) {
+            int warning = player.strikes.takeWarning();
+            if (warning != 0) {
+                send(player, new Packet.Warning(player.session, warning, warning == PacketCodec.WARNING_TOO_FAST
+                        ? "inputs faster than " + settings.tickRate() + " a second" : "an impossible input"));
+                counters.warned();
+            }
+        }
+        if (isSnapshotTick(tick)) {
+            sendSnapshots(present, states, tick);
+        }
+        tickObserver.accept(states, tick);
+        long took = clock.getAsLong() - start;
+        lastTickMicros = TimeUnit.NANOSECONDS.toMicros(took);
+        counters.ticked(took);
+        drops.maybeLog(counters, start);
+    }
+
+    /** Applies up to {@link #INPUTS_PER_TICK} of {@code player}'s queued inputs. Called with the world lock held. */
+    private void applyInputs(Player player) {
+        List<InputQueue.Queued> inputs = player.inputs.take(INPUTS_PER_TICK);
+        for (InputQueue.Queued input : inputs) {
+            simulation.input(player.id, input.buttons());
+            player.lastApplied = input.number();
+            player.lastAppliedArrived = input.arrivedNanos();
+        }
+        counters.applied(inputs.size());
+        counters.skippedInputs(player.inputs.takeSkipped());
+    }
+
+    /** Whether tick {@code tick} is one that snapshots go out after: {@code snapshotRate} of every {@code tickRate}, evenly. */
+    private boolean isSnapshotTick(long tick) {
+        return tick * settings.snapshotRate() / settings.tickRate()
+                != (tick - 1) * settings.snapshotRate() / settings.tickRate();
+    }
+
+    private void sendSnapshots(List<Player> present, List<EntityState> states, long tick) {
+        long now = clock.getAsLong();
+        int at = 0;
+        for (Player player : present) {
+            while (states.get(at).id() != player.id) {
+                at++; // both go by increasing id, and every player present is in the simulation
+            }
+            View view = nearest.of(states, at);
+            long baselineNumber = player.acknowledged();
+            View baseline = player.views.find(baselineNumber);
+            if (baseline == null) {
+                baseline = View.EMPTY;
+                baselineNumber = 0;
+            }
+            long number = player.views.add(view);
+            int hold = player.lastApplied == 0 ? 0
+                    : (int) Math.min(0xFFFF, TimeUnit.NANOSECONDS.toMillis(now - player.lastAppliedArrived));
+            send(player, new Packet.Snapshot(player.session, number, baselineNumber, tick, player.lastApplied, hold,
+                    lastTickMicros, states.size(), view.deltaFrom(baseline)));
+            player.snapshotSent(number);
+            counters.snapshotSent();
+        }
+    }
+
+    /** Sends {@code packet} to {@code player} through the network conditions. The tick thread's. */
+    private void send(Player player, Packet packet) {
+        out.clear();
+        PacketCodec.encode(packet, out);
+        out.flip();
+        player.sent(out.remaining());
+        outbound.send(out, player.link::send);
+    }
+
+    /** Has {@code observer} see every tick's states, by tick number, as the tick thread makes them: for tests. */
+    void observeTicks(ObjLongConsumer<List<EntityState>> observer) {
+        tickObserver = observer;
+    }
+
+    private void drop(DropReason reason, long now) {
+        counters.dropped(reason, 1);
+        drops.maybeLog(counters, now);
+    }
+
+    /** The clock's now in 32-bit seconds, as a cookie's timestamp: it only has to tell 10 seconds apart. */
+    private static long seconds(long nanos) {
+        return Math.floorDiv(nanos, TimeUnit.SECONDS.toNanos(1)) & 0xFFFF_FFFFL;
+    }
+
+    private static byte[] bytes(Packet packet) {
+        ByteBuffer encoded = PacketCodec.encode(packet);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.socklab.services.arena;
+
+import java.io.IOException;
+
+import dev.socklab.arena.PacketCodec;
+import dev.socklab.service.Datagram;
+import dev.socklab.service.DatagramService;
+
+/**
+ * The arena over UDP, a packet a datagram (docs/services.md draws them): each datagram goes to the
+ * one shared {@link Arena}, which answers the handshake with replies and sends snapshots through
+ * the sender's peer once its cookie came back. A reply is never larger than its request, so the
+ * service amplifies nothing; sessions log their own lines, not each datagram.
+ */
+public final class ArenaService implements DatagramService {
+    /** The smallest JOIN: a one-byte nickname. Every answer to a JOIN (WELCOME, REFUSED) fits in it. */
+    static final int MIN_JOIN = PacketCodec.HEADER_SIZE + 8 + 4 + PacketCodec.COOKIE_SIZE + 2;
+    /** The largest JOIN: a nickname of 16 bytes. */
+    static final int MAX_JOIN = MIN_JOIN + PacketCodec.MAX_NAME_BYTES - 1;
+
+    private final Arena arena;
+
+    public ArenaService(Arena arena) {
+        this.arena = arena;
+    }
+
+    @Override
+    public void serve(Datagram datagram) throws IOException {
+        arena.receive(datagram.payload(), new UdpLink(datagram), datagram.log());
+    }
+
+    /** A CHALLENGE (32 bytes) for a CONNECT (64), a WELCOME or a short REFUSED for a JOIN, and nothing else. */
+    @Override
+    public int maxReplyBytes(int requestBytes) {
+        if (requestBytes == PacketCodec.CONNECT_SIZE) {
+            return PacketCodec.CHALLENGE_SIZE;
+        }
+        return requestBytes >= MIN_JOIN && requestBytes <= MAX_JOIN ? MIN_JOIN : 0;
+    }
+
+    /** Players learn at once that the server stops (LEAVE 3), while the socket is still open. */
+    @Override
+    public void serverStopping() {
+        arena.stopping();
+    }
+
+    /** Inputs come 30 a second from each player: the arena logs each player's session instead. */
+    @Override
+    public boolean logsEachDatagram() {
+        return false;
+    }
+}
