@@ -16,10 +16,11 @@ import dev.socklab.arena.PacketCodec;
 
 /**
  * One load thread of {@code bench arena}: a {@link Selector} over its share of the bots' sockets,
- * all non-blocking, so that a thread plays hundreds of bots. It loops until the run's window ends:
- * it runs each bot whose time has come (a tick, a handshake resent), in time order from a queue,
- * then waits on the selector until the next is due, handing each datagram to its bot. At the end
- * every bot sends LEAVE and its socket closes. It measures its own CPU over the counted part.
+ * all non-blocking, so that a thread plays hundreds of bots. It loops until the run's window ends,
+ * or until every one of its bots is done (refused, timed out or failed): it runs each bot whose
+ * time has come (a tick, a handshake resent), in time order from a queue, then waits on the
+ * selector until the next is due, handing each datagram to its bot. At the end every bot sends
+ * LEAVE and its socket closes. It measures its own CPU over the counted part.
  */
 final class ArenaWorker implements Runnable {
     /** Datagrams read per readiness event, so that one busy socket does not hold up the others' ticks. */
@@ -36,6 +37,8 @@ final class ArenaWorker implements Runnable {
     final ByteBuffer sendBuffer = ByteBuffer.allocate(PacketCodec.MAX_PACKET);
     /** One byte more than a packet may have, so that an oversized datagram shows as one, not cut to size. */
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(PacketCodec.MAX_PACKET + 1);
+    /** Bots not yet done: refused, timed out or failed, every one, and the thread has nothing left to do. */
+    private int live;
     private long cpuNanos;
     private long wallNanos;
     private volatile Exception failure;
@@ -60,6 +63,7 @@ final class ArenaWorker implements Runnable {
         Seat seat = new Seat(bot, socket);
         seats.add(seat);
         queue.add(new Due(bot.due(), seat));
+        live++;
     }
 
     /** Starts this worker's platform thread: a daemon, so that a stuck run can never keep the JVM alive. */
@@ -78,7 +82,7 @@ final class ArenaWorker implements Runnable {
         long wallStart = 0;
         try {
             // Bounded: the window ends warm-up + duration after it starts.
-            for (long now = System.nanoTime(); !window.over(now); now = System.nanoTime()) {
+            for (long now = System.nanoTime(); !window.over(now) && live > 0; now = System.nanoTime()) {
                 if (cpuStart < 0 && window.counting(now)) {
                     cpuStart = cpuTime();
                     wallStart = now;
@@ -122,6 +126,8 @@ final class ArenaWorker implements Runnable {
             }
             if (bot.scheduled()) {
                 queue.add(new Due(bot.due(), seat));
+            } else {
+                live--;
             }
         }
     }
@@ -138,12 +144,19 @@ final class ArenaWorker implements Runnable {
                 }
                 long due = bot.due();
                 bot.receive(receiveBuffer.flip(), now);
-                if (bot.scheduled() && bot.due() != due) {
+                if (!bot.scheduled()) {
+                    live--;
+                    return;
+                }
+                if (bot.due() != due) {
                     queue.add(new Due(bot.due(), seat));
                 }
             }
         } catch (IOException e) {
-            bot.failed(now);
+            if (bot.scheduled()) {
+                bot.failed(now);
+                live--;
+            }
             seat.socket.close();
         }
     }
