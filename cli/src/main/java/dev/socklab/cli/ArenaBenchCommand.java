@@ -54,13 +54,14 @@ import dev.socklab.netem.NetworkConditions;
                 "snapshots_per_bot_per_second, snapshots, snapshots_lost, snapshot_loss,",
                 "bytes_in_per_player_per_second, bytes_out_per_player_per_second,",
                 "round_trip_us {p50, p99}, join_failures, undecodable, warnings, dropped,",
-                "load_cpu, load_bound, conditions. --csv prints the same fields flattened",
+                "load_cpu, load_bound, server_cpu (with --server-pid: the cores the server",
+                "used while counting), conditions. --csv prints the same fields flattened",
                 "(tick_time_p50_us ...).", "",
                 "Exit code 4 when no bot got in, or when some were refused, timed out,",
                 "dropped, or got snapshots they could not rebuild.", "",
                 "Examples:",
                 "  socklab bench arena                     50 bots, 10 s, localhost:10666",
-                "  socklab bench arena --bots 500 --duration 20s",
+                "  socklab bench arena --bots 500 --duration 20s --server-pid PID",
                 "  socklab bench arena --bots 50,100,200,500 --chart arena.svg",
                 "  socklab bench arena --bots 20 --loss 5%% --lag 50ms --json"})
 final class ArenaBenchCommand implements Callable<Integer> {
@@ -141,16 +142,14 @@ final class ArenaBenchCommand implements Callable<Integer> {
         if (chart != null && counts.size() < 2) {
             throw new BenchPlanException("--chart draws a sweep: give --bots a list such as 50,100,200,500");
         }
-        if (load.serverPid != null) {
-            throw new BenchPlanException("--server-pid applies to bench idle and bench soak, not to arena");
-        }
         int serverPort = port == null ? ServerAddress.defaultPort("arena") : Ports.parse(port);
         InetSocketAddress target = Target.resolve(Host.parse(host), serverPort, load.family.family(), Workload.UDP,
                 load.timeout);
         NetworkConditions conditions = network.conditions();
         List<ArenaPlan> plans = new ArrayList<>();
         for (int count : counts) {
-            plans.add(new ArenaPlan(target, count, duration, load.warmup, load.timeout, threads, seed, conditions));
+            plans.add(new ArenaPlan(target, count, duration, load.warmup, load.timeout, threads, seed, conditions,
+                    load.serverPid()));
         }
         return plans;
     }

@@ -35,15 +35,17 @@ class ArenaBenchCommandTest {
     final ServerUnderTest servers = new ServerUnderTest();
 
     @Test
-    void twoBotsPrintTheTableAndTheNotes() {
-        CommandRun run = arena("127.0.0.1", serve(), "--bots", "2");
+    void twoBotsPrintTheTableWithTheServersCpuAndTheNotes() {
+        // The server runs in this JVM: its PID is this process's.
+        CommandRun run = arena("127.0.0.1", serve(), "--bots", "2", "--server-pid",
+                Long.toString(ProcessHandle.current().pid()));
 
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.getFirst()).matches("bots +joined +tick p50 us +tick p99 us +tick max us +p99/tick +snaps/s"
-                + " +loss +in B/s +out B/s +rtt p50 us +rtt p99 us +join failures +undecodable +load cpu");
+                + " +loss +in B/s +out B/s +rtt p50 us +rtt p99 us +join failures +undecodable +load cpu +server cpu");
         assertThat(lines.get(1)).matches("2 +2 +\\d+ +\\d+ +\\d+ +\\d+\\.\\d% +\\d+\\.\\d +\\d+\\.\\d\\d% +\\d+ +\\d+"
-                + " +\\d+ +\\d+ +0 +0 +\\d+%");
+                + " +\\d+ +\\d+ +0 +0 +\\d+% +\\d+%");
         assertThat(lines.get(2)).isEqualTo("arena with 2 bots: 30 ticks and 20 snapshots a second, 2 players in the"
                 + " arena at most");
         assertThat(run.err()).isEmpty();
@@ -113,8 +115,8 @@ class ArenaBenchCommandTest {
                         new String[] {"--duration must be more than 0 and at most 10m, not 11m"}),
                 Arguments.of("a chart without a sweep", new String[] {"--chart", "x.svg"},
                         new String[] {"--chart draws a sweep"}),
-                Arguments.of("a server PID", new String[] {"--server-pid", "1"},
-                        new String[] {"--server-pid applies to bench idle and bench soak, not to arena"}),
+                Arguments.of("a server PID that does not hold the socket", new String[] {"--server-pid",
+                        Long.toString(ProcessHandle.current().pid())}, new String[] {"does not hold the UDP socket"}),
                 Arguments.of("a loss past 100%", new String[] {"--loss", "150%"}, new String[] {"more than 100%"}),
                 Arguments.of("both JSON and CSV", new String[] {"--json", "--csv"},
                         new String[] {"--json", "--csv", "mutually exclusive"}));

@@ -3,6 +3,7 @@ package dev.socklab.bench;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 import dev.socklab.netem.NetworkConditions;
 import dev.socklab.text.Durations;
@@ -20,9 +21,10 @@ import dev.socklab.text.Durations;
  * @param threads load threads, each a selector over its share of the bots
  * @param seed where each bot's random walk is drawn from: the same seed plays the same keys
  * @param conditions what the network does to the bots' datagrams (lag, loss ...), {@code NONE} for nothing
+ * @param serverPid the server's process, whose CPU time the run reads, if given
  */
 public record ArenaPlan(InetSocketAddress target, int bots, Duration duration, Duration warmup, Duration joinTimeout,
-        int threads, long seed, NetworkConditions conditions) {
+        int threads, long seed, NetworkConditions conditions, OptionalLong serverPid) {
     /** The most bots one run plays: ten arenas' worth at the server's default of 512 players. */
     public static final int MAX_BOTS = 5_000;
 
@@ -30,6 +32,7 @@ public record ArenaPlan(InetSocketAddress target, int bots, Duration duration, D
     public ArenaPlan {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(conditions, "conditions");
+        Objects.requireNonNull(serverPid, "serverPid");
         if (bots < 1 || bots > MAX_BOTS) {
             throw new BenchPlanException("--bots must be from 1 to " + MAX_BOTS + ", not " + bots);
         }
@@ -44,26 +47,33 @@ public record ArenaPlan(InetSocketAddress target, int bots, Duration duration, D
             throw new BenchPlanException("--threads must be from 1 to " + cores + ", the cores of this machine, not "
                     + threads + ": more threads than cores would only take turns");
         }
+        if (serverPid.isPresent()) {
+            if (!ServerVitals.readable(serverPid.getAsLong())) {
+                throw new BenchPlanException("--server-pid " + serverPid.getAsLong() + " is not a process whose CPU time "
+                        + "can be read here: give the PID of a server on this machine (/proc/PID/stat)");
+            }
+            ServerVitals.requireListening(serverPid.getAsLong(), target, true);
+        }
         OpenFiles.check("--bots", bots, BenchPlan.RESERVED_FILES);
     }
 
     /**
      * A plan with the defaults of {@code socklab bench arena}: a 2 s warm-up, a 5 s join timeout, one
-     * thread, seed 1, no network conditions.
+     * thread, seed 1, no network conditions, no server PID.
      */
     public static ArenaPlan of(InetSocketAddress target, int bots, Duration duration) {
         return new ArenaPlan(target, bots, duration, Duration.ofSeconds(2), Duration.ofSeconds(5), 1, 1,
-                NetworkConditions.NONE);
+                NetworkConditions.NONE, OptionalLong.empty());
     }
 
     /** This plan with another number of bots: the runs of a sweep. */
     public ArenaPlan withBots(int count) {
-        return new ArenaPlan(target, count, duration, warmup, joinTimeout, threads, seed, conditions);
+        return new ArenaPlan(target, count, duration, warmup, joinTimeout, threads, seed, conditions, serverPid);
     }
 
     /** This plan with another warm-up. */
     public ArenaPlan withWarmup(Duration value) {
-        return new ArenaPlan(target, bots, duration, value, joinTimeout, threads, seed, conditions);
+        return new ArenaPlan(target, bots, duration, value, joinTimeout, threads, seed, conditions, serverPid);
     }
 
     /** The threads that run: no more than bots. */

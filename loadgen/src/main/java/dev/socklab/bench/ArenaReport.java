@@ -47,6 +47,8 @@ import dev.socklab.net.SocketAddresses;
  *   <tr><td>dropped</td><td>integer</td><td>bots the server sent LEAVE, or whose socket failed, while playing</td></tr>
  *   <tr><td>load_cpu</td><td>number</td><td>CPU the generator's threads used over their wall time, 0 to 1</td></tr>
  *   <tr><td>load_bound</td><td>boolean</td><td>load_cpu of 0.9 or more: the numbers measure the generator</td></tr>
+ *   <tr><td>server_cpu</td><td>number or null</td><td>with {@code --server-pid}: the CPU the server used over the
+ *       counted part, in cores (1.0: one core busy throughout); null when not measured</td></tr>
  *   <tr><td>conditions</td><td>string</td><td>what the network did to the bots' datagrams: {@code none}, or
  *       such as {@code lag 50ms, loss 5%}</td></tr>
  * </table>
@@ -91,6 +93,8 @@ public final class ArenaReport {
             new Column("load_cpu", r -> number(r.loadCpu(), 3), "load cpu",
                     r -> Math.round(r.loadCpu() * 100) + "%"),
             new Column("load_bound", ArenaResult::loadBound, null, null),
+            new Column("server_cpu", r -> r.serverCpu().isPresent() ? number(r.serverCpu().getAsDouble(), 3) : null,
+                    "server cpu", r -> r.serverCpu().isPresent() ? Math.round(r.serverCpu().getAsDouble() * 100) + "%" : "-"),
             new Column("conditions", r -> r.conditions().describe(), null, null));
 
     /** The CSV columns, in order. */
@@ -99,9 +103,11 @@ public final class ArenaReport {
     private ArenaReport() {
     }
 
-    /** The human table: a header and one row a run, columns aligned. */
+    /** The human table: a header and one row a run, columns aligned; the server's CPU when it was measured. */
     public static String table(List<ArenaResult> results) {
-        List<Column> shown = COLUMNS.stream().filter(c -> c.heading != null).toList();
+        boolean serverCpu = results.stream().anyMatch(r -> r.serverCpu().isPresent());
+        List<Column> shown = COLUMNS.stream().filter(c -> c.heading != null)
+                .filter(c -> serverCpu || !c.key.equals("server_cpu")).toList();
         List<List<String>> rows = new ArrayList<>();
         rows.add(shown.stream().map(Column::heading).toList());
         for (ArenaResult r : results) {

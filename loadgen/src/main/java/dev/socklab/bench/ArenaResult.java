@@ -2,6 +2,7 @@ package dev.socklab.bench;
 
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import dev.socklab.netem.NetworkConditions;
 
@@ -34,12 +35,14 @@ import dev.socklab.netem.NetworkConditions;
  * @param threads the load threads that ran
  * @param loadCpu the CPU time the threads used over their wall time, 0 to 1: near 1, they were the limit
  * @param conditions what the network did to the bots' datagrams
+ * @param serverCpu with a server PID: the CPU time the server used over the counted part, in cores (1.0 is
+ *     one core busy throughout)
  */
 public record ArenaResult(InetSocketAddress target, int bots, long joined, double seconds, int tickRate,
         int snapshotRate, int players, Latency tickTime, double snapshotsPerBotPerSecond, long snapshots,
         long snapshotsLost, double bytesInPerPlayerPerSecond, double bytesOutPerPlayerPerSecond, Latency roundTrip,
         Map<JoinFailure, Long> joinFailures, long undecodable, long warnings, long dropped, int threads,
-        double loadCpu, NetworkConditions conditions) {
+        double loadCpu, NetworkConditions conditions, OptionalDouble serverCpu) {
     public ArenaResult {
         joinFailures = Map.copyOf(joinFailures);
     }

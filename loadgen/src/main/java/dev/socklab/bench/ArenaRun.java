@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,8 +64,10 @@ public final class ArenaRun {
             for (int i = 0; i < workers.size(); i++) {
                 workers.get(i).startThread("socklab-bench-arena-" + (i + 1));
             }
+            Optional<ServerCpu> server = plan.serverPid().isPresent()
+                    ? ServerCpu.from(plan.serverPid().getAsLong(), window) : Optional.empty();
             join(workers, window);
-            return result(plan, window, workers);
+            return result(plan, window, workers, server.map(ServerCpu::cores).orElse(OptionalDouble.empty()));
         } finally {
             window.endAt(System.nanoTime());
             if (link != null) {
@@ -86,7 +90,8 @@ public final class ArenaRun {
         }
     }
 
-    private static ArenaResult result(ArenaPlan plan, Window window, List<ArenaWorker> workers) throws IOException {
+    private static ArenaResult result(ArenaPlan plan, Window window, List<ArenaWorker> workers, OptionalDouble serverCpu)
+            throws IOException {
         ArenaTally total = new ArenaTally(window, new AtomicLong());
         long cpu = 0;
         long wall = 0;
@@ -113,7 +118,7 @@ public final class ArenaRun {
                 total.players, total.tickTime.summary(), perSecond(total.snapshots, played), total.snapshots,
                 total.snapshotsLost, perSecond(total.bytesIn, played), perSecond(total.bytesOut, played),
                 total.roundTrip.summary(), failures, total.undecodable, total.warnings, total.dropped, workers.size(),
-                wall == 0 ? 0 : Math.min(1.0, (double) cpu / wall), plan.conditions());
+                wall == 0 ? 0 : Math.min(1.0, (double) cpu / wall), plan.conditions(), serverCpu);
     }
 
     private static double perSecond(long count, double seconds) {

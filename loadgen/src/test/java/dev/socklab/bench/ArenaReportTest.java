@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -33,7 +35,8 @@ class ArenaReportTest {
                 .hasMessage("--duration must be more than 0 and at most 10m, not 0ms");
         assertThatThrownBy(() -> ArenaPlan.of(Results.TARGET, 5, SECOND).withWarmup(Duration.ofMinutes(2)))
                 .hasMessage("--warmup must be from 0 to 1m, not 2m");
-        assertThatThrownBy(() -> new ArenaPlan(Results.TARGET, 5, SECOND, SECOND, SECOND, 0, 1, NetworkConditions.NONE))
+        assertThatThrownBy(() -> new ArenaPlan(Results.TARGET, 5, SECOND, SECOND, SECOND, 0, 1, NetworkConditions.NONE,
+                OptionalLong.empty()))
                 .hasMessageStartingWith("--threads must be from 1 to ");
         assertThat(ArenaPlan.of(Results.TARGET, 5, SECOND).withBots(7).bots()).isEqualTo(7);
     }
@@ -44,9 +47,10 @@ class ArenaReportTest {
 
         List<String> lines = table.lines().toList();
         assertThat(lines.getFirst()).matches("bots +joined +tick p50 us +tick p99 us +tick max us +p99/tick +snaps/s"
-                + " +loss +in B/s +out B/s +rtt p50 us +rtt p99 us +join failures +undecodable +load cpu");
+                + " +loss +in B/s +out B/s +rtt p50 us +rtt p99 us +join failures +undecodable +load cpu +server cpu");
         assertThat(lines.get(1)).matches("50 +50 +1200 +2900 +4000 +8\\.7% +20\\.0 +0\\.10% +9000 +1100 +600 +1500"
-                + " +0 +0 +12%");
+                + " +0 +0 +12% +-");
+        assertThat(lines.get(2)).matches(".* 50% +42%");
         assertThat(ArenaReport.notes(List.of(result(50, 1200, 2900), refusedSome()))).containsExactly(
                 "arena with 50 bots: 30 ticks and 20 snapshots a second, 50 players in the arena at most",
                 "arena with 600 bots: 30 ticks and 20 snapshots a second, 512 players in the arena at most;"
@@ -66,18 +70,18 @@ class ArenaReportTest {
         assertThat(json).startsWith("[\n  {\"bots\": 50, \"joined\": 50, \"seconds\": 20.000, \"tick_rate\": 30, "
                 + "\"snapshot_rate\": 20, \"players\": 50, \"tick_time_us\": {\"p50\": 1200.0, \"p99\": 2900.0, "
                 + "\"max\": 4000.0}, \"tick_p99_share\": 0.087, ").contains("\"snapshot_loss\": 0.00100, ",
-                "\"round_trip_us\": {\"p50\": 600.0, \"p99\": 1500.0}, ", "\"conditions\": \"none\"}");
+                "\"round_trip_us\": {\"p50\": 600.0, \"p99\": 1500.0}, ", "\"server_cpu\": null, \"conditions\": \"none\"}");
         List<String> lines = csv.lines().toList();
         assertThat(lines.getFirst()).startsWith("bots,joined,seconds,tick_rate,snapshot_rate,players,tick_time_p50_us,"
                 + "tick_time_p99_us,tick_time_max_us,tick_p99_share,").contains(",round_trip_p50_us,round_trip_p99_us,")
-                .endsWith(",load_cpu,load_bound,conditions");
+                .endsWith(",load_cpu,load_bound,server_cpu,conditions");
         assertThat(lines.get(1).split(",", -1)).hasSize(ArenaReport.CSV_HEADER.size());
     }
 
     @Test
     void aRunInWhichNoBotGotInSaysWhyAndWhatToCheck() {
         ArenaResult none = new ArenaResult(Results.TARGET, 5, 0, 1, 0, 0, 0, Latency.NONE, 0, 0, 0, 0, 0, Latency.NONE,
-                Map.of(JoinFailure.UNREACHABLE, 5L), 0, 0, 0, 1, 0.01, NetworkConditions.NONE);
+                Map.of(JoinFailure.UNREACHABLE, 5L), 0, 0, 0, 1, 0.01, NetworkConditions.NONE, OptionalDouble.empty());
 
         assertThat(none.failed()).isTrue();
         assertThat(ArenaReport.failure(none)).isEqualTo("no bot got into the arena at 127.0.0.1:10007 (5 unreachable):"
@@ -103,14 +107,14 @@ class ArenaReportTest {
     private static ArenaResult result(int bots, double p50, double p99) {
         return new ArenaResult(Results.TARGET, bots, bots, 20, 30, 20, bots, new Latency(600, p50, p99, p99, 4000),
                 20, bots * 400L, bots * 400L / 999, 9000, 1100, new Latency(bots * 500L, 600, 1500, 2000, 3000),
-                Map.of(), 0, 0, 0, 1, 0.12, NetworkConditions.NONE);
+                Map.of(), 0, 0, 0, 1, 0.12, NetworkConditions.NONE, OptionalDouble.empty());
     }
 
     private static ArenaResult refusedSome() {
         return new ArenaResult(Results.TARGET, 600, 512, 20, 30, 20, 512, new Latency(600, 9000, 15000, 15000, 20000),
                 18, 512 * 360L, 512 * 40L, 8000, 1100, new Latency(1000, 900, 3000, 4000, 5000),
                 Map.of(JoinFailure.TIMEOUT, 3L, JoinFailure.FULL, 85L), 2, 0, 0, 1, 0.5,
-                new NetworkConditions(Duration.ZERO, Duration.ZERO, 0.05, 0, 0));
+                new NetworkConditions(Duration.ZERO, Duration.ZERO, 0.05, 0, 0), OptionalDouble.of(0.42));
     }
 
     private static Document parse(String xml) throws Exception {
