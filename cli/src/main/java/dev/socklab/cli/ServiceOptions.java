@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.socklab.net.AddressException;
@@ -251,6 +252,10 @@ final class ServiceOptions implements ServiceSettings {
             description = "arena: how long a player may send nothing before it is dropped (default: 10s).")
     Duration arenaTimeout = ArenaSettings.DEFAULTS.timeout();
 
+    /** arena: what the network does to what the arena sends (this side's datagrams), to play with lag and loss. */
+    @Mixin
+    NetworkConditionsOptions arenaConditions = new NetworkConditionsOptions();
+
     private ArpTable arpTable;
     /** Whether arp and rarp have been told that their table is empty: the rpc methods read it without a word. */
     private boolean arpTableNoticed;
@@ -306,8 +311,12 @@ final class ServiceOptions implements ServiceSettings {
             within("--arena-snapshot-rate", arenaSnapshotRate, 1, arenaTickRate);
             within("--arena-max-players", arenaMaxPlayers, 1, ArenaSettings.MAX_PLAYERS);
             positive("--arena-timeout", arenaTimeout);
+            NetworkConditions conditions = arenaConditions.conditions();
             arena = new Arena(new ArenaSettings(arenaTickRate, arenaSnapshotRate, arenaMaxPlayers, arenaTimeout,
-                    NetworkConditions.NONE));
+                    conditions));
+            if (!conditions.isNone()) {
+                notices.add("arena: what it sends goes through " + conditions.describe());
+            }
         }
         return arena;
     }

@@ -132,12 +132,14 @@ public final class ImpairedLink implements AutoCloseable {
             if (jitterNanos > 0) {
                 delay = Math.max(0, delay + random.nextLong(-jitterNanos, jitterNanos + 1));
             }
-            if (conditions.reorder() > 0 && random.nextDouble() < conditions.reorder()) {
+            boolean heldBack = conditions.reorder() > 0 && random.nextDouble() < conditions.reorder();
+            if (heldBack) {
                 delay += random.nextLong(REORDER_MIN_NANOS, REORDER_MAX_NANOS + 1);
-                reordered.increment();
             }
             long due = clock.getAsLong() + delay;
-            hold(due, copy, sink);
+            if (hold(due, copy, sink) && heldBack) {
+                reordered.increment();
+            }
             if (conditions.duplicate() > 0 && random.nextDouble() < conditions.duplicate()) {
                 if (hold(due + random.nextLong(0, DUPLICATE_MAX_NANOS + 1), copy, sink)) {
                     duplicated.increment();
@@ -174,7 +176,8 @@ public final class ImpairedLink implements AutoCloseable {
             try {
                 next = held.take();
             } catch (InterruptedException e) {
-                // Not for the sink to see: an interrupted send closes an interruptible channel, the caller's socket.
+                // close() stops this thread with a datagram that is no datagram, never an interrupt, which would
+                // close the sink's channel if it came during a send. One from elsewhere stops the link all the same.
                 close();
                 return;
             }

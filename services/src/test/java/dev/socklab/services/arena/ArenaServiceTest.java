@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,6 +19,7 @@ import dev.socklab.arena.Packet;
 import dev.socklab.arena.PacketCodec;
 import dev.socklab.arena.View;
 import dev.socklab.runtime.Endpoint;
+import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.ServerUnderTest;
 
@@ -49,8 +54,8 @@ class ArenaServiceTest {
             View view = View.EMPTY.apply(first.entities());
             int startX = view.find(welcome.player()).orElseThrow().x();
 
+            Map<Long, View> views = new HashMap<>(Map.of(first.seq(), view));
             long acked = first.seq();
-            View baseline = view;
             long input = 0;
             long deadline = System.nanoTime() + SOON.toNanos();
             while (true) {
@@ -58,19 +63,15 @@ class ArenaServiceTest {
                 client.send(new Packet.Input(welcome.session(), input, acked, input,
                         new byte[] {(byte) (startX > Arena.WIDTH / 2 ? Buttons.LEFT : Buttons.RIGHT)}));
                 Packet.Snapshot snapshot = client.expect(Packet.Snapshot.class, SOON);
-                if (snapshot.baseline() == acked) {
-                    baseline = baseline.apply(snapshot.entities());
-                } else {
-                    assertThat(snapshot.baseline()).isZero();
-                    baseline = View.EMPTY.apply(snapshot.entities());
-                }
+                view = (snapshot.baseline() == 0 ? View.EMPTY : views.get(snapshot.baseline())).apply(snapshot.entities());
+                views.put(snapshot.seq(), view);
                 acked = snapshot.seq();
                 if (snapshot.ackInput() >= 3) {
                     break;
                 }
                 assertThat(System.nanoTime()).as("inputs applied in time").isLessThan(deadline);
             }
-            int x = baseline.find(welcome.player()).orElseThrow().x();
+            int x = view.find(welcome.player()).orElseThrow().x();
             assertThat(Math.abs(x - startX)).isGreaterThanOrEqualTo(3 * 4);
 
             client.send(new Packet.Leave(welcome.session(), PacketCodec.LEAVE_QUIT));
@@ -78,6 +79,95 @@ class ArenaServiceTest {
             assertThat(arena.counters().players()).isZero();
             assertThat(arena.counters().dropped()).isZero();
         }
+    }
+
+    @Test
+    void aSourceThatOnlySendsConnectsGetsOneChallengeOfHalfTheSizeForEachAndNothingElse() throws Exception {
+        Arena arena = new Arena(ArenaSettings.DEFAULTS);
+        try (UdpTestClient client = new UdpTestClient(serve(arena))) {
+            for (int i = 0; i < 200; i++) {
+                client.send(new Packet.Connect(i));
+            }
+            for (int i = 0; i < 200; i++) {
+                assertThat(client.receiveRaw(SOON)).as("challenge %d", i).get()
+                        .satisfies(reply -> assertThat(reply).hasSize(PacketCodec.CHALLENGE_SIZE));
+            }
+            assertThat(client.receiveRaw(Duration.ofMillis(200))).isEmpty();
+            assertThat(arena.counters().joined()).isZero();
+        }
+    }
+
+    @Test
+    void aFloodOfBadPacketsGetsNoReplyAndTheTickKeepsItsRate() throws Exception {
+        Arena arena = new Arena(ArenaSettings.DEFAULTS);
+        InetSocketAddress address = serve(arena);
+        try (UdpTestClient player = new UdpTestClient(address); UdpTestClient flooder = new UdpTestClient(address)) {
+            Packet.Welcome welcome = (Packet.Welcome) player.join("alice", 1, SOON);
+            player.expect(Packet.Snapshot.class, SOON);
+            long ticksBefore = arena.counters().ticks();
+            long start = System.nanoTime();
+            int sent = 0;
+            for (long n = 1; System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1000); n++) {
+                flooder.send(new Packet.Input(welcome.session(), n, 0, n, new byte[] {1})); // another port
+                flooder.send(new Packet.Input((int) n, n, 0, n, new byte[] {1})); // no such session
+                flooder.send(new Packet.Join(n, n, new byte[PacketCodec.COOKIE_SIZE], "mallory")); // forged cookie
+                flooder.send(Arrays.copyOf(PacketCodec.encode(new Packet.Connect(n)).array(), 63)); // truncated
+                sent += 4;
+                // Each player's input, so that it does not time out meanwhile.
+                if (n % 64 == 0) {
+                    player.send(new Packet.Input(welcome.session(), n / 64, 0, n / 64, new byte[] {0}));
+                }
+            }
+            long elapsed = System.nanoTime() - start;
+            long ticks = arena.counters().ticks() - ticksBefore;
+
+            assertThat(flooder.receiveRaw(Duration.ofMillis(200))).as("a reply to the flood").isEmpty();
+            // Generous, for a loaded machine: two thirds of the ticks due.
+            assertThat(ticks).as("ticks in %d ms", TimeUnit.NANOSECONDS.toMillis(elapsed))
+                    .isGreaterThanOrEqualTo(elapsed * 30 / TimeUnit.SECONDS.toNanos(1) * 2 / 3);
+            // The kernel drops what the socket's buffer cannot hold: many, but not all, reach the arena.
+            assertThat(arena.counters().dropped()).isBetween(1L, (long) sent);
+            assertThat(arena.counters().dropped(DropReason.WRONG_ADDRESS)).isPositive();
+            assertThat(arena.counters().dropped(DropReason.UNKNOWN_SESSION)).isPositive();
+            assertThat(arena.counters().dropped(DropReason.BAD_COOKIE)).isPositive();
+            assertThat(arena.counters().dropped(DropReason.MALFORMED)).isPositive();
+            assertThat(arena.counters().players()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void stoppingTheServerSendsEveryPlayerLeave3() throws Exception {
+        Arena arena = new Arena(ArenaSettings.DEFAULTS);
+        try (UdpTestClient client = new UdpTestClient(serve(arena))) {
+            Packet.Welcome welcome = (Packet.Welcome) client.join("alice", 1, SOON);
+            client.expect(Packet.Snapshot.class, SOON);
+
+            servers.server().stop(Duration.ZERO);
+
+            assertThat(client.expect(Packet.Leave.class, SOON))
+                    .isEqualTo(new Packet.Leave(welcome.session(), PacketCodec.LEAVE_STOPPING));
+        }
+    }
+
+    @Test
+    void theTickThreadRunsWhilePlayersPlayAndEndsWhenTheLastLeaves() throws Exception {
+        Arena arena = new Arena(ArenaSettings.DEFAULTS);
+        try (UdpTestClient client = new UdpTestClient(serve(arena))) {
+            assertThat(tickThreads()).isZero();
+            Packet.Welcome welcome = (Packet.Welcome) client.join("alice", 1, SOON);
+            client.expect(Packet.Snapshot.class, SOON);
+            assertThat(tickThreads()).isEqualTo(1);
+
+            client.send(new Packet.Leave(welcome.session(), PacketCodec.LEAVE_QUIT));
+
+            Await.until(() -> tickThreads() == 0, SOON, "the tick thread to end");
+            Packet.Welcome again = (Packet.Welcome) client.join("alice", 2, SOON);
+            assertThat(client.expect(Packet.Snapshot.class, SOON).session()).isEqualTo(again.session());
+        }
+    }
+
+    private static long tickThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("arena tick")).count();
     }
 
     @Test
