@@ -20,6 +20,7 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.socklab.arena.EntityDelta;
 import dev.socklab.arena.EntityState;
 import dev.socklab.arena.MalformedPacketException;
 import dev.socklab.arena.Packet;
@@ -469,11 +470,18 @@ public final class Arena {
                 baseline = View.EMPTY;
                 baselineNumber = 0;
             }
+            List<EntityDelta> deltas = view.deltaFrom(baseline);
+            if (deltas.size() > PacketCodec.MAX_VIEW) {
+                // The players around it changed since the baseline (it respawned, a crowd came and went): the
+                // removals and arrivals pass what a snapshot carries, and the full view is smaller anyway.
+                baselineNumber = 0;
+                deltas = view.deltaFrom(View.EMPTY);
+            }
             long number = player.views.add(view);
             int hold = player.lastApplied == 0 ? 0
                     : (int) Math.min(0xFFFF, TimeUnit.NANOSECONDS.toMillis(now - player.lastAppliedArrived));
             send(player, new Packet.Snapshot(player.session, number, baselineNumber, tick, player.lastApplied, hold,
-                    lastTickMicros, states.size(), view.deltaFrom(baseline)));
+                    lastTickMicros, states.size(), deltas));
             player.snapshotSent(number);
             counters.snapshotSent();
         }
