@@ -114,11 +114,11 @@ public final class ArenaChart {
         }
     }
 
-    /** The players axis, linear from 0 to a round top, with a tick at each run's players. */
+    /** The players axis, linear from 0 to a little past the most, with a tick at each run's players. */
     private record Axis(double max, List<Double> ticks) {
         static Axis of(List<ArenaResult> runs) {
             List<Double> players = runs.stream().map(r -> (double) r.joined()).distinct().sorted().toList();
-            return new Axis(SweepChart.niceMax(players.getLast() * 1.05), players);
+            return new Axis(Math.max(1, players.getLast() * 1.08), players);
         }
 
         double position(double players) {
