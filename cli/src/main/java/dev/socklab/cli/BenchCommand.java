@@ -45,7 +45,7 @@ import dev.socklab.text.Visible;
  * ({@link BenchReport} documents its keys) or CSV; a sweep of connection counts can be drawn as SVG.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
-        subcommands = SoakCommand.class,
+        subcommands = {SoakCommand.class, ArenaBenchCommand.class},
         sortOptions = false,
         description = {"Measures a server's throughput and latency under many connections.",
                 "Like redis-benchmark or wrk, it loads the server in one of these ways (WORKLOAD):",
@@ -70,7 +70,9 @@ import dev.socklab.text.Visible;
                 "or over HTTP to http's (10080).",
                 "socklab bench soak (see its --help) checks every reply over TCP, UDP and",
                 "Unix sockets for minutes, and that the server's files, threads and memory",
-                "come back.", ""},
+                "come back.",
+                "socklab bench arena (see its --help) plays bot players in the UDP arena and",
+                "reports the server's tick time, snapshot loss and bytes per player.", ""},
         footer = {"", "--json prints an array, an object a run, with exactly these keys:",
                 "  workload          pingpong, stream, connect, udp, idle, chat, http or rpc",
                 "  connections       connections (udp: sockets) at once; idle: how many asked;",
@@ -238,7 +240,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         if (workload == null) {
             throw new Errors.UsageException("Missing required parameter: 'WORKLOAD': pingpong, stream, connect, udp, "
-                    + "idle, chat, http, rpc, or the command soak");
+                    + "idle, chat, http, rpc, or the command soak or arena");
         }
         List<BenchPlan> plans = plans();
         List<BenchResult> results = new ArrayList<>();

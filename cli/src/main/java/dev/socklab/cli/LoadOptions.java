@@ -24,7 +24,8 @@ final class LoadOptions {
 
     @Option(names = "--server-pid", paramLabel = "PID",
             description = "The server's process, which must hold the sockets loaded: bench idle reads its memory"
-                    + " (VmRSS); soak checks that its descriptors, threads and VmRSS come back.")
+                    + " (VmRSS); soak checks that its descriptors, threads and VmRSS come back; bench arena reads its"
+                    + " CPU time.")
     Long serverPid;
 
     @ArgGroup(exclusive = true)

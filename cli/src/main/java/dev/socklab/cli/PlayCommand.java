@@ -20,7 +20,8 @@ import dev.socklab.trace.Tracer;
  * ({@link PlayScreen}), with the keys that switch prediction, reconciliation and interpolation.
  * Not a {@link ClientCommand}: the arena is UDP only, and has no TLS or Unix socket.
  */
-@Command(name = "play", subcommands = PlayConnect4Command.class, mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
+@Command(name = "play", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
+        subcommands = PlayConnect4Command.class,
         description = {"Plays in a socklab arena over UDP, full screen on a terminal.",
                 "Keys: the arrows or WASD move (hold one to keep moving), space fires, q or Ctrl-C quits.",
                 "Switches, on at the start: p turns prediction on and off (your own player moves at once, not a"
@@ -37,7 +38,8 @@ import dev.socklab.trace.Tracer;
                 "  socklab play 192.0.2.7 --name alice",
                 "  socklab play --lag 200ms --jitter 30ms --loss 5%%",
                 "  socklab play --no-interpolation       watch the others jump",
-                "  socklab play --trace 2>trace.log      every datagram, in a file"})
+                "  socklab play --trace 2>trace.log      every datagram, in a file",
+                "  socklab play connect4                 connect four instead, on port 10004"})
 final class PlayCommand implements Callable<Integer> {
     private static final String SERVICE = "arena";
 

@@ -59,7 +59,7 @@ public final class BenchReport {
     public static final List<String> CSV_HEADER = Arrays.stream(ReportColumn.values()).map(ReportColumn::csvName).toList();
 
     /** One object a line, {@code "key": value, ...}: a run reads, and greps, as one line. */
-    private static final ObjectWriter JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+    static final ObjectWriter JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build()
             .writer().with(new DefaultPrettyPrinter()
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"))
@@ -172,7 +172,7 @@ public final class BenchReport {
         return out.toString();
     }
 
-    private static String aligned(List<List<String>> rows) {
+    static String aligned(List<List<String>> rows) {
         int columns = rows.getFirst().size();
         int[] widths = new int[columns];
         for (List<String> row : rows) {

@@ -136,7 +136,7 @@ public final class SweepChart {
         return number + suffixes[i];
     }
 
-    private static String text(int x, int y, String anchor, int size, String content) {
+    static String text(int x, int y, String anchor, int size, String content) {
         return String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
                 x, y, anchor, size, escape(content));
     }
