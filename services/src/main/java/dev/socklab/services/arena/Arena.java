@@ -117,7 +117,7 @@ public final class Arena {
         this.timeoutNanos = settings.timeout().toNanos();
         this.random = random;
         this.simulation = new Simulation(WIDTH, HEIGHT, random);
-        RandomGenerator fates = random instanceof SplittableRandom s ? s.split() : new SplittableRandom(random.nextLong());
+        RandomGenerator fates = new SplittableRandom(random.nextLong());
         this.outbound = threaded ? new ImpairedLink(settings.conditions(), fates, "arena")
                 : new ImpairedLink(settings.conditions(), fates, "arena", clock);
     }
