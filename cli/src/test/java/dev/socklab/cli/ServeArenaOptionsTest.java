@@ -88,7 +88,7 @@ class ServeArenaOptionsTest {
         assertThat(help.out()).contains("--arena-tick-rate", "--arena-snapshot-rate", "--arena-max-players",
                 "--arena-timeout", "--lag", "--jitter", "--loss", "--duplicate", "--reorder");
         assertThat(help.out().replaceAll("\\s+", " ")).contains("socklab serve arena --lag 150ms --loss 5%",
-                "with what the arena sends 150 ms late and 5% of it lost");
+                "the game, what it sends 150 ms late and 5% of it lost");
     }
 
     private static ServeCommand parse(String... args) {

@@ -117,7 +117,7 @@ public final class Arena {
         this.timeoutNanos = settings.timeout().toNanos();
         this.random = random;
         this.simulation = new Simulation(WIDTH, HEIGHT, random);
-        RandomGenerator fates = random instanceof SplittableRandom s ? s.split() : new SplittableRandom(random.nextLong());
+        RandomGenerator fates = new SplittableRandom(random.nextLong());
         this.outbound = threaded ? new ImpairedLink(settings.conditions(), fates, "arena")
                 : new ImpairedLink(settings.conditions(), fates, "arena", clock);
     }
@@ -467,12 +467,13 @@ public final class Arena {
 
     private void sendSnapshots(List<Player> present, List<EntityState> states, long tick) {
         long now = clock.getAsLong();
+        NearestPlayers views = nearest.of(states);
         int at = 0;
         for (Player player : present) {
             while (states.get(at).id() != player.id) {
                 at++; // both go by increasing id, and every player present is in the simulation
             }
-            View view = nearest.of(states, at);
+            View view = views.view(at);
             long baselineNumber = player.acknowledged();
             View baseline = player.views.find(baselineNumber);
             if (baseline == null) {

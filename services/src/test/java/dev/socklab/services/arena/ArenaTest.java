@@ -242,6 +242,24 @@ class ArenaTest {
     }
 
     @Test
+    void aSnapshotNamesTheLastInputAppliedAndHowLongItWaitedSinceItArrived() {
+        Arena arena = arena();
+        TestLink link = new TestLink(40000);
+        Packet.Welcome w = welcome(arena, link, "alice");
+
+        receive(arena, link, input(w, 1, 0, 1, Buttons.UP));
+        for (int i = 0; i < 3; i++) {
+            tick(arena);
+        }
+
+        Packet.Snapshot last = snapshots(link).getLast();
+        assertThat(last.ackInput()).isEqualTo(1);
+        // Arrived, then three ticks of 33 ms: the snapshot after the third says so.
+        assertThat(last.holdMillis()).isEqualTo(TimeUnit.NANOSECONDS.toMillis(3 * TICK));
+        assertThat(last.players()).isEqualTo(1);
+    }
+
+    @Test
     void aGapOfInputsTheClientGaveUpIsSkippedNotWaitedFor() {
         Arena arena = arena();
         TestLink link = new TestLink(40000);
