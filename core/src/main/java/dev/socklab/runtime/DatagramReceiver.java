@@ -3,6 +3,7 @@ package dev.socklab.runtime;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
@@ -50,8 +51,19 @@ final class DatagramReceiver extends Listener {
     void bind() throws IOException {
         SocketAddress address = requested.address();
         context.tracer.call(tag, SocketNames.socketCall(address, false));
-        channel = bind(DatagramChannel.open(SocketNames.family(address)), opened -> opened.bind(address));
+        int receiveBuffer = handler.receiveBufferBytes();
+        channel = bind(DatagramChannel.open(SocketNames.family(address)), opened -> {
+            if (receiveBuffer > 0) {
+                opened.setOption(StandardSocketOptions.SO_RCVBUF, receiveBuffer);
+            }
+            opened.bind(address);
+        });
         context.guard.addOwnPort(((InetSocketAddress) binding().endpoint().address()).getPort());
+    }
+
+    /** The receive buffer the kernel gave this socket, as {@code getsockopt(SO_RCVBUF)} reads it. */
+    int receiveBuffer() throws IOException {
+        return channel.getOption(StandardSocketOptions.SO_RCVBUF);
     }
 
     @Override

@@ -60,6 +60,11 @@ public final class Server {
         this.ioThreads = ioThreads;
     }
 
+    /** Its listeners, bound or not: for tests of what one socket was given. */
+    List<Listener> listeners() {
+        return listeners;
+    }
+
     /** A builder with the default {@link Limits}, no tracing, and both IP versions. */
     public static Builder builder() {
         return new Builder();

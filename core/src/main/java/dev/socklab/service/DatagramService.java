@@ -56,4 +56,14 @@ public interface DatagramService {
     default boolean logsEachDatagram() {
         return true;
     }
+
+    /**
+     * The receive buffer ({@code SO_RCVBUF}) this service's sockets ask for, in bytes, or 0, the
+     * default, for the system's. Datagrams that arrive while the service works on one wait there;
+     * past it the kernel drops them. A service that many peers send to many times a second (a
+     * game's inputs) asks for more; the kernel holds the ask to {@code net.core.rmem_max}.
+     */
+    default int receiveBufferBytes() {
+        return 0;
+    }
 }

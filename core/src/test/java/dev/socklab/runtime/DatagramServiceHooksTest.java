@@ -8,6 +8,7 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
@@ -135,6 +136,33 @@ class DatagramServiceHooksTest {
                 assertThat(log.warnings()).anyMatch(line -> line.contains("crashed on a datagram"));
             }
         }
+    }
+
+    @Test
+    void theReceiveBufferAServiceAsksForIsTheSocketsAsTheKernelGrantsIt() throws Exception {
+        int asked = 2 << 20;
+        DatagramService busy = new DatagramService() {
+            @Override
+            public void serve(Datagram datagram) {
+            }
+
+            @Override
+            public int receiveBufferBytes() {
+                return asked;
+            }
+        };
+        Server server = servers.start(Server.builder().datagram("game", busy, StreamTransport.udp(false))
+                .datagram("plain", datagram -> { }, StreamTransport.udp(false)));
+        int granted;
+        int standard;
+        try (DatagramChannel same = DatagramChannel.open(StandardProtocolFamily.INET);
+             DatagramChannel plain = DatagramChannel.open(StandardProtocolFamily.INET)) {
+            granted = same.setOption(StandardSocketOptions.SO_RCVBUF, asked).getOption(StandardSocketOptions.SO_RCVBUF);
+            standard = plain.getOption(StandardSocketOptions.SO_RCVBUF);
+        }
+
+        assertThat(((DatagramReceiver) server.listeners().getFirst()).receiveBuffer()).isEqualTo(granted);
+        assertThat(((DatagramReceiver) server.listeners().get(1)).receiveBuffer()).isEqualTo(standard);
     }
 
     private static DatagramChannel client(SocketAddress server) throws IOException {

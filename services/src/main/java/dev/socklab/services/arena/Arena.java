@@ -43,9 +43,9 @@ import dev.socklab.netem.ImpairedLink;
  *       prove it receives there, beyond one reply smaller than what it sent.</li>
  *   <li><b>playing</b>: a session id names the player only together with its address. Its INPUTs
  *       pass a replay window and an {@link InputQueue} (8 waiting at most, at the tick rate with a
- *       burst of 8); each tick applies at most 2 of each player's inputs, players by id, then
- *       advances the {@link Simulation}; every snapshot tick sends each player its view (itself and
- *       its 31 nearest), as the difference from the view it acknowledged.</li>
+ *       burst of a second's inputs); each tick applies at most 2 of each player's inputs, players
+ *       by id, then advances the {@link Simulation}; every snapshot tick sends each player its view
+ *       (itself and its 31 nearest), as the difference from the view it acknowledged.</li>
  *   <li><b>leaving</b>: a LEAVE from the player, silence for the timeout (LEAVE 1), breaking the
  *       rules once too often ({@link Strikes}, LEAVE 2), the arena stopping (LEAVE 3), or its
  *       WebSocket closing.</li>

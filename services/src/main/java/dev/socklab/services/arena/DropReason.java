@@ -12,7 +12,7 @@ public enum DropReason {
     WRONG_ADDRESS("wrong address"),
     /** An INPUT whose packet number was seen already, or is too old to tell (64 behind the newest). */
     REPLAYED("replayed"),
-    /** Inputs faster than the tick rate allows, past a burst of 8. */
+    /** Inputs faster than the tick rate allows, past a burst of a second's inputs. */
     TOO_FAST("too fast"),
     /** An input with a bit no key sets. */
     IMPOSSIBLE("impossible input"),

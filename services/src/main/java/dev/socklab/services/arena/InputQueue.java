@@ -12,12 +12,13 @@ import dev.socklab.rate.TokenBucket;
  * input is queued once, in its number's order: an input already queued is ignored (the client
  * repeats every input until a snapshot acknowledges it), and a gap in the numbers (inputs the
  * client gave up, past the 8 it repeats) is skipped, never waited for. Bounded: at most
- * {@value #CAPACITY} inputs wait, and new ones come at most at the tick rate (a token bucket,
- * burst {@value #BURST}). Thread-safe: the receiving thread offers, the tick thread takes.
+ * {@value #CAPACITY} inputs wait, and new ones come at most at the tick rate (a token bucket
+ * whose burst is a second of inputs: an honest client's inputs bunch up behind a network's jitter
+ * or a server's pause, and the 2 inputs a tick applies already cap how fast anyone moves).
+ * Thread-safe: the receiving thread offers, the tick thread takes.
  */
 final class InputQueue {
     static final int CAPACITY = 8;
-    static final int BURST = 8;
 
     /** What became of one INPUT packet. */
     enum Outcome {
@@ -45,7 +46,7 @@ final class InputQueue {
     private long skipped;
 
     InputQueue(int tickRate, long now) {
-        this.rate = new TokenBucket(tickRate, BURST, now);
+        this.rate = new TokenBucket(tickRate, tickRate, now);
     }
 
     /** Takes what is new in {@code input}, which arrived at {@code now}. */
