@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +26,7 @@ import dev.socklab.services.arena.ArenaSettings;
 import dev.socklab.testing.ServerUnderTest;
 
 /** {@code socklab bench arena} run in process, for half a second a run, against socklab's arena server. */
+@Tag("udp-only")
 @Timeout(30)
 class ArenaBenchCommandTest {
     private static final String[] SHORT = {"--duration", "500ms", "--warmup", "200ms"};

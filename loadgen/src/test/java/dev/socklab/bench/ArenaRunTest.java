@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +22,7 @@ import dev.socklab.services.arena.ArenaSettings;
 import dev.socklab.testing.ServerUnderTest;
 
 /** bench arena's bots against socklab's own arena server on loopback, for a second or two. */
+@Tag("udp-only")
 @Timeout(30)
 class ArenaRunTest {
     private static final Duration WARMUP = Duration.ofMillis(500);

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +36,7 @@ import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.trace.Tracer;
 
 /** {@link ArenaClient} against socklab's own arena server over UDP on loopback. */
+@Tag("udp-only")
 @Timeout(60)
 class ArenaClientTest {
     private static final Duration SOON = Duration.ofSeconds(10);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,6 +28,7 @@ import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.ServerUnderTest;
 
 /** The arena over real UDP on loopback: the handshake, play, and the service's bounds. */
+@Tag("udp-only")
 @Timeout(60)
 class ArenaServiceTest {
     private static final Duration SOON = Duration.ofSeconds(5);
