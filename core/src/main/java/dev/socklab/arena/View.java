@@ -45,8 +45,8 @@ public record View(List<EntityState> entities) {
 
     /** The entries that take {@code baseline} to this view, by increasing id: new, changed and removed entities. */
     public List<EntityDelta> deltaFrom(View baseline) {
-        List<EntityDelta> deltas = new ArrayList<>();
         List<EntityState> before = baseline.entities;
+        List<EntityDelta> deltas = new ArrayList<>(before.size() + entities.size());
         int i = 0;
         int j = 0;
         while (i < before.size() || j < entities.size()) {
