@@ -26,7 +26,7 @@ import dev.socklab.services.arena.ArenaSettings;
 import dev.socklab.testing.ServerUnderTest;
 
 /** {@code socklab bench arena} run in process, for half a second a run, against socklab's arena server. */
-@Tag("udp-only")
+@Tag("no-engine")
 @Timeout(30)
 class ArenaBenchCommandTest {
     private static final String[] SHORT = {"--duration", "500ms", "--warmup", "200ms"};

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * wide: every line fits, every summary is a whole sentence, and every paragraph is one
  * description element, so that picocli's wrapping never breaks a sentence or an example.
  */
+@Tag("no-engine")
 @Timeout(30)
 class HelpTextTest {
     /** picocli's {@code usageHelpWidth}, which socklab leaves at its default. */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +35,7 @@ import dev.socklab.testing.StreamTransport;
  * exemption, datagrams from service ports, loops between servers (loopback included), and each
  * service's declared reply bound.
  */
+@Tag("no-engine")
 @Timeout(20)
 class UdpReflectionTest {
     private static final Duration WAIT = Duration.ofSeconds(10);

@@ -22,7 +22,7 @@ import dev.socklab.services.arena.ArenaSettings;
 import dev.socklab.testing.ServerUnderTest;
 
 /** bench arena's bots against socklab's own arena server on loopback, for a second or two. */
-@Tag("udp-only")
+@Tag("no-engine")
 @Timeout(30)
 class ArenaRunTest {
     private static final Duration WARMUP = Duration.ofMillis(500);

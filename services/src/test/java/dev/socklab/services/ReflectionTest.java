@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +43,7 @@ import dev.socklab.testing.StreamTransport;
  * amplification factor for the classic amplifiers, chargen and qotd. (Loopback sources are exempt
  * from the rate limits, so every datagram here is answered as the service would answer it.)
  */
+@Tag("no-engine")
 @Timeout(30)
 class ReflectionTest {
     private static final int HEADERS = 28;

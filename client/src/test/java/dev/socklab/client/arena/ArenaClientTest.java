@@ -36,7 +36,7 @@ import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.trace.Tracer;
 
 /** {@link ArenaClient} against socklab's own arena server over UDP on loopback. */
-@Tag("udp-only")
+@Tag("no-engine")
 @Timeout(60)
 class ArenaClientTest {
     private static final Duration SOON = Duration.ofSeconds(10);

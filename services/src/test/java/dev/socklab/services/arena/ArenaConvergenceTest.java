@@ -29,7 +29,7 @@ import dev.socklab.testing.ServerUnderTest;
  * Four bots on loopback, with 5% loss, 2% duplication and 2% reordering both ways: no bot ever sees
  * a state the server did not make, and once the inputs stop every bot sees what the server has.
  */
-@Tag("udp-only")
+@Tag("no-engine")
 @Timeout(60)
 class ArenaConvergenceTest {
     private static final NetworkConditions BAD = new NetworkConditions(Duration.ZERO, Duration.ZERO, 0.05, 0.02, 0.02);

@@ -28,7 +28,7 @@ import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.ServerUnderTest;
 
 /** The arena over real UDP on loopback: the handshake, play, and the service's bounds. */
-@Tag("udp-only")
+@Tag("no-engine")
 @Timeout(60)
 class ArenaServiceTest {
     private static final Duration SOON = Duration.ofSeconds(5);
