@@ -236,6 +236,7 @@ class Connect4ServiceTest {
              TestPlayer carol = TestPlayer.named(game, "carol")) {
             start(alice, bob);
             play(alice, bob, "44");
+            alice.await("alice (X) to move."); // bob's move is made: /who counts it
             carol.say("/play");
             carol.await("waiting for another player to send /play; /leave to stop.");
             carol.say("/who");
