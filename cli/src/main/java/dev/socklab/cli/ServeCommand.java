@@ -64,7 +64,9 @@ import dev.socklab.trace.Tracer;
                 "                                        the lab's network only, and echo not to",
                 "                                        one part of it",
                 "  socklab serve --bind ::               open to the network (IPv6, and IPv4",
-                "                                        where the system allows)"})
+                "                                        where the system allows)",
+                "  socklab serve --admin 127.0.0.1:10090 /metrics for Prometheus and /status",
+                "                                        (JSON) on loopback port 10090"})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

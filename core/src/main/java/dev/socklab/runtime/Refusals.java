@@ -20,9 +20,13 @@ public record Refusals(long deniedConnections, long deniedDatagrams, long overSe
     public static final String DENIED = "denied";
     /** The reason a datagram from a denied source is counted under. */
     public static final String DENIED_DATAGRAM = "denied_datagram";
+    /** {@link #overServerLimit()}'s reason. */
     public static final String SERVER_LIMIT = "server_limit";
+    /** {@link #overServiceLimit()}'s reason. */
     public static final String SERVICE_LIMIT = "service_limit";
+    /** {@link #overSourceLimit()}'s reason. */
     public static final String SOURCE_LIMIT = "source_limit";
+    /** {@link #overSourceRate()}'s reason. */
     public static final String SOURCE_RATE = "source_rate";
 
     /** Each reason by the name metrics and {@code /status} give it, in this order, zero or not. */

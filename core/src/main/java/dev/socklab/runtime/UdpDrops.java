@@ -14,9 +14,13 @@ import java.util.Map;
  *     address and port more often than a client does, as two services answering each other do
  */
 public record UdpDrops(long fromLoopPorts, long overRate, long overBound, long inLoops) {
+    /** {@link #overRate()}'s reason. */
     public static final String OVER_RATE = "over_rate";
+    /** {@link #overBound()}'s reason. */
     public static final String OVER_BOUND = "over_bound";
+    /** {@link #fromLoopPorts()}'s reason. */
     public static final String FROM_LOOP_PORT = "from_loop_port";
+    /** {@link #inLoops()}'s reason. */
     public static final String IN_LOOP = "in_loop";
 
     /** Each reason by the name metrics and {@code /status} give it, zero or not. */

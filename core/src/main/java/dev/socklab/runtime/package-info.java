@@ -32,7 +32,7 @@
  *       {@link dev.socklab.runtime.ServiceLimits}: its {@link dev.socklab.runtime.AccessPolicy},
  *       its {@link dev.socklab.runtime.SourceLimits} ({@code SourceConnections},
  *       {@code SourceRate}, by {@code SourceKey}), its own connection limit and idle timeout. A turned-away client may get one line ({@code Refusal}); the counts are
- *       kept in {@code RefusalCounts} and shown as {@link dev.socklab.runtime.Refusals}.</dd>
+ *       kept in {@code RefusalCounts}, the listener's and the server's, and shown as {@link dev.socklab.runtime.Refusals}.</dd>
  *   <dt>UDP</dt>
  *   <dd>{@code DatagramReceiver} hands each datagram to the service as a {@code ServerDatagram};
  *       the {@code ReflectionGuard} holds the replies to the {@link dev.socklab.runtime.UdpLimits}
@@ -44,6 +44,14 @@
  *       so many a second and a summary of the rest; {@code ThrottledLog} keeps a recurring warning
  *       to one line an interval. Tracing is {@link dev.socklab.trace.Tracer}'s, called at the
  *       listeners and around each connection's channel.</dd>
+ *   <dt>Statistics</dt>
+ *   <dd>Each listener's {@code ListenerCounts} (LongAdders) are added to as the work happens:
+ *       connections accepted and ended, each read's and write's bytes (by {@code ChannelWire}, beside
+ *       the connection's own count), datagrams each way, refusals and UDP drops. The server reads
+ *       them as {@link dev.socklab.runtime.ListenerStats}, its open connections as
+ *       {@link dev.socklab.runtime.OpenConnection}s, and its services'
+ *       {@link dev.socklab.service.Gauges}: what the admin listener's {@code /metrics} and
+ *       {@code /status} show.</dd>
  * </dl>
  *
  * <h2>Its threads</h2>
@@ -70,7 +78,8 @@
  * {@link dev.socklab.runtime.ServiceLimits}, {@link dev.socklab.runtime.SettingException},
  * {@link dev.socklab.runtime.AccessPolicy}, {@link dev.socklab.runtime.SourceLimits},
  * {@link dev.socklab.runtime.UdpLimits}, {@link dev.socklab.runtime.Refusals},
- * {@link dev.socklab.runtime.UdpDrops} and {@link dev.socklab.runtime.Amplification}: what
+ * {@link dev.socklab.runtime.UdpDrops}, {@link dev.socklab.runtime.ListenerStats},
+ * {@link dev.socklab.runtime.OpenConnection} and {@link dev.socklab.runtime.Amplification}: what
  * configures a server and what it reports. Every other type is the runtime's own.
  */
 package dev.socklab.runtime;

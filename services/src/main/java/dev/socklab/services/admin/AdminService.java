@@ -44,6 +44,7 @@ public final class AdminService implements StreamService {
     /** Listens to the JVM's collections until the server stops. */
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
+    /** The service, answering over HTTP held to {@code settings}, {@code /status} telling the time by {@code clock}. */
     public AdminService(HttpSettings settings, Clock clock) {
         this.http = new HttpService(settings, router);
         this.clock = clock;
