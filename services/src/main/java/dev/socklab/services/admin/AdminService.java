@@ -41,8 +41,6 @@ public final class AdminService implements StreamService {
     private final HttpService http;
     private final Clock clock;
     private final PrometheusMeterRegistry registry = registry();
-    /** Listens to the JVM's collections until the server stops. */
-    private final JvmGcMetrics gc = new JvmGcMetrics();
 
     /** The service, answering over HTTP held to {@code settings}, {@code /status} telling the time by {@code clock}. */
     public AdminService(HttpSettings settings, Clock clock) {
@@ -56,7 +54,8 @@ public final class AdminService implements StreamService {
      * starts; the server's own meters are registered at the first scrape.
      */
     public void report(Server server) {
-        for (MeterBinder binder : List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(), new ClassLoaderMetrics(),
+        // The GC meters listen to the JVM's collections from now on: one server a process, so never closed.
+        for (MeterBinder binder : List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
                 new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics())) {
             binder.bindTo(registry);
         }
@@ -94,7 +93,6 @@ public final class AdminService implements StreamService {
 
     @Override
     public Optional<String> stopping() {
-        gc.close();
         return http.stopping();
     }
 
