@@ -105,7 +105,7 @@ final class ConnectionTask implements Runnable {
         this.id = id;
         this.service = listener.service;
         this.label = listener.requested.label();
-        this.listenerAddress = SocketAddresses.format(listener.binding().endpoint().address());
+        this.listenerAddress = listener.address();
         this.counts = listener.counts;
         this.handler = handler;
         this.tag = tag;

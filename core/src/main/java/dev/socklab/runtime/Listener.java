@@ -28,6 +28,8 @@ abstract sealed class Listener permits StreamListener, DatagramReceiver {
     volatile boolean closing;
     private NetworkChannel channel;
     private Binding binding;
+    /** The bound address as the lab writes it, formatted once for every connection's and every scrape's use. */
+    private String address;
 
     Listener(String service, Endpoint requested, ServerContext context) {
         this.service = service;
@@ -39,7 +41,12 @@ abstract sealed class Listener permits StreamListener, DatagramReceiver {
 
     /** What it has done so far; the server must be started. */
     final ListenerStats stats() {
-        return counts.snapshot(binding);
+        return counts.snapshot(binding, address);
+    }
+
+    /** The bound address as the lab writes it: {@code 127.0.0.1:7}, {@code [::1]:7}, {@code unix:/run/echo.sock}. */
+    final String address() {
+        return address;
     }
 
     /** Creates and binds the socket; on failure nothing stays open. */
@@ -100,6 +107,7 @@ abstract sealed class Listener permits StreamListener, DatagramReceiver {
         context.tracer.call(tag, "bind(" + SocketAddresses.format(bound) + ")");
         channel = opened;
         binding = new Binding(service, requested.at(bound));
+        this.address = SocketAddresses.format(bound);
         return opened;
     }
 }

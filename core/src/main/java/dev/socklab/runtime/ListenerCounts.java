@@ -3,8 +3,6 @@ package dev.socklab.runtime;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.socklab.net.SocketAddresses;
-
 /**
  * What one listener's socket and the connections and exchanges it started have done so far, behind
  * {@link ListenerStats}. LongAdders, added to as the work happens: a read adds to one as it adds to
@@ -51,12 +49,11 @@ final class ListenerCounts {
         closedNanos.add(nanos);
     }
 
-    /** The counts now, for the listener bound as {@code binding}. */
-    ListenerStats snapshot(Binding binding) {
+    /** The counts now, for the listener bound as {@code binding}, at {@code address}. */
+    ListenerStats snapshot(Binding binding, String address) {
         UdpDrops drops = new UdpDrops(droppedFromLoopPorts.sum(), droppedOverRate.sum(), droppedOverBound.sum(),
                 droppedInLoops.sum());
-        return new ListenerStats(binding.service(), binding.endpoint().label(),
-                SocketAddresses.format(binding.endpoint().address()), active.sum(), accepted.sum(),
+        return new ListenerStats(binding.service(), binding.endpoint().label(), address, active.sum(), accepted.sum(),
                 refusals.snapshot().byReason(), closed.sum(), Duration.ofNanos(closedNanos.sum()), bytesIn.sum(),
                 bytesOut.sum(), datagramsIn.sum(), datagramsOut.sum(), drops.byReason());
     }

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param service the service's name
  * @param transport the endpoint's label: {@code tcp}, {@code tls}, {@code udp}, {@code unix}
- * @param address the bound address as the lab writes it: {@code 127.0.0.1:7}, or a Unix socket's path
+ * @param address the bound address as the lab writes it: {@code 127.0.0.1:7}, {@code [::1]:7}, {@code unix:/run/echo.sock}
  * @param active stream connections being served now
  * @param accepted stream connections handed to the service (refused ones are not)
  * @param refused clients turned away, by {@link Refusals#byReason()}'s reasons
