@@ -9,7 +9,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 import java.util.stream.LongStream;
 
 import org.slf4j.LoggerFactory;
@@ -39,6 +38,7 @@ final class ServerContext {
             TimeUnit.MINUTES.toNanos(1));
     /** Each service's gate, by service name. */
     private final Map<String, ServiceGate> gates;
+    /** The server's refusals, which each listener's add to. */
     final RefusalCounts refusals;
     final Set<ConnectionTask> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
@@ -55,7 +55,7 @@ final class ServerContext {
     final Optional<ServerTls> tls;
 
     ServerContext(Limits limits, Map<String, ServiceLimits> services, UdpLimits udpLimits, int maxLogRate, Tracer tracer, Family family,
-                  Function<RefusalCounts, Map<String, ServiceGate>> gates, Optional<ServerTls> tls) {
+                  Map<String, ServiceGate> gates, Optional<ServerTls> tls) {
         this.tls = tls;
         this.limits = limits;
         this.services = services;
@@ -65,7 +65,7 @@ final class ServerContext {
         this.guard = new ReflectionGuard(udpLimits);
         this.connectionLog = new ConnectionLog(maxLogRate);
         this.refusals = new RefusalCounts();
-        this.gates = gates.apply(refusals);
+        this.gates = gates;
         this.watchdog = new Watchdog(shortestTimeout(limits, services), "socklab watchdog", connectionLog::summarize);
     }
 

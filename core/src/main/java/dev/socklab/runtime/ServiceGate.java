@@ -15,8 +15,8 @@ import dev.socklab.text.Durations;
 /**
  * Who may use one service, and how much: the server's and the service's allow and deny lists (a
  * client must pass both), the service's own limit of connections at once, and the per-source
- * limits. One per service, shared by all its sockets; every count a refusal adds to is the
- * server's {@link RefusalCounts}.
+ * limits. One per service, shared by all its sockets; a refusal is counted in the {@link RefusalCounts}
+ * of the listener that asks, which add to the server's.
  */
 final class ServiceGate {
     private final String service;
@@ -27,14 +27,12 @@ final class ServiceGate {
     private final SourceLimits sourceLimits;
     private final SourceConnections sourceConnections;
     private final SourceRate sourceRate;
-    private final RefusalCounts counts;
     private final ThrottledLog deniedDatagrams = new ThrottledLog(Listener.LOG, TimeUnit.SECONDS.toNanos(1));
 
     /**
      * @param maxConnections the service's own limit of connections at once, or 0 for the server's alone
      */
-    ServiceGate(String service, List<AccessPolicy> policies, int maxConnections, SourceLimits sourceLimits,
-                RefusalCounts counts) {
+    ServiceGate(String service, List<AccessPolicy> policies, int maxConnections, SourceLimits sourceLimits) {
         this.service = service;
         this.policies = policies.stream().filter(p -> !p.isEveryone()).toList();
         this.maxConnections = maxConnections;
@@ -44,25 +42,24 @@ final class ServiceGate {
                 ? new SourceConnections(sourceLimits.maxConnections()) : null;
         this.sourceRate = sourceLimits.maxRate() > 0
                 ? new SourceRate(sourceLimits.maxRate(), sourceLimits.coolOff().toNanos()) : null;
-        this.counts = counts;
     }
 
     /** Why a stream client at {@code peer} may not connect at all, counted; empty if it may. */
-    Optional<String> deniedConnection(SocketAddress peer) {
+    Optional<String> deniedConnection(SocketAddress peer, RefusalCounts counts) {
         Optional<String> why = denied(peer);
         if (why.isPresent()) {
-            counts.deniedConnections.increment();
+            counts.deniedConnection();
         }
         return why;
     }
 
     /** Whether a datagram from {@code sender} may be served; one that may not is counted and logged, a line a second at most. */
-    boolean admitsDatagram(SocketAddress sender, String tag) {
+    boolean admitsDatagram(SocketAddress sender, String tag, RefusalCounts counts) {
         Optional<String> why = denied(sender);
         if (why.isEmpty()) {
             return true;
         }
-        counts.deniedDatagrams.increment();
+        counts.deniedDatagram();
         deniedDatagrams.warn(tag + " " + SocketAddresses.format(sender) + " " + Outcome.DENIED + ": " + why.get());
         return false;
     }
@@ -71,15 +68,15 @@ final class ServiceGate {
      * Takes what a new connection from {@code peer} uses of the service's and the per-source
      * limits, or takes nothing and says why, counted. Each connection entered must {@link #leave}.
      */
-    Optional<String> enter(SocketAddress peer) {
+    Optional<String> enter(SocketAddress peer, RefusalCounts counts) {
         InetAddress source = limitedSource(peer);
         if (source != null && sourceRate != null && !sourceRate.tryTake(source, System.nanoTime())) {
-            counts.overSourceRate.increment();
+            counts.overSourceRate();
             return Optional.of("connecting too often (over " + sourceLimits.maxRate() + " a second); try again in "
                     + Durations.format(sourceLimits.coolOff()));
         }
         if (source != null && sourceConnections != null && !sourceConnections.tryEnter(source)) {
-            counts.overSourceLimit.increment();
+            counts.overSourceLimit();
             return Optional.of("too many connections from your address (" + sourceLimits.maxConnections()
                     + "); try again later");
         }
@@ -87,7 +84,7 @@ final class ServiceGate {
             if (source != null && sourceConnections != null) {
                 sourceConnections.leave(source);
             }
-            counts.overServiceLimit.increment();
+            counts.overServiceLimit();
             return Optional.of("too many connections to " + service + " (" + maxConnections + "); try again later");
         }
         return Optional.empty();
