@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
 import dev.socklab.service.Connection;
+import dev.socklab.service.Gauge;
+import dev.socklab.service.Gauges;
 import dev.socklab.service.Outbox;
 import dev.socklab.service.StreamService;
 import dev.socklab.trace.Preview;
@@ -23,7 +25,7 @@ import dev.socklab.trace.Preview;
  * reaches it through its outbox, so a member that does not read holds back no one, and is
  * disconnected once it falls too far behind.
  */
-public final class ChatService implements StreamService {
+public final class ChatService implements StreamService, Gauges {
     private final ChatSettings settings;
     private final ChatLines lines;
     private final Rooms rooms;
@@ -36,6 +38,13 @@ public final class ChatService implements StreamService {
         this.settings = settings;
         this.lines = new ChatLines(clock);
         this.rooms = new Rooms(settings, delivery);
+    }
+
+    /** Members (on any socket, or in a browser through the http service) and rooms, now. */
+    @Override
+    public List<Gauge> gauges() {
+        return List.of(new Gauge("chat_members", "Chat members now, in every room, browsers included.", nicknames::size),
+                new Gauge("chat_rooms", "Chat rooms now, the lobby included.", rooms::size));
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 
 import dev.socklab.service.Connection;
+import dev.socklab.service.Gauge;
+import dev.socklab.service.Gauges;
 import dev.socklab.service.StreamService;
 import dev.socklab.services.chat.ChatInput;
 import dev.socklab.services.chat.Delivery;
@@ -25,7 +27,7 @@ import dev.socklab.text.Visible;
  * the others do reaches it through its outbox, as in the chat, whose line reading, nickname rules
  * and flood control it shares.
  */
-public final class Connect4Service implements StreamService {
+public final class Connect4Service implements StreamService, Gauges {
     /** What may wait to be sent to one player: a board is under 200 bytes, so this is hundreds of them. */
     static final int SEND_QUEUE_BYTES = 64 * 1024;
     /** How long bytes may wait to be sent to a player before it is disconnected. */
@@ -39,6 +41,12 @@ public final class Connect4Service implements StreamService {
     public Connect4Service(Connect4Settings settings) {
         this.settings = settings;
         this.lobby = new Lobby(settings);
+    }
+
+    @Override
+    public List<Gauge> gauges() {
+        return List.of(new Gauge("connect4_players", "Connect four players connected now, in a game or not.", lobby::players),
+                new Gauge("connect4_games", "Connect four games being played now.", lobby::games));
     }
 
     @Override
