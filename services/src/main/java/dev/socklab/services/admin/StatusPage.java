@@ -1,10 +1,15 @@
 package dev.socklab.services.admin;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
 
+import dev.socklab.runtime.Server;
 import dev.socklab.services.http.Exchange;
 import dev.socklab.services.http.InlinePage;
 import dev.socklab.services.http.Route;
+import dev.socklab.services.http.Router;
 
 /**
  * {@code GET /} of the admin listener: the status page, one HTML file in the jar with its script and
@@ -16,6 +21,18 @@ import dev.socklab.services.http.Route;
  */
 public final class StatusPage implements Route {
     private final InlinePage page = new InlinePage(StatusPage.class, "status.html", "/");
+
+    /**
+     * Adds the page at {@code /} and its feed at {@code /events} to the admin listener's {@code routes}
+     * ({@link AdminService#router}), reporting on {@code server} with the last lines of {@code log}; before
+     * the server starts.
+     */
+    public static void addTo(Router routes, Server server, Clock clock, RecentLog log) {
+        StatusEvents events = new StatusEvents(() -> StatusReport.of(server, clock.instant(),
+                Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime())), log,
+                StatusEvents.DEFAULT_MAX_SUBSCRIBERS);
+        routes.exact("/", new StatusPage()).exact("/events", events);
+    }
 
     @Override
     public void handle(Exchange exchange) throws IOException {

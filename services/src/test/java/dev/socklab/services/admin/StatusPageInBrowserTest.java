@@ -7,15 +7,15 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.socklab.net.SocketAddresses;
@@ -23,11 +23,8 @@ import dev.socklab.runtime.Endpoint;
 import dev.socklab.runtime.Server;
 import dev.socklab.services.browser.HeadlessChromium;
 import dev.socklab.services.echo.EchoService;
-import dev.socklab.services.http.HttpService;
 import dev.socklab.services.http.HttpSettings;
-import dev.socklab.services.http.Router;
 import dev.socklab.testing.RawClient;
-import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
 /**
@@ -46,29 +43,33 @@ class StatusPageInBrowserTest {
 
     @TempDir
     Path dir;
-    @RegisterExtension
-    final ServerUnderTest servers = new ServerUnderTest();
+    private Server server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(Duration.ZERO);
+        }
+    }
 
     @Test
     void thePageShowsAConnectionWithItsClientAndDropsItWhenItCloses() throws Exception {
-        Instant started = Instant.now();
-        AtomicReference<Server> server = new AtomicReference<>();
-        LogLine logged = new LogLine(started, "WARN", "socklab.server", Optional.empty(),
+        LogLine logged = new LogLine(Instant.now(), "WARN", "socklab.server", Optional.empty(),
                 "a line the page shows <b>as text</b>", Optional.empty());
-        StatusEvents events = new StatusEvents(
-                () -> StatusReport.of(server.get(), Instant.now(), Duration.between(started, Instant.now())),
-                () -> List.of(logged), StatusEvents.DEFAULT_MAX_SUBSCRIBERS);
-        server.set(servers.start(Server.builder()
+        AdminService admin = new AdminService(HttpSettings.defaults(), Clock.systemUTC());
+        server = Server.builder()
                 .stream("echo", new EchoService(), StreamTransport.TCP_IPV4.endpoint(dir))
-                .stream("admin", new HttpService(HttpSettings.defaults(),
-                        new Router().exact("/", new StatusPage()).exact("/events", events)),
-                        StreamTransport.TCP_IPV4.endpoint(dir))));
-        Endpoint echo = server.get().bindings().get(0).endpoint();
-        int admin = ((InetSocketAddress) server.get().bindings().get(1).endpoint().address()).getPort();
+                .stream(AdminService.NAME, admin, StreamTransport.TCP_IPV4.endpoint(dir))
+                .build();
+        admin.report(server);
+        StatusPage.addTo(admin.router(), server, Clock.systemUTC(), () -> List.of(logged));
+        server.start();
+        Endpoint echo = server.bindings().get(0).endpoint();
+        int port = ((InetSocketAddress) server.bindings().get(1).endpoint().address()).getPort();
         Optional<Path> screenshots = Optional.ofNullable(System.getProperty("status.screenshots")).map(Path::of);
 
         try (HeadlessChromium chromium = HeadlessChromium.start(dir)) {
-            HeadlessChromium.Tab tab = chromium.open("http://127.0.0.1:" + admin + "/");
+            HeadlessChromium.Tab tab = chromium.open("http://127.0.0.1:" + port + "/");
             tab.until("return window.statusPage.state === 'live'");
             assertThat(tab.script("return document.querySelector('#services tbody').textContent").asString())
                     .contains("echo", "admin", SocketAddresses.format(echo.address()));
@@ -85,8 +86,15 @@ class StatusPageInBrowserTest {
                 assertThat(connection.read(burst.length, Duration.ofSeconds(10))).hasSize(burst.length);
                 tab.until("return window.statusPage.rates.some(r => r.into >= 50000 && r.out >= 50000)");
                 if (screenshots.isPresent()) {
+                    // For the picture, a few seconds of traffic that rises and falls, a burst a report.
                     tab.resize(1000, 900);
-                    tab.until("return window.statusPage.events >= 3");
+                    for (int i = 1; i <= 12; i++) {
+                        byte[] more = new byte[(6 - Math.abs(6 - i)) * 40_000 + 10_000];
+                        connection.send(more);
+                        connection.read(more.length, Duration.ofSeconds(10));
+                        int seen = tab.script("return window.statusPage.events").asInt();
+                        tab.until("return window.statusPage.events > arguments[0]", seen);
+                    }
                     screenshot(tab, screenshots.get().resolve("status-page.png"));
                 }
                 assertThat(tab.script(SHOWN, client).asBoolean()).isTrue();
