@@ -72,8 +72,8 @@ class StatusEventsTest {
                 }
             }
         }
-        // Three events: two intervals of a second each, never faster.
-        assertThat(Duration.ofNanos(System.nanoTime() - first)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        // Three events: two intervals of a second each (the margin is for the first arriving late on a loaded machine).
+        assertThat(Duration.ofNanos(System.nanoTime() - first)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
         assertThat(data).extracting(d -> d.get("report").asInt()).containsExactly(1, 2, 3);
         JsonNode log = data.getLast().get("log");
         assertThat(log.size()).isOne();
