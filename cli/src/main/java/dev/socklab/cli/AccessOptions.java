@@ -129,6 +129,22 @@ final class AccessOptions {
         return own;
     }
 
+    /**
+     * One listener's own lists, with no {@code SERVICE=} scope (the admin listener's), read as
+     * {@code --allow} and {@code --deny} read theirs.
+     */
+    static AccessPolicy unscoped(String allowFlag, List<String> allowed, String denyFlag, List<String> denied) {
+        Map<Optional<String>, AddressSet> allows = new LinkedHashMap<>();
+        Map<Optional<String>, AddressSet> denies = new LinkedHashMap<>();
+        collect(allowFlag, allowed, false, allows);
+        collect(denyFlag, denied, false, denies);
+        if (allows.keySet().stream().anyMatch(Optional::isPresent) || denies.keySet().stream().anyMatch(Optional::isPresent)) {
+            throw new Errors.UsageException(allowFlag + " and " + denyFlag + " name addresses for one listener: drop the SERVICE= part");
+        }
+        return new AccessPolicy(allows.getOrDefault(Optional.empty(), AddressSet.EMPTY),
+                denies.getOrDefault(Optional.empty(), AddressSet.EMPTY));
+    }
+
     /** Reads each value into the set for its scope, adding to what that scope already has. */
     private static void collect(String flag, List<String> texts, boolean files, Map<Optional<String>, AddressSet> into) {
         for (String text : texts) {
@@ -139,7 +155,7 @@ final class AccessOptions {
             } catch (AddressException e) {
                 throw new AddressException(flag + ": " + e.getMessage(), e);
             }
-            if (set.isEmpty() && flag.startsWith("--allow")) {
+            if (set.isEmpty() && flag.contains("allow")) {
                 // An empty allow list reads as "everyone": never the intent of someone who wrote one.
                 throw new Errors.UsageException(flag + " " + text + " names no address; an empty allow list"
                         + " would let everyone in");

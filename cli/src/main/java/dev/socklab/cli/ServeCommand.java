@@ -3,6 +3,7 @@ package dev.socklab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,8 @@ import dev.socklab.service.StreamService;
 import dev.socklab.services.ServiceCatalog;
 import dev.socklab.services.ServiceHalves;
 import dev.socklab.services.ServiceInfo;
+import dev.socklab.services.admin.AdminService;
+import dev.socklab.services.admin.StatusPage;
 import dev.socklab.tls.ServerTls;
 import dev.socklab.trace.Tracer;
 
@@ -65,6 +68,9 @@ import dev.socklab.trace.Tracer;
                 "  socklab serve --bind ::               open to the network (IPv6, and IPv4",
                 "                                        where the system allows)"})
 final class ServeCommand implements Callable<Integer> {
+    /** The log lines the status page shows, the last ones. */
+    private static final int STATUS_PAGE_LOG_LINES = 100;
+
     @Spec
     CommandSpec spec;
 
@@ -153,6 +159,9 @@ final class ServeCommand implements Callable<Integer> {
     ServiceOptions serviceOptions;
 
     @Mixin
+    AdminOptions adminOptions;
+
+    @Mixin
     LogOptions log;
 
     @Override
@@ -183,9 +192,17 @@ final class ServeCommand implements Callable<Integer> {
             throw new Errors.UsageException("--tls-cert and --tls-key serve the /tls endpoints and ftp's AUTH TLS, and"
                     + " neither is served; add one, as http:10443/tls");
         }
-        Server server = build(builder, plan, made, limits);
+        register(builder, plan, made, limits);
+        // Last: the banner's table lists it after the services it reports on.
+        Optional<AdminService> admin = adminOptions.register(builder);
+        Server server = builder.build();
+        admin.ifPresent(a -> {
+            a.report(server);
+            StatusPage.addTo(a.router(), server, Clock.systemUTC(), LogSettings.ring(STATUS_PAGE_LOG_LINES));
+        });
         server.start();
         printListening(out, server.bindings(), plan);
+        admin.ifPresent(a -> printAdmin(out, server.bindings()));
         tls.ifPresent(t -> printCertificate(out, t));
         printUdpPolicy(out, server.bindings(), made);
         out.println("I/O engine: " + server.ioEngine());
@@ -273,8 +290,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Each endpoint served by its service's half for that transport, which the selection made sure it has. */
-    private static Server build(Server.Builder builder, BindPlan plan, Map<String, ServiceHalves> made,
-                                Map<String, ServiceLimits> limits) {
+    private static void register(Server.Builder builder, BindPlan plan, Map<String, ServiceHalves> made,
+                                 Map<String, ServiceLimits> limits) {
         for (BindPlan.Entry entry : plan.entries()) {
             String name = entry.service().name();
             ServiceHalves service = made.get(name);
@@ -284,7 +301,6 @@ final class ServeCommand implements Callable<Integer> {
                 case UDP -> builder.datagram(name, service.datagram().orElseThrow(), entry.endpoint(), own);
             }
         }
-        return builder.build();
     }
 
     /** Who can reach the server: those who may open its Unix sockets, this machine alone, or the network. */
@@ -313,6 +329,14 @@ final class ServeCommand implements Callable<Integer> {
             out.printf("%-" + width + "s  %-9s  %s%n", b.service(), b.endpoint().label(),
                     SocketAddresses.format(b.endpoint().address()));
         }
+    }
+
+    /** Where the admin listener's pages are, with the port it got. */
+    private static void printAdmin(PrintWriter out, List<Binding> bindings) {
+        String at = bindings.stream().filter(b -> b.service().equals(AdminService.NAME)).findFirst()
+                .map(b -> SocketAddresses.format(b.endpoint().address())).orElseThrow();
+        out.println("Admin: http://" + at + "/ (status page), http://" + at + "/metrics (Prometheus), http://" + at
+                + "/status (JSON)");
     }
 
     /** Once, below the table: whose certificate the tls endpoints show, until when, and whether clients need one. */
