@@ -27,6 +27,8 @@ import dev.socklab.services.http.Route;
 public final class StatusEvents implements Route {
     /** Streams at once by default: a few pages open on an operator's screens. */
     public static final int DEFAULT_MAX_SUBSCRIBERS = 8;
+    /** The connections an event lists at most, the newest. */
+    static final int MAX_CONNECTIONS = 100;
     private static final long INTERVAL_MILLIS = 1000;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Fields TEXT = Fields.of("Content-Type", "text/plain; charset=utf-8");
@@ -91,9 +93,22 @@ public final class StatusEvents implements Route {
         stopped.countDown();
     }
 
-    /** The report, with the log's last lines as {@code log}. */
+    /**
+     * The report, with the log's last lines as {@code log}, and of its connections the newest
+     * {@value #MAX_CONNECTIONS} only, their number as {@code connections_open}: a page redraws its list
+     * every second, and a server may hold ten thousand.
+     */
     private ObjectNode event() {
         ObjectNode event = report.get();
+        if (event.get("connections") instanceof ArrayNode connections) {
+            event.put("connections_open", connections.size());
+            if (connections.size() > MAX_CONNECTIONS) {
+                ArrayNode newest = event.putArray("connections");
+                for (int i = connections.size() - MAX_CONNECTIONS; i < connections.size(); i++) {
+                    newest.add(connections.get(i));
+                }
+            }
+        }
         ArrayNode lines = event.putArray("log");
         log.lines().forEach(line -> lines.add(line.json()));
         return event;

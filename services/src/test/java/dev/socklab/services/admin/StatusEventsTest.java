@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.socklab.runtime.Server;
 import dev.socklab.services.http.HttpService;
@@ -49,6 +52,8 @@ class StatusEventsTest {
     final ServerUnderTest servers = new ServerUnderTest();
 
     private final AtomicInteger reports = new AtomicInteger();
+    /** The report each event carries: its number, unless a test says otherwise. */
+    private Supplier<ObjectNode> reportOf = () -> JsonNodeFactory.instance.objectNode().put("report", reports.incrementAndGet());
     private final LogLine logged = new LogLine(Instant.parse("2026-01-02T03:04:05.678Z"), "INFO", "socklab.connection",
             Optional.of("echo#1"), "echo#1 tcp 127.0.0.1:5000 -> 127.0.0.1:7 closed by client", Optional.empty());
 
@@ -114,11 +119,34 @@ class StatusEventsTest {
         assertThat(status).isEqualTo(200);
     }
 
+    @Test
+    void anEventListsTheNewestConnectionsOnlyAndHowManyAreOpen() throws Exception {
+        reportOf = () -> {
+            ObjectNode report = JsonNodeFactory.instance.objectNode();
+            ArrayNode connections = report.putArray("connections");
+            for (int id = 1; id <= StatusEvents.MAX_CONNECTIONS + 50; id++) {
+                connections.addObject().put("id", id);
+            }
+            return report;
+        };
+        HttpResponse<Stream<String>> response = get(start(1));
+        BlockingQueue<String> lines = reader(response.body());
+        String line;
+        do {
+            line = next(lines);
+        } while (!line.startsWith("data: "));
+        JsonNode event = JsonMapper.builder().build().readTree(line.substring(6));
+        assertThat(event.get("connections_open").asInt()).isEqualTo(StatusEvents.MAX_CONNECTIONS + 50);
+        assertThat(event.get("connections").size()).isEqualTo(StatusEvents.MAX_CONNECTIONS);
+        assertThat(event.get("connections").get(0).get("id").asInt()).isEqualTo(51);
+        assertThat(event.get("connections").get(StatusEvents.MAX_CONNECTIONS - 1).get("id").asInt())
+                .isEqualTo(StatusEvents.MAX_CONNECTIONS + 50);
+        response.body().close();
+    }
+
     /** A server with the status page's two routes; returns {@code /events}'s address. */
     private URI start(int maxSubscribers) {
-        StatusEvents route = new StatusEvents(
-                () -> JsonNodeFactory.instance.objectNode().put("report", reports.incrementAndGet()),
-                () -> List.of(logged), maxSubscribers);
+        StatusEvents route = new StatusEvents(() -> reportOf.get(), () -> List.of(logged), maxSubscribers);
         Server server = servers.start(Server.builder().stream("admin", new HttpService(HttpSettings.defaults(),
                 new Router().exact("/", new StatusPage()).exact("/events", route)), StreamTransport.TCP_IPV4.endpoint(null)));
         int port = ((InetSocketAddress) server.bindings().getFirst().endpoint().address()).getPort();
