@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.runtime.Server;
 import dev.socklab.services.storage.UploadLimits;
+import dev.socklab.testing.Await;
 import dev.socklab.testing.ServerUnderTest;
 
 /** RETR, STOR, APPE and REST over passive and active data connections, and the data connections no one else may take. */
@@ -97,6 +99,27 @@ class FtpTransferTest {
             assertThat(root.resolve("up.bin")).hasBinaryContent(content);
             assertThat(client.store("APPE new.bin", first).code()).as("APPE creates").isEqualTo(226);
             assertThat(root.resolve("new.bin")).hasBinaryContent(first);
+        }
+    }
+
+    @Test
+    void aStoreIsATransferInProgressUntilItsDataConnectionCloses() throws Exception {
+        FtpService service = new FtpService(TestFtp.settings(root));
+        Server server = servers.start(Server.builder().stream("ftp", service,
+                Endpoint.tcp(new InetSocketAddress("127.0.0.1", 0))));
+        LongSupplier inProgress = service.gauges().getFirst().value();
+        try (FtpTestClient client = FtpTestClient.connect(
+                (InetSocketAddress) server.bindings().getFirst().endpoint().address())) {
+            assertThat(client.login(TestFtp.WRITER, TestFtp.PASSWORD).code()).isEqualTo(230);
+            Socket data = client.passive();
+            assertThat(client.send("STOR up.bin").code()).isEqualTo(150);
+            data.getOutputStream().write(new byte[1000]);
+            Await.until(() -> inProgress.getAsLong() == 1, FtpTestClient.WAIT, "the store to be in progress");
+            data.close();
+            assertThat(client.reply().code()).isEqualTo(226);
+            assertThat(inProgress.getAsLong()).isZero();
+            // The data connection's bytes are the ftp listener's, with the control connection's commands.
+            assertThat(server.listenerStats().getFirst().bytesIn()).isGreaterThan(1000);
         }
     }
 

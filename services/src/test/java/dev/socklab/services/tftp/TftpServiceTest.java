@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,7 @@ import dev.socklab.net.PortRange;
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.services.storage.UploadLimits;
+import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
@@ -63,6 +65,24 @@ class TftpServiceTest {
                 assertThat(data.payload().remaining()).isEqualTo(block < 3 ? 512 : 1300 - 1024);
                 client.reply(TftpTestClient.ack(block));
             }
+        }
+    }
+
+    @Test
+    void aTransferIsInProgressFromItsRequestToItsLastAck() throws Exception {
+        Files.write(root.resolve("a.bin"), bytes(600));
+        TftpService service = TftpService.of(settings(false, false));
+        InetSocketAddress server = (InetSocketAddress) servers.datagram("tftp", service, StreamTransport.udp(false)).address();
+        LongSupplier inProgress = service.gauges().getFirst().value();
+        assertThat(service.gauges().getFirst().name()).isEqualTo("transfers_in_progress");
+        try (TftpTestClient client = new TftpTestClient(server)) {
+            client.sendToServer(TftpTestClient.request(false, "a.bin", "octet"));
+            assertThat(client.expect(SOON)).isInstanceOf(Packet.Data.class);
+            assertThat(inProgress.getAsLong()).isEqualTo(1);
+            client.reply(TftpTestClient.ack(1));
+            assertThat(((Packet.Data) client.expect(SOON)).block()).isEqualTo(2);
+            client.reply(TftpTestClient.ack(2));
+            Await.until(() -> inProgress.getAsLong() == 0, SOON, "the transfer to end");
         }
     }
 
