@@ -25,8 +25,8 @@ import dev.socklab.services.http.HttpSettings;
  */
 final class AdminOptions {
     @Option(names = "--admin", paramLabel = "HOST:PORT",
-            description = "Serve /metrics (Prometheus) and /status (JSON) over HTTP on this address; 127.0.0.1:10090"
-                    + " keeps it on loopback. Off unless given.")
+            description = "Serve the status page (/), /metrics (Prometheus) and /status (JSON) over HTTP on this address;"
+                    + " 127.0.0.1:10090 keeps it on loopback. Off unless given.")
     String address;
 
     @Option(names = "--admin-allow", paramLabel = "ADDRS",

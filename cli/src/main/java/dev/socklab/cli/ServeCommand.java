@@ -3,6 +3,7 @@ package dev.socklab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ import dev.socklab.services.ServiceCatalog;
 import dev.socklab.services.ServiceHalves;
 import dev.socklab.services.ServiceInfo;
 import dev.socklab.services.admin.AdminService;
+import dev.socklab.services.admin.StatusPage;
 import dev.socklab.tls.ServerTls;
 import dev.socklab.trace.Tracer;
 
@@ -68,6 +70,9 @@ import dev.socklab.trace.Tracer;
                 "  socklab serve --admin 127.0.0.1:10090 /metrics for Prometheus and /status",
                 "                                        (JSON) on loopback port 10090"})
 final class ServeCommand implements Callable<Integer> {
+    /** The log lines the status page shows, the last ones. */
+    private static final int STATUS_PAGE_LOG_LINES = 100;
+
     @Spec
     CommandSpec spec;
 
@@ -158,8 +163,12 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     AdminOptions adminOptions;
 
+    @Mixin
+    LogOptions log;
+
     @Override
     public Integer call() throws InterruptedException {
+        log.apply();
         PrintWriter out = spec.commandLine().getOut();
         List<ServiceSelection> selections = services.isEmpty()
                 ? ServiceCatalog.all().stream().filter(this::servedByDefault).map(s -> ServiceSelection.parse(s.name()))
@@ -189,7 +198,10 @@ final class ServeCommand implements Callable<Integer> {
         // Last: the banner's table lists it after the services it reports on.
         Optional<AdminService> admin = adminOptions.register(builder);
         Server server = builder.build();
-        admin.ifPresent(a -> a.report(server));
+        admin.ifPresent(a -> {
+            a.report(server);
+            StatusPage.addTo(a.router(), server, Clock.systemUTC(), LogSettings.ring(STATUS_PAGE_LOG_LINES));
+        });
         server.start();
         printListening(out, server.bindings(), plan);
         admin.ifPresent(a -> printAdmin(out, server.bindings()));
@@ -325,7 +337,8 @@ final class ServeCommand implements Callable<Integer> {
     private static void printAdmin(PrintWriter out, List<Binding> bindings) {
         String at = bindings.stream().filter(b -> b.service().equals(AdminService.NAME)).findFirst()
                 .map(b -> SocketAddresses.format(b.endpoint().address())).orElseThrow();
-        out.println("Admin: http://" + at + "/metrics (Prometheus), http://" + at + "/status (JSON)");
+        out.println("Admin: http://" + at + "/ (status page), http://" + at + "/metrics (Prometheus), http://" + at
+                + "/status (JSON)");
     }
 
     /** Once, below the table: whose certificate the tls endpoints show, until when, and whether clients need one. */

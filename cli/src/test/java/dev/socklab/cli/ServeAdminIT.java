@@ -32,8 +32,8 @@ class ServeAdminIT {
         try (Launched server = Launched.socklab("serve", "hello:0", "--admin", "127.0.0.1:0")) {
             int admin = server.boundPort("admin", "tcp", "127.0.0.1");
             int hello = server.boundPort("hello", "tcp", "127.0.0.1");
-            assertThat(server.outLines()).contains("Admin: http://127.0.0.1:" + admin + "/metrics (Prometheus), http://127.0.0.1:"
-                    + admin + "/status (JSON)");
+            assertThat(server.outLines()).contains("Admin: http://127.0.0.1:" + admin + "/ (status page), http://127.0.0.1:"
+                    + admin + "/metrics (Prometheus), http://127.0.0.1:" + admin + "/status (JSON)");
             try (RawClient client = RawClient.connect(new InetSocketAddress("127.0.0.1", hello))) {
                 assertThat(client.readLine(SOON)).isEqualTo("Hello World!");
             }
