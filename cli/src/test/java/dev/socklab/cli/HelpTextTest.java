@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
@@ -27,11 +29,18 @@ import picocli.CommandLine.Model.CommandSpec;
 class HelpTextTest {
     /** picocli's {@code usageHelpWidth}, which socklab leaves at its default. */
     private static final int WIDTH = 80;
+    /**
+     * The whole command tree, built once: the cases only read its specs, and building it (every
+     * command's options and converters) took most of their time.
+     */
+    private static final CommandLine TREE = Main.commandLine();
+    /** Each command's help as {@code socklab ... --help} prints it, run once for the cases that read it. */
+    private static final Map<String, CommandRun> HELP = new ConcurrentHashMap<>();
 
     /** Every command in the tree, as the words before {@code --help}: none for socklab itself. */
     static Stream<String> everyCommand() {
         List<String> commands = new ArrayList<>();
-        collect(Main.commandLine(), commands);
+        collect(TREE, commands);
         return commands.stream();
     }
 
@@ -97,13 +106,17 @@ class HelpTextTest {
     }
 
     private static CommandRun help(String command) {
+        return HELP.computeIfAbsent(command, HelpTextTest::runHelp);
+    }
+
+    private static CommandRun runHelp(String command) {
         List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
         args.add("--help");
         return CommandRun.of(args.toArray(String[]::new));
     }
 
     private static CommandSpec spec(String command) {
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = TREE;
         for (String name : command.isEmpty() ? new String[0] : command.split(" ")) {
             cli = cli.getSubcommands().get(name);
         }

@@ -39,6 +39,12 @@ import dev.socklab.testing.TestCertificates;
 @Timeout(30)
 class DataConnectionTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
+    /**
+     * How long the service waits for a passive data connection: a client that connects as soon as it
+     * reads the port makes it well within this on a busy machine, and the test of one that never comes
+     * waits it out.
+     */
+    private static final Duration ACCEPT = Duration.ofSeconds(2);
 
     @TempDir
     Path dir;
@@ -56,7 +62,7 @@ class DataConnectionTest {
                     case "pasv" -> {
                         try (DataListener listener = conn.listenForData(PortRange.ANY)) {
                             conn.writeLine("port " + ((InetSocketAddress) listener.local()).getPort());
-                            try (DataConnection data = listener.accept(WAIT, words.length > 1)) {
+                            try (DataConnection data = listener.accept(ACCEPT, words.length > 1)) {
                                 data.writeLine("data for " + ((InetSocketAddress) data.peer()).getAddress().getHostAddress());
                             } catch (java.net.SocketTimeoutException e) {
                                 conn.writeLine("no data connection");

@@ -17,6 +17,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +31,7 @@ import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
 /** A UDP service hears that the server stops while it can still send, and may keep its datagrams out of the log. */
+@Tag("no-engine")
 @Timeout(20)
 class DatagramServiceHooksTest {
     private static final Duration WAIT = Duration.ofSeconds(5);

@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,7 +28,8 @@ import dev.socklab.testing.StreamTransport;
 /**
  * The first-request deadline: a client that has not completed its first request (the service's
  * first read) this long after the accept is closed, however slowly it trickles bytes; the idle
- * timeout, which each trickled byte resets, cannot catch it.
+ * timeout, which each trickled byte resets, cannot catch it. The cases wait out deadlines, each on
+ * a server of its own: they run side by side.
  */
 @Timeout(20)
 class FirstRequestTimeoutTest {
@@ -40,8 +44,18 @@ class FirstRequestTimeoutTest {
     @RegisterExtension
     final ServerUnderTest servers = new ServerUnderTest();
 
+    /**
+     * SLF4J gives a thread that asks for a logger while another thread initialises it a stand-in,
+     * which {@link LogCapture} cannot use: it is initialised here, before the cases run side by side.
+     */
+    @BeforeAll
+    static void initialiseLogging() {
+        LogCapture.socklab().close();
+    }
+
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
+    @Execution(ExecutionMode.CONCURRENT)
     void aSlowlorisIsClosedAtTheDeadlineWhileANormalClientIsServed(StreamTransport transport) throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
             Endpoint bound = serve(TestServices.shout(), transport);
@@ -65,6 +79,7 @@ class FirstRequestTimeoutTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aServiceReadingRawBytesIsNotCutOffAfterTheFirstOnes() throws IOException {
         StreamService rawEcho = conn -> {
             ByteBuffer buffer = ByteBuffer.allocate(512);
@@ -85,6 +100,7 @@ class FirstRequestTimeoutTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aServiceThatHasNotStartedReadingIsNotBoundByIt() throws IOException, InterruptedException {
         CountDownLatch go = new CountDownLatch(1);
         StreamService lateGreeting = conn -> {
@@ -105,6 +121,7 @@ class FirstRequestTimeoutTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aServiceMayOptOutForClientsThatRightlyWaitBeforeTheirFirstRequest() throws IOException {
         StreamService patient = new StreamService() {
             @Override
@@ -129,6 +146,7 @@ class FirstRequestTimeoutTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void zeroTurnsTheDeadlineOff() throws IOException {
         Endpoint bound = servers.start(Server.builder()
                 .limits(Limits.DEFAULTS.withFirstRequestTimeout(Duration.ZERO))
@@ -141,6 +159,7 @@ class FirstRequestTimeoutTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void theIdleTimeoutMayBeSetForOneService() throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
             Server server = servers.start(Server.builder()

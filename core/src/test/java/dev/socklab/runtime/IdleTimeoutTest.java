@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,7 +24,10 @@ import dev.socklab.testing.RawClient;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
-/** A read or a write that makes no progress for the idle timeout ends the connection as timed out. */
+/**
+ * A read or a write that makes no progress for the idle timeout ends the connection as timed out.
+ * The cases wait out timeouts, each on a server of its own: they run side by side.
+ */
 @Timeout(20)
 class IdleTimeoutTest {
     private static final Duration IDLE = Duration.ofMillis(300);
@@ -32,8 +38,18 @@ class IdleTimeoutTest {
     @RegisterExtension
     final ServerUnderTest servers = new ServerUnderTest();
 
+    /**
+     * SLF4J gives a thread that asks for a logger while another thread initialises it a stand-in,
+     * which {@link LogCapture} cannot use: it is initialised here, before the cases run side by side.
+     */
+    @BeforeAll
+    static void initialiseLogging() {
+        LogCapture.socklab().close();
+    }
+
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
+    @Execution(ExecutionMode.CONCURRENT)
     void idleConnectionIsClosedAfterTimeout(StreamTransport transport) throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
             Endpoint bound = serve(TestServices.shout(), transport);
@@ -52,6 +68,7 @@ class IdleTimeoutTest {
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
+    @Execution(ExecutionMode.CONCURRENT)
     void clientThatSpeaksMoreOftenThanTheTimeoutStaysConnected(StreamTransport transport) throws IOException {
         // Longer than IDLE: the client must answer within the timeout, less its pause, however busy the machine.
         Duration idle = Duration.ofMillis(1500);
@@ -77,6 +94,7 @@ class IdleTimeoutTest {
 
     @ParameterizedTest
     @EnumSource(StreamTransport.class)
+    @Execution(ExecutionMode.CONCURRENT)
     void writeToAClientThatNeverReadsTimesOutAfterTheWriteTimeout(StreamTransport transport) throws IOException {
         byte[] chunk = new byte[64 * 1024];
         StreamService flood = conn -> {
@@ -101,6 +119,7 @@ class IdleTimeoutTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aServiceMayAskForItsOwnIdleTimeout() throws IOException {
         StreamService patient = new StreamService() {
             @Override

@@ -17,10 +17,13 @@ import java.util.EnumSet;
 
 import javax.net.ssl.SSLSocket;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import dev.socklab.net.AddressSet;
 import dev.socklab.proxy.ProxyPolicy;
@@ -38,7 +41,8 @@ import dev.socklab.testing.TestCertificates;
  * whose clients rightly wait before their first request (chat), which is not held to it itself:
  * before, such a service's prologue had the idle timeout alone (chat's own: 30 minutes), and a
  * connection that never sent its header, or never began its handshake, held a thread that long.
- * Once the prologue is done, the service's clients may wait as before.
+ * Once the prologue is done, the service's clients may wait as before. The cases wait out the
+ * deadline, each on a server of its own: they run side by side.
  */
 @Timeout(30)
 class PrologueDeadlineTest {
@@ -51,6 +55,15 @@ class PrologueDeadlineTest {
     Path dir;
     @RegisterExtension
     final ServerUnderTest servers = new ServerUnderTest();
+
+    /**
+     * SLF4J gives a thread that asks for a logger while another thread initialises it a stand-in,
+     * which {@link LogCapture} cannot use: it is initialised here, before the cases run side by side.
+     */
+    @BeforeAll
+    static void initialiseLogging() {
+        LogCapture.socklab().close();
+    }
 
     /** Shouts, and is not held to the first-request deadline, as chat is not. */
     private static StreamService patient() {
@@ -84,6 +97,7 @@ class PrologueDeadlineTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aProxyThatSendsNoHeaderIsCutOffAtTheDeadlineThoughTheServiceIsExempt() throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
             Endpoint bound = serveBehindProxy();
@@ -96,6 +110,7 @@ class PrologueDeadlineTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void afterTheHeaderTheExemptServicesClientMayWaitBeforeItsFirstRequest() throws IOException {
         Endpoint bound = serveBehindProxy();
         long accepted = System.nanoTime();
@@ -109,6 +124,7 @@ class PrologueDeadlineTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aClientThatNeverBeginsItsHandshakeIsCutOffAtTheDeadlineThoughTheServiceIsExempt() throws IOException {
         TestCertificates pair = TestCertificates.in(dir);
         try (LogCapture log = LogCapture.socklab()) {
