@@ -52,6 +52,7 @@ import dev.socklab.trace.Tracer;
                 "  socklab serve hello:3000              the greeting on TCP and UDP port 3000",
                 "  socklab serve hello:3000/tcp --trace  TCP only, showing every socket call",
                 "  socklab serve hello:unix:/tmp/h.sock  the greeting on a Unix socket",
+                "  socklab serve --inherit hello         on the socket systemd or inetd passes",
                 "  socklab serve http http:10443/tls --tls-cert cert.pem --tls-key key.pem",
                 "                                        HTTP on 10080, and over TLS on 10443",
                 "                                        (socklab cert dev makes a pair to try)",
