@@ -29,6 +29,11 @@ import java.nio.file.Files;
  * {@code EAFNOSUPPORT}). The new channel is bound to a placeholder first, since the JDK serves only
  * a channel it saw bound, then made to hold the inherited socket by {@code dup2}; the inherited
  * channel stays open, unused, as the JDK keeps it.
+ *
+ * <p>The socket outlives the server's descriptor (systemd keeps it open to start the next
+ * instance), so closing that descriptor does not take a listening socket out of its carrier's
+ * epoll set: a client that connects during the shutdown grace raises an event on a freed slot,
+ * which is dropped, or on a slot taken since, whose socket wakes once for nothing and waits again.
  */
 public final class InheritedChannels {
     private static final MethodHandle DUP2 = dup2();
