@@ -69,12 +69,22 @@ public final class InheritedChannels {
         }
     }
 
-    /** As {@link #listening}, for a UDP socket. */
+    /**
+     * As {@link #listening}, for a UDP socket.
+     *
+     * @throws IOException if it is the process's inherited IPv4 socket, which cannot be moved here
+     *     and which the JDK's inherited channel cannot send from
+     */
     public static DatagramChannel datagram(DatagramChannel inherited) throws IOException {
+        ProtocolFamily family = family(inherited.getLocalAddress());
         if (!movable(inherited)) {
+            if (family == StandardProtocolFamily.INET && inherited == System.inheritedChannel()) {
+                throw new IOException("the JDK cannot send from an inherited IPv4 UDP socket, and socklab cannot"
+                        + " move it to a channel that can: " + ChannelFd.unavailable().orElse("libc's dup2 cannot be"
+                        + " called here (run java with --enable-native-access=ALL-UNNAMED)"));
+            }
             return inherited;
         }
-        ProtocolFamily family = family(inherited.getLocalAddress());
         DatagramChannel own = DatagramChannel.open(family);
         try {
             own.bind(placeholder(family));
