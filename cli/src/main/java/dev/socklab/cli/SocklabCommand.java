@@ -28,6 +28,7 @@ import picocli.CommandLine.IVersionProvider;
                 "  socklab services                 list the services and their ports",
                 "  socklab cert dev                 a certificate and key to try TLS with",
                 "  socklab ftp-passwd users alice   add an account for the FTP service",
+                "  socklab systemd-units            units for systemd to start socklab on demand",
                 "", "Exit codes: 0 done, 1 bug, 2 bad command line, 3 cannot bind,",
                 "            4 cannot connect or connection failed, 5 no answer in time,",
                 "            6 the server refused (an HTTP status, a TFTP, FTP or RPC error)"})
@@ -55,6 +56,7 @@ final class SocklabCommand implements Callable<Integer> {
         commands.put("services", ServicesCommand.class);
         commands.put("cert", CertCommand.class);
         commands.put("ftp-passwd", FtpPasswdCommand.class);
+        commands.put("systemd-units", SystemdUnitsCommand.class);
         commands.put("hello", HelloCommand.class);
         commands.put("echo", EchoCommand.class);
         commands.put("daytime", DaytimeCommand.class);
