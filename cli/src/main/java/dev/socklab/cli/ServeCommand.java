@@ -1,5 +1,6 @@
 package dev.socklab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -51,6 +52,7 @@ import dev.socklab.trace.Tracer;
                 "  socklab serve hello:3000              the greeting on TCP and UDP port 3000",
                 "  socklab serve hello:3000/tcp --trace  TCP only, showing every socket call",
                 "  socklab serve hello:unix:/tmp/h.sock  the greeting on a Unix socket",
+                "  socklab serve --inherit hello         on the socket systemd or inetd passes",
                 "  socklab serve http http:10443/tls --tls-cert cert.pem --tls-key key.pem",
                 "                                        HTTP on 10080, and over TLS on 10443",
                 "                                        (socklab cert dev makes a pair to try)",
@@ -80,6 +82,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--standard-ports", description = "Serve the classic services on their IANA ports (below 1024: needs privileges).")
     boolean standardPorts;
+
+    @Mixin
+    InheritOptions inherit;
 
     @Option(names = "--tls-cert", paramLabel = "FILE",
             description = "The certificate of the /tls endpoints and of ftp's AUTH TLS, PEM, the server's first and"
@@ -155,11 +160,14 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        List<ServiceSelection> selections = services.isEmpty()
+        Optional<InheritedSocket> inherited = inherit.socket(spec);
+        List<ServiceSelection> selections = inherited.isPresent() ? List.of(inherited.get().selection())
+                : services.isEmpty()
                 ? ServiceCatalog.all().stream().filter(this::servedByDefault).map(s -> ServiceSelection.parse(s.name()))
                         .toList()
                 : services.stream().map(ServiceSelection::parse).toList();
-        BindPlan plan = BindPlan.of(selections, binds, family.family(), standardPorts);
+        BindPlan plan = inherited.isPresent() ? inherited.get().plan()
+                : BindPlan.of(selections, binds, family.family(), standardPorts);
         // The flags are checked before any service is made: a mistake in them is the one thing said.
         Server.Builder builder = serverSettings();
         Optional<ServerTls> tls = serverTls(selections);
@@ -179,9 +187,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new Errors.UsageException("--tls-cert and --tls-key serve the /tls endpoints and ftp's AUTH TLS, and"
                     + " neither is served; add one, as http:10443/tls");
         }
-        Server server = build(builder, plan, made, limits);
+        Server server = build(builder, plan, made, limits, inherited);
         server.start();
-        printListening(out, server.bindings(), plan);
+        printListening(out, server.bindings(), inherited.map(InheritedSocket::reach).orElseGet(() -> reach(plan)));
         tls.ifPresent(t -> printCertificate(out, t));
         printUdpPolicy(out, server.bindings(), made);
         out.println("I/O engine: " + server.ioEngine());
@@ -268,9 +276,22 @@ final class ServeCommand implements Callable<Integer> {
         return values;
     }
 
-    /** Each endpoint served by its service's half for that transport, which the selection made sure it has. */
+    /**
+     * Each endpoint served by its service's half for that transport, which the selection made sure it has;
+     * or the one socket inherited.
+     */
     private static Server build(Server.Builder builder, BindPlan plan, Map<String, ServiceHalves> made,
-                                Map<String, ServiceLimits> limits) {
+                                Map<String, ServiceLimits> limits, Optional<InheritedSocket> inherited) {
+        if (inherited.isPresent()) {
+            String name = inherited.get().service().name();
+            try {
+                inherited.get().serve(builder, made.get(name), limits.get(name));
+            } catch (IOException e) {
+                throw new Errors.UsageException("--inherit " + name + ": the socket on standard input cannot be"
+                        + " served (" + e.getMessage() + ")");
+            }
+            return builder.build();
+        }
         for (BindPlan.Entry entry : plan.entries()) {
             String name = entry.service().name();
             ServiceHalves service = made.get(name);
@@ -301,8 +322,8 @@ final class ServeCommand implements Callable<Integer> {
         return "socklab is listening on " + addresses + ": reachable from the network";
     }
 
-    private static void printListening(PrintWriter out, List<Binding> bindings, BindPlan plan) {
-        out.println(reach(plan));
+    private static void printListening(PrintWriter out, List<Binding> bindings, String reach) {
+        out.println(reach);
         int width = Math.max(7, bindings.stream().mapToInt(b -> b.service().length()).max().orElse(0));
         out.printf("%-" + width + "s  %-9s  %s%n", "SERVICE", "TRANSPORT", "ADDRESS");
         for (Binding b : bindings) {

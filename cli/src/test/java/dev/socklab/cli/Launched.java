@@ -130,6 +130,11 @@ final class Launched implements AutoCloseable {
         throw new AssertionError("no " + transport + " " + address + " line in the table: " + out.all());
     }
 
+    /** The first line of standard error that {@code test} accepts, waiting for it up to {@code timeout}. */
+    String awaitErrLine(Predicate<String> test, Duration timeout) throws InterruptedException {
+        return err.await(test, timeout);
+    }
+
     /** Every line of standard output so far. */
     List<String> outLines() {
         return out.all();

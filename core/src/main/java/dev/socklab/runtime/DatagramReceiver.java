@@ -7,6 +7,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -32,11 +33,20 @@ final class DatagramReceiver extends Listener {
     private final boolean logsEachDatagram;
     private final Logger serviceLog;
     private final ThrottledLog receiveFailures;
+    /** The socket the process inherited, to serve instead of binding one. */
+    private final Optional<DatagramChannel> inherited;
     private DatagramChannel channel;
 
     DatagramReceiver(String service, DatagramService handler, Endpoint requested, ServerContext context) {
+        this(service, handler, requested, Optional.empty(), context);
+    }
+
+    /** A receiver on {@code inherited}, a socket bound at {@code requested} already. */
+    DatagramReceiver(String service, DatagramService handler, Endpoint requested, Optional<DatagramChannel> inherited,
+                     ServerContext context) {
         super(service, requested, context);
         this.handler = handler;
+        this.inherited = inherited;
         this.logsEachDatagram = handler.logsEachDatagram();
         this.serviceLog = LoggerFactory.getLogger("socklab.service." + service);
         this.receiveFailures = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
@@ -50,14 +60,21 @@ final class DatagramReceiver extends Listener {
     @Override
     void bind() throws IOException {
         SocketAddress address = requested.address();
-        context.tracer.call(tag, SocketNames.socketCall(address, false));
         int receiveBuffer = handler.receiveBufferBytes();
-        channel = bind(DatagramChannel.open(SocketNames.family(address)), opened -> {
+        if (inherited.isPresent()) {
+            channel = inherit(inherited.get());
             if (receiveBuffer > 0) {
-                opened.setOption(StandardSocketOptions.SO_RCVBUF, receiveBuffer);
+                channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBuffer);
             }
-            opened.bind(address);
-        });
+        } else {
+            context.tracer.call(tag, SocketNames.socketCall(address, false));
+            channel = bind(DatagramChannel.open(SocketNames.family(address)), opened -> {
+                if (receiveBuffer > 0) {
+                    opened.setOption(StandardSocketOptions.SO_RCVBUF, receiveBuffer);
+                }
+                opened.bind(address);
+            });
+        }
         context.guard.addOwnPort(((InetSocketAddress) binding().endpoint().address()).getPort());
     }
 

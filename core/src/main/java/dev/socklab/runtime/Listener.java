@@ -12,7 +12,8 @@ import dev.socklab.net.SocketAddresses;
 /**
  * A bound socket and the loop that serves it: the accept loop of a stream socket, the receive
  * loop of a datagram socket. Holds what both share: the service, the endpoint, the traced bind
- * and close.
+ * and close. The socket is bound here, or inherited bound already from whoever started the
+ * process (inetd, systemd), and then served the same way.
  */
 abstract sealed class Listener permits StreamListener, DatagramReceiver {
     static final Logger LOG = LoggerFactory.getLogger("socklab.listener");
@@ -64,6 +65,19 @@ abstract sealed class Listener permits StreamListener, DatagramReceiver {
         } catch (IOException e) {
             LOG.debug("closing {} failed: {}", tag, e.toString());
         }
+    }
+
+    /**
+     * Takes {@code inherited}, bound (and listening) already at the endpoint asked for by whoever
+     * started the process, as this listener's socket. The address is the endpoint's: a channel
+     * moved from the JDK's inherited one ({@link dev.socklab.engine.InheritedChannels}) still
+     * remembers its placeholder's.
+     */
+    final <C extends NetworkChannel> C inherit(C inherited) {
+        context.tracer.call(tag, "getsockname() = " + SocketAddresses.format(requested.address()) + " (inherited)");
+        channel = inherited;
+        binding = new Binding(service, requested);
+        return inherited;
     }
 
     /** What binds a freshly opened socket: options, then {@code bind}. */

@@ -1,6 +1,11 @@
 package dev.socklab.runtime;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +23,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.socklab.engine.InheritedChannels;
 import dev.socklab.engine.IoEngine;
 import dev.socklab.net.Family;
 import dev.socklab.service.DatagramService;
@@ -397,6 +403,50 @@ public final class Server {
             Objects.requireNonNull(service);
             register(name, limits);
             registrations.add(context -> new DatagramReceiver(name, service, endpoint, context));
+            return this;
+        }
+
+        /**
+         * Serves {@code service} on {@code inherited}, a TCP or Unix stream socket bound and listening
+         * already, such as the one inetd or systemd passes ({@link System#inheritedChannel()}), under
+         * the name {@code name}, held to {@code limits} as well as to the server's settings. It is
+         * logged, traced, and closed at the end like a socket the server binds; a Unix socket's file
+         * stays its owner's. The process's own inherited channel is first moved into a channel of the
+         * JDK's making ({@link InheritedChannels}): closing the inherited one would silence standard output.
+         *
+         * @throws IOException if the socket is closed already
+         */
+        public Builder inheritedStream(String name, StreamService service, ServerSocketChannel inherited,
+                                       ServiceLimits limits) throws IOException {
+            SocketAddress local = inherited.getLocalAddress();
+            Endpoint endpoint = new Endpoint(local instanceof UnixDomainSocketAddress ? Transport.UNIX : Transport.TCP,
+                    local);
+            Objects.requireNonNull(service);
+            register(name, limits);
+            ServerSocketChannel own = InheritedChannels.listening(inherited);
+            registrations.add(context -> new StreamListener(name, service, endpoint, Optional.of(own), context));
+            return this;
+        }
+
+        /**
+         * Serves {@code service} on {@code inherited}, a UDP socket bound already, such as the one inetd
+         * or systemd passes ({@link System#inheritedChannel()}), as {@link #datagram} serves one it binds,
+         * and moved as {@link #inheritedStream} moves one.
+         *
+         * @throws IOException if the socket is closed already
+         * @throws IllegalArgumentException if it is not an IP socket
+         */
+        public Builder inheritedDatagram(String name, DatagramService service, DatagramChannel inherited,
+                                         ServiceLimits limits) throws IOException {
+            if (!(inherited.getLocalAddress() instanceof InetSocketAddress local)) {
+                throw new IllegalArgumentException(name + ": a datagram service needs a udp socket, not "
+                        + inherited.getLocalAddress());
+            }
+            Endpoint endpoint = Endpoint.udp(local);
+            Objects.requireNonNull(service);
+            register(name, limits);
+            DatagramChannel own = InheritedChannels.datagram(inherited);
+            registrations.add(context -> new DatagramReceiver(name, service, endpoint, Optional.of(own), context));
             return this;
         }
 

@@ -52,6 +52,8 @@ final class StreamListener extends Listener {
     private final Logger serviceLog;
     private final ThrottledLog refusals;
     private final ThrottledLog acceptFailures;
+    /** The listening socket the process inherited, to serve instead of binding one. */
+    private final Optional<ServerSocketChannel> inherited;
     private ServerSocketChannel channel;
     /** The socket as the server's I/O engine waits on it; null until the loop starts. */
     private ListeningSocket listening;
@@ -60,8 +62,15 @@ final class StreamListener extends Listener {
     private Thread acceptor;
 
     StreamListener(String service, StreamService handler, Endpoint requested, ServerContext context) {
+        this(service, handler, requested, Optional.empty(), context);
+    }
+
+    /** A listener on {@code inherited}, a socket bound and listening at {@code requested} already. */
+    StreamListener(String service, StreamService handler, Endpoint requested, Optional<ServerSocketChannel> inherited,
+                   ServerContext context) {
         super(service, requested, context);
         this.handler = handler;
+        this.inherited = inherited;
         Limits own = context.limitsFor(service, handler);
         if (requested.tls() || context.proxy(service).isPresent()) {
             // A handshake or a header is a request whatever the service: a chat's patient clients are not patient proxies.
@@ -75,6 +84,11 @@ final class StreamListener extends Listener {
 
     @Override
     void bind() throws IOException {
+        if (inherited.isPresent()) {
+            // Its socket file, if any, is its owner's (systemd's): this listener neither makes nor deletes it.
+            channel = inherit(inherited.get());
+            return;
+        }
         SocketAddress address = requested.address();
         if (address instanceof UnixDomainSocketAddress unix) {
             UnixSocketFile.clear(unix.getPath());
