@@ -22,9 +22,10 @@ public final class Main {
      * When {@code args} start with a command's name, the tree holds that command alone: picocli
      * reflects over every command it is given, and the eleven others would cost a client's
      * start-up more than its whole conversation. Anything else (no command, {@code --help}, a
-     * misspelt name) gets every command, for the usage and for picocli's verdict on the name.
+     * misspelt name) gets every command, for the usage and for picocli's verdict on the name; the
+     * package's build (dist) reads that whole tree for the manual pages and the bash completion.
      */
-    static CommandLine commandLine(String... args) {
+    public static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new SocklabCommand());
         Class<?> asked = args.length > 0 ? SocklabCommand.COMMANDS.get(args[0]) : null;
         if (asked != null) {
