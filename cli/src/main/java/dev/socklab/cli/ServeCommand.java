@@ -152,6 +152,10 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions serviceOptions;
 
+    /** Read before serve parses its arguments, by {@link ServeArguments}, which merges the file's settings in. */
+    @Mixin
+    ConfigOption config;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
