@@ -156,8 +156,12 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    LogOptions log;
+
     @Override
     public Integer call() throws InterruptedException {
+        log.apply();
         PrintWriter out = spec.commandLine().getOut();
         List<ServiceSelection> selections = services.isEmpty()
                 ? ServiceCatalog.all().stream().filter(this::servedByDefault).map(s -> ServiceSelection.parse(s.name()))
