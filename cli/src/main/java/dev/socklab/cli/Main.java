@@ -39,6 +39,8 @@ public final class Main {
             cli.getErr().flush();
             return ExitCode.USAGE.code;
         }
+        // As typed: a reload (SIGHUP) reads the file again and merges it in anew.
+        ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).commandLine(List.of(args).subList(1, args.length));
         return cli.execute(Stream.concat(Stream.of("serve"), serve.stream()).toArray(String[]::new));
     }
 

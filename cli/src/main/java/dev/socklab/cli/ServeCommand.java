@@ -159,16 +159,47 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     LogOptions log;
 
+    /** serve's arguments as typed, before any {@code --config} file's were merged in: what a reload reads again. */
+    private List<String> commandLine = List.of();
+
+    /** Keeps serve's arguments as typed ({@link Main#execute}), for a reload to merge the file's in anew. */
+    void commandLine(List<String> typed) {
+        this.commandLine = List.copyOf(typed);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         log.apply();
         PrintWriter out = spec.commandLine().getOut();
+        ServeSettings settings = settings();
+        Server server = settings.builder().build();
+        server.start();
+        printListening(out, server.bindings(), settings.plan());
+        settings.tls().ifPresent(t -> printCertificate(out, t));
+        printUdpPolicy(out, server.bindings(), settings.made());
+        out.println("I/O engine: " + server.ioEngine());
+        serviceOptions.notices().forEach(out::println);
+        // Handlers first: a SIGTERM sent as soon as the line below appears must stop the server cleanly.
+        handleSignals(server, new Reload(commandLine, this, settings.made(), server));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        server.awaitStopped();
+        out.println("socklab stopped");
+        out.flush();
+        return ExitCode.OK.code;
+    }
+
+    /**
+     * Everything the flags ask for, checked, with the services made and registered with a server
+     * builder: what start builds its server from, and what a reload compares with the running one.
+     * The flags are checked before any service is made: a mistake in them is the one thing said.
+     */
+    ServeSettings settings() {
         List<ServiceSelection> selections = services.isEmpty()
                 ? ServiceCatalog.all().stream().filter(this::servedByDefault).map(s -> ServiceSelection.parse(s.name()))
                         .toList()
                 : services.stream().map(ServiceSelection::parse).toList();
         BindPlan plan = BindPlan.of(selections, binds, family.family(), standardPorts);
-        // The flags are checked before any service is made: a mistake in them is the one thing said.
         Server.Builder builder = serverSettings();
         Optional<ServerTls> tls = serverTls(selections);
         tls.ifPresent(builder::tls);
@@ -187,21 +218,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new Errors.UsageException("--tls-cert and --tls-key serve the /tls endpoints and ftp's AUTH TLS, and"
                     + " neither is served; add one, as http:10443/tls");
         }
-        Server server = build(builder, plan, made, limits);
-        server.start();
-        printListening(out, server.bindings(), plan);
-        tls.ifPresent(t -> printCertificate(out, t));
-        printUdpPolicy(out, server.bindings(), made);
-        out.println("I/O engine: " + server.ioEngine());
-        serviceOptions.notices().forEach(out::println);
-        // Handlers first: a SIGTERM sent as soon as the line below appears must stop the server cleanly.
-        handleSignals(server);
-        out.println("Press Ctrl-C to stop.");
-        out.flush();
-        server.awaitStopped();
-        out.println("socklab stopped");
-        out.flush();
-        return ExitCode.OK.code;
+        register(builder, plan, made, limits);
+        return new ServeSettings(plan, tls, made, builder);
     }
 
     /** Whether {@code socklab serve} with no service named serves {@code service}: ftp and tftp only with their roots. */
@@ -277,8 +295,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Each endpoint served by its service's half for that transport, which the selection made sure it has. */
-    private static Server build(Server.Builder builder, BindPlan plan, Map<String, ServiceHalves> made,
-                                Map<String, ServiceLimits> limits) {
+    private static void register(Server.Builder builder, BindPlan plan, Map<String, ServiceHalves> made,
+                                 Map<String, ServiceLimits> limits) {
         for (BindPlan.Entry entry : plan.entries()) {
             String name = entry.service().name();
             ServiceHalves service = made.get(name);
@@ -288,7 +306,6 @@ final class ServeCommand implements Callable<Integer> {
                 case UDP -> builder.datagram(name, service.datagram().orElseThrow(), entry.endpoint(), own);
             }
         }
-        return builder.build();
     }
 
     /** Who can reach the server: those who may open its Unix sockets, this machine alone, or the network. */
@@ -344,8 +361,11 @@ final class ServeCommand implements Callable<Integer> {
                 + " in all" + (udpLimitLoopback ? "" : "; loopback sources exempt"));
     }
 
-    /** Ctrl-C and SIGTERM stop the server gracefully, and the process then exits 0, not 130 or 143. */
-    private static void handleSignals(Server server) {
+    /**
+     * Ctrl-C and SIGTERM stop the server gracefully, and the process then exits 0, not 130 or 143;
+     * SIGHUP reloads the settings, in a thread of its own so that the signal's thread never waits on a file.
+     */
+    private static void handleSignals(Server server, Reload reload) {
         for (String name : List.of("INT", "TERM")) {
             Signal.handle(new Signal(name), signal -> Thread.ofPlatform().name("socklab stop").start(() -> {
                 System.out.println("socklab stopping (SIG" + signal.getName() + "): no new connections;"
@@ -353,5 +373,6 @@ final class ServeCommand implements Callable<Integer> {
                 server.stop();
             }));
         }
+        Signal.handle(new Signal("HUP"), signal -> Thread.ofPlatform().name("socklab reload").start(reload::run));
     }
 }
