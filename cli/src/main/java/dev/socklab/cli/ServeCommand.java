@@ -159,6 +159,33 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        Prepared prepared = prepare();
+        Server server = prepared.server();
+        server.start();
+        printListening(out, server.bindings(), prepared.plan());
+        prepared.tls().ifPresent(t -> printCertificate(out, t));
+        printUdpPolicy(out, server.bindings(), prepared.made());
+        out.println("I/O engine: " + server.ioEngine());
+        serviceOptions.notices().forEach(out::println);
+        // Handlers first: a SIGTERM sent as soon as the line below appears must stop the server cleanly.
+        handleSignals(server);
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        server.awaitStopped();
+        out.println("socklab stopped");
+        out.flush();
+        return ExitCode.OK.code;
+    }
+
+    /** A server made, not yet bound, with what made it: the endpoints, the TLS pair, and each service's instance. */
+    record Prepared(Server server, BindPlan plan, Optional<ServerTls> tls, Map<String, ServiceHalves> made) {
+    }
+
+    /**
+     * Everything serve checks and makes before it binds, which {@code socklab config check} runs
+     * too: a mistake in the settings is thrown as it would be on starting.
+     */
+    Prepared prepare() {
         List<ServiceSelection> selections = services.isEmpty()
                 ? ServiceCatalog.all().stream().filter(this::servedByDefault).map(s -> ServiceSelection.parse(s.name()))
                         .toList()
@@ -183,21 +210,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new Errors.UsageException("--tls-cert and --tls-key serve the /tls endpoints and ftp's AUTH TLS, and"
                     + " neither is served; add one, as http:10443/tls");
         }
-        Server server = build(builder, plan, made, limits);
-        server.start();
-        printListening(out, server.bindings(), plan);
-        tls.ifPresent(t -> printCertificate(out, t));
-        printUdpPolicy(out, server.bindings(), made);
-        out.println("I/O engine: " + server.ioEngine());
-        serviceOptions.notices().forEach(out::println);
-        // Handlers first: a SIGTERM sent as soon as the line below appears must stop the server cleanly.
-        handleSignals(server);
-        out.println("Press Ctrl-C to stop.");
-        out.flush();
-        server.awaitStopped();
-        out.println("socklab stopped");
-        out.flush();
-        return ExitCode.OK.code;
+        return new Prepared(build(builder, plan, made, limits), plan, tls, made);
     }
 
     /** Whether {@code socklab serve} with no service named serves {@code service}: ftp and tftp only with their roots. */
