@@ -92,11 +92,11 @@ final class Reload {
     synchronized void run() {
         LOG.info("SIGHUP: reading the settings again");
         ServeCommand fresh;
-        ServeSettings settings;
+        ServeCommand.Prepared prepared;
         List<ServiceReload> services = new ArrayList<>();
         try {
             fresh = parse(ServeArguments.effective(commandLine));
-            settings = fresh.settings();
+            prepared = fresh.prepare();
             String level = fresh.log.level.toLowerCase(Locale.ROOT);
             if (!LogSettings.LEVELS.contains(level)) {
                 throw new Errors.UsageException("--log-level is one of " + String.join(", ", LogSettings.LEVELS)
@@ -120,7 +120,7 @@ final class Reload {
         }
         Reconfigured result;
         try {
-            result = server.reconfigure(settings.builder());
+            result = server.reconfigure(prepared.builder());
         } catch (SettingException | IllegalStateException e) {
             notReloaded(e.getMessage());
             return;

@@ -171,16 +171,16 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         log.apply();
         PrintWriter out = spec.commandLine().getOut();
-        ServeSettings settings = settings();
-        Server server = settings.builder().build();
+        Prepared prepared = prepare();
+        Server server = prepared.builder().build();
         server.start();
-        printListening(out, server.bindings(), settings.plan());
-        settings.tls().ifPresent(t -> printCertificate(out, t));
-        printUdpPolicy(out, server.bindings(), settings.made());
+        printListening(out, server.bindings(), prepared.plan());
+        prepared.tls().ifPresent(t -> printCertificate(out, t));
+        printUdpPolicy(out, server.bindings(), prepared.made());
         out.println("I/O engine: " + server.ioEngine());
         serviceOptions.notices().forEach(out::println);
         // Handlers first: a SIGTERM sent as soon as the line below appears must stop the server cleanly.
-        handleSignals(server, new Reload(commandLine, this, settings.made(), server));
+        handleSignals(server, new Reload(commandLine, this, prepared.made(), server));
         out.println("Press Ctrl-C to stop.");
         out.flush();
         server.awaitStopped();
@@ -190,11 +190,19 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Everything the flags ask for, checked, with the services made and registered with a server
-     * builder: what start builds its server from, and what a reload compares with the running one.
-     * The flags are checked before any service is made: a mistake in them is the one thing said.
+     * What the flags ask for, checked: where each service listens, the TLS pair, the services made,
+     * and a server builder holding every setting and endpoint. Start builds its server from it; a
+     * reload makes one anew and compares.
      */
-    ServeSettings settings() {
+    record Prepared(Server.Builder builder, BindPlan plan, Optional<ServerTls> tls, Map<String, ServiceHalves> made) {
+    }
+
+    /**
+     * Everything serve checks and makes before it binds, which {@code socklab config check} and a
+     * reload run too: a mistake in the settings is thrown as it would be on starting. The flags are
+     * checked before any service is made: a mistake in them is the one thing said.
+     */
+    Prepared prepare() {
         List<ServiceSelection> selections = services.isEmpty()
                 ? ServiceCatalog.all().stream().filter(this::servedByDefault).map(s -> ServiceSelection.parse(s.name()))
                         .toList()
@@ -219,7 +227,7 @@ final class ServeCommand implements Callable<Integer> {
                     + " neither is served; add one, as http:10443/tls");
         }
         register(builder, plan, made, limits);
-        return new ServeSettings(plan, tls, made, builder);
+        return new Prepared(builder, plan, tls, made);
     }
 
     /** Whether {@code socklab serve} with no service named serves {@code service}: ftp and tftp only with their roots. */
