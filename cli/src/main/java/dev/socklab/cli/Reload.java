@@ -46,7 +46,7 @@ final class Reload {
      * here too: the server compares what they ask for with what it serves, and names any difference
      * as needing a restart. Every option not here needs a restart.
      */
-    private static final Set<String> RELOADABLE = Set.of(
+    static final Set<String> RELOADABLE = Set.of(
             "--bind", "--ipv4-only", "--ipv6-only", "--standard-ports", "--io", "--io-threads",
             "--idle-timeout", "--write-timeout", "--first-request-timeout", "--max-line-length", "--shutdown-grace",
             "--max-log-rate", "--udp-rate", "--udp-burst", "--udp-global-rate", "--udp-limit-loopback",

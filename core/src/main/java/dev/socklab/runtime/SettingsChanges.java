@@ -4,7 +4,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -70,9 +69,12 @@ final class SettingsChanges {
                 c -> c.map(SettingsChanges::certificate).orElse("none"));
     }
 
+    /** By the text the user reads: an address list read again from its file is the same list if it reads the same. */
     private <T> void add(String scope, String name, T before, T after, Function<T, String> text) {
-        if (!Objects.equals(before, after)) {
-            lines.add(scope + name + ": " + text.apply(before) + " -> " + text.apply(after));
+        String was = text.apply(before);
+        String is = text.apply(after);
+        if (!was.equals(is)) {
+            lines.add(scope + name + ": " + was + " -> " + is);
         }
     }
 

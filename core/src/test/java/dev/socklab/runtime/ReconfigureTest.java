@@ -53,6 +53,8 @@ class ReconfigureTest {
                 assertThat(denied.readAllBytes(WAIT)).isEmpty();
             }
             assertThat(server.refusals().deniedConnections()).isEqualTo(1);
+            assertThat(server.reconfigure(shout(new AccessPolicy(AddressSet.EMPTY, AddressSet.parse("127.0.0.2"))))
+                    .changed()).as("the same list, parsed again").isEmpty();
             open.send("after\n");
             assertThat(open.readLine(WAIT)).isEqualTo("AFTER");
             try (RawClient allowed = RawClient.connectFrom(FIRST, bound)) {
