@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
         description = {"Writes and checks the TOML file of serve's settings (socklab serve --config FILE).",
                 "Each key is the serve flag of the same name, its value written as on the command line."},
         footer = {"", "Examples:",
-                "  socklab config example > socklab.toml   every setting at its default, described",
-                "  socklab config check socklab.toml       every mistake, with its line and key",
+                "  socklab config example > socklab.toml   every setting, at its default",
+                "  socklab config check socklab.toml       every mistake, with line and key",
                 "  socklab serve --config socklab.toml     serve what it says"})
 final class ConfigCommand implements Callable<Integer> {
     @Spec

@@ -71,6 +71,10 @@ final class ServeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "What to serve; all services when none is named.")
     List<String> services = new ArrayList<>();
 
+    /** Read before serve parses its arguments, by {@link ServeArguments}, which merges the file's settings in. */
+    @Mixin
+    ConfigOption config;
+
     @Option(names = "--bind", paramLabel = "ADDR",
             description = "Address to listen on, repeatable: 127.0.0.1, ::1, a host name, * (any). Default: loopback.")
     List<String> binds = new ArrayList<>();
@@ -151,10 +155,6 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     ServiceOptions serviceOptions;
-
-    /** Read before serve parses its arguments, by {@link ServeArguments}, which merges the file's settings in. */
-    @Mixin
-    ConfigOption config;
 
     @Mixin
     LogOptions log;
