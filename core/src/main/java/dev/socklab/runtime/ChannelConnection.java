@@ -64,12 +64,16 @@ final class ChannelConnection implements Connection {
     private ServerContext context;
     private Limits limits;
     private final String tag;
+    /** Its listener's counts, which its data connections add to as well. */
+    private final ListenerCounts counts;
     /** The data connections, made on the first; null until then. */
     private DataPorts dataPorts;
 
     ChannelConnection(StreamSocket socket, String tag, SocketAddress peer, SocketAddress local, Limits limits,
-                      Tracer tracer, Logger log, Watchdog watchdog, Function<String, Optional<String>> refusalLine) {
-        this.wire = ChannelWire.of(socket, tag, log, tracer);
+                      Tracer tracer, Logger log, Watchdog watchdog, Function<String, Optional<String>> refusalLine,
+                      ListenerCounts counts) {
+        this.wire = ChannelWire.of(socket, tag, log, tracer, counts);
+        this.counts = counts;
         this.tag = tag;
         this.peer = peer;
         this.local = local;
@@ -167,7 +171,7 @@ final class ChannelConnection implements Connection {
             if (context == null || !(peer instanceof InetSocketAddress client) || !(local instanceof InetSocketAddress own)) {
                 throw new UnsupportedOperationException("data connections go with a TCP connection, not this one");
             }
-            dataPorts = new DataPorts(context, tag, limits, log, client, own);
+            dataPorts = new DataPorts(context, tag, limits, log, client, own, counts);
         }
         return dataPorts;
     }

@@ -1,6 +1,8 @@
 package dev.socklab.runtime;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -23,9 +25,28 @@ import dev.socklab.trace.Tracer;
  * thread or its outbox writer's, one at a time each; {@link #close()} comes from any thread.
  */
 class ChannelWire {
+    /**
+     * The counts each way are written by the connection's threads and read by {@link Server#connections()}'s:
+     * opaque access, a plain store on common hardware, keeps the reader from seeing half a long.
+     */
+    private static final VarHandle BYTES_IN;
+    private static final VarHandle BYTES_OUT;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            BYTES_IN = lookup.findVarHandle(ChannelWire.class, "bytesIn", long.class);
+            BYTES_OUT = lookup.findVarHandle(ChannelWire.class, "bytesOut", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final StreamSocket socket;
     final String tag;
     private final Logger log;
+    /** The listener's counts, added to as this connection's are. */
+    private final ListenerCounts counts;
     private long bytesIn;
     private long bytesOut;
     private boolean sawEof;
@@ -40,15 +61,16 @@ class ChannelWire {
     private volatile IOException readFailure;
     private volatile IOException writeFailure;
 
-    ChannelWire(StreamSocket socket, String tag, Logger log) {
+    ChannelWire(StreamSocket socket, String tag, Logger log, ListenerCounts counts) {
         this.socket = socket;
         this.tag = tag;
         this.log = log;
+        this.counts = counts;
     }
 
     /** A wire over {@code socket} that traces its calls to {@code tracer} when it is enabled. */
-    static ChannelWire of(StreamSocket socket, String tag, Logger log, Tracer tracer) {
-        return tracer.enabled() ? new TracedWire(socket, tag, log, tracer) : new ChannelWire(socket, tag, log);
+    static ChannelWire of(StreamSocket socket, String tag, Logger log, Tracer tracer, ListenerCounts counts) {
+        return tracer.enabled() ? new TracedWire(socket, tag, log, tracer, counts) : new ChannelWire(socket, tag, log, counts);
     }
 
     /** One {@code recv} into {@code dst}: the bytes read, or -1 at the client's end of stream. */
@@ -84,8 +106,9 @@ class ChannelWire {
     private int counted(int n) {
         if (n < 0) {
             sawEof = true;
-        } else {
-            bytesIn += n;
+        } else if (n > 0) {
+            BYTES_IN.setOpaque(this, bytesIn + n);
+            counts.bytesIn.add(n);
         }
         return n;
     }
@@ -98,7 +121,12 @@ class ChannelWire {
         } catch (IOException e) {
             throw writeFailed(e);
         }
-        bytesOut += src.position() - start;
+        sent(src.position() - start);
+    }
+
+    private void sent(long n) {
+        BYTES_OUT.setOpaque(this, bytesOut + n);
+        counts.bytesOut.add(n);
     }
 
     /** What remains of {@code head}, then up to {@code count} bytes of {@code file} from {@code position}: the file's bytes sent. */
@@ -110,7 +138,7 @@ class ChannelWire {
         } catch (IOException e) {
             throw writeFailed(e);
         }
-        bytesOut += before - head.remaining() + n;
+        sent(before - head.remaining() + n);
         return n;
     }
 
@@ -123,7 +151,7 @@ class ChannelWire {
      */
     long sendGathering(ByteBuffer[] batch, int first) throws IOException {
         long n = socket.write(batch, first, batch.length - first);
-        bytesOut += n;
+        sent(n);
         return n;
     }
 
@@ -181,11 +209,11 @@ class ChannelWire {
     }
 
     long bytesIn() {
-        return bytesIn;
+        return (long) BYTES_IN.getOpaque(this);
     }
 
     long bytesOut() {
-        return bytesOut;
+        return (long) BYTES_OUT.getOpaque(this);
     }
 
     /** Whether {@link #abort()} reset the connection: what the kernel had not yet delivered of {@link #bytesOut()} was discarded. */

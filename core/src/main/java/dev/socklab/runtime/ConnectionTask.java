@@ -3,6 +3,7 @@ package dev.socklab.runtime;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.time.Instant;
 import java.util.Optional;
 
 import javax.net.ssl.SSLException;
@@ -70,9 +71,13 @@ import dev.socklab.text.Durations;
  * unchecked exception) logs an error with its stack. None of them reaches the listener.
  */
 final class ConnectionTask implements Runnable {
+    private final long id;
     private final String service;
     /** The endpoint's label for the closing line: {@code tcp}, {@code tls}, {@code unix}. */
     private final String label;
+    /** The address it was accepted on, for {@link #snapshot}. */
+    private final String listenerAddress;
+    private final ListenerCounts counts;
     private final StreamService handler;
     private final ServerContext context;
     private final ChannelConnection connection;
@@ -94,11 +99,14 @@ final class ConnectionTask implements Runnable {
      * @param entered the client the gate let in at the accept, or null when the prologue's PROXY
      *     header must name the client first
      */
-    ConnectionTask(String service, String label, StreamService handler, String tag, String peerName,
+    ConnectionTask(StreamListener listener, long id, StreamService handler, String tag, String peerName,
                    ChannelConnection connection, ServerContext context, ServiceGate gate, SocketAddress entered,
                    Prologue prologue) {
-        this.service = service;
-        this.label = label;
+        this.id = id;
+        this.service = listener.service;
+        this.label = listener.requested.label();
+        this.listenerAddress = SocketAddresses.format(listener.binding().endpoint().address());
+        this.counts = listener.counts;
         this.handler = handler;
         this.tag = tag;
         this.peerName = peerName;
@@ -249,11 +257,11 @@ final class ConnectionTask implements Runnable {
 
     /** The service's gate, for the client a PROXY header named: as the listener's is for a direct one. */
     private void admit(SocketAddress client) throws Unserved {
-        Optional<String> denied = gate.deniedConnection(client);
+        Optional<String> denied = gate.deniedConnection(client, counts.refusals);
         if (denied.isPresent()) {
             throw new Unserved(Outcome.DENIED, denied.get());
         }
-        Optional<String> over = gate.enter(client);
+        Optional<String> over = gate.enter(client, counts.refusals);
         if (over.isPresent()) {
             if (!prologue.secured()) {
                 handler.refusalLine(over.get()).ifPresent(connection::sendLastWords);
@@ -300,6 +308,7 @@ final class ConnectionTask implements Runnable {
      */
     private void release() {
         context.open.remove(this);
+        counts.ended(System.nanoTime() - accepted);
         SocketAddress client = entered;
         if (client != null) {
             gate.leave(client);
@@ -326,6 +335,12 @@ final class ConnectionTask implements Runnable {
             line.append(", ").append(Durations.elapsed(System.nanoTime() - accepted)).append(')');
             context.connectionLog.write(line.toString());
         }
+    }
+
+    /** The connection as {@link Server#connections()} shows it, now. */
+    OpenConnection snapshot(long nowNanos, Instant now) {
+        return new OpenConnection(id, service, label, listenerAddress, peerName, now.minusNanos(nowNanos - accepted),
+                connection.bytesIn(), connection.bytesOut());
     }
 
     StreamService handler() {

@@ -42,12 +42,16 @@ final class DataPorts {
     private ServerDataConnection connection;
     private int opened;
 
+    /** The control connection's listener's counts: a data connection's bytes and refusals are its service's. */
+    private final ListenerCounts counts;
+
     /**
      * @param limits the control connection's, whose idle and write timeouts each data connection is held to
      */
     DataPorts(ServerContext context, String tag, Limits limits, Logger log, InetSocketAddress peer,
-              InetSocketAddress local) {
+              InetSocketAddress local, ListenerCounts counts) {
         this.context = context;
+        this.counts = counts;
         this.tag = tag;
         this.limits = limits.withFirstRequestTimeout(Duration.ZERO);
         this.log = log;
@@ -110,7 +114,8 @@ final class DataPorts {
                     + " data connection, but the server has no certificate")).newEngine(List.of()), ByteBuffer.allocate(0))
                     : null;
             data = new ChannelConnection(secured != null ? secured : socket, dataTag, channel.getRemoteAddress(),
-                    channel.getLocalAddress(), limits, context.tracer, log, context.watchdog, reason -> Optional.empty());
+                    channel.getLocalAddress(), limits, context.tracer, log, context.watchdog, reason -> Optional.empty(),
+                    counts);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -158,7 +163,7 @@ final class DataPorts {
 
     /** A data connection refused for coming from another host than the client's ("port theft"). */
     void refusedStranger(SocketAddress from, String listenerTag) {
-        context.refusals.deniedConnections.increment();
+        counts.refusals.deniedConnection();
         log.warn("{}: refused a data connection from {}: only the client's own address {} may connect", listenerTag,
                 SocketAddresses.format(from), peer.getAddress().getHostAddress());
     }

@@ -43,6 +43,7 @@ final class DatagramReceiver extends Listener {
     }
 
     /** The service this socket serves, which may serve other sockets too. */
+    @Override
     DatagramService handler() {
         return handler;
     }
@@ -93,11 +94,16 @@ final class DatagramReceiver extends Listener {
                 continue;
             }
             buffer.flip();
+            counts.received(buffer.remaining());
             if (context.tracer.enabled()) {
                 context.tracer.datagram(tag, "recvfrom", MAX_DATAGRAM, buffer.duplicate(), "from", sender);
             }
             if (sender instanceof InetSocketAddress inet && !context.family.admits(inet.getAddress())
-                    || !gate.admitsDatagram(sender, tag) || !context.guard.admits(sender, buffer, tag)) {
+                    || !gate.admitsDatagram(sender, tag, counts.refusals)) {
+                continue;
+            }
+            if (!context.guard.admits(sender, buffer, tag)) {
+                (context.guard.fromLoopPort(sender) ? counts.droppedFromLoopPorts : counts.droppedInLoops).increment();
                 continue;
             }
             try {
@@ -116,7 +122,7 @@ final class DatagramReceiver extends Listener {
         MDC.put("conn", tag + " " + peer);
         int size = buffer.remaining();
         ServerDatagram datagram = new ServerDatagram(service, handler, channel, buffer, sender, local, tag, handler.maxReplyBytes(size),
-                context, serviceLog);
+                context, serviceLog, counts);
         String outcome;
         boolean failed = true;
         try {

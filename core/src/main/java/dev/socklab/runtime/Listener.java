@@ -22,6 +22,8 @@ abstract sealed class Listener permits StreamListener, DatagramReceiver {
     final ServerContext context;
     /** How trace and log lines name this socket: {@code hello/tcp}. */
     final String tag;
+    /** What this socket, and what it started, have done so far. */
+    final ListenerCounts counts;
     /** Set before the socket is closed, so that the loop takes the failure it sees for the end it is. */
     volatile boolean closing;
     private NetworkChannel channel;
@@ -32,6 +34,12 @@ abstract sealed class Listener permits StreamListener, DatagramReceiver {
         this.requested = requested;
         this.context = context;
         this.tag = service + "/" + requested.label();
+        this.counts = new ListenerCounts(context.refusals);
+    }
+
+    /** What it has done so far; the server must be started. */
+    final ListenerStats stats() {
+        return counts.snapshot(binding);
     }
 
     /** Creates and binds the socket; on failure nothing stays open. */
@@ -39,6 +47,9 @@ abstract sealed class Listener permits StreamListener, DatagramReceiver {
 
     /** Starts the loop in a thread of its own. */
     abstract void start();
+
+    /** The service half it hands its connections or datagrams to. */
+    abstract Object handler();
 
     /** The name of the service it serves. */
     final String service() {

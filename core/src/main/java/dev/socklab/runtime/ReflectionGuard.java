@@ -129,6 +129,11 @@ final class ReflectionGuard {
         }
     }
 
+    /** Whether {@code sender}'s port is one {@link #admits} drops every datagram from: a service's. */
+    boolean fromLoopPort(SocketAddress sender) {
+        return sender instanceof InetSocketAddress inet && isServicePort(inet.getPort());
+    }
+
     private boolean isServicePort(int port) {
         return LOOP_PORTS.contains(port) || port >= FIRST_SOCKLAB_PORT && port <= LAST_SOCKLAB_PORT
                 || ownPorts.contains(port);

@@ -2,14 +2,71 @@ package dev.socklab.runtime;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** The server's counts behind {@link Refusals}, added to by every listener. */
+/**
+ * The counts behind {@link Refusals}: the server's, and each listener's, which add to the server's
+ * as they count.
+ */
 final class RefusalCounts {
-    final LongAdder deniedConnections = new LongAdder();
-    final LongAdder deniedDatagrams = new LongAdder();
-    final LongAdder overServerLimit = new LongAdder();
-    final LongAdder overServiceLimit = new LongAdder();
-    final LongAdder overSourceLimit = new LongAdder();
-    final LongAdder overSourceRate = new LongAdder();
+    /** The server's, for a listener's counts; null for the server's own. */
+    private final RefusalCounts server;
+    private final LongAdder deniedConnections = new LongAdder();
+    private final LongAdder deniedDatagrams = new LongAdder();
+    private final LongAdder overServerLimit = new LongAdder();
+    private final LongAdder overServiceLimit = new LongAdder();
+    private final LongAdder overSourceLimit = new LongAdder();
+    private final LongAdder overSourceRate = new LongAdder();
+
+    /** The server's own counts. */
+    RefusalCounts() {
+        this(null);
+    }
+
+    /** A listener's counts, which add to {@code server}'s too. */
+    RefusalCounts(RefusalCounts server) {
+        this.server = server;
+    }
+
+    void deniedConnection() {
+        deniedConnections.increment();
+        if (server != null) {
+            server.deniedConnection();
+        }
+    }
+
+    void deniedDatagram() {
+        deniedDatagrams.increment();
+        if (server != null) {
+            server.deniedDatagram();
+        }
+    }
+
+    void overServerLimit() {
+        overServerLimit.increment();
+        if (server != null) {
+            server.overServerLimit();
+        }
+    }
+
+    void overServiceLimit() {
+        overServiceLimit.increment();
+        if (server != null) {
+            server.overServiceLimit();
+        }
+    }
+
+    void overSourceLimit() {
+        overSourceLimit.increment();
+        if (server != null) {
+            server.overSourceLimit();
+        }
+    }
+
+    void overSourceRate() {
+        overSourceRate.increment();
+        if (server != null) {
+            server.overSourceRate();
+        }
+    }
 
     Refusals snapshot() {
         return new Refusals(deniedConnections.sum(), deniedDatagrams.sum(), overServerLimit.sum(),

@@ -2,10 +2,13 @@ package dev.socklab.runtime;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +24,8 @@ import org.slf4j.LoggerFactory;
 import dev.socklab.engine.IoEngine;
 import dev.socklab.net.Family;
 import dev.socklab.service.DatagramService;
+import dev.socklab.service.Gauge;
+import dev.socklab.service.Gauges;
 import dev.socklab.service.StreamService;
 import dev.socklab.text.Durations;
 import dev.socklab.tls.ServerTls;
@@ -171,6 +176,37 @@ public final class Server {
     public UdpDrops udpDrops() {
         return new UdpDrops(context.guard.droppedFromLoopPorts(), context.guard.droppedOverRate(),
                 context.repliesOverBound.sum(), context.guard.droppedInLoops());
+    }
+
+    /** What each listener has done so far, in the order given to the builder; counts of the ones a listener started too. */
+    public synchronized List<ListenerStats> listenerStats() {
+        if (state == State.NEW) {
+            throw new IllegalStateException("the server is not started");
+        }
+        return listeners.stream().map(Listener::stats).toList();
+    }
+
+    /** The stream connections being served now, oldest first. */
+    public List<OpenConnection> connections() {
+        long nowNanos = System.nanoTime();
+        Instant now = Instant.now();
+        return context.open.stream().map(task -> task.snapshot(nowNanos, now))
+                .sorted(Comparator.comparingLong(OpenConnection::id)).toList();
+    }
+
+    /**
+     * The {@link Gauges} of each service whose halves have any, by service name, in the order given to
+     * the builder: a half serving several endpoints is asked once.
+     */
+    public Map<String, List<Gauge>> gauges() {
+        Map<String, List<Gauge>> all = new LinkedHashMap<>();
+        Set<Object> asked = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Listener listener : listeners) {
+            if (listener.handler() instanceof Gauges half && asked.add(half)) {
+                all.computeIfAbsent(listener.service(), name -> new ArrayList<>()).addAll(half.gauges());
+            }
+        }
+        return all;
     }
 
     /** The clients turned away so far, by reason. */

@@ -46,6 +46,7 @@ final class ServerContext {
             TimeUnit.MINUTES.toNanos(1));
     /** Each service's gate, by service name; the gates stay, their rules are swapped. */
     private final Map<String, ServiceGate> gates = new HashMap<>();
+    /** The server's refusals, which each listener's add to. */
     final RefusalCounts refusals;
     final Set<ConnectionTask> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
@@ -85,7 +86,7 @@ final class ServerContext {
         this.connectionLog = new ConnectionLog(settings.maxLogRate());
         this.refusals = new RefusalCounts();
         settings.services().keySet().forEach(name -> gates.put(name,
-                new ServiceGate(name, settings.gateRules(name, null), refusals)));
+                new ServiceGate(name, settings.gateRules(name, null))));
         this.watchdog = new Watchdog(settings.shortestTimeoutNanos(), "socklab watchdog", connectionLog::summarize);
     }
 

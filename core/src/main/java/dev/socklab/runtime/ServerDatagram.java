@@ -36,9 +36,13 @@ final class ServerDatagram implements Datagram {
     private final String service;
     private final DatagramService handler;
     private String opened;
+    /** The receiving socket's counts. */
+    private final ListenerCounts counts;
 
     ServerDatagram(String service, DatagramService handler, DatagramChannel channel, ByteBuffer payload,
-                   SocketAddress sender, SocketAddress local, String tag, int maxReply, ServerContext context, Logger log) {
+                   SocketAddress sender, SocketAddress local, String tag, int maxReply, ServerContext context, Logger log,
+                   ListenerCounts counts) {
+        this.counts = counts;
         this.service = service;
         this.handler = handler;
         this.channel = channel;
@@ -80,6 +84,7 @@ final class ServerDatagram implements Datagram {
     public void reply(ByteBuffer src) throws IOException {
         if (bytesOut + src.remaining() > maxReply) {
             context.repliesOverBound.increment();
+            counts.droppedOverBound.increment();
             context.overBoundLog.warn(tag + ": dropped a reply of " + src.remaining() + " B to "
                     + SocketAddresses.format(sender) + ": the service declares at most " + maxReply
                     + " B for a request of " + payload.remaining() + " B");
@@ -87,6 +92,7 @@ final class ServerDatagram implements Datagram {
         }
         if (!context.guard.mayReply(sender, tag)) {
             droppedOverRate++;
+            counts.droppedOverRate.increment();
             if (tracer.enabled()) {
                 tracer.call(tag, "sendto(" + src.remaining() + ") to " + SocketAddresses.format(sender)
                         + " dropped: over the UDP rate limit");
@@ -98,6 +104,7 @@ final class ServerDatagram implements Datagram {
         context.guard.replied(sender, view);
         bytesOut += n;
         replies++;
+        counts.sent(n);
         if (tracer.enabled()) {
             tracer.datagram(tag, "sendto", view.remaining(), view.limit(view.position() + n), "to", sender);
         }
@@ -128,6 +135,7 @@ final class ServerDatagram implements Datagram {
         if (!context.guard.mayReply(sender, tag)) {
             context.sessions.leave(service, sender);
             droppedOverRate++;
+            counts.droppedOverRate.increment();
             return false;
         }
         DatagramSocket socket = new DatagramSocket(null);
@@ -138,7 +146,7 @@ final class ServerDatagram implements Datagram {
             String sessionTag = service + "#" + context.nextId();
             context.tracer.call(tag, "socket() bind(" + SocketAddresses.format(socket.getLocalSocketAddress()) + ") = "
                     + sessionTag);
-            task = new SessionTask(service, sessionTag, socket, sender, exchange, context, log);
+            task = new SessionTask(service, sessionTag, socket, sender, exchange, context, log, counts);
             context.sessions.started(task);
             Thread.ofVirtual().name(sessionTag + " " + SocketAddresses.format(sender)).start(task);
             opened = sessionTag;
@@ -158,7 +166,7 @@ final class ServerDatagram implements Datagram {
 
     @Override
     public DatagramPeer peer() {
-        return new ServerDatagramPeer(channel, sender, tag, context);
+        return new ServerDatagramPeer(channel, sender, tag, context, counts);
     }
 
     @Override

@@ -19,8 +19,12 @@ final class ServerDatagramPeer implements DatagramPeer {
     private final String tag;
     private final ReflectionGuard guard;
     private final Tracer tracer;
+    /** The receiving socket's counts: a send to a kept peer is one more datagram out of it. */
+    private final ListenerCounts counts;
 
-    ServerDatagramPeer(DatagramChannel channel, SocketAddress address, String tag, ServerContext context) {
+    ServerDatagramPeer(DatagramChannel channel, SocketAddress address, String tag, ServerContext context,
+                       ListenerCounts counts) {
+        this.counts = counts;
         this.channel = channel;
         this.address = address;
         this.tag = tag;
@@ -48,6 +52,7 @@ final class ServerDatagramPeer implements DatagramPeer {
         }
         // A peer that echoes this straight back is a loop, as it is after a reply.
         guard.replied(address, view);
+        counts.sent(n);
         if (tracer.enabled()) {
             tracer.datagram(tag, "sendto", view.remaining(), view.limit(view.position() + n), "to", address);
         }

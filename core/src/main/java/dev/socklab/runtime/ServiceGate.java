@@ -15,8 +15,8 @@ import dev.socklab.text.Durations;
 /**
  * Who may use one service, and how much: the server's and the service's allow and deny lists (a
  * client must pass both), the service's own limit of connections at once, and the per-source
- * limits. One per service, shared by all its sockets; every count a refusal adds to is the
- * server's {@link RefusalCounts}.
+ * limits. One per service, shared by all its sockets; a refusal is counted in the {@link RefusalCounts}
+ * of the listener that asks, which add to the server's.
  *
  * <p>The rules can be replaced while the service runs ({@link #rules(Rules)}, on a reload): each
  * connection is judged by the rules of its accept, and the counts of open connections carry over,
@@ -24,7 +24,6 @@ import dev.socklab.text.Durations;
  */
 final class ServiceGate {
     private final String service;
-    private final RefusalCounts counts;
     /** The service's connections open now, whatever its limit, so that a new limit counts the open ones. */
     private final AtomicInteger open = new AtomicInteger();
     /** Every source's open connections, loopback too, so that a new per-source limit counts the open ones. */
@@ -55,10 +54,9 @@ final class ServiceGate {
         }
     }
 
-    ServiceGate(String service, Rules rules, RefusalCounts counts) {
+    ServiceGate(String service, Rules rules) {
         this.service = service;
         this.rules = rules;
-        this.counts = counts;
     }
 
     /** The rules in force now. */
@@ -72,21 +70,21 @@ final class ServiceGate {
     }
 
     /** Why a stream client at {@code peer} may not connect at all, counted; empty if it may. */
-    Optional<String> deniedConnection(SocketAddress peer) {
+    Optional<String> deniedConnection(SocketAddress peer, RefusalCounts counts) {
         Optional<String> why = denied(rules, peer);
         if (why.isPresent()) {
-            counts.deniedConnections.increment();
+            counts.deniedConnection();
         }
         return why;
     }
 
     /** Whether a datagram from {@code sender} may be served; one that may not is counted and logged, a line a second at most. */
-    boolean admitsDatagram(SocketAddress sender, String tag) {
+    boolean admitsDatagram(SocketAddress sender, String tag, RefusalCounts counts) {
         Optional<String> why = denied(rules, sender);
         if (why.isEmpty()) {
             return true;
         }
-        counts.deniedDatagrams.increment();
+        counts.deniedDatagram();
         deniedDatagrams.warn(tag + " " + SocketAddresses.format(sender) + " " + Outcome.DENIED + ": " + why.get());
         return false;
     }
@@ -95,19 +93,19 @@ final class ServiceGate {
      * Takes what a new connection from {@code peer} uses of the service's and the per-source
      * limits, or takes nothing and says why, counted. Each connection entered must {@link #leave}.
      */
-    Optional<String> enter(SocketAddress peer) {
+    Optional<String> enter(SocketAddress peer, RefusalCounts counts) {
         Rules now = rules;
         SourceLimits limits = now.sourceLimits;
         InetAddress source = peer instanceof InetSocketAddress inet ? SourceKey.of(inet.getAddress()) : null;
         boolean limited = source != null && (limits.limitLoopback()
                 || !Cidr.unmapped(((InetSocketAddress) peer).getAddress()).isLoopbackAddress());
         if (limited && now.sourceRate != null && !now.sourceRate.tryTake(source, System.nanoTime())) {
-            counts.overSourceRate.increment();
+            counts.overSourceRate();
             return Optional.of("connecting too often (over " + limits.maxRate() + " a second); try again in "
                     + Durations.format(limits.coolOff()));
         }
         if (source != null && !sourceConnections.tryEnter(source, limited ? limits.maxConnections() : 0)) {
-            counts.overSourceLimit.increment();
+            counts.overSourceLimit();
             return Optional.of("too many connections from your address (" + limits.maxConnections()
                     + "); try again later");
         }
@@ -115,7 +113,7 @@ final class ServiceGate {
             if (source != null) {
                 sourceConnections.leave(source);
             }
-            counts.overServiceLimit.increment();
+            counts.overServiceLimit();
             return Optional.of("too many connections to " + service + " (" + now.maxConnections + "); try again later");
         }
         return Optional.empty();

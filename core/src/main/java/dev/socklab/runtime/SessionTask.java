@@ -38,9 +38,12 @@ final class SessionTask implements Runnable, DatagramSession {
     private long datagramsIn;
     private long datagramsOut;
     private long strangers;
+    /** The counts of the socket whose datagram opened the exchange: its datagrams are that service's. */
+    private final ListenerCounts counts;
 
     SessionTask(String service, String tag, DatagramSocket socket, SocketAddress peer, DatagramExchange exchange,
-                ServerContext context, Logger log) {
+                ServerContext context, Logger log, ListenerCounts counts) {
+        this.counts = counts;
         this.service = service;
         this.tag = tag;
         this.socket = socket;
@@ -126,6 +129,7 @@ final class SessionTask implements Runnable, DatagramSession {
                 return -1;
             }
             ByteBuffer got = ByteBuffer.wrap(array, offset, packet.getLength());
+            counts.received(packet.getLength());
             SocketAddress sender = packet.getSocketAddress();
             if (context.tracer.enabled()) {
                 context.tracer.datagram(tag, "recvfrom", dst.remaining(), got.duplicate(), "from", sender);
@@ -148,12 +152,17 @@ final class SessionTask implements Runnable, DatagramSession {
 
     private void answerStranger(ByteBuffer payload, SocketAddress sender) throws IOException {
         Optional<ByteBuffer> answer = exchange.answerStranger(payload.asReadOnlyBuffer());
-        if (answer.isPresent() && context.guard.mayReply(sender, tag)) {
-            ByteBuffer view = answer.get().duplicate();
-            sendTo(answer.get(), sender);
-            if (context.tracer.enabled()) {
-                context.tracer.datagram(tag, "sendto", view.remaining(), view, "to", sender);
-            }
+        if (answer.isEmpty()) {
+            return;
+        }
+        if (!context.guard.mayReply(sender, tag)) {
+            counts.droppedOverRate.increment();
+            return;
+        }
+        ByteBuffer view = answer.get().duplicate();
+        sendTo(answer.get(), sender);
+        if (context.tracer.enabled()) {
+            context.tracer.datagram(tag, "sendto", view.remaining(), view, "to", sender);
         }
     }
 
@@ -163,6 +172,7 @@ final class SessionTask implements Runnable, DatagramSession {
                 ? new DatagramPacket(src.array(), src.arrayOffset() + src.position(), n, to)
                 : new DatagramPacket(copy(src), n, to);
         socket.send(packet);
+        counts.sent(n);
         src.position(src.position() + (src.hasArray() ? n : 0));
     }
 

@@ -66,6 +66,11 @@ final class StreamListener extends Listener {
     }
 
     @Override
+    StreamService handler() {
+        return handler;
+    }
+
+    @Override
     void bind() throws IOException {
         SocketAddress address = requested.address();
         if (address instanceof UnixDomainSocketAddress unix) {
@@ -185,7 +190,7 @@ final class StreamListener extends Listener {
             }
         } else {
             // A denied client gets no byte at all, not even the reason: it learns nothing of the service.
-            Optional<String> denied = gate.deniedConnection(peer);
+            Optional<String> denied = gate.deniedConnection(peer, counts.refusals);
             if (denied.isPresent()) {
                 release(permitted);
                 refuse(accepted, connTag, peer, local, Outcome.DENIED, denied.get(), false);
@@ -195,13 +200,13 @@ final class StreamListener extends Listener {
         // Read once for this connection: a reload may swap it while the connection runs.
         Optional<ServerTls> serverTls = context.tls;
         if (!permitted) {
-            context.refusals.overServerLimit.increment();
+            counts.refusals.overServerLimit();
             refuse(accepted, connTag, peer, local, Outcome.REFUSED_BY_LIMIT, "too many connections ("
                     + context.limits.maxConnections() + "); try again later", !requested.tls() && proxy.isEmpty());
             return;
         }
         if (proxy.isEmpty()) {
-            Optional<String> over = gate.enter(peer);
+            Optional<String> over = gate.enter(peer, counts.refusals);
             if (over.isPresent()) {
                 release(permitted);
                 refuse(accepted, connTag, peer, local, Outcome.REFUSED_BY_LIMIT, over.get(), !requested.tls());
@@ -242,7 +247,7 @@ final class StreamListener extends Listener {
         }
         Limits limits = context.limitsFor(service, handler, requested.tls() || proxy.isPresent());
         ChannelConnection connection = new ChannelConnection(socket, connTag, peer, local, limits,
-                context.tracer, serviceLog, context.watchdog, handler::refusalLine);
+                context.tracer, serviceLog, context.watchdog, handler::refusalLine, counts);
         if (upgradable) {
             ServerTls tls = serverTls.orElseThrow();
             connection.upgradable(layered, () -> tls.newEngine(handler.applicationProtocols()));
@@ -253,8 +258,10 @@ final class StreamListener extends Listener {
         }
         // Formatted once: the thread's name and the closing line both show it.
         String peerName = SocketAddresses.format(peer);
-        ConnectionTask task = new ConnectionTask(service, requested.label(), handler, connTag, peerName,
-                connection, context, gate, proxy.isPresent() ? null : peer, prologue);
+        ConnectionTask task = new ConnectionTask(this, id, handler, connTag, peerName, connection, context, gate,
+                proxy.isPresent() ? null : peer, prologue);
+        counts.accepted.increment();
+        counts.active.increment();
         context.open.add(task);
         context.watchdog.watch(connection.deadlines());
         try {

@@ -21,8 +21,8 @@ final class TracedWire extends ChannelWire {
     /** What hides the service's secrets from the trace; null when it has none. */
     private TraceRedaction redaction;
 
-    TracedWire(StreamSocket socket, String tag, Logger log, Tracer tracer) {
-        super(socket, tag, log);
+    TracedWire(StreamSocket socket, String tag, Logger log, Tracer tracer, ListenerCounts counts) {
+        super(socket, tag, log, counts);
         this.tracer = tracer;
     }
 

@@ -1,7 +1,10 @@
 package dev.socklab.runtime;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * What a server's UDP services did not send, and why.
+ * What the UDP services did not send, and why.
  *
  * @param fromLoopPorts datagrams not served because they came from a service's port: a small
  *     service's, one of socklab's defaults, or one of this server's own
@@ -11,4 +14,18 @@ package dev.socklab.runtime;
  *     address and port more often than a client does, as two services answering each other do
  */
 public record UdpDrops(long fromLoopPorts, long overRate, long overBound, long inLoops) {
+    public static final String OVER_RATE = "over_rate";
+    public static final String OVER_BOUND = "over_bound";
+    public static final String FROM_LOOP_PORT = "from_loop_port";
+    public static final String IN_LOOP = "in_loop";
+
+    /** Each reason by the name metrics and {@code /status} give it, zero or not. */
+    public Map<String, Long> byReason() {
+        Map<String, Long> all = new LinkedHashMap<>();
+        all.put(OVER_RATE, overRate);
+        all.put(OVER_BOUND, overBound);
+        all.put(FROM_LOOP_PORT, fromLoopPorts);
+        all.put(IN_LOOP, inLoops);
+        return all;
+    }
 }

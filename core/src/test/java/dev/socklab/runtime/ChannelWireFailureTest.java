@@ -25,7 +25,7 @@ class ChannelWireFailureTest {
         IOException reset = new IOException("Connection reset");
         IOException broken = new IOException("Broken pipe");
         ChannelWire wire = new ChannelWire(new FailingSocket(reset, broken), "test#1",
-                LoggerFactory.getLogger("test"));
+                LoggerFactory.getLogger("test"), new ListenerCounts(new RefusalCounts()));
 
         IOException fromWrite = catchThrowableOfType(IOException.class, () -> wire.send(ByteBuffer.allocate(1)));
         IOException fromRead = catchThrowableOfType(IOException.class, () -> wire.recv(ByteBuffer.allocate(1)));

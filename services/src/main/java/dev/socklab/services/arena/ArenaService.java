@@ -1,10 +1,13 @@
 package dev.socklab.services.arena;
 
 import java.io.IOException;
+import java.util.List;
 
 import dev.socklab.arena.PacketCodec;
 import dev.socklab.service.Datagram;
 import dev.socklab.service.DatagramService;
+import dev.socklab.service.Gauge;
+import dev.socklab.service.Gauges;
 
 /**
  * The arena over UDP, a packet a datagram (docs/services.md draws them): each datagram goes to the
@@ -12,7 +15,7 @@ import dev.socklab.service.DatagramService;
  * the sender's peer once its cookie came back. A reply is at most half its request, so the service
  * amplifies nothing; sessions log their own lines, not each datagram.
  */
-public final class ArenaService implements DatagramService {
+public final class ArenaService implements DatagramService, Gauges {
     /** The smallest JOIN: a one-byte nickname. */
     static final int MIN_JOIN = PacketCodec.HEADER_SIZE + 8 + 4 + PacketCodec.COOKIE_SIZE + 2;
     /** The largest JOIN: a nickname of 16 bytes. */
@@ -24,6 +27,13 @@ public final class ArenaService implements DatagramService {
 
     public ArenaService(Arena arena) {
         this.arena = arena;
+    }
+
+    /** Players over UDP and in browsers (through the http service) alike: the arena is one. */
+    @Override
+    public List<Gauge> gauges() {
+        return List.of(new Gauge("arena_players", "Arena players now, over UDP and in browsers.",
+                () -> arena.counters().players()));
     }
 
     @Override

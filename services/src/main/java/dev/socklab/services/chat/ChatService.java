@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
 import dev.socklab.service.Connection;
+import dev.socklab.service.Gauge;
+import dev.socklab.service.Gauges;
 import dev.socklab.service.Outbox;
 import dev.socklab.service.StreamService;
 import dev.socklab.services.Reloadable;
@@ -26,7 +28,7 @@ import dev.socklab.trace.Preview;
  * reaches it through its outbox, so a member that does not read holds back no one, and is
  * disconnected once it falls too far behind.
  */
-public final class ChatService implements StreamService, Reloadable {
+public final class ChatService implements StreamService, Gauges, Reloadable {
     /** Swapped whole by a reload; each use reads it once. */
     private volatile ChatSettings settings;
     private final ChatLines lines;
@@ -40,6 +42,13 @@ public final class ChatService implements StreamService, Reloadable {
         this.settings = settings;
         this.lines = new ChatLines(clock);
         this.rooms = new Rooms(this::settings, delivery);
+    }
+
+    /** Members (on any socket, or in a browser through the http service) and rooms, now. */
+    @Override
+    public List<Gauge> gauges() {
+        return List.of(new Gauge("chat_members", "Chat members now, in every room, browsers included.", nicknames::size),
+                new Gauge("chat_rooms", "Chat rooms now, the lobby included.", rooms::size));
     }
 
     @Override

@@ -19,6 +19,11 @@ public final class Nicknames {
     private final ConcurrentHashMap<String, Member> byKey = new ConcurrentHashMap<>();
     private final AtomicLong guests = new AtomicLong();
 
+    /** How many members have a nickname now: every member has one, a guest's at first. */
+    int size() {
+        return byKey.size();
+    }
+
     /**
      * Why {@code nick} cannot be a nickname, or empty if it can: it has 1 to {@link #MAX_LENGTH}
      * characters, none of them blank or invisible ({@link MemberText}), so that it looks like no other

@@ -61,6 +61,11 @@ final class Rooms {
         return Optional.ofNullable(byKey.get(key(name)));
     }
 
+    /** How many rooms there are now, the lobby with them. */
+    synchronized int size() {
+        return byKey.size();
+    }
+
     /** Every room, by name. */
     synchronized List<Room> all() {
         List<Room> rooms = new ArrayList<>(byKey.values());

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 
 import dev.socklab.service.Connection;
+import dev.socklab.service.Gauge;
+import dev.socklab.service.Gauges;
 import dev.socklab.service.StreamService;
 import dev.socklab.services.Reloadable;
 import dev.socklab.services.ServiceReload;
@@ -28,7 +30,7 @@ import dev.socklab.text.Visible;
  * the others do reaches it through its outbox, as in the chat, whose line reading, nickname rules
  * and flood control it shares.
  */
-public final class Connect4Service implements StreamService, Reloadable {
+public final class Connect4Service implements StreamService, Gauges, Reloadable {
     /** What may wait to be sent to one player: a board is under 200 bytes, so this is hundreds of them. */
     static final int SEND_QUEUE_BYTES = 64 * 1024;
     /** How long bytes may wait to be sent to a player before it is disconnected. */
@@ -67,6 +69,12 @@ public final class Connect4Service implements StreamService, Reloadable {
                     settings = next;
                     lobby.settings(next);
                 });
+    }
+
+    @Override
+    public List<Gauge> gauges() {
+        return List.of(new Gauge("connect4_players", "Connect four players connected now, in a game or not.", lobby::players),
+                new Gauge("connect4_games", "Connect four games being played now.", lobby::games));
     }
 
     @Override

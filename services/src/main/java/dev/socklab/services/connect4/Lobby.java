@@ -278,6 +278,26 @@ final class Lobby {
         }
     }
 
+    /** Players connected now, named or not yet. */
+    int players() {
+        lock.lock();
+        try {
+            return connected;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Games being played now. */
+    int games() {
+        lock.lock();
+        try {
+            return games.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The players, the games, and who waits, for {@code /who}. */
     void who(Player player) {
         lock.lock();

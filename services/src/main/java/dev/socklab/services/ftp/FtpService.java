@@ -6,8 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.socklab.service.Connection;
+import dev.socklab.service.Gauge;
+import dev.socklab.service.Gauges;
 import dev.socklab.service.StreamService;
 
 /**
@@ -23,10 +26,12 @@ import dev.socklab.service.StreamService;
  * data connection's own idle and write timeouts; {@link FtpSettings#dataWait()} for it to open), ended
  * (QUIT, the third failed login, or the client's close).
  */
-public final class FtpService implements StreamService {
+public final class FtpService implements StreamService, Gauges {
     private static final Map<String, Verb> VERBS = verbs();
 
     private final FtpSettings settings;
+    /** Transfers (and listings) in progress on data connections, in every session. */
+    private final AtomicInteger transfers = new AtomicInteger();
 
     public FtpService(FtpSettings settings) {
         this.settings = settings;
@@ -46,8 +51,14 @@ public final class FtpService implements StreamService {
     }
 
     @Override
+    public List<Gauge> gauges() {
+        return List.of(new Gauge("transfers_in_progress", "File transfers (and FTP listings) in progress now.",
+                transfers::get));
+    }
+
+    @Override
     public void serve(Connection conn) throws IOException {
-        Session session = new Session(conn, settings);
+        Session session = new Session(conn, settings, transfers);
         session.reply().send(220, "socklab FTP ready.");
         while (!session.ended()) {
             Optional<String> line = conn.readLine();

@@ -2,6 +2,7 @@ package dev.socklab.services.ftp;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.socklab.service.Connection;
 import dev.socklab.services.storage.FileRoot;
@@ -31,9 +32,12 @@ final class Session {
     private boolean epsvOnly;
     private Facts facts = Facts.ALL;
     private boolean ended;
+    /** The service's count of transfers in progress, over all sessions. */
+    private final AtomicInteger transfers;
 
-    Session(Connection control, FtpSettings settings) {
+    Session(Connection control, FtpSettings settings, AtomicInteger transfers) {
         this.control = control;
+        this.transfers = transfers;
         this.settings = settings;
         this.replies = new Replies(control);
         this.secure = control.tls().isPresent();
@@ -41,6 +45,11 @@ final class Session {
 
     Connection control() {
         return control;
+    }
+
+    /** The transfers in progress in every session of the service, this one's included. */
+    AtomicInteger transfers() {
+        return transfers;
     }
 
     FtpSettings settings() {

@@ -36,6 +36,7 @@ final class Transfer {
             session.reply().send(425, "Failed to establish connection: " + e.getMessage());
             return false;
         }
+        session.transfers().incrementAndGet();
         try {
             work.run(data);
             data.close();
@@ -47,6 +48,8 @@ final class Transfer {
             data.abort();
             session.reply().send(426, "Connection closed; transfer aborted.");
             return false;
+        } finally {
+            session.transfers().decrementAndGet();
         }
         session.reply().send(226, "Transfer complete.");
         return true;

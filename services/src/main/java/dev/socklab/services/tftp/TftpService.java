@@ -3,10 +3,14 @@ package dev.socklab.services.tftp;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.socklab.service.Datagram;
 import dev.socklab.service.DatagramService;
+import dev.socklab.service.Gauge;
+import dev.socklab.service.Gauges;
 import dev.socklab.services.storage.FileRoot;
 import dev.socklab.tftp.ErrorCode;
 import dev.socklab.tftp.Packet;
@@ -20,11 +24,12 @@ import dev.socklab.tftp.TftpException;
  * only with an ERROR, and never with more bytes than the request had (its message cut to fit), so
  * it reflects nothing: a refused transfer gets ERROR 0, a malformed request ERROR 4 or 2.
  */
-public final class TftpService implements DatagramService {
+public final class TftpService implements DatagramService, Gauges {
     private static final Set<String> MODES = Set.of("octet", "netascii");
 
     private final FileRoot root;
     private final TftpSettings settings;
+    private final AtomicInteger transfers = new AtomicInteger();
 
     private TftpService(FileRoot root, TftpSettings settings) {
         this.root = root;
@@ -38,6 +43,11 @@ public final class TftpService implements DatagramService {
      */
     public static TftpService of(TftpSettings settings) {
         return new TftpService(FileRoot.of(settings.root(), "--tftp-root", settings.uploads()), settings);
+    }
+
+    @Override
+    public List<Gauge> gauges() {
+        return List.of(new Gauge("transfers_in_progress", "File transfers in progress now.", transfers::get));
     }
 
     @Override
@@ -63,7 +73,7 @@ public final class TftpService implements DatagramService {
 
     private void open(Datagram datagram, Packet.Request request, int size) throws IOException {
         try {
-            if (!datagram.openSession(new TftpTransfer(request, root, settings), settings.ports())) {
+            if (!datagram.openSession(new TftpTransfer(request, root, settings, transfers), settings.ports())) {
                 refuse(datagram, ErrorCode.NOT_DEFINED, "too many transfers", size);
             }
         } catch (BindException e) {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.socklab.service.DatagramExchange;
 import dev.socklab.service.DatagramSession;
@@ -27,8 +28,11 @@ final class TftpTransfer implements DatagramExchange {
     private final Packet.Request request;
     private final FileRoot root;
     private final TftpSettings settings;
+    /** The service's count of transfers in progress. */
+    private final AtomicInteger inProgress;
 
-    TftpTransfer(Packet.Request request, FileRoot root, TftpSettings settings) {
+    TftpTransfer(Packet.Request request, FileRoot root, TftpSettings settings, AtomicInteger inProgress) {
+        this.inProgress = inProgress;
         this.request = request;
         this.root = root;
         this.settings = settings;
@@ -37,6 +41,7 @@ final class TftpTransfer implements DatagramExchange {
     @Override
     public void serve(DatagramSession session) throws IOException {
         String name = (request.write() ? "WRQ " : "RRQ ") + Visible.of(request.filename());
+        inProgress.incrementAndGet();
         try {
             if (request.write()) {
                 write(session);
@@ -50,6 +55,8 @@ final class TftpTransfer implements DatagramExchange {
             refuse(session, name, code(e.kind()), e.getMessage());
         } catch (CancelledByPeer e) {
             session.log().info("{} cancelled by the client: {}", name, Visible.of(e.getMessage()));
+        } finally {
+            inProgress.decrementAndGet();
         }
     }
 
