@@ -60,6 +60,8 @@ final class Reload {
             "--connect4-move-timeout", "--connect4-challenge-timeout", "--connect4-max-players",
             "--connect4-max-games", "--connect4-max-spectators", "--connect4-max-line", "--connect4-rate",
             "--connect4-burst", "--connect4-idle-timeout",
+            "--http-max-request-line", "--http-max-head", "--http-max-fields", "--http-max-body", "--http-head-timeout",
+            "--http-request-timeout", "--http-keep-alive",
             "--log-level");
 
     private final List<String> commandLine;
