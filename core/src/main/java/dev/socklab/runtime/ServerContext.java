@@ -97,7 +97,8 @@ final class ServerContext {
 
     /**
      * Puts {@code next} in force for every connection and datagram from now on; connections open
-     * now keep what they began with. Called by one thread at a time (the server's lock).
+     * now keep what they began with, but for the idle timeout. Called by one thread at a time (the
+     * server's lock).
      */
     void apply(ServerSettings next) {
         ServerSettings before = settings;
@@ -113,6 +114,8 @@ final class ServerContext {
         this.limits = next.limits();
         this.tls = next.tls();
         this.settings = next;
+        // The one setting that open connections take too: a connection is held to how long it may stay quiet.
+        open.forEach(ConnectionTask::idleTimeoutFromSettings);
     }
 
     /**

@@ -64,11 +64,14 @@ class ReconfigureTest {
     }
 
     @Test
-    void aNewIdleTimeoutHoldsNewConnections() throws IOException {
+    void aNewIdleTimeoutHoldsNewConnectionsAndTheOpenOnes() throws IOException {
         Server server = servers.start(Server.builder().limits(Limits.DEFAULTS.withIdleTimeout(Duration.ofMinutes(1)))
                 .stream("idle", TestServices.shout(), TCP));
         Endpoint bound = server.bindings().getFirst().endpoint();
         try (LogCapture log = LogCapture.socklab(); RawClient before = RawClient.connect(bound)) {
+            before.send("served\n");
+            assertThat(before.readLine(WAIT)).isEqualTo("SERVED");
+
             Reconfigured result = server.reconfigure(Server.builder()
                     .limits(Limits.DEFAULTS.withIdleTimeout(Duration.ofMillis(300)))
                     .stream("idle", TestServices.shout(), TCP));
@@ -79,9 +82,10 @@ class ReconfigureTest {
                 assertThat(after.closedWithin(WAIT)).isTrue();
                 assertThat(log.awaitContaining(expected)).startsWith(expected);
             }
-            // The connection opened before the reload began with a minute: it is still served.
-            before.send("still here\n");
-            assertThat(before.readLine(WAIT)).isEqualTo("STILL HERE");
+            // Waiting in a read that began with a minute to go: the new timeout cuts it short.
+            String expected = ClosingLine.of("idle#1", bound, before, "timed out: no progress for 300ms");
+            assertThat(before.closedWithin(WAIT)).isTrue();
+            assertThat(log.awaitContaining(expected)).startsWith(expected);
         }
     }
 
