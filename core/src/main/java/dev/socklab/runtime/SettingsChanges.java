@@ -95,6 +95,7 @@ final class SettingsChanges {
     }
 
     private static String certificate(X509Certificate certificate) {
-        return certificate.getSubjectX500Principal().getName() + " until " + certificate.getNotAfter().toInstant();
+        return certificate.getSubjectX500Principal().getName() + " (serial " + certificate.getSerialNumber().toString(16)
+                + ") until " + certificate.getNotAfter().toInstant();
     }
 }

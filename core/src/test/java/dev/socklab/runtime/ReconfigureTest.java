@@ -2,25 +2,37 @@ package dev.socklab.runtime;
 
 import static dev.socklab.testing.AddressLiteral.literal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.socklab.net.AddressSet;
 import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
 import dev.socklab.testing.ServerUnderTest;
+import dev.socklab.testing.TestCertificates;
 
 /**
  * {@link Server#reconfigure} on a running server, over real loopback sockets: new settings hold
@@ -157,6 +169,50 @@ class ReconfigureTest {
         try (RawClient client = RawClient.connectFrom(SECOND, bound)) {
             TestServices.assertShouts(client);
         }
+    }
+
+    @Test
+    void aNewKeyPairServesTheNextHandshakeWhileAConnectionOfTheOldOneGoesOn(@TempDir Path dir) throws IOException {
+        TestCertificates first = TestCertificates.in(Files.createDirectory(dir.resolve("first")));
+        TestCertificates second = TestCertificates.in(Files.createDirectory(dir.resolve("second")));
+        Endpoint tls = Endpoint.tls(new InetSocketAddress(FIRST, 0));
+        Server server = servers.start(Server.builder().tls(first.serverTls()).stream("shout", TestServices.shout(), tls));
+        InetSocketAddress bound = (InetSocketAddress) server.bindings().getFirst().endpoint().address();
+        try (SSLSocket before = handshake(first, bound)) {
+            Reconfigured result = server.reconfigure(Server.builder().tls(second.serverTls())
+                    .stream("shout", TestServices.shout(), tls));
+
+            assertThat(result.changed()).hasSize(2);
+            assertThat(result.changed().get(0)).startsWith("TLS files: " + first.certFile());
+            assertThat(result.changed().get(1)).startsWith("TLS certificate: O=socklab development,CN=localhost (serial ");
+            try (SSLSocket after = handshake(second, bound)) {
+                assertShouts(after, "new pair");
+            }
+            assertThatThrownBy(() -> handshake(first, bound).close()).as("the old pair is no longer served")
+                    .isInstanceOf(SSLException.class);
+            assertShouts(before, "old pair");
+        }
+    }
+
+    /** A TLS client of {@code bound} that trusts {@code pair} alone, its handshake done. */
+    private static SSLSocket handshake(TestCertificates pair, InetSocketAddress bound) throws IOException {
+        SSLSocket client = (SSLSocket) pair.clientContext().getSocketFactory().createSocket(bound.getAddress(),
+                bound.getPort());
+        client.setSoTimeout((int) WAIT.toMillis());
+        try {
+            client.startHandshake();
+        } catch (IOException e) {
+            client.close();
+            throw e;
+        }
+        return client;
+    }
+
+    private static void assertShouts(SSLSocket client, String text) throws IOException {
+        client.getOutputStream().write((text + "\n").getBytes(StandardCharsets.UTF_8));
+        client.getOutputStream().flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(in.readLine()).isEqualTo(text.toUpperCase(Locale.ROOT));
     }
 
     private static Server.Builder shout(AccessPolicy policy) {
