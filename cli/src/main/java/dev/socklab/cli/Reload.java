@@ -139,15 +139,23 @@ final class Reload {
             serviceLines.addAll(reload.changes());
         });
         changed.addAll(serviceLines);
-        if (!fresh.log.level.equalsIgnoreCase(current.log.level)) {
-            LogSettings.level(fresh.log.level);
+        int was = LogSettings.LEVELS.indexOf(current.log.level.toLowerCase(Locale.ROOT));
+        int is = LogSettings.LEVELS.indexOf(fresh.log.level.toLowerCase(Locale.ROOT));
+        if (is != was) {
             changed.add("--log-level: " + current.log.level + " -> " + fresh.log.level);
         }
-        current = fresh;
+        // The lines of this reload are logged at the more verbose of the two levels, whichever it is.
+        if (is < was) {
+            LogSettings.level(fresh.log.level);
+        }
         if (changed.isEmpty()) {
             LOG.info("reloaded: nothing changed");
         }
         changed.forEach(line -> LOG.info("reloaded: {}", Visible.of(line)));
+        if (is > was) {
+            LogSettings.level(fresh.log.level);
+        }
+        current = fresh;
     }
 
     /** A fresh serve command holding {@code arguments}, parsed as at start. */

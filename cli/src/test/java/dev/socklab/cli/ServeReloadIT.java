@@ -51,6 +51,7 @@ class ServeReloadIT {
                         services = ["chat:0/tcp"]
                         bind = ["127.0.0.1"]
                         idle-timeout = "30s"
+                        log-level = "warn"
 
                         [chat]
                         max-members = 1
@@ -59,6 +60,8 @@ class ServeReloadIT {
 
                 server.awaitLine(line -> line.endsWith(" reloaded: idle timeout: 1m -> 30s"), SOON);
                 server.awaitLine(line -> line.endsWith(" reloaded: chat: --chat-max-members: 50 -> 1"), SOON);
+                // Said before the level rises: the lines of the reload that raises it are still shown.
+                server.awaitLine(line -> line.endsWith(" reloaded: --log-level: info -> warn"), SOON);
                 alice.send("/who\n");
                 awaitLine(alice, "-- in lobby (1): " + nick);
                 assertLobbyFull(chat);
@@ -68,6 +71,7 @@ class ServeReloadIT {
                         services = ["chat:0/tcp"]
                         bind = ["127.0.0.1"]
                         idle-timeout = "30s"
+                        log-level = "warn"
                         no-such-key = 1
 
                         [chat]
@@ -83,6 +87,7 @@ class ServeReloadIT {
                         services = ["chat:0/tcp", "hello:0/tcp"]
                         bind = ["127.0.0.1"]
                         idle-timeout = "30s"
+                        log-level = "warn"
 
                         [chat]
                         max-members = 5
