@@ -62,6 +62,7 @@ final class Reload {
             "--connect4-burst", "--connect4-idle-timeout",
             "--http-max-request-line", "--http-max-head", "--http-max-fields", "--http-max-body", "--http-head-timeout",
             "--http-request-timeout", "--http-keep-alive",
+            "--tftp-max-blksize", "--tftp-max-windowsize", "--tftp-max-transfers", "--tftp-max-transfers-per-source",
             "--log-level");
 
     private final List<String> commandLine;
