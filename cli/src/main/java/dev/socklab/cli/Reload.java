@@ -81,13 +81,14 @@ final class Reload {
         this.commandLine = List.copyOf(commandLine);
         this.current = current;
         this.server = server;
-        this.reloadable = reloadable(made.values());
+        this.reloadable = reloadable(made.values(), current.serviceOptions.shared());
     }
 
-    /** Each service half that takes settings anew, once even where it serves both transports. */
-    private static List<Reloadable> reloadable(Collection<ServiceHalves> made) {
+    /** Each service half, and each thing they share, that takes settings anew, once each. */
+    private static List<Reloadable> reloadable(Collection<ServiceHalves> made, List<Reloadable> shared) {
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        return made.stream().flatMap(h -> Stream.concat(h.stream().stream(), h.datagram().stream()))
+        return Stream.concat(made.stream().flatMap(h -> Stream.concat(h.stream().stream(), h.datagram().stream())),
+                        shared.stream())
                 .filter(seen::add).filter(Reloadable.class::isInstance).map(Reloadable.class::cast).toList();
     }
 
