@@ -133,8 +133,9 @@ public final class Server {
      * endpoints registered again, and every setting given anew), in force without dropping a
      * connection: the access lists, limits, timeouts, UDP rates, log rate, each service's own
      * limits, and the TLS pair (read again, whether its files changed or not). New connections and
-     * datagrams get them; open connections keep what they began with. The services registered with
-     * {@code fresh} are not used: the running ones keep serving.
+     * datagrams get them; open connections keep what they began with, but for the idle timeout,
+     * which holds them from their next read. The services registered with {@code fresh} are not
+     * used: the running ones keep serving.
      *
      * <p>What a running server cannot change (its services, endpoints, I/O engine and threads, IP
      * versions) must be the same in {@code fresh}: if any differs, nothing at all is applied, and
