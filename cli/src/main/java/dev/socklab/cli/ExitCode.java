@@ -8,7 +8,8 @@ package dev.socklab.cli;
  *   <tr><th>code</th><th>meaning</th></tr>
  *   <tr><td>0</td><td>done; a server stopped by Ctrl-C or SIGTERM included</td></tr>
  *   <tr><td>1</td><td>an unexpected failure inside socklab (a bug)</td></tr>
- *   <tr><td>2</td><td>the command line is wrong: an unknown option or service, a malformed address or port</td></tr>
+ *   <tr><td>2</td><td>the command line is wrong: an unknown option or service, a malformed address or port;
+ *     or serve's configuration file fails its check</td></tr>
  *   <tr><td>3</td><td>the server could not bind: port in use, privileges needed, address not on this machine</td></tr>
  *   <tr><td>4</td><td>the client could not connect, or the connection failed</td></tr>
  *   <tr><td>5</td><td>the client got no answer in time</td></tr>

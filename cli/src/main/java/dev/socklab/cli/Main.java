@@ -1,6 +1,11 @@
 package dev.socklab.cli;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import picocli.CommandLine;
+
+import dev.socklab.text.Visible;
 
 /** The {@code socklab} command. */
 public final class Main {
@@ -14,7 +19,29 @@ public final class Main {
 
     /** Runs socklab with the command line given; its exit code. */
     static int run(String... args) {
-        return commandLine(args).execute(args);
+        return execute(commandLine(args), args);
+    }
+
+    /**
+     * Runs {@code cli}, made by {@link #commandLine} for {@code args}, with them; serve's with the
+     * settings of its {@code --config} file merged in (the one place they are), or the file's
+     * errors said and nothing run.
+     */
+    static int execute(CommandLine cli, String... args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            return cli.execute(args);
+        }
+        List<String> serve;
+        try {
+            serve = ServeArguments.effective(List.of(args).subList(1, args.length));
+        } catch (ConfigException e) {
+            e.errors().forEach(line -> cli.getErr().println("socklab: " + Visible.of(line)));
+            cli.getErr().flush();
+            return ExitCode.USAGE.code;
+        }
+        // As typed: a reload (SIGHUP) reads the file again and merges it in anew.
+        ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).commandLine(List.of(args).subList(1, args.length));
+        return cli.execute(Stream.concat(Stream.of("serve"), serve.stream()).toArray(String[]::new));
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.socklab.netem.NetworkConditions;
  * datagrams adds it with {@code @Mixin} and asks {@link #conditions()}.
  */
 final class NetworkConditionsOptions {
+    // The shares' defaults are written as typed ("0%"): socklab config example shows them so, where a double would show 0.0.
     @Option(names = "--lag", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Delay each datagram by this much, as a long path would (applied to what this side sends).")
     Duration lag = Duration.ZERO;
@@ -22,16 +23,16 @@ final class NetworkConditionsOptions {
                     + " (applied to what this side sends).")
     Duration jitter = Duration.ZERO;
 
-    @Option(names = "--loss", paramLabel = "PERCENT", converter = PercentConverter.class,
+    @Option(names = "--loss", paramLabel = "PERCENT", converter = PercentConverter.class, defaultValue = "0%",
             description = "Lose this share of datagrams at random, like 5%% (applied to what this side sends).")
     double loss;
 
-    @Option(names = "--duplicate", paramLabel = "PERCENT", converter = PercentConverter.class,
+    @Option(names = "--duplicate", paramLabel = "PERCENT", converter = PercentConverter.class, defaultValue = "0%",
             description = "Send this share of datagrams twice, the copy up to 10 ms later (applied to what this side"
                     + " sends).")
     double duplicate;
 
-    @Option(names = "--reorder", paramLabel = "PERCENT", converter = PercentConverter.class,
+    @Option(names = "--reorder", paramLabel = "PERCENT", converter = PercentConverter.class, defaultValue = "0%",
             description = "Hold this share of datagrams back 10 to 50 ms, so that later ones overtake them (applied to"
                     + " what this side sends).")
     double reorder;

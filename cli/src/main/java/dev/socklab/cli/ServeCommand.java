@@ -81,6 +81,10 @@ final class ServeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "What to serve; all services when none is named.")
     List<String> services = new ArrayList<>();
 
+    /** Read before serve parses its arguments, by {@link ServeArguments}, which merges the file's settings in. */
+    @Mixin
+    ConfigOption config;
+
     @Option(names = "--bind", paramLabel = "ADDR",
             description = "Address to listen on, repeatable: 127.0.0.1, ::1, a host name, * (any). Default: loopback.")
     List<String> binds = new ArrayList<>();
@@ -171,10 +175,56 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     LogOptions log;
 
+    /** serve's arguments as typed, before any {@code --config} file's were merged in: what a reload reads again. */
+    private List<String> commandLine = List.of();
+
+    /** Keeps serve's arguments as typed ({@link Main#execute}), for a reload to merge the file's in anew. */
+    void commandLine(List<String> typed) {
+        this.commandLine = List.copyOf(typed);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         log.apply();
         PrintWriter out = spec.commandLine().getOut();
+        Prepared prepared = prepare();
+        Server server = prepared.builder().build();
+        prepared.admin().ifPresent(a -> {
+            a.report(server);
+            StatusPage.addTo(a.router(), server, Clock.systemUTC(), LogSettings.ring(STATUS_PAGE_LOG_LINES));
+        });
+        server.start();
+        printListening(out, server.bindings(), prepared.reach());
+        prepared.admin().ifPresent(a -> printAdmin(out, server.bindings()));
+        prepared.tls().ifPresent(t -> printCertificate(out, t));
+        printUdpPolicy(out, server.bindings(), prepared.made());
+        out.println("I/O engine: " + server.ioEngine());
+        serviceOptions.notices().forEach(out::println);
+        // Handlers first: a SIGTERM sent as soon as the line below appears must stop the server cleanly.
+        handleSignals(server, new Reload(commandLine, this, prepared.made(), server));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        server.awaitStopped();
+        out.println("socklab stopped");
+        out.flush();
+        return ExitCode.OK.code;
+    }
+
+    /**
+     * What the flags ask for, checked: where each service listens, the TLS pair, the services made,
+     * the admin listener if asked for, who can reach the server, and a server builder holding every
+     * setting and endpoint. Start builds its server from it; a reload makes one anew and compares.
+     */
+    record Prepared(Server.Builder builder, BindPlan plan, Optional<ServerTls> tls, Map<String, ServiceHalves> made,
+                    Optional<AdminService> admin, String reach) {
+    }
+
+    /**
+     * Everything serve checks and makes before it binds, which {@code socklab config check} and a
+     * reload run too: a mistake in the settings is thrown as it would be on starting. The flags are
+     * checked before any service is made: a mistake in them is the one thing said.
+     */
+    Prepared prepare() {
         Optional<InheritedSocket> inherited = inherit.socket(spec);
         List<ServiceSelection> selections = inherited.isPresent() ? List.of(inherited.get().selection())
                 : services.isEmpty()
@@ -183,7 +233,6 @@ final class ServeCommand implements Callable<Integer> {
                 : services.stream().map(ServiceSelection::parse).toList();
         BindPlan plan = inherited.isPresent() ? inherited.get().plan()
                 : BindPlan.of(selections, binds, family.family(), standardPorts);
-        // The flags are checked before any service is made: a mistake in them is the one thing said.
         Server.Builder builder = serverSettings();
         Optional<ServerTls> tls = serverTls(selections);
         tls.ifPresent(builder::tls);
@@ -205,26 +254,8 @@ final class ServeCommand implements Callable<Integer> {
         register(builder, plan, made, limits, inherited);
         // Last: the banner's table lists it after the services it reports on.
         Optional<AdminService> admin = adminOptions.register(builder);
-        Server server = builder.build();
-        admin.ifPresent(a -> {
-            a.report(server);
-            StatusPage.addTo(a.router(), server, Clock.systemUTC(), LogSettings.ring(STATUS_PAGE_LOG_LINES));
-        });
-        server.start();
-        printListening(out, server.bindings(), inherited.map(InheritedSocket::reach).orElseGet(() -> reach(plan)));
-        admin.ifPresent(a -> printAdmin(out, server.bindings()));
-        tls.ifPresent(t -> printCertificate(out, t));
-        printUdpPolicy(out, server.bindings(), made);
-        out.println("I/O engine: " + server.ioEngine());
-        serviceOptions.notices().forEach(out::println);
-        // Handlers first: a SIGTERM sent as soon as the line below appears must stop the server cleanly.
-        handleSignals(server);
-        out.println("Press Ctrl-C to stop.");
-        out.flush();
-        server.awaitStopped();
-        out.println("socklab stopped");
-        out.flush();
-        return ExitCode.OK.code;
+        return new Prepared(builder, plan, tls, made, admin,
+                inherited.map(InheritedSocket::reach).orElseGet(() -> reach(plan)));
     }
 
     /** Whether {@code socklab serve} with no service named serves {@code service}: ftp and tftp only with their roots. */
@@ -387,8 +418,11 @@ final class ServeCommand implements Callable<Integer> {
                 + " in all" + (udpLimitLoopback ? "" : "; loopback sources exempt"));
     }
 
-    /** Ctrl-C and SIGTERM stop the server gracefully, and the process then exits 0, not 130 or 143. */
-    private static void handleSignals(Server server) {
+    /**
+     * Ctrl-C and SIGTERM stop the server gracefully, and the process then exits 0, not 130 or 143;
+     * SIGHUP reloads the settings, in a thread of its own so that the signal's thread never waits on a file.
+     */
+    private static void handleSignals(Server server, Reload reload) {
         for (String name : List.of("INT", "TERM")) {
             Signal.handle(new Signal(name), signal -> Thread.ofPlatform().name("socklab stop").start(() -> {
                 System.out.println("socklab stopping (SIG" + signal.getName() + "): no new connections;"
@@ -396,5 +430,6 @@ final class ServeCommand implements Callable<Integer> {
                 server.stop();
             }));
         }
+        Signal.handle(new Signal("HUP"), signal -> Thread.ofPlatform().name("socklab reload").start(reload::run));
     }
 }

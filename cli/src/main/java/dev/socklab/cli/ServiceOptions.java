@@ -22,6 +22,7 @@ import dev.socklab.rpc.MethodTable;
 import dev.socklab.rpc.RpcLimits;
 import dev.socklab.runtime.SettingException;
 import dev.socklab.text.Durations;
+import dev.socklab.services.Reloadable;
 import dev.socklab.services.ServiceSettings;
 import dev.socklab.services.arena.Arena;
 import dev.socklab.services.arena.ArenaSettings;
@@ -299,6 +300,14 @@ final class ServiceOptions implements ServiceSettings {
     private MethodTable rpcMethods;
     /** Hints for the user about the services made, shown once the server listens. */
     private final List<String> notices = new ArrayList<>();
+
+    /**
+     * What the services made share and a reload changes in place, when it was made: the chat, whose
+     * members may be in a browser alone (http served without chat).
+     */
+    List<Reloadable> shared() {
+        return chatService == null ? List.of() : List.of(chatService);
+    }
 
     /** What the user should know about the services made so far, one line each. */
     List<String> notices() {

@@ -26,6 +26,7 @@ import picocli.CommandLine.IVersionProvider;
                 "  socklab tftp get boot.img        fetch a file over TFTP",
                 "  socklab ftp ls ftp://localhost:10021/   list a directory over FTP",
                 "  socklab services                 list the services and their ports",
+                "  socklab config example           a configuration file for serve --config",
                 "  socklab cert dev                 a certificate and key to try TLS with",
                 "  socklab ftp-passwd users alice   add an account for the FTP service",
                 "  socklab systemd-units            units for systemd to start socklab on demand",
@@ -54,6 +55,7 @@ final class SocklabCommand implements Callable<Integer> {
         SequencedMap<String, Class<?>> commands = new LinkedHashMap<>();
         commands.put("serve", ServeCommand.class);
         commands.put("services", ServicesCommand.class);
+        commands.put("config", ConfigCommand.class);
         commands.put("cert", CertCommand.class);
         commands.put("ftp-passwd", FtpPasswdCommand.class);
         commands.put("systemd-units", SystemdUnitsCommand.class);

@@ -40,7 +40,7 @@ record CommandRun(int exitCode, String out, String err) {
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
+        int code = Main.execute(cli, args);
         return new CommandRun(code, out.toString(), err.toString());
     }
 

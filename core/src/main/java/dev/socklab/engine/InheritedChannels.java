@@ -37,6 +37,11 @@ import java.nio.file.Files;
  */
 public final class InheritedChannels {
     private static final MethodHandle DUP2 = dup2();
+    /**
+     * The channel the inherited socket was moved to, once moved: a reload prepares the server's endpoints
+     * again, and must find the same socket, not take a second descriptor for it.
+     */
+    private static SelectableChannel movedTo;
 
     private InheritedChannels() {
     }
@@ -54,15 +59,18 @@ public final class InheritedChannels {
      * A channel of the JDK's own on the listening socket of {@code inherited}, if that is the
      * process's inherited channel and the descriptors can be had; else {@code inherited} itself.
      */
-    public static ServerSocketChannel listening(ServerSocketChannel inherited) throws IOException {
+    public static synchronized ServerSocketChannel listening(ServerSocketChannel inherited) throws IOException {
         if (!movable(inherited)) {
             return inherited;
+        }
+        if (movedTo instanceof ServerSocketChannel done) {
+            return done;
         }
         ProtocolFamily family = family(inherited.getLocalAddress());
         ServerSocketChannel own = ServerSocketChannel.open(family);
         try {
             own.bind(placeholder(family), 1);
-            return moved(inherited, own);
+            return remember(moved(inherited, own));
         } catch (IOException | RuntimeException e) {
             own.close();
             throw e;
@@ -75,7 +83,7 @@ public final class InheritedChannels {
      * @throws IOException if it is the process's inherited IPv4 socket, which cannot be moved here
      *     and which the JDK's inherited channel cannot send from
      */
-    public static DatagramChannel datagram(DatagramChannel inherited) throws IOException {
+    public static synchronized DatagramChannel datagram(DatagramChannel inherited) throws IOException {
         ProtocolFamily family = family(inherited.getLocalAddress());
         if (!movable(inherited)) {
             if (family == StandardProtocolFamily.INET && inherited == System.inheritedChannel()) {
@@ -85,14 +93,23 @@ public final class InheritedChannels {
             }
             return inherited;
         }
+        if (movedTo instanceof DatagramChannel done) {
+            return done;
+        }
         DatagramChannel own = DatagramChannel.open(family);
         try {
             own.bind(placeholder(family));
-            return moved(inherited, own);
+            return remember(moved(inherited, own));
         } catch (IOException | RuntimeException e) {
             own.close();
             throw e;
         }
+    }
+
+    /** Remembers the one channel the process's inherited socket was moved to. */
+    private static <C extends SelectableChannel> C remember(C own) {
+        movedTo = own;
+        return own;
     }
 
     private static boolean movable(SelectableChannel channel) throws IOException {

@@ -18,16 +18,28 @@ final class ConnectionLog {
     private static final Logger LOG = LoggerFactory.getLogger("socklab.connection");
     private static final long SUMMARY_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    /** Null when every line is written. */
-    private final TokenBucket budget;
-    private final int maxPerSecond;
+    /** The rate and its bucket, swapped whole on a reload. */
+    private volatile Rate rate;
     private final LongAdder held = new LongAdder();
     private long lastSummary = System.nanoTime();
 
+    /** Lines a second at most (0 for no limit), and the bucket that holds them to it (null when every line is written). */
+    private record Rate(int maxPerSecond, TokenBucket budget) {
+    }
+
     /** @param maxPerSecond lines a second at most; 0 for no limit */
     ConnectionLog(int maxPerSecond) {
-        this.maxPerSecond = maxPerSecond;
-        this.budget = maxPerSecond == 0 ? null : new TokenBucket(maxPerSecond, maxPerSecond, System.nanoTime());
+        maxPerSecond(maxPerSecond);
+    }
+
+    /** Lines a second at most from now on; 0 for no limit. */
+    void maxPerSecond(int value) {
+        rate = new Rate(value, value == 0 ? null : new TokenBucket(value, value, System.nanoTime()));
+    }
+
+    /** Lines a second at most now; 0 for no limit. */
+    int maxPerSecond() {
+        return rate.maxPerSecond();
     }
 
     /** Whether the caller should build a line: logging is on and the budget has room; if not, the line is counted. */
@@ -35,6 +47,7 @@ final class ConnectionLog {
         if (!LOG.isInfoEnabled()) {
             return false;
         }
+        TokenBucket budget = rate.budget();
         if (budget == null || budget.take(System.nanoTime())) {
             return true;
         }
@@ -55,7 +68,7 @@ final class ConnectionLog {
         long count = held.sumThenReset();
         if (count > 0) {
             LOG.info("... and " + count + " more connection lines in the last second, not shown (at most "
-                    + maxPerSecond + " a second: --max-log-rate)");
+                    + rate.maxPerSecond() + " a second: --max-log-rate)");
         }
     }
 }

@@ -118,6 +118,11 @@ final class ConnectionTask implements Runnable {
         this.serving = prologue == null;
     }
 
+    /** Holds the connection to the idle timeout the server's settings give it now: after a reload, from its next read. */
+    void idleTimeoutFromSettings() {
+        connection.deadlines().idleTimeout(context.limitsFor(service, handler, prologue != null).idleTimeout().toNanos());
+    }
+
     /** Turned away by the prologue before the service ran: how the closing line says it. */
     private static final class Unserved extends Exception {
         final Outcome outcome;

@@ -34,7 +34,8 @@ final class Deadlines implements Watchdog.Watched {
         FIRST_REQUEST
     }
 
-    private final long idleNanos;
+    /** The idle timeout; a reload may change it ({@link #idleTimeout}). */
+    private volatile long idleNanos;
     /** The first-request timeout, or 0 for none. */
     private final long firstRequestNanos;
     /** Gives up on the connection: resets it (an abortive close), so the kernel keeps none of its bytes. */
@@ -57,6 +58,19 @@ final class Deadlines implements Watchdog.Watched {
         this.firstRequestNanos = limits.firstRequestTimeout().toNanos();
         this.firstRequest = firstRequestNanos == 0 ? 0 : deadlineIn(firstRequestNanos);
         this.close = close;
+    }
+
+    /**
+     * The idle timeout from now on, as a reload sets it: the next read is held to it, and a read
+     * under way to no more than that from now.
+     */
+    void idleTimeout(long nanos) {
+        idleNanos = nanos;
+        long r = read;
+        long soon = deadlineIn(nanos);
+        if (r != 0 && r - soon > 0) {
+            read = soon;
+        }
     }
 
     /** A blocking read starts: it must make progress within the idle timeout. */

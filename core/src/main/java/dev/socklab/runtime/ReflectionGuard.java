@@ -42,8 +42,9 @@ final class ReflectionGuard {
     private static final int MAX_SOURCES = 10_000;
     private static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-    private final UdpLimits limits;
-    private final TokenBucket global;
+    /** Swapped on a reload, with the global bucket; read once per reply. */
+    private volatile UdpLimits limits;
+    private volatile TokenBucket global;
     /** This server's own UDP ports: a datagram from one is one of its services answering another. */
     private final Set<Integer> ownPorts = ConcurrentHashMap.newKeySet();
     private final Map<InetAddress, Source> sources = new LinkedHashMap<>(64, 0.75f, true) {
@@ -71,8 +72,21 @@ final class ReflectionGuard {
     }
 
     ReflectionGuard(UdpLimits limits) {
-        this.limits = limits;
-        this.global = new TokenBucket(limits.globalRate(), limits.globalRate(), System.nanoTime());
+        limits(limits);
+    }
+
+    /** The limits replies are held to from now on; every source starts again with a full bucket of the new size. */
+    void limits(UdpLimits next) {
+        synchronized (sources) {
+            this.limits = next;
+            this.global = new TokenBucket(next.globalRate(), next.globalRate(), System.nanoTime());
+            sources.clear();
+        }
+    }
+
+    /** The limits replies are held to now. */
+    UdpLimits limits() {
+        return limits;
     }
 
     /** Counts {@code port} as one of this server's own. */
@@ -139,6 +153,8 @@ final class ReflectionGuard {
         String logLine = null;
         boolean allowed;
         synchronized (sources) {
+            // Under the lock that a reload takes too: the buckets and the limits they were made of go together.
+            UdpLimits limits = this.limits;
             Source source = sources.computeIfAbsent(key,
                     k -> new Source(new TokenBucket(limits.perSourceRate(), limits.perSourceBurst(), now)));
             allowed = source.bucket.take(now) && global.take(now);

@@ -59,16 +59,19 @@ public final class Server {
     private final Optional<String> ioEngine;
     /** Carriers for the epoll engine; 0 for one per core. */
     private final int ioThreads;
+    /** The services and endpoints asked for, in order: what a reload cannot change. */
+    private final List<Builder.Registered> registered;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private State state = State.NEW;
 
     private enum State { NEW, RUNNING, STOPPED }
 
-    private Server(ServerContext context, List<Listener> listeners, Optional<String> ioEngine, int ioThreads) {
+    private Server(ServerContext context, List<Listener> listeners, Builder builder) {
         this.context = context;
         this.listeners = listeners;
-        this.ioEngine = ioEngine;
-        this.ioThreads = ioThreads;
+        this.ioEngine = builder.ioEngine;
+        this.ioThreads = builder.ioThreads;
+        this.registered = List.copyOf(builder.registered);
     }
 
     /** Its listeners, bound or not: for tests of what one socket was given. */
@@ -129,6 +132,51 @@ public final class Server {
             throw new IllegalStateException("the server is not started");
         }
         return context.engine().description();
+    }
+
+    /**
+     * Puts the settings of {@code fresh}, a builder made as this server's was (its services and
+     * endpoints registered again, and every setting given anew), in force without dropping a
+     * connection: the access lists, limits, timeouts, UDP rates, log rate, each service's own
+     * limits, and the TLS pair (read again, whether its files changed or not). New connections and
+     * datagrams get them; open connections keep what they began with, but for the idle timeout,
+     * which holds them from their next read. The services registered with {@code fresh} are not
+     * used: the running ones keep serving.
+     *
+     * <p>What a running server cannot change (its services, endpoints, I/O engine and threads, IP
+     * versions) must be the same in {@code fresh}: if any differs, nothing at all is applied, and
+     * the result says what needs a restart.
+     *
+     * @return what changed, one line a setting, or what needs a restart
+     * @throws IllegalStateException if the server is not running
+     * @throws SettingException if {@code fresh} could not build a server (a /tls endpoint and no pair)
+     */
+    public synchronized Reconfigured reconfigure(Builder fresh) {
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("only a running server can be reconfigured");
+        }
+        fresh.checkTls();
+        List<String> restart = new ArrayList<>();
+        registered.stream().filter(r -> !fresh.registered.contains(r))
+                .forEach(r -> restart.add(r + " is no longer asked for"));
+        fresh.registered.stream().filter(r -> !registered.contains(r))
+                .forEach(r -> restart.add(r + " is new"));
+        if (!ioEngine.equals(fresh.ioEngine)) {
+            restart.add("I/O engine: " + ioEngine.orElse("the default") + " -> " + fresh.ioEngine.orElse("the default"));
+        }
+        if (ioThreads != fresh.ioThreads) {
+            restart.add("I/O threads: " + ioThreads + " -> " + fresh.ioThreads);
+        }
+        if (context.family != fresh.family) {
+            restart.add("IP versions: " + context.family + " -> " + fresh.family);
+        }
+        if (!restart.isEmpty()) {
+            return new Reconfigured(List.of(), restart);
+        }
+        ServerSettings next = fresh.settings();
+        List<String> changed = SettingsChanges.between(context.settings(), next);
+        context.apply(next);
+        return new Reconfigured(changed, List.of());
     }
 
     /** What the UDP services did not send so far, and why. */
@@ -300,6 +348,8 @@ public final class Server {
         private final Map<String, ServiceLimits> services = new HashMap<>();
         /** Each makes its listener once the shared context exists. */
         private final List<Function<ServerContext, Listener>> registrations = new ArrayList<>();
+        /** Each service and endpoint asked for, as a reload compares them. */
+        private final List<Registered> registered = new ArrayList<>();
         private Optional<String> ioEngine = Optional.empty();
         private int ioThreads;
         private Optional<ServerTls> tls = Optional.empty();
@@ -410,7 +460,7 @@ public final class Server {
                 throw new IllegalArgumentException(name + ": a stream service needs a tcp or unix endpoint, not udp");
             }
             Objects.requireNonNull(service);
-            register(name, limits);
+            register(name, limits, endpoint);
             tlsAsked |= endpoint.tls();
             registrations.add(context -> new StreamListener(name, service, endpoint, context));
             return this;
@@ -437,7 +487,7 @@ public final class Server {
                         + endpoint.transport().label());
             }
             Objects.requireNonNull(service);
-            register(name, limits);
+            register(name, limits, endpoint);
             registrations.add(context -> new DatagramReceiver(name, service, endpoint, context));
             return this;
         }
@@ -458,7 +508,7 @@ public final class Server {
             Endpoint endpoint = new Endpoint(local instanceof UnixDomainSocketAddress ? Transport.UNIX : Transport.TCP,
                     local);
             Objects.requireNonNull(service);
-            register(name, limits);
+            register(name, limits, endpoint);
             ServerSocketChannel own = InheritedChannels.listening(inherited);
             registrations.add(context -> new StreamListener(name, service, endpoint, Optional.of(own), context));
             return this;
@@ -480,14 +530,15 @@ public final class Server {
             }
             Endpoint endpoint = Endpoint.udp(local);
             Objects.requireNonNull(service);
-            register(name, limits);
+            register(name, limits, endpoint);
             DatagramChannel own = InheritedChannels.datagram(inherited);
             registrations.add(context -> new DatagramReceiver(name, service, endpoint, Optional.of(own), context));
             return this;
         }
 
         /** One service, one gate: every endpoint of a name shares its limits, so they must be the same. */
-        private void register(String name, ServiceLimits limits) {
+        private void register(String name, ServiceLimits limits, Endpoint endpoint) {
+            registered.add(new Registered(name, endpoint));
             ServiceLimits before = services.putIfAbsent(Objects.requireNonNull(name), Objects.requireNonNull(limits));
             if (before != null && !before.equals(limits)) {
                 throw new IllegalArgumentException(name + ": every endpoint of a service is held to the same"
@@ -500,21 +551,30 @@ public final class Server {
             if (registrations.isEmpty()) {
                 throw new IllegalStateException("a server needs at least one service");
             }
+            checkTls();
+            ServerContext context = new ServerContext(settings(), tracer, family);
+            List<Listener> listeners = registrations.stream().map(r -> r.apply(context)).toList();
+            return new Server(context, listeners, this);
+        }
+
+        private void checkTls() {
             if (tlsAsked && tls.isEmpty()) {
                 throw new SettingException("a /tls endpoint needs a certificate and its key: --tls-cert FILE --tls-key FILE"
                         + " (socklab cert dev makes a pair to try)");
             }
-            ServerContext context = new ServerContext(limits, Map.copyOf(services), udpLimits, maxLogRate,
-                    tracer, family, gates(), tls);
-            List<Listener> listeners = registrations.stream().map(r -> r.apply(context)).toList();
-            return new Server(context, listeners, ioEngine, ioThreads);
         }
 
-        private Map<String, ServiceGate> gates() {
-            Map<String, ServiceGate> gates = new HashMap<>();
-            services.forEach((name, own) -> gates.put(name, new ServiceGate(name, List.of(access, own.access()),
-                    own.maxConnections().orElse(0), own.sourceLimits().orElse(sourceLimits))));
-            return gates;
+        /** The settings given so far that a running server can take anew. */
+        private ServerSettings settings() {
+            return new ServerSettings(limits, udpLimits, maxLogRate, access, sourceLimits, services, tls);
+        }
+
+        /** A service and one of its endpoints, as asked for (port 0 stays 0). */
+        private record Registered(String service, Endpoint endpoint) {
+            @Override
+            public String toString() {
+                return service + " " + endpoint;
+            }
         }
     }
 }

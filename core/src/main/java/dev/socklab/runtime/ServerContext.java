@@ -1,6 +1,7 @@
 package dev.socklab.runtime;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,7 +10,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.LongStream;
 
 import org.slf4j.LoggerFactory;
 
@@ -20,15 +20,23 @@ import dev.socklab.service.StreamService;
 import dev.socklab.tls.ServerTls;
 import dev.socklab.trace.Tracer;
 
-/** What every listener and connection of one server shares. */
+/**
+ * What every listener and connection of one server shares. The settings a reload may change are
+ * read through volatile references to immutable values, once per connection or datagram where
+ * they are used; a reload ({@link #apply}) swaps them, so nothing on the way of a connection takes
+ * a lock for them.
+ */
 final class ServerContext {
-    final Limits limits;
-    /** Each service's own limits, by service name, as registered with its endpoints. */
-    private final Map<String, ServiceLimits> services;
+    /** The server's limits; swapped by a reload. */
+    volatile Limits limits;
+    /** The certificate of the TLS endpoints, if any; swapped by a reload. */
+    volatile Optional<ServerTls> tls;
+    /** Everything a reload may change, as last applied. */
+    private volatile ServerSettings settings;
     final Tracer tracer;
     final Family family;
     /** One permit per connection that may be served at once; taken as a connection is accepted, given back when it ends. */
-    final Semaphore permits;
+    final Permits permits;
     final Watchdog watchdog;
     final ReflectionGuard guard;
     /** Replies a UDP service tried to send past its own declared bound. */
@@ -36,8 +44,8 @@ final class ServerContext {
     /** Warns of such replies once a minute at most: a flood of requests must not become a flood of lines. */
     final ThrottledLog overBoundLog = new ThrottledLog(LoggerFactory.getLogger("socklab.udp"),
             TimeUnit.MINUTES.toNanos(1));
-    /** Each service's gate, by service name. */
-    private final Map<String, ServiceGate> gates;
+    /** Each service's gate, by service name; the gates stay, their rules are swapped. */
+    private final Map<String, ServiceGate> gates = new HashMap<>();
     /** The server's refusals, which each listener's add to. */
     final RefusalCounts refusals;
     final Set<ConnectionTask> open = ConcurrentHashMap.newKeySet();
@@ -51,44 +59,82 @@ final class ServerContext {
     /** The exchanges UDP services run on sockets of their own. */
     final DatagramSessions sessions = new DatagramSessions();
 
-    /** The certificate of the TLS endpoints, if any. */
-    final Optional<ServerTls> tls;
+    /** A semaphore whose size a reload may change, connections being served or not. */
+    static final class Permits extends Semaphore {
+        Permits(int permits) {
+            super(permits);
+        }
 
-    ServerContext(Limits limits, Map<String, ServiceLimits> services, UdpLimits udpLimits, int maxLogRate, Tracer tracer, Family family,
-                  Map<String, ServiceGate> gates, Optional<ServerTls> tls) {
-        this.tls = tls;
-        this.limits = limits;
-        this.services = services;
+        /** From {@code from} permits in all to {@code to}: fewer may leave it below zero until enough connections end. */
+        void resize(int from, int to) {
+            if (to > from) {
+                release(to - from);
+            } else if (to < from) {
+                reducePermits(from - to);
+            }
+        }
+    }
+
+    ServerContext(ServerSettings settings, Tracer tracer, Family family) {
+        this.settings = settings;
+        this.limits = settings.limits();
+        this.tls = settings.tls();
         this.tracer = tracer;
         this.family = family;
-        this.permits = new Semaphore(limits.maxConnections());
-        this.guard = new ReflectionGuard(udpLimits);
-        this.connectionLog = new ConnectionLog(maxLogRate);
+        this.permits = new Permits(limits.maxConnections());
+        this.guard = new ReflectionGuard(settings.udpLimits());
+        this.connectionLog = new ConnectionLog(settings.maxLogRate());
         this.refusals = new RefusalCounts();
-        this.gates = gates;
-        this.watchdog = new Watchdog(shortestTimeout(limits, services), "socklab watchdog", connectionLog::summarize);
+        settings.services().keySet().forEach(name -> gates.put(name,
+                new ServiceGate(name, settings.gateRules(name, null))));
+        this.watchdog = new Watchdog(settings.shortestTimeoutNanos(), "socklab watchdog", connectionLog::summarize);
     }
 
-    /** The timeout the watchdog must resolve: the shortest of them all. */
-    private static long shortestTimeout(Limits limits, Map<String, ServiceLimits> services) {
-        LongStream.Builder all = LongStream.builder().add(limits.idleTimeout().toNanos()).add(limits.writeTimeout().toNanos());
-        if (!limits.firstRequestTimeout().isZero()) {
-            all.add(limits.firstRequestTimeout().toNanos());
+    /** Everything a reload may change, as in force now. */
+    ServerSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Puts {@code next} in force for every connection and datagram from now on; connections open
+     * now keep what they began with, but for the idle timeout. Called by one thread at a time (the
+     * server's lock).
+     */
+    void apply(ServerSettings next) {
+        ServerSettings before = settings;
+        permits.resize(before.limits().maxConnections(), next.limits().maxConnections());
+        if (!next.udpLimits().equals(before.udpLimits())) {
+            guard.limits(next.udpLimits());
         }
-        services.values().forEach(own -> own.idleTimeout().ifPresent(d -> all.add(d.toNanos())));
-        return all.build().min().orElseThrow();
+        if (next.maxLogRate() != before.maxLogRate()) {
+            connectionLog.maxPerSecond(next.maxLogRate());
+        }
+        gates.forEach((name, gate) -> gate.rules(next.gateRules(name, gate.rules())));
+        watchdog.resolve(next.shortestTimeoutNanos());
+        this.limits = next.limits();
+        this.tls = next.tls();
+        this.settings = next;
+        // The one setting that open connections take too: a connection is held to how long it may stay quiet.
+        open.forEach(ConnectionTask::idleTimeoutFromSettings);
     }
 
-    /** The limits one stream service's connections are held to: the server's, with the deadlines the service and the settings make its own. */
-    Limits limitsFor(String service, StreamService handler) {
-        Limits own = handler.firstRequestDeadlineApplies() ? limits : limits.withFirstRequestTimeout(Duration.ZERO);
-        Optional<Duration> idle = services.getOrDefault(service, ServiceLimits.NONE).idleTimeout();
+    /**
+     * The limits one stream service's connections are held to: the server's, with the deadlines
+     * the service and the settings make its own. A handshake or a PROXY header is a request
+     * whatever the service ({@code prologue}): a chat's patient clients are not patient proxies.
+     */
+    Limits limitsFor(String service, StreamService handler, boolean prologue) {
+        ServerSettings now = settings;
+        Limits server = now.limits();
+        Limits own = handler.firstRequestDeadlineApplies() || prologue ? server
+                : server.withFirstRequestTimeout(Duration.ZERO);
+        Optional<Duration> idle = now.service(service).idleTimeout();
         return idle.or(handler::idleTimeout).map(own::withIdleTimeout).orElse(own);
     }
 
     /** The PROXY protocol policy of the service named {@code service}, if it has one. */
     Optional<ProxyPolicy> proxy(String service) {
-        return services.getOrDefault(service, ServiceLimits.NONE).proxy();
+        return settings.service(service).proxy();
     }
 
     /** The gate of the service named {@code service}. */

@@ -5,22 +5,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Connections open now, per source. A source is forgotten once its last connection ends, so the
- * map never holds more entries than there are open connections.
+ * map never holds more entries than there are open connections. Every source is counted, limited
+ * or not, so that a limit set on a reload counts the connections already open.
  */
 final class SourceConnections {
-    private final int max;
     private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
 
-    SourceConnections(int max) {
-        this.max = max;
-    }
-
-    /** Counts one more connection from {@code source}, unless it already has the most it may. */
-    boolean tryEnter(InetAddress source) {
+    /** Counts one more connection from {@code source}, unless it already has {@code max} (0 for no limit). */
+    boolean tryEnter(InetAddress source, int max) {
         boolean[] entered = {false};
         open.compute(source, (k, count) -> {
             int now = count == null ? 0 : count;
-            if (now >= max) {
+            if (max > 0 && now >= max) {
                 return count;
             }
             entered[0] = true;

@@ -46,8 +46,6 @@ final class StreamListener extends Listener {
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final StreamService handler;
-    /** The server's limits, with the service's own idle timeout if it has one. */
-    private final Limits limits;
     /** The service's logger, looked up once rather than per connection. */
     private final Logger serviceLog;
     private final ThrottledLog refusals;
@@ -71,12 +69,6 @@ final class StreamListener extends Listener {
         super(service, requested, context);
         this.handler = handler;
         this.inherited = inherited;
-        Limits own = context.limitsFor(service, handler);
-        if (requested.tls() || context.proxy(service).isPresent()) {
-            // A handshake or a header is a request whatever the service: a chat's patient clients are not patient proxies.
-            own = own.withFirstRequestTimeout(context.limits.firstRequestTimeout());
-        }
-        this.limits = own;
         this.serviceLog = LoggerFactory.getLogger("socklab.service." + service);
         this.refusals = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
         this.acceptFailures = new ThrottledLog(LOG, TimeUnit.SECONDS.toNanos(1));
@@ -219,6 +211,8 @@ final class StreamListener extends Listener {
                 return;
             }
         }
+        // Read once for this connection: a reload may swap it while the connection runs.
+        Optional<ServerTls> serverTls = context.tls;
         if (!permitted) {
             counts.refusals.overServerLimit();
             refuse(accepted, connTag, peer, local, Outcome.REFUSED_BY_LIMIT, "too many connections ("
@@ -255,20 +249,21 @@ final class StreamListener extends Listener {
         }
         Prologue prologue = null;
         PrologueSocket layered = null;
-        boolean upgradable = handler.startsTls() && context.tls.isPresent() && !requested.tls();
+        boolean upgradable = handler.startsTls() && serverTls.isPresent() && !requested.tls();
         if (proxy.isPresent() || requested.tls() || upgradable) {
             layered = new PrologueSocket(socket);
             if (proxy.isPresent() || requested.tls()) {
                 prologue = new Prologue(layered, proxy, requested.tls()
-                        ? Optional.of(context.tls.orElseThrow().newEngine(handler.applicationProtocols()))
+                        ? Optional.of(serverTls.orElseThrow().newEngine(handler.applicationProtocols()))
                         : Optional.empty());
             }
             socket = layered;
         }
+        Limits limits = context.limitsFor(service, handler, requested.tls() || proxy.isPresent());
         ChannelConnection connection = new ChannelConnection(socket, connTag, peer, local, limits,
                 context.tracer, serviceLog, context.watchdog, handler::refusalLine, counts);
         if (upgradable) {
-            ServerTls tls = context.tls.orElseThrow();
+            ServerTls tls = serverTls.orElseThrow();
             connection.upgradable(layered, () -> tls.newEngine(handler.applicationProtocols()));
         }
         connection.dataPortsFrom(context, limits);

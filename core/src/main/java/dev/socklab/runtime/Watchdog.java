@@ -19,7 +19,8 @@ final class Watchdog {
     }
 
     private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
-    private final long tickNanos;
+    /** How long a sweep sleeps; shortened or lengthened as a reload changes the shortest timeout. */
+    private volatile long tickNanos;
     private final Thread thread;
     /** What else the server does on each sweep, such as the connection log's summary. */
     private final LongConsumer housekeeping;
@@ -27,9 +28,14 @@ final class Watchdog {
 
     /** Sweeps often enough that the shortest timeout fires within a twentieth of it, between 10 and 250 ms. */
     Watchdog(long shortestTimeoutNanos, String name, LongConsumer housekeeping) {
-        this.tickNanos = Math.clamp(shortestTimeoutNanos / 20, 10_000_000L, 250_000_000L);
+        resolve(shortestTimeoutNanos);
         this.housekeeping = housekeeping;
         this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this::sweep);
+    }
+
+    /** Sweeps often enough for {@code shortestTimeoutNanos} from the next sweep on. */
+    void resolve(long shortestTimeoutNanos) {
+        this.tickNanos = Math.clamp(shortestTimeoutNanos / 20, 10_000_000L, 250_000_000L);
     }
 
     void start() {

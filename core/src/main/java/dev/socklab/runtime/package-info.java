@@ -33,6 +33,11 @@
  *       its {@link dev.socklab.runtime.SourceLimits} ({@code SourceConnections},
  *       {@code SourceRate}, by {@code SourceKey}), its own connection limit and idle timeout. A turned-away client may get one line ({@code Refusal}); the counts are
  *       kept in {@code RefusalCounts}, the listener's and the server's, and shown as {@link dev.socklab.runtime.Refusals}.</dd>
+ *   <dt>Reloading</dt>
+ *   <dd>{@link dev.socklab.runtime.Server#reconfigure} swaps the {@code ServerSettings} (everything
+ *       but the listeners, engine and tracer) for new connections and datagrams, which read them once
+ *       through volatile references; {@code SettingsChanges} says what changed, and
+ *       {@link dev.socklab.runtime.Reconfigured} what needs a restart instead.</dd>
  *   <dt>UDP</dt>
  *   <dd>{@code DatagramReceiver} hands each datagram to the service as a {@code ServerDatagram};
  *       the {@code ReflectionGuard} holds the replies to the {@link dev.socklab.runtime.UdpLimits}

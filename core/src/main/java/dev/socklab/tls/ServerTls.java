@@ -97,6 +97,11 @@ public final class ServerTls {
         return new ServerTls(files, read(files, stamp));
     }
 
+    /** Where the pair is read from. */
+    public KeyFiles files() {
+        return files;
+    }
+
     /** The certificate new connections are given. */
     public X509Certificate certificate() {
         return current.certificate();

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 import dev.socklab.net.AddressException;
+import dev.socklab.services.ServiceReload;
+import dev.socklab.services.ServiceSettings;
 import dev.socklab.net.Host;
 
 /**
@@ -18,6 +20,12 @@ public final class ArpService extends LookupService {
     public ArpService(ArpTable table, Duration pause) {
         super(pause);
         this.table = table;
+    }
+
+    /** Reads the table again: its files, entries and system source as the settings now give them, for arp and rarp both. */
+    @Override
+    public ServiceReload reload(ServiceSettings fresh) {
+        return reload(table, fresh.arpTable());
     }
 
     @Override

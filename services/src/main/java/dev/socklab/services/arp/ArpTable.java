@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -40,6 +41,9 @@ import dev.socklab.text.IoFailure;
  * last good entries, with one warning. Files are read up to a {@linkplain
  * Builder#maxFileBytes(int) size limit}, with a warning when one goes past it.
  *
+ * <p>A reload ({@link #replaceWith}) replaces the sources themselves, with those of a table built
+ * anew from the settings.
+ *
  * <p><b>Threads.</b> Lookups are safe from any number of threads. Each reads an immutable
  * snapshot, so it costs hash-map lookups plus, once per interval, one thread's file check;
  * other threads do not wait for that check.
@@ -57,13 +61,11 @@ public final class ArpTable {
     /** Where the table's warnings go. */
     static final Logger LOG = LoggerFactory.getLogger("socklab.service.arp");
 
-    private final List<ArpSource> sources;
-    private volatile Merged merged;
+    /** The sources and what they merge to; swapped whole by a reload ({@link #replaceWith}). */
+    private final AtomicReference<Merged> merged;
 
     private ArpTable(List<ArpSource> sources) {
-        this.sources = List.copyOf(sources);
-        List<Entries> parts = this.sources.stream().map(ArpSource::current).toList();
-        this.merged = new Merged(parts, Entries.merge(parts));
+        this.merged = new AtomicReference<>(Merged.of(List.copyOf(sources)));
     }
 
     /**
@@ -108,7 +110,8 @@ public final class ArpTable {
      * noticed and replaced on the next lookup.
      */
     private Entries view() {
-        Merged m = merged;
+        Merged m = merged.get();
+        List<ArpSource> sources = m.sources();
         boolean unchanged = true;
         for (int i = 0; i < sources.size(); i++) {
             // Every source is asked, not just up to the first change, so that each gets its check.
@@ -117,14 +120,37 @@ public final class ArpTable {
         if (unchanged) {
             return m.view();
         }
-        List<Entries> parts = sources.stream().map(ArpSource::current).toList();
-        Merged next = new Merged(parts, Entries.merge(parts));
-        merged = next;
+        Merged next = Merged.of(sources);
+        // A reload that swapped the sources meanwhile wins over this merge of the old ones.
+        merged.compareAndSet(m, next);
         return next.view();
     }
 
-    /** The sources' entries, strongest first, and what they merge to. */
-    private record Merged(List<Entries> parts, Entries view) {
+    /**
+     * What {@link #replaceWith}{@code (fresh)} would change, for a user to read, such as
+     * {@code 12 addresses (were 10)}; empty if the entries are the same.
+     */
+    public Optional<String> changeTo(ArpTable fresh) {
+        Entries before = merged.get().view();
+        Entries after = fresh.merged.get().view();
+        return before.sameAs(after) ? Optional.empty()
+                : Optional.of(after.size() + " addresses (were " + before.size() + ")");
+    }
+
+    /**
+     * This table's sources and entries from now on: those of {@code fresh}, a table built from the
+     * settings as they are now (its files read again). Lookups under way finish with the old ones.
+     */
+    public void replaceWith(ArpTable fresh) {
+        merged.set(fresh.merged.get());
+    }
+
+    /** The sources, strongest first, their entries when last merged, and what they merge to. */
+    private record Merged(List<ArpSource> sources, List<Entries> parts, Entries view) {
+        static Merged of(List<ArpSource> sources) {
+            List<Entries> parts = sources.stream().map(ArpSource::current).toList();
+            return new Merged(sources, parts, Entries.merge(parts));
+        }
     }
 
     /**

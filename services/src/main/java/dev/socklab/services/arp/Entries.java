@@ -45,6 +45,11 @@ final class Entries {
         return byIp.size();
     }
 
+    /** Whether {@code other} maps the same IP addresses to the same hardware addresses, in the same order. */
+    boolean sameAs(Entries other) {
+        return byIp.equals(other.byIp) && List.copyOf(byIp.keySet()).equals(List.copyOf(other.byIp.keySet()));
+    }
+
     /**
      * Merges sets of entries, the first set winning for an IP address that several hold. An IP
      * that a stronger set takes drops out of the weaker set's reverse lists, so both directions

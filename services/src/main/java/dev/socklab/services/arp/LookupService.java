@@ -8,6 +8,8 @@ import dev.socklab.service.Connection;
 import dev.socklab.service.Datagram;
 import dev.socklab.service.DatagramService;
 import dev.socklab.service.StreamService;
+import dev.socklab.services.Reloadable;
+import dev.socklab.services.ServiceReload;
 import dev.socklab.trace.Preview;
 
 /**
@@ -16,7 +18,7 @@ import dev.socklab.trace.Preview;
  * order; the connection stays open for more until the client closes it or stays idle past the
  * idle timeout. Over UDP, one request per datagram and one answer datagram.
  */
-abstract class LookupService implements StreamService, DatagramService {
+abstract class LookupService implements StreamService, DatagramService, Reloadable {
     /** The longest request, as much as the lab's server reads in one {@code recv(1024)}. */
     static final int MAX_REQUEST = 1024;
     /** How much of a request that is not an address the answer repeats. */
@@ -92,5 +94,11 @@ abstract class LookupService implements StreamService, DatagramService {
     @Override
     public boolean clientSpeaksFirst() {
         return true;
+    }
+
+    /** The change of {@code table} to {@code fresh}, which arp and rarp share: the same line from both, applied once or twice alike. */
+    static ServiceReload reload(ArpTable table, ArpTable fresh) {
+        return new ServiceReload(table.changeTo(fresh).map(change -> "arp, rarp: table: " + change).stream().toList(),
+                () -> table.replaceWith(fresh));
     }
 }

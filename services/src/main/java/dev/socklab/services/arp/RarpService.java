@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.socklab.net.SocketAddresses;
+import dev.socklab.services.ServiceReload;
+import dev.socklab.services.ServiceSettings;
 
 /**
  * The lab's reverse lookup, RARP: a hardware address in, its IP addresses out (separated by
@@ -24,6 +26,12 @@ public final class RarpService extends LookupService {
     public RarpService(ArpTable table, Duration pause) {
         super(pause);
         this.table = table;
+    }
+
+    /** Reads the table again: its files, entries and system source as the settings now give them, for arp and rarp both. */
+    @Override
+    public ServiceReload reload(ServiceSettings fresh) {
+        return reload(table, fresh.arpTable());
     }
 
     @Override

@@ -17,6 +17,9 @@ import dev.socklab.service.Gauge;
 import dev.socklab.service.Gauges;
 import dev.socklab.service.Outbox;
 import dev.socklab.service.StreamService;
+import dev.socklab.services.Reloadable;
+import dev.socklab.services.ServiceReload;
+import dev.socklab.services.ServiceSettings;
 import dev.socklab.trace.Preview;
 
 /**
@@ -25,8 +28,9 @@ import dev.socklab.trace.Preview;
  * reaches it through its outbox, so a member that does not read holds back no one, and is
  * disconnected once it falls too far behind.
  */
-public final class ChatService implements StreamService, Gauges {
-    private final ChatSettings settings;
+public final class ChatService implements StreamService, Gauges, Reloadable {
+    /** Swapped whole by a reload; each use reads it once. */
+    private volatile ChatSettings settings;
     private final ChatLines lines;
     private final Rooms rooms;
     private final Nicknames nicknames = new Nicknames();
@@ -37,7 +41,7 @@ public final class ChatService implements StreamService, Gauges {
     public ChatService(ChatSettings settings, Clock clock) {
         this.settings = settings;
         this.lines = new ChatLines(clock);
-        this.rooms = new Rooms(settings, delivery);
+        this.rooms = new Rooms(this::settings, delivery);
     }
 
     /** Members (on any socket, or in a browser through the http service) and rooms, now. */
@@ -49,8 +53,29 @@ public final class ChatService implements StreamService, Gauges {
 
     @Override
     public void serve(Connection conn) throws IOException {
-        converse(new ChatInput(conn, settings.maxLineBytes()), conn.outbox(settings.sendQueueBytes(), settings.maxLag()),
-                conn.log());
+        ChatSettings now = settings;
+        converse(new ChatInput(conn, now.maxLineBytes()), conn.outbox(now.sendQueueBytes(), now.maxLag()), conn.log());
+    }
+
+    /**
+     * Takes the chat's limits anew: rooms, members, history and the flood limits apply at once, to
+     * the members already in too; the line length, the send queue, the lag and the idle timeout
+     * apply to members who join from then on.
+     */
+    @Override
+    public ServiceReload reload(ServiceSettings fresh) {
+        ChatSettings next = fresh.chat();
+        return new ServiceReload(ServiceReload.changes("chat", settings, next,
+                new ServiceReload.Setting<>("--chat-history", ChatSettings::history),
+                new ServiceReload.Setting<>("--chat-max-rooms", ChatSettings::maxRooms),
+                new ServiceReload.Setting<>("--chat-max-members", ChatSettings::maxMembers),
+                new ServiceReload.Setting<>("--chat-max-line", ChatSettings::maxLineBytes),
+                new ServiceReload.Setting<>("--chat-rate", ChatSettings::rate),
+                new ServiceReload.Setting<>("--chat-burst", ChatSettings::burst),
+                new ServiceReload.Setting<>("--chat-send-queue", ChatSettings::sendQueueBytes),
+                new ServiceReload.Setting<>("--chat-max-lag", ChatSettings::maxLag),
+                new ServiceReload.Setting<>("--chat-idle-timeout", ChatSettings::idleTimeout)),
+                () -> settings = next);
     }
 
     /**
@@ -70,9 +95,16 @@ public final class ChatService implements StreamService, Gauges {
             me.send(lines.news("welcome to socklab chat, " + me.nick()));
             me.send(lines.news("commands: " + Command.SUMMARY));
             enterLobby(me);
-            FloodControl flood = new FloodControl(settings.rate(), settings.burst(), System.nanoTime());
+            ChatSettings limits = settings;
+            FloodControl flood = new FloodControl(limits.rate(), limits.burst(), System.nanoTime());
             while (departure == null) {
                 Input in = input.next();
+                ChatSettings now = settings;
+                if (now.rate() != limits.rate() || now.burst() != limits.burst()) {
+                    // A reload changed the flood limits: this member is held to the new ones from its next line.
+                    flood = new FloodControl(now.rate(), now.burst(), System.nanoTime());
+                }
+                limits = now;
                 departure = switch (in) {
                     case Input.End end -> "";
                     case Input.TooLong tooLong -> refuse(me, "line too long (at most " + tooLong.limit() + " bytes): not sent");
@@ -82,7 +114,7 @@ public final class ChatService implements StreamService, Gauges {
                             + cut.limit() + " bytes: dropped, with the rest of its line");
                     case Input.Text text -> switch (flood.check(System.nanoTime())) {
                         case PASS -> act(me, Command.parse(text.text()), log);
-                        case WARN -> refuse(me, "slow down: at most " + settings.rate() + " lines a second");
+                        case WARN -> refuse(me, "slow down: at most " + limits.rate() + " lines a second");
                         case DISCONNECT -> {
                             me.send(lines.error("disconnected: flooding"));
                             log.info("{} disconnected for flooding", logged(me.nick()));

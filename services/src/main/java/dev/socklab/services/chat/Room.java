@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,8 +24,8 @@ final class Room {
     private final long id = IDS.incrementAndGet();
     private final String name;
     private final boolean permanent;
-    private final int maxMembers;
-    private final int historySize;
+    /** The chat's settings as they are now: a reload changes the limits of the rooms already open too. */
+    private final Supplier<ChatSettings> settings;
     private final Delivery delivery;
     private final ReentrantLock lock = new ReentrantLock();
     private final Set<Member> members = new LinkedHashSet<>();
@@ -32,13 +33,12 @@ final class Room {
     /** Set when the last member leaves a room that is not permanent: it is then being removed. */
     private boolean gone;
 
-    Room(String name, boolean permanent, int maxMembers, int historySize, Delivery delivery) {
+    Room(String name, boolean permanent, Supplier<ChatSettings> settings, Delivery delivery) {
         this.name = name;
         this.permanent = permanent;
-        this.maxMembers = maxMembers;
-        this.historySize = historySize;
+        this.settings = settings;
         this.delivery = delivery;
-        this.history = new ArrayDeque<>(Math.min(historySize, 64));
+        this.history = new ArrayDeque<>(Math.min(settings.get().history(), 64));
     }
 
     String name() {
@@ -46,7 +46,7 @@ final class Room {
     }
 
     int maxMembers() {
-        return maxMembers;
+        return settings.get().maxMembers();
     }
 
     /** Adds {@code member}, replays the history to it, then announces it to everyone, itself included. */
@@ -74,7 +74,7 @@ final class Room {
             if (to.gone) {
                 return Entry.GONE;
             }
-            if (to.members.size() >= to.maxMembers) {
+            if (to.members.size() >= to.maxMembers()) {
                 return Entry.FULL;
             }
             gone[0] = from.remove(member, left);
@@ -90,7 +90,7 @@ final class Room {
         if (gone) {
             return Entry.GONE;
         }
-        if (members.size() >= maxMembers) {
+        if (members.size() >= maxMembers()) {
             return Entry.FULL;
         }
         members.add(member);
@@ -129,10 +129,12 @@ final class Room {
     void say(ByteBuffer line) {
         lock.lock();
         try {
+            int historySize = settings.get().history();
+            // A reload may have made the history shorter: the oldest lines go first.
+            while (!history.isEmpty() && history.size() >= historySize) {
+                history.poll();
+            }
             if (historySize > 0) {
-                if (history.size() == historySize) {
-                    history.poll();
-                }
                 history.add(line);
             }
             broadcast(line);

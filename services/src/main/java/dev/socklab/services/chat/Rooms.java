@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** The server's rooms, by name without regard to case; {@code lobby} always among them. */
@@ -14,19 +15,16 @@ final class Rooms {
     static final String LOBBY = "lobby";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,32}");
 
-    private final int maxRooms;
-    private final int maxMembers;
-    private final int historySize;
+    /** The chat's settings as they are now, which a reload may change. */
+    private final Supplier<ChatSettings> settings;
     private final Delivery delivery;
     private final Map<String, Room> byKey = new HashMap<>();
     private final Room lobby;
 
-    Rooms(ChatSettings settings, Delivery delivery) {
-        this.maxRooms = settings.maxRooms();
-        this.maxMembers = settings.maxMembers();
-        this.historySize = settings.history();
+    Rooms(Supplier<ChatSettings> settings, Delivery delivery) {
+        this.settings = settings;
         this.delivery = delivery;
-        this.lobby = new Room(LOBBY, true, maxMembers, historySize, delivery);
+        this.lobby = new Room(LOBBY, true, settings, delivery);
         byKey.put(LOBBY, lobby);
     }
 
@@ -45,10 +43,10 @@ final class Rooms {
         String key = key(name);
         Room room = byKey.get(key);
         if (room == null) {
-            if (byKey.size() >= maxRooms) {
+            if (byKey.size() >= maxRooms()) {
                 return Optional.empty();
             }
-            room = new Room(name, false, maxMembers, historySize, delivery);
+            room = new Room(name, false, settings, delivery);
             byKey.put(key, room);
         }
         return Optional.of(room);
@@ -76,7 +74,7 @@ final class Rooms {
     }
 
     int maxRooms() {
-        return maxRooms;
+        return settings.get().maxRooms();
     }
 
     static String key(String name) {

@@ -12,11 +12,17 @@ final class Challenges {
     private record Challenge(Player to, long expires) {
     }
 
-    private final long lifetimeNanos;
+    /** Set again by a reload: challenges made from then on live this long. */
+    private volatile long lifetimeNanos;
     private final Map<Player, Challenge> byChallenger = new HashMap<>();
 
     Challenges(long lifetimeNanos) {
-        this.lifetimeNanos = lifetimeNanos;
+        lifetime(lifetimeNanos);
+    }
+
+    /** How long challenges made from now on wait to be accepted. */
+    void lifetime(long nanos) {
+        this.lifetimeNanos = nanos;
     }
 
     /** {@code from} challenges {@code to} at {@code now}, in place of any challenge it had out. */

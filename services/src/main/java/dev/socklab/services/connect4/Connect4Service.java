@@ -11,6 +11,9 @@ import dev.socklab.service.Connection;
 import dev.socklab.service.Gauge;
 import dev.socklab.service.Gauges;
 import dev.socklab.service.StreamService;
+import dev.socklab.services.Reloadable;
+import dev.socklab.services.ServiceReload;
+import dev.socklab.services.ServiceSettings;
 import dev.socklab.services.chat.ChatInput;
 import dev.socklab.services.chat.Delivery;
 import dev.socklab.services.chat.FloodControl;
@@ -27,13 +30,14 @@ import dev.socklab.text.Visible;
  * the others do reaches it through its outbox, as in the chat, whose line reading, nickname rules
  * and flood control it shares.
  */
-public final class Connect4Service implements StreamService, Gauges {
+public final class Connect4Service implements StreamService, Gauges, Reloadable {
     /** What may wait to be sent to one player: a board is under 200 bytes, so this is hundreds of them. */
     static final int SEND_QUEUE_BYTES = 64 * 1024;
     /** How long bytes may wait to be sent to a player before it is disconnected. */
     static final Duration MAX_LAG = Duration.ofSeconds(30);
 
-    private final Connect4Settings settings;
+    /** Swapped whole by a reload, with the lobby's; each use reads it once. */
+    private volatile Connect4Settings settings;
     private final Lobby lobby;
     /** Closed once the server stops: its notice is then every player's last line. */
     private final Delivery delivery = new Delivery();
@@ -41,6 +45,30 @@ public final class Connect4Service implements StreamService, Gauges {
     public Connect4Service(Connect4Settings settings) {
         this.settings = settings;
         this.lobby = new Lobby(settings);
+    }
+
+    /**
+     * Takes the limits anew: players, games, spectators, the challenge and move timeouts (of games
+     * begun from then on) and the flood limits (for the players connected too) at once; the line
+     * length and the idle timeout for players who connect from then on.
+     */
+    @Override
+    public ServiceReload reload(ServiceSettings fresh) {
+        Connect4Settings next = fresh.connect4();
+        return new ServiceReload(ServiceReload.changes("connect4", settings, next,
+                new ServiceReload.Setting<>("--connect4-move-timeout", Connect4Settings::moveTimeout),
+                new ServiceReload.Setting<>("--connect4-challenge-timeout", Connect4Settings::challengeTimeout),
+                new ServiceReload.Setting<>("--connect4-max-players", Connect4Settings::maxPlayers),
+                new ServiceReload.Setting<>("--connect4-max-games", Connect4Settings::maxGames),
+                new ServiceReload.Setting<>("--connect4-max-spectators", Connect4Settings::maxSpectators),
+                new ServiceReload.Setting<>("--connect4-max-line", Connect4Settings::maxLineBytes),
+                new ServiceReload.Setting<>("--connect4-rate", Connect4Settings::rate),
+                new ServiceReload.Setting<>("--connect4-burst", Connect4Settings::burst),
+                new ServiceReload.Setting<>("--connect4-idle-timeout", Connect4Settings::idleTimeout)),
+                () -> {
+                    settings = next;
+                    lobby.settings(next);
+                });
     }
 
     @Override
@@ -94,9 +122,16 @@ public final class Connect4Service implements StreamService, Gauges {
     private String converse(Player me, InputSource input, Logger log) throws IOException {
         me.send(Lines.of(List.of("welcome to socklab connect four.",
                 "your nickname? (1 to " + Nicknames.MAX_LENGTH + " characters, no spaces)")));
-        FloodControl flood = new FloodControl(settings.rate(), settings.burst(), System.nanoTime());
+        Connect4Settings limits = settings;
+        FloodControl flood = new FloodControl(limits.rate(), limits.burst(), System.nanoTime());
         while (true) {
             Input in = input.next();
+            Connect4Settings now = settings;
+            if (now.rate() != limits.rate() || now.burst() != limits.burst()) {
+                // A reload changed the flood limits: this player is held to the new ones from its next line.
+                flood = new FloodControl(now.rate(), now.burst(), System.nanoTime());
+            }
+            limits = now;
             String departure = switch (in) {
                 case Input.End end -> "disconnected";
                 case Input.TooLong tooLong -> ignore(me, "line too long (at most " + tooLong.limit() + " bytes): ignored.");
@@ -106,7 +141,7 @@ public final class Connect4Service implements StreamService, Gauges {
                         + cut.limit() + " bytes: dropped, with the rest of its line.");
                 case Input.Text text -> switch (flood.check(System.nanoTime())) {
                     case PASS -> act(me, Command.parse(text.text()), log);
-                    case WARN -> ignore(me, "slow down: at most " + settings.rate() + " lines a second.");
+                    case WARN -> ignore(me, "slow down: at most " + limits.rate() + " lines a second.");
                     case DISCONNECT -> {
                         me.error("disconnected: flooding");
                         log.info("{} disconnected for flooding", me.logged());

@@ -24,7 +24,8 @@ import dev.socklab.text.Visible;
  * when the player to move runs out of time.
  */
 final class Lobby {
-    private final Connect4Settings settings;
+    /** Swapped whole by a reload; each use reads it once. */
+    private volatile Connect4Settings settings;
     private final ReentrantLock lock = new ReentrantLock();
     private final Challenges challenges;
     /** Players who have taken a nickname, by its {@link Nicknames#key}. */
@@ -36,6 +37,12 @@ final class Lobby {
     private Player waiting;
     private long lastGameId;
     private boolean stopping;
+
+    /** Holds the games and players made from now on to {@code next}; games under way keep their move timeout. */
+    void settings(Connect4Settings next) {
+        settings = next;
+        challenges.lifetime(next.challengeTimeout().toNanos());
+    }
 
     Lobby(Connect4Settings settings) {
         this.settings = settings;

@@ -21,6 +21,9 @@ import dev.socklab.rpc.XmlRpc;
 import dev.socklab.runtime.SettingException;
 import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
+import dev.socklab.services.Reloadable;
+import dev.socklab.services.ServiceReload;
+import dev.socklab.services.ServiceSettings;
 import dev.socklab.services.arena.Arena;
 import dev.socklab.services.arena.ArenaPageRoute;
 import dev.socklab.services.arena.ArenaSettings;
@@ -43,12 +46,12 @@ import dev.socklab.services.rpc.XmlRpcRoute;
  * connection, so a client that trickles its bytes is cut off however long it keeps the connection;
  * between requests the connection may wait for the keep-alive timeout, then closes quietly.
  */
-public final class HttpService implements StreamService {
+public final class HttpService implements StreamService, Reloadable {
     /** How much of a request's target its log line shows: a target may be 8 KiB long. */
     private static final int MAX_LOGGED_TARGET = 200;
 
-    private final HttpSettings settings;
-    private final HeadLimits limits;
+    /** The limits and timeouts with the head limits made of them, swapped whole by a reload; read once per connection. */
+    private volatile Bounds bounds;
     private final Router router;
     private final String server;
     private final KeepAlives keepAlives = new KeepAlives();
@@ -96,19 +99,50 @@ public final class HttpService implements StreamService {
         return new HttpService(settings, router);
     }
 
+    /** The settings a connection is held to, and the head limits they make. */
+    private record Bounds(HttpSettings settings, HeadLimits limits) {
+        static Bounds of(HttpSettings settings) {
+            return new Bounds(settings, new HeadLimits(settings.maxRequestLine(), settings.maxHeadBytes(),
+                    settings.maxFields()));
+        }
+    }
+
     /** The service, answering with {@code router}'s routes. */
     public HttpService(HttpSettings settings, Router router) {
-        this.settings = settings;
-        this.limits = new HeadLimits(settings.maxRequestLine(), settings.maxHeadBytes(), settings.maxFields());
+        this.bounds = Bounds.of(settings);
         this.router = router;
         String version = HttpService.class.getPackage().getImplementationVersion();
         this.server = version == null ? "socklab" : "socklab/" + version;
     }
 
+    /**
+     * Takes the request limits and timeouts anew, for connections whose first request comes from then on; the files
+     * ({@code --http-root}, {@code --http-upload}) and the WebSocket messages' limit stay as they were made.
+     */
+    @Override
+    public ServiceReload reload(ServiceSettings fresh) {
+        HttpSettings before = bounds.settings();
+        HttpSettings asked = fresh.http();
+        HttpSettings next = new HttpSettings(before.root(), before.upload(), asked.maxRequestLine(),
+                asked.maxHeadBytes(), asked.maxFields(), asked.maxBody(), asked.headTimeout(), asked.requestTimeout(),
+                asked.keepAliveTimeout(), before.wsMaxMessage());
+        return new ServiceReload(ServiceReload.changes("http", before, next,
+                new ServiceReload.Setting<>("--http-max-request-line", HttpSettings::maxRequestLine),
+                new ServiceReload.Setting<>("--http-max-head", HttpSettings::maxHeadBytes),
+                new ServiceReload.Setting<>("--http-max-fields", HttpSettings::maxFields),
+                new ServiceReload.Setting<>("--http-max-body", HttpSettings::maxBody),
+                new ServiceReload.Setting<>("--http-head-timeout", HttpSettings::headTimeout),
+                new ServiceReload.Setting<>("--http-request-timeout", HttpSettings::requestTimeout),
+                new ServiceReload.Setting<>("--http-keep-alive", HttpSettings::keepAliveTimeout)),
+                () -> bounds = Bounds.of(next));
+    }
+
     @Override
     public void serve(Connection conn) throws IOException {
+        Bounds now = bounds;
+        HttpSettings settings = now.settings();
         DeadlineSource source = new DeadlineSource(conn);
-        HttpInput input = new HttpInput(source, limits);
+        HttpInput input = new HttpInput(source, now.limits());
         boolean first = true;
         while (true) {
             if (!first && !keepAlives.awaitNext(conn, input, settings.keepAliveTimeout())) {
@@ -116,14 +150,15 @@ public final class HttpService implements StreamService {
             }
             first = false;
             source.deadline(settings.headTimeout(), "the request's head");
-            if (!exchange(conn, source, input)) {
+            if (!exchange(conn, source, input, settings)) {
                 return;
             }
         }
     }
 
     /** Reads and answers one request: whether the connection may carry another. */
-    private boolean exchange(Connection conn, DeadlineSource source, HttpInput input) throws IOException {
+    private boolean exchange(Connection conn, DeadlineSource source, HttpInput input, HttpSettings settings)
+            throws IOException {
         RequestHead head;
         BodyFraming framing;
         try {
@@ -209,7 +244,7 @@ public final class HttpService implements StreamService {
     /** Between requests a connection waits for the keep-alive timeout, which the idle timeout must not cut short. */
     @Override
     public Optional<Duration> idleTimeout() {
-        return Optional.of(settings.keepAliveTimeout().plusSeconds(1));
+        return Optional.of(bounds.settings().keepAliveTimeout().plusSeconds(1));
     }
 
     /** A browser may open a connection before it has a request to send on it. */

@@ -5,6 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -12,6 +15,9 @@ import dev.socklab.service.Connection;
 import dev.socklab.service.Datagram;
 import dev.socklab.service.DatagramService;
 import dev.socklab.service.StreamService;
+import dev.socklab.services.Reloadable;
+import dev.socklab.services.ServiceReload;
+import dev.socklab.services.ServiceSettings;
 
 /**
  * Quote of the Day protocol, RFC 865: one short quote, under 512 bytes. Over TCP the quote is sent
@@ -21,9 +27,9 @@ import dev.socklab.service.StreamService;
  * factor of 1 an empty datagram gets an empty one back, and a request of 512 bytes gets any quote
  * whole.
  */
-public final class QotdService implements StreamService, DatagramService {
-    private final Quotes quotes;
-    private final QotdMode mode;
+public final class QotdService implements StreamService, DatagramService, Reloadable {
+    /** The quotes and how they are picked, swapped whole by a reload. */
+    private volatile Picking picking;
     private final Clock clock;
     private final int amplification;
 
@@ -37,10 +43,32 @@ public final class QotdService implements StreamService, DatagramService {
         if (amplification < 1) {
             throw new IllegalArgumentException("the qotd amplification factor must be at least 1, not " + amplification);
         }
-        this.quotes = Objects.requireNonNull(quotes);
-        this.mode = Objects.requireNonNull(mode);
+        this.picking = new Picking(quotes, mode);
         this.clock = Objects.requireNonNull(clock);
         this.amplification = amplification;
+    }
+
+    /** What it tells, and how it picks. */
+    private record Picking(Quotes quotes, QotdMode mode) {
+        Picking {
+            Objects.requireNonNull(quotes);
+            Objects.requireNonNull(mode);
+        }
+    }
+
+    /** Reads the quotes again (the file may have changed though its name did not), and the mode; the next quote is picked from them. */
+    @Override
+    public ServiceReload reload(ServiceSettings fresh) {
+        Picking before = picking;
+        Picking next = new Picking(fresh.quotes(), fresh.qotdMode());
+        List<String> changes = new ArrayList<>();
+        if (!next.quotes().equals(before.quotes())) {
+            changes.add("qotd: --quotes: read again, " + next.quotes().size() + " (were " + before.quotes().size() + ")");
+        }
+        if (next.mode() != before.mode()) {
+            changes.add("qotd: --qotd-mode: " + before.mode().name().toLowerCase(Locale.ROOT) + " -> " + next.mode().name().toLowerCase(Locale.ROOT));
+        }
+        return new ServiceReload(changes, () -> picking = next);
     }
 
     @Override
@@ -66,7 +94,9 @@ public final class QotdService implements StreamService, DatagramService {
     }
 
     private byte[] quote() {
-        int index = switch (mode) {
+        Picking now = picking;
+        Quotes quotes = now.quotes();
+        int index = switch (now.mode()) {
             case RANDOM -> ThreadLocalRandom.current().nextInt(quotes.size());
             // Consecutive days take consecutive quotes: tomorrow's differs from today's when there are two or more.
             case DAILY -> (int) Math.floorMod(LocalDate.now(clock).toEpochDay(), (long) quotes.size());

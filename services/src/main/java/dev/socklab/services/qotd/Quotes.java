@@ -87,6 +87,17 @@ public final class Quotes {
         return quotes.get(index);
     }
 
+    /** The same quotes in the same order, as a reload compares them. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Quotes that && quotes.equals(that.quotes);
+    }
+
+    @Override
+    public int hashCode() {
+        return quotes.hashCode();
+    }
+
     /** Parses quotes from {@code text}; {@code source} names it in warnings and errors. */
     static Quotes parse(String text, String source) {
         List<String> quotes = new ArrayList<>();

@@ -11,6 +11,9 @@ import dev.socklab.service.Datagram;
 import dev.socklab.service.DatagramService;
 import dev.socklab.service.Gauge;
 import dev.socklab.service.Gauges;
+import dev.socklab.services.Reloadable;
+import dev.socklab.services.ServiceReload;
+import dev.socklab.services.ServiceSettings;
 import dev.socklab.services.storage.FileRoot;
 import dev.socklab.tftp.ErrorCode;
 import dev.socklab.tftp.Packet;
@@ -24,11 +27,12 @@ import dev.socklab.tftp.TftpException;
  * only with an ERROR, and never with more bytes than the request had (its message cut to fit), so
  * it reflects nothing: a refused transfer gets ERROR 0, a malformed request ERROR 4 or 2.
  */
-public final class TftpService implements DatagramService, Gauges {
+public final class TftpService implements DatagramService, Gauges, Reloadable {
     private static final Set<String> MODES = Set.of("octet", "netascii");
 
     private final FileRoot root;
-    private final TftpSettings settings;
+    /** Swapped whole by a reload; each request reads it once. */
+    private volatile TftpSettings settings;
     private final AtomicInteger transfers = new AtomicInteger();
 
     private TftpService(FileRoot root, TftpSettings settings) {
@@ -43,6 +47,26 @@ public final class TftpService implements DatagramService, Gauges {
      */
     public static TftpService of(TftpSettings settings) {
         return new TftpService(FileRoot.of(settings.root(), "--tftp-root", settings.uploads()), settings);
+    }
+
+    /**
+     * Takes the largest block and window granted and the limits on transfers at once anew, for
+     * requests from then on (transfers under way keep theirs); the root, what may be written, the
+     * ports and the upload limits stay as they were made.
+     */
+    @Override
+    public ServiceReload reload(ServiceSettings fresh) {
+        TftpSettings before = settings;
+        TftpSettings asked = fresh.tftp();
+        TftpSettings next = new TftpSettings(before.root(), before.write(), before.create(), asked.maxBlockSize(),
+                asked.maxWindowSize(), asked.maxTransfers(), asked.maxTransfersPerSource(), before.ports(),
+                before.uploads());
+        return new ServiceReload(ServiceReload.changes("tftp", before, next,
+                new ServiceReload.Setting<>("--tftp-max-blksize", TftpSettings::maxBlockSize),
+                new ServiceReload.Setting<>("--tftp-max-windowsize", TftpSettings::maxWindowSize),
+                new ServiceReload.Setting<>("--tftp-max-transfers", TftpSettings::maxTransfers),
+                new ServiceReload.Setting<>("--tftp-max-transfers-per-source", TftpSettings::maxTransfersPerSource)),
+                () -> settings = next);
     }
 
     @Override
@@ -72,8 +96,9 @@ public final class TftpService implements DatagramService, Gauges {
     }
 
     private void open(Datagram datagram, Packet.Request request, int size) throws IOException {
+        TftpSettings now = settings;
         try {
-            if (!datagram.openSession(new TftpTransfer(request, root, settings, transfers), settings.ports())) {
+            if (!datagram.openSession(new TftpTransfer(request, root, now, transfers), now.ports())) {
                 refuse(datagram, ErrorCode.NOT_DEFINED, "too many transfers", size);
             }
         } catch (BindException e) {
