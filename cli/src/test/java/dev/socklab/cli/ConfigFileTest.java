@@ -129,6 +129,12 @@ class ConfigFileTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsNamedWithBothItsLines() {
+        assertThat(errors("trace = true\n\n[echo]\ndeny = [\"10.0.0.0/8\"]\ndeny = []\n").errors())
+                .containsExactly("F:5: [echo] deny: set twice, first on line 4");
+    }
+
+    @Test
     void aMissingFileIsSaidSo() {
         Path missing = dir.resolve("missing.toml");
         ConfigException e = catchThrowableOfType(ConfigException.class,
