@@ -31,6 +31,10 @@ final class ServeArguments {
      *     when two of its keys cannot go together (ipv4-only and ipv6-only), with serve's words at the key
      */
     static List<String> effective(List<String> commandLine) {
+        // Most runs name no file: they are spared a parse of their own (picocli's reflection over serve, again).
+        if (commandLine.stream().noneMatch(a -> a.equals(ConfigOption.NAME) || a.startsWith(ConfigOption.NAME + "="))) {
+            return commandLine;
+        }
         ParseResult given;
         try {
             given = parse(parser(), commandLine);
