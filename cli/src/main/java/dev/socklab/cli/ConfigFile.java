@@ -82,14 +82,19 @@ record ConfigFile(String name, List<Setting> settings) {
      * @throws ConfigException with every error found
      */
     static ConfigFile parse(String name, String text, CommandLine parser) {
+        KeyLines lines = KeyLines.of(text);
         JsonNode root;
         try {
             root = TOML.readTree(text);
         } catch (JacksonException e) {
-            throw new ConfigException(List.of(name + ":" + e.getLocation().getLineNr() + ": not valid TOML: "
-                    + e.getOriginalMessage() + " (column " + e.getLocation().getColumnNr() + ")"));
+            // Jackson names no key it finds twice, and points past its value: the scan knows both lines.
+            Optional<KeyLines.Duplicate> twice = lines.duplicate()
+                    .filter(d -> e.getOriginalMessage().equals("Duplicate key"));
+            throw new ConfigException(List.of(twice.map(d -> name + ":" + d.second() + ": " + d.key()
+                    + ": set twice, first on line " + d.first()).orElse(name + ":" + e.getLocation().getLineNr()
+                    + ": not valid TOML: " + e.getOriginalMessage() + " (column " + e.getLocation().getColumnNr() + ")")));
         }
-        Translation translation = new Translation(name, KeyLines.of(text), parser);
+        Translation translation = new Translation(name, lines, parser);
         root.properties().forEach(entry -> translation.top(entry.getKey(), entry.getValue()));
         if (!translation.errors.isEmpty()) {
             throw new ConfigException(translation.errors);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,24 @@ final class KeyLines {
 
     /** The line (from 1) of each key, by its full path: the table's parts, then the key's. */
     private final Map<List<String>, Integer> lines = new HashMap<>();
+    /** The first key written twice, if one is. */
+    private Optional<Duplicate> duplicate = Optional.empty();
+
+    /**
+     * A key written a second time, which TOML forbids: Jackson says so without naming it, and
+     * where it has read on to.
+     *
+     * @param path the key's full path
+     * @param first the line of its first value
+     * @param second the line of the second
+     */
+    record Duplicate(List<String> path, int first, int second) {
+        /** The key as an error names it: {@code trace}, or {@code [echo] deny}. */
+        String key() {
+            return path.size() == 1 ? path.getFirst()
+                    : "[" + String.join(".", path.subList(0, path.size() - 1)) + "] " + path.getLast();
+        }
+    }
 
     private KeyLines(List<String> text) {
         List<String> table = List.of();
@@ -43,7 +62,10 @@ final class KeyLines {
             } else if (key.matches()) {
                 List<String> path = new ArrayList<>(table);
                 path.addAll(parts(key.group(1)));
-                lines.putIfAbsent(List.copyOf(path), i + 1);
+                Integer first = lines.putIfAbsent(List.copyOf(path), i + 1);
+                if (first != null && duplicate.isEmpty()) {
+                    duplicate = Optional.of(new Duplicate(List.copyOf(path), first, i + 1));
+                }
                 String value = line.substring(key.end(1));
                 closing = opensMultiLine(value, "\"\"\"") ? "\"\"\"" : opensMultiLine(value, "'''") ? "'''" : null;
             }
@@ -67,6 +89,11 @@ final class KeyLines {
             }
         }
         return 1;
+    }
+
+    /** The first key written twice, if one is. */
+    Optional<Duplicate> duplicate() {
+        return duplicate;
     }
 
     private static boolean opensMultiLine(String value, String delimiter) {

@@ -27,9 +27,14 @@ final class ServeArguments {
      * that the command line does not override, then the command line's.
      *
      * @param commandLine serve's arguments, without {@code serve}
-     * @throws ConfigException when the file cannot be read or fails its check, with every error
+     * @throws ConfigException when the file cannot be read or fails its check, with every error; or
+     *     when two of its keys cannot go together (ipv4-only and ipv6-only), with serve's words at the key
      */
     static List<String> effective(List<String> commandLine) {
+        // Most runs name no file: they are spared a parse of their own (picocli's reflection over serve, again).
+        if (commandLine.stream().noneMatch(a -> a.equals(ConfigOption.NAME) || a.startsWith(ConfigOption.NAME + "="))) {
+            return commandLine;
+        }
         ParseResult given;
         try {
             given = parse(parser(), commandLine);
@@ -47,6 +52,12 @@ final class ServeArguments {
             }
         }
         effective.addAll(commandLine);
+        try {
+            parse(parser(), effective);
+        } catch (ParameterException e) {
+            // The command line parses alone, and each key alone: two of the file's keys are at odds.
+            throw new ConfigException(List.of(ConfigVerdict.line(file, e.getMessage())));
+        }
         return List.copyOf(effective);
     }
 

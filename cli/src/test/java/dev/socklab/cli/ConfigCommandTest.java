@@ -93,6 +93,8 @@ class ConfigCommandTest {
         assertThat(checkErrors("services = [\"hello\"]\n[echo]\nidle-timeout = \"5s\"\n"))
                 .containsExactly(":3: [echo] idle-timeout: a setting names echo, which this server does not serve;"
                         + " serve it too or drop the echo= part");
+        assertThat(checkErrors("ipv4-only = true\nipv6-only = true\n"))
+                .containsExactly(":1: ipv4-only: Error: --ipv4-only, --ipv6-only are mutually exclusive (specify only one)");
         assertThat(checkErrors("idle-timeout = 60\n"))
                 .containsExactly(":1: idle-timeout: --idle-timeout: '60' is not a duration; write it like 500ms, 5s,"
                         + " 2m or 1h");

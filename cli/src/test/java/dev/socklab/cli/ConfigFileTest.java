@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,6 +64,44 @@ class ConfigFileTest {
                 """);
 
         assertThat(file.arguments()).containsExactly("--greeting=Hi = there", "--idle-timeout=echo=30s");
+    }
+
+    @Test
+    void everyFlagOfServeHasAKeyItsMixinsAndGroupsIncluded() {
+        CommandSpec serve = ServeArguments.parser().getSubcommands().get("serve").getCommandSpec();
+        List<OptionSpec> options = serve.options().stream()
+                .filter(o -> !o.usageHelp() && !o.versionHelp() && !o.longestName().equals(ConfigOption.NAME)).toList();
+        assertThat(options).extracting(OptionSpec::longestName)
+                .contains("--bind", "--ipv4-only", "--deny", "--proxy-trust", "--greeting", "--chat-max-members", "--lag");
+
+        StringBuilder file = new StringBuilder();
+        for (OptionSpec option : options) {
+            String value = option.arity().max() == 0 ? "true"
+                    : "\"" + Objects.requireNonNullElse(option.defaultValue(), "0") + "\"";
+            file.append(option.longestName().substring(2)).append(" = ").append(value).append('\n');
+        }
+        List<ConfigFile.Setting> settings = parse(file.toString()).settings();
+
+        assertThat(settings).hasSameSizeAs(options);
+        for (int i = 0; i < options.size(); i++) {
+            String flag = options.get(i).longestName();
+            assertThat(settings.get(i).arguments()).as("%s", flag).singleElement().asString()
+                    .matches(argument -> argument.equals(flag) || argument.startsWith(flag + "="));
+        }
+    }
+
+    @Test
+    void aQuotedOrDottedKeysMistakeIsReportedAtItsOwnLine() {
+        ConfigException e = errors("""
+                trace = true
+                "write-timeout" = "soon"
+                echo.bogus = 1
+                [chat]
+                'max-members' = "many"
+                """);
+
+        assertThat(e.errors()).extracting(line -> line.substring(0, line.indexOf(": ", 4)))
+                .containsExactly("F:2: write-timeout", "F:3: [echo] bogus", "F:5: [chat] max-members");
     }
 
     @Test
@@ -126,6 +168,12 @@ class ConfigFileTest {
     void aFileThatIsNotTomlIsReportedWhereJacksonStopped() {
         assertThat(errors("trace = true\nidle-timeout = \n").errors())
                 .containsExactly("F:2: not valid TOML: Newline not permitted here (column 16)");
+    }
+
+    @Test
+    void aKeyWrittenTwiceIsNamedWithBothItsLines() {
+        assertThat(errors("trace = true\n\n[echo]\ndeny = [\"10.0.0.0/8\"]\ndeny = []\n").errors())
+                .containsExactly("F:5: [echo] deny: set twice, first on line 4");
     }
 
     @Test

@@ -94,6 +94,17 @@ class ServeArgumentsTest {
     }
 
     @Test
+    void twoKeysAtOddsAreTheFilesMistakeAtTheFirstOfThem() throws IOException {
+        Path file = write("trace = true\nipv4-only = true\nipv6-only = true\n");
+
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> ServeArguments.effective(List.of("--config", file.toString())));
+
+        assertThat(e.errors()).containsExactly(file + ":2: ipv4-only: Error: --ipv4-only, --ipv6-only are mutually"
+                + " exclusive (specify only one)");
+    }
+
+    @Test
     void serveWithABadFileExitsTwoNamingTheLineAndKey() throws IOException {
         Path file = write("\nwrite-timeout = \"soon\"\n");
 
