@@ -26,6 +26,7 @@ import dev.socklab.net.SocketAddresses;
 import dev.socklab.service.Datagram;
 import dev.socklab.service.DatagramPeer;
 import dev.socklab.service.DatagramService;
+import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
@@ -102,10 +103,18 @@ class DatagramServiceHooksTest {
             assertThat(server.stop(Duration.ZERO)).isTrue();
 
             assertThat(log.warnings()).anyMatch(line -> line.contains(".serverStopping() failed"));
-            try (DatagramChannel probe = DatagramChannel.open()) {
-                // The port is free again: the socket was closed.
-                probe.bind(bound);
-            }
+            // The port is free again: the socket was closed. The JDK releases a channel's descriptor
+            // only once the thread blocked in its receive has left it, which may be a moment after stop.
+            Await.until(() -> bindable(bound), WAIT, "the port to be free again");
+        }
+    }
+
+    private static boolean bindable(SocketAddress address) {
+        try (DatagramChannel probe = DatagramChannel.open()) {
+            probe.bind(address);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
