@@ -2,7 +2,6 @@ package dev.socklab.services.admin;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -32,12 +31,9 @@ final class MetricsRoute implements Route {
         this.meters = meters;
     }
 
-
     @Override
     public void handle(Exchange exchange) throws IOException, HttpException {
-        if (!exchange.request().method().equals("GET") && !exchange.headOnly()) {
-            exchange.respond(405, Fields.of("Content-Type", "text/plain; charset=utf-8").with("Allow", "GET, HEAD"),
-                    "GET or HEAD\n".getBytes(StandardCharsets.UTF_8));
+        if (ReadOnly.refused(exchange)) {
             return;
         }
         boolean openMetrics = exchange.request().fields().first("Accept")

@@ -2,7 +2,6 @@ package dev.socklab.services.admin;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -24,9 +23,7 @@ final class StatusRoute implements Route {
 
     @Override
     public void handle(Exchange exchange) throws IOException, HttpException {
-        if (!exchange.request().method().equals("GET") && !exchange.headOnly()) {
-            exchange.respond(405, Fields.of("Content-Type", "text/plain; charset=utf-8").with("Allow", "GET, HEAD"),
-                    "GET or HEAD\n".getBytes(StandardCharsets.UTF_8));
+        if (ReadOnly.refused(exchange)) {
             return;
         }
         Duration uptime = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());

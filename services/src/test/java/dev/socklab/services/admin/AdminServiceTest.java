@@ -183,6 +183,23 @@ class AdminServiceTest {
     }
 
     @Test
+    void theReportsAnswerGetAndHeadAndRefuseAnythingElse() throws Exception {
+        RawClient[] member = new RawClient[1];
+        String base = serveWithTraffic(member);
+        try (RawClient open = member[0]) {
+            for (String path : List.of("/metrics", "/status")) {
+                HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(WAIT)
+                        .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(post.statusCode()).as(path).isEqualTo(405);
+                assertThat(post.headers().firstValue("Allow")).as(path).hasValue("GET, HEAD");
+                HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(WAIT)
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+                assertThat(head.statusCode()).as(path).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void statusHasEveryServiceListenerAndConnection() throws Exception {
         RawClient[] member = new RawClient[1];
         String base = serveWithTraffic(member);
