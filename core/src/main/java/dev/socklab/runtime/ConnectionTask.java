@@ -249,9 +249,9 @@ final class ConnectionTask implements Runnable {
 
     /**
      * How a failed prologue read ends the connection: {@code refused} (a bad header, a handshake
-     * the client failed) as {@code outcome}, counted as a refusal; any other failure (a reset: a client that leaves as
-     * soon as it has its keys) as the client's own end. A deadline that fired, or the server's
-     * stop, is rethrown, for the closing line to name.
+     * the client failed) as {@code outcome}, counted as a refusal; any other failure (a reset: a
+     * client that leaves as soon as it has its keys) as the client's own end. A deadline that
+     * fired, or the server's stop, is rethrown, for the closing line to name.
      *
      * @param outcome {@link Outcome#BAD_PROXY_HEADER} or {@link Outcome#HANDSHAKE_FAILED}
      */
