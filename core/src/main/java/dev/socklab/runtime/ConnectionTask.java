@@ -249,15 +249,25 @@ final class ConnectionTask implements Runnable {
 
     /**
      * How a failed prologue read ends the connection: {@code refused} (a bad header, a handshake
-     * the client failed) as {@code outcome}; any other failure (a reset: a client that leaves as
-     * soon as it has its keys) as the client's own end. A deadline that fired, or the server's
-     * stop, is rethrown, for the closing line to name.
+     * the client failed) as {@code outcome}, counted as a refusal; any other failure (a reset: a
+     * client that leaves as soon as it has its keys) as the client's own end. A deadline that
+     * fired, or the server's stop, is rethrown, for the closing line to name.
+     *
+     * @param outcome {@link Outcome#BAD_PROXY_HEADER} or {@link Outcome#HANDSHAKE_FAILED}
      */
     private Unserved unserved(IOException e, boolean refused, Outcome outcome) throws IOException {
         if (connection.deadlines().fired().isPresent() || forced) {
             throw e;
         }
-        return new Unserved(refused ? outcome : Outcome.CLOSED_BY_CLIENT, e.getMessage());
+        if (!refused) {
+            return new Unserved(Outcome.CLOSED_BY_CLIENT, e.getMessage());
+        }
+        if (outcome == Outcome.BAD_PROXY_HEADER) {
+            counts.refusals.badProxyHeader();
+        } else {
+            counts.refusals.failedHandshake();
+        }
+        return new Unserved(outcome, e.getMessage());
     }
 
     /** The service's gate, for the client a PROXY header named: as the listener's is for a direct one. */

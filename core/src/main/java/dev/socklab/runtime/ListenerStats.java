@@ -11,7 +11,8 @@ import java.util.Map;
  * @param transport the endpoint's label: {@code tcp}, {@code tls}, {@code udp}, {@code unix}
  * @param address the bound address as the lab writes it: {@code 127.0.0.1:7}, {@code [::1]:7}, {@code unix:/run/echo.sock}
  * @param active stream connections being served now
- * @param accepted stream connections handed to the service (refused ones are not)
+ * @param accepted stream connections handed to the service: those refused at the accept are not, those
+ *     its prologue (a PROXY header, a TLS handshake) turns away are, and in {@code refused} too
  * @param refused clients turned away, by {@link Refusals#byReason()}'s reasons
  * @param ended stream connections that have ended
  * @param endedTime the durations of the connections that have ended, added up

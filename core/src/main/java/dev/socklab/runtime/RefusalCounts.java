@@ -15,6 +15,10 @@ final class RefusalCounts {
     private final LongAdder overServiceLimit = new LongAdder();
     private final LongAdder overSourceLimit = new LongAdder();
     private final LongAdder overSourceRate = new LongAdder();
+    private final LongAdder wrongFamily = new LongAdder();
+    private final LongAdder untrustedProxies = new LongAdder();
+    private final LongAdder badProxyHeaders = new LongAdder();
+    private final LongAdder failedHandshakes = new LongAdder();
 
     /** The server's own counts. */
     RefusalCounts() {
@@ -68,8 +72,37 @@ final class RefusalCounts {
         }
     }
 
+    void wrongFamily() {
+        wrongFamily.increment();
+        if (server != null) {
+            server.wrongFamily();
+        }
+    }
+
+    void untrustedProxy() {
+        untrustedProxies.increment();
+        if (server != null) {
+            server.untrustedProxy();
+        }
+    }
+
+    void badProxyHeader() {
+        badProxyHeaders.increment();
+        if (server != null) {
+            server.badProxyHeader();
+        }
+    }
+
+    void failedHandshake() {
+        failedHandshakes.increment();
+        if (server != null) {
+            server.failedHandshake();
+        }
+    }
+
     Refusals snapshot() {
         return new Refusals(deniedConnections.sum(), deniedDatagrams.sum(), overServerLimit.sum(),
-                overServiceLimit.sum(), overSourceLimit.sum(), overSourceRate.sum());
+                overServiceLimit.sum(), overSourceLimit.sum(), overSourceRate.sum(), wrongFamily.sum(),
+                untrustedProxies.sum(), badProxyHeaders.sum(), failedHandshakes.sum());
     }
 }

@@ -188,6 +188,7 @@ final class StreamListener extends Listener {
         }
         if (peer instanceof InetSocketAddress inet && !context.family.admits(inet.getAddress())) {
             release(permitted);
+            counts.refusals.wrongFamily();
             refuse(accepted, connTag, peer, local, Outcome.REFUSED_BY_LIMIT, "this server takes "
                     + (context.family == Family.IPV6 ? "IPv6" : "IPv4") + " clients only", false);
             return;
@@ -198,6 +199,7 @@ final class StreamListener extends Listener {
             // The real client is known only from the header, read on the connection's thread: the gate waits for it.
             if (!proxy.get().trusts(peer)) {
                 release(permitted);
+                counts.refusals.untrustedProxy();
                 refuse(accepted, connTag, peer, local, Outcome.DENIED,
                         "not a trusted proxy (--proxy-trust), and this service takes PROXY protocol connections only", false);
                 return;

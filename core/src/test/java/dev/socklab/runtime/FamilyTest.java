@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.socklab.net.Family;
+import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
 import dev.socklab.testing.ServerUnderTest;
@@ -29,9 +30,10 @@ class FamilyTest {
     final ServerUnderTest servers = new ServerUnderTest();
 
     @Test
-    void anIpv6OnlyServerOnTheDualStackAddressTurnsIpv4ClientsAway() throws Exception {
+    void anIpv6OnlyServerOnTheDualStackAddressTurnsIpv4ClientsAwayAndCountsThem() throws Exception {
         assumeTrue(StreamTransport.hasIpv6Loopback(), "this machine has no ::1");
-        int port = start(Family.IPV6);
+        Server server = start(Family.IPV6);
+        int port = port(server);
         try (LogCapture log = LogCapture.socklab();
              RawClient ipv4 = RawClient.connect(new InetSocketAddress("127.0.0.1", port))) {
             assertThat(ipv4.readAll(WAIT)).isEmpty();
@@ -40,21 +42,29 @@ class FamilyTest {
         try (RawClient ipv6 = RawClient.connect(new InetSocketAddress("::1", port))) {
             assertThat(ipv6.readAll(WAIT)).isEqualTo(TestServices.GREETING + "\r\n");
         }
+        Await.until(() -> server.refusals().wrongFamily() == 1, WAIT, "the IPv4 client counted");
+        // Under its own reason, not a limit's; the IPv6 client was served, not counted.
+        ListenerStats stats = server.listenerStats().getFirst();
+        assertThat(stats.refused()).containsEntry(Refusals.FAMILY, 1L).containsEntry(Refusals.SERVER_LIMIT, 0L);
+        assertThat(stats.accepted()).isEqualTo(1);
     }
 
     @Test
     void aServerForBothServesIpv4ClientsOnTheDualStackAddress() throws Exception {
         assumeTrue(StreamTransport.hasIpv6Loopback(), "this machine has no ::1");
-        int port = start(Family.ANY);
+        int port = port(start(Family.ANY));
         try (RawClient ipv4 = RawClient.connect(new InetSocketAddress("127.0.0.1", port))) {
             assertThat(ipv4.readAll(WAIT)).isEqualTo(TestServices.GREETING + "\r\n");
         }
     }
 
-    private int start(Family family) throws Exception {
-        Server server = servers.start(Server.builder()
+    private Server start(Family family) throws Exception {
+        return servers.start(Server.builder()
                 .family(family)
                 .stream("hello", TestServices.greeting(), Endpoint.tcp(new InetSocketAddress(InetAddress.getByName("::"), 0))));
+    }
+
+    private static int port(Server server) {
         return ((InetSocketAddress) server.bindings().getFirst().endpoint().address()).getPort();
     }
 }

@@ -30,6 +30,7 @@ import dev.socklab.net.SocketAddresses;
 import dev.socklab.proxy.ProxyPolicy;
 import dev.socklab.proxy.ProxyVersion;
 import dev.socklab.service.StreamService;
+import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.ProxyHeaders;
 import dev.socklab.testing.RawClient;
@@ -125,9 +126,11 @@ class ProxyServingTest {
     }
 
     @Test
-    void anUntrustedSenderIsClosedWithoutAByte() throws IOException {
+    void anUntrustedSenderIsClosedWithoutAByteAndCountedAsARefusal() throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
-            Endpoint bound = serve(ServiceLimits.NONE.withProxy(new ProxyPolicy(ANY, AddressSet.parse("127.0.0.2"), false)), TCP);
+            Server server = servers.start(Server.builder().stream("behind", whoAmI(), TCP,
+                    ServiceLimits.NONE.withProxy(new ProxyPolicy(ANY, AddressSet.parse("127.0.0.2"), false))));
+            Endpoint bound = server.bindings().getFirst().endpoint();
             try (RawClient stranger = RawClient.connect(bound)) {
                 String expected = ClosingLine.of("behind#1", bound, stranger, "denied: not a trusted proxy (--proxy-trust)");
                 offer(stranger, ProxyHeaders.concat(ProxyHeaders.v1(CLIENT, FRONT), "who\n".getBytes(StandardCharsets.US_ASCII)));
@@ -138,13 +141,19 @@ class ProxyServingTest {
                 trusted.send(ProxyHeaders.concat(ProxyHeaders.v1(CLIENT, FRONT), "who\n".getBytes(StandardCharsets.US_ASCII)));
                 assertThat(trusted.readLine(WAIT)).startsWith("203.0.113.7:5000 via 127.0.0.2:");
             }
+            Await.until(() -> server.refusals().untrustedProxies() == 1, WAIT, "the untrusted sender counted");
+            // Under its own reason, not as a deny list's.
+            assertThat(server.listenerStats().getFirst().refused()).containsEntry(Refusals.UNTRUSTED_PROXY, 1L)
+                    .containsEntry(Refusals.DENIED, 0L);
         }
     }
 
     @Test
-    void aMissingGarbageOrOverlongHeaderIsClosedWithoutAByteAndTheListenerGoesOn() throws IOException {
+    void aMissingGarbageOrOverlongHeaderIsClosedWithoutAByteCountedAndTheListenerGoesOn() throws IOException {
         try (LogCapture log = LogCapture.socklab()) {
-            Endpoint bound = serveBehindProxy();
+            Server server = servers.start(Server.builder().stream("behind", whoAmI(), TCP,
+                    ServiceLimits.NONE.withProxy(LOOPBACK_PROXY)));
+            Endpoint bound = server.bindings().getFirst().endpoint();
             String[][] cases = {
                 {"who\n", "not a PROXY protocol header"},
                 {"GET / HTTP/1.1\r\nHost: x\r\n\r\n", "not a PROXY protocol header"},
@@ -164,6 +173,8 @@ class ProxyServingTest {
                 proxy.send(ProxyHeaders.concat(ProxyHeaders.v2(CLIENT, FRONT), "who\n".getBytes(StandardCharsets.US_ASCII)));
                 assertThat(proxy.readLine(WAIT)).startsWith("203.0.113.7:5000 via ");
             }
+            Await.until(() -> server.refusals().badProxyHeaders() == cases.length, WAIT, "each bad header counted");
+            assertThat(server.listenerStats().getFirst().refused()).containsEntry(Refusals.PROXY_HEADER, (long) cases.length);
         }
     }
 

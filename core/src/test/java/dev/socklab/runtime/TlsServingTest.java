@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.socklab.net.SocketAddresses;
+import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.TestCertificates;
@@ -34,9 +35,12 @@ class TlsServingTest {
     @RegisterExtension
     final ServerUnderTest servers = new ServerUnderTest();
 
-    private InetSocketAddress serveShoutOverTls(TestCertificates pair) {
-        Server server = servers.start(Server.builder().tls(pair.serverTls())
+    private Server serveShoutOverTls(TestCertificates pair) {
+        return servers.start(Server.builder().tls(pair.serverTls())
                 .stream("shout", TestServices.shout(), Endpoint.tls(new InetSocketAddress("127.0.0.1", 0))));
+    }
+
+    private static InetSocketAddress address(Server server) {
         return (InetSocketAddress) server.bindings().getFirst().endpoint().address();
     }
 
@@ -44,7 +48,7 @@ class TlsServingTest {
     void aServiceTalksPlaintextOverTlsAndItsLineNamesTheSession() throws IOException {
         TestCertificates pair = TestCertificates.in(dir);
         try (LogCapture log = LogCapture.socklab()) {
-            InetSocketAddress bound = serveShoutOverTls(pair);
+            InetSocketAddress bound = address(serveShoutOverTls(pair));
             try (SSLSocket client = (SSLSocket) pair.clientContext().getSocketFactory()
                     .createSocket(bound.getAddress(), bound.getPort())) {
                 client.setSoTimeout((int) WAIT.toMillis());
@@ -62,10 +66,11 @@ class TlsServingTest {
     }
 
     @Test
-    void plaintextToATlsPortGetsNoPageAndTheListenerGoesOn() throws IOException {
+    void plaintextToATlsPortGetsNoPageIsCountedAsARefusalAndTheListenerGoesOn() throws IOException {
         TestCertificates pair = TestCertificates.in(dir);
         try (LogCapture log = LogCapture.socklab()) {
-            InetSocketAddress bound = serveShoutOverTls(pair);
+            Server server = serveShoutOverTls(pair);
+            InetSocketAddress bound = address(server);
             try (Socket plain = new Socket(bound.getAddress(), bound.getPort())) {
                 plain.setSoTimeout((int) WAIT.toMillis());
                 plain.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -74,6 +79,9 @@ class TlsServingTest {
                 assertThat(answer.length == 0 || answer[0] == 21).as("answer %s", new String(answer, StandardCharsets.ISO_8859_1)).isTrue();
             }
             assertThat(log.awaitContaining("shout#1 tls", "TLS handshake failed")).isNotEmpty();
+            Await.until(() -> server.refusals().failedHandshakes() == 1, WAIT, "the failed handshake counted");
+            assertThat(server.listenerStats().getFirst().refused()).containsEntry(Refusals.TLS_HANDSHAKE, 1L)
+                    .containsEntry(Refusals.DENIED, 0L);
             try (SSLSocket client = (SSLSocket) pair.clientContext().getSocketFactory()
                     .createSocket(bound.getAddress(), bound.getPort())) {
                 client.setSoTimeout((int) WAIT.toMillis());

@@ -73,7 +73,8 @@ final class ServerMeters {
         counter("socklab.connections.accepted", null, "Connections accepted and handed to the service.",
                 tags, index, ListenerStats::accepted);
         for (String reason : List.of(Refusals.DENIED, Refusals.SERVER_LIMIT, Refusals.SERVICE_LIMIT,
-                Refusals.SOURCE_LIMIT, Refusals.SOURCE_RATE)) {
+                Refusals.SOURCE_LIMIT, Refusals.SOURCE_RATE, Refusals.FAMILY, Refusals.UNTRUSTED_PROXY,
+                Refusals.PROXY_HEADER, Refusals.TLS_HANDSHAKE)) {
             counter("socklab.connections.refused", null, "Connections turned away, by reason.",
                     tags.and("reason", reason), index, stats -> stats.refused().get(reason));
         }

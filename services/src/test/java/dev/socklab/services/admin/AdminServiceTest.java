@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,11 +22,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.socklab.runtime.Endpoint;
+import dev.socklab.runtime.Refusals;
 import dev.socklab.runtime.Server;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
@@ -33,6 +36,7 @@ import dev.socklab.services.echo.EchoService;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.testing.Await;
 import dev.socklab.testing.RawClient;
+import dev.socklab.testing.TestCertificates;
 import dev.socklab.testing.Tools;
 
 /**
@@ -148,6 +152,32 @@ class AdminServiceTest {
     private static String sortedTags(String tags) {
         return String.join(",", java.util.Arrays.stream(tags.split(",")).filter(t -> !t.startsWith("reason"))
                 .sorted().toList());
+    }
+
+    @Test
+    void aClientThatFailsItsTlsHandshakeIsARefusalInTheScrapeAndTheStatus(@TempDir Path dir) throws Exception {
+        AdminService admin = new AdminService(HttpSettings.defaults(), Clock.systemUTC());
+        server = Server.builder().tls(TestCertificates.in(dir).serverTls())
+                .stream("echo", new EchoService(), Endpoint.tls(new InetSocketAddress(LOOPBACK, 0)))
+                .stream(AdminService.NAME, admin, Endpoint.tcp(new InetSocketAddress(LOOPBACK, 0)))
+                .build();
+        admin.report(server);
+        server.start();
+        try (RawClient plain = RawClient.connect(server.bindings().get(0).endpoint())) {
+            // Open until counted: a client gone before the server read its bytes ends as a reset, not a refusal.
+            plain.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            Await.until(() -> server.refusals().failedHandshakes() == 1, WAIT, "the failed handshake counted");
+        }
+        InetSocketAddress bound = (InetSocketAddress) server.bindings().get(1).endpoint().address();
+        String base = "http://127.0.0.1:" + bound.getPort();
+        String tls = server.listenerStats().get(0).address();
+
+        assertThat(get(base + "/metrics", null).body()).contains("socklab_connections_refused_total{listener=\"" + tls
+                + "\",reason=\"" + Refusals.TLS_HANDSHAKE + "\",service=\"echo\",transport=\"tls\"} 1.0");
+        JsonNode status = JsonMapper.builder().build().readTree(get(base + "/status", null).body());
+        JsonNode echoTls = status.get("services").get(0).get("listeners").get(0);
+        assertThat(echoTls.get("refused").get(Refusals.TLS_HANDSHAKE).asLong()).isEqualTo(1);
+        assertThat(status.get("refused").get(Refusals.TLS_HANDSHAKE).asLong()).isEqualTo(1);
     }
 
     @Test
