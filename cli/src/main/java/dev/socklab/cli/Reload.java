@@ -63,6 +63,11 @@ final class Reload {
             "--http-max-request-line", "--http-max-head", "--http-max-fields", "--http-max-body", "--http-head-timeout",
             "--http-request-timeout", "--http-keep-alive",
             "--tftp-max-blksize", "--tftp-max-windowsize", "--tftp-max-transfers", "--tftp-max-transfers-per-source",
+            "--tftp-max-upload", "--tftp-quota-per-source",
+            "--ftp-max-upload", "--ftp-quota-per-source", "--ftp-users", "--ftp-anonymous",
+            "--arena-max-players", "--arena-timeout",
+            "--rpc-deadline", "--rpc-max-request", "--rpc-max-batch", "--rpc-allow-none",
+            "--greeting", "--format", "--zone", "--ack-wait", "--udp-amplification", "--request-pause",
             "--log-level");
 
     private final List<String> commandLine;

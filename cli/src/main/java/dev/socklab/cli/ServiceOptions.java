@@ -10,13 +10,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.socklab.net.AddressException;
-import dev.socklab.netem.NetworkConditions;
 import dev.socklab.net.PortRange;
 import dev.socklab.rpc.MethodTable;
 import dev.socklab.rpc.RpcLimits;
@@ -24,6 +25,7 @@ import dev.socklab.runtime.SettingException;
 import dev.socklab.text.Durations;
 import dev.socklab.services.Reloadable;
 import dev.socklab.services.ServiceSettings;
+import dev.socklab.services.ZoneClock;
 import dev.socklab.services.arena.Arena;
 import dev.socklab.services.arena.ArenaSettings;
 import dev.socklab.services.arp.ArpService;
@@ -43,6 +45,7 @@ import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
 import dev.socklab.services.rpc.BuiltinMethods;
+import dev.socklab.services.rpc.RpcProtocols;
 import dev.socklab.services.storage.FileRoot;
 import dev.socklab.services.storage.UploadLimits;
 import dev.socklab.services.tftp.TftpSettings;
@@ -298,15 +301,22 @@ final class ServiceOptions implements ServiceSettings {
     private ChatService chatService;
     private Arena arena;
     private MethodTable rpcMethods;
+    private RpcProtocols rpcProtocols;
+    /** The clock of every service that tells the time, made on first use; a reload changes its zone. */
+    private ZoneClock clock;
+    /** rpc's {@code daytime} method's own, which a reload changes as it does the daytime service. */
+    private DaytimeService rpcDaytime;
     /** Hints for the user about the services made, shown once the server listens. */
     private final List<String> notices = new ArrayList<>();
 
     /**
-     * What the services made share and a reload changes in place, when it was made: the chat, whose
-     * members may be in a browser alone (http served without chat).
+     * What the services made share and a reload changes in place, each once it was made: the chat, whose
+     * members may be in a browser alone (http served without chat), the arena likewise, the clock, rpc's
+     * daytime method, and the RPC protocols of rpc and http.
      */
     List<Reloadable> shared() {
-        return chatService == null ? List.of() : List.of(chatService);
+        return Stream.of(chatService, arena, clock, rpcDaytime, rpcProtocols).filter(Objects::nonNull)
+                .map(Reloadable.class::cast).toList();
     }
 
     /** What the user should know about the services made so far, one line each. */
@@ -355,17 +365,22 @@ final class ServiceOptions implements ServiceSettings {
     }
 
     @Override
+    public ArenaSettings arenaSettings() {
+        within("--arena-tick-rate", arenaTickRate, 1, ArenaSettings.MAX_TICK_RATE);
+        within("--arena-snapshot-rate", arenaSnapshotRate, 1, arenaTickRate);
+        within("--arena-max-players", arenaMaxPlayers, 1, ArenaSettings.MAX_PLAYERS);
+        positive("--arena-timeout", arenaTimeout);
+        return new ArenaSettings(arenaTickRate, arenaSnapshotRate, arenaMaxPlayers, arenaTimeout,
+                arenaConditions.conditions());
+    }
+
+    @Override
     public Arena arena() {
         if (arena == null) {
-            within("--arena-tick-rate", arenaTickRate, 1, ArenaSettings.MAX_TICK_RATE);
-            within("--arena-snapshot-rate", arenaSnapshotRate, 1, arenaTickRate);
-            within("--arena-max-players", arenaMaxPlayers, 1, ArenaSettings.MAX_PLAYERS);
-            positive("--arena-timeout", arenaTimeout);
-            NetworkConditions conditions = arenaConditions.conditions();
-            arena = new Arena(new ArenaSettings(arenaTickRate, arenaSnapshotRate, arenaMaxPlayers, arenaTimeout,
-                    conditions));
-            if (!conditions.isNone()) {
-                notices.add("arena: what it sends goes through " + conditions.describe());
+            ArenaSettings settings = arenaSettings();
+            arena = new Arena(settings);
+            if (!settings.conditions().isNone()) {
+                notices.add("arena: what it sends goes through " + settings.conditions().describe());
             }
         }
         return arena;
@@ -491,11 +506,16 @@ final class ServiceOptions implements ServiceSettings {
 
     @Override
     public Clock clock() {
+        if (clock != null) {
+            return clock;
+        }
         if (zone == null) {
-            return Clock.systemDefaultZone();
+            clock = new ZoneClock(ZoneId.systemDefault());
+            return clock;
         }
         try {
-            return Clock.system(ZoneId.of(zone));
+            clock = new ZoneClock(ZoneId.of(zone));
+            return clock;
         } catch (DateTimeException e) {
             throw new SettingException("'" + zone + "' is not a time zone: give one such as UTC, Europe/Paris or +01:00");
         }
@@ -542,11 +562,20 @@ final class ServiceOptions implements ServiceSettings {
     }
 
     @Override
+    public RpcProtocols rpcProtocols() {
+        if (rpcProtocols == null) {
+            rpcProtocols = new RpcProtocols(rpcMethods(), rpc());
+        }
+        return rpcProtocols;
+    }
+
+    @Override
     public MethodTable rpcMethods() {
         if (rpcMethods == null) {
             ArpTable table = sharedArpTable();
+            rpcDaytime = new DaytimeService(clock(), daytimeFormat(), ackWait);
             rpcMethods = BuiltinMethods.table(new ArpService(table, requestPause), new RarpService(table, requestPause),
-                    new DaytimeService(clock(), daytimeFormat(), ackWait), clock(), chatService());
+                    rpcDaytime, clock(), chatService());
         }
         return rpcMethods;
     }

@@ -33,9 +33,18 @@ class ReloadTest {
     }
 
     @Test
-    void aNewGreetingNeedsARestart() {
-        assertThat(Reload.changedOptions(serve(), serve("--greeting", "hi"))).containsExactly("--greeting");
-        assertThat(Reload.RELOADABLE).doesNotContain("--greeting", "--log-format", "--trace", "--config");
+    void aNewArenaTickRateNeedsARestart() {
+        assertThat(Reload.changedOptions(serve(), serve("--arena-tick-rate", "60"))).containsExactly("--arena-tick-rate");
+        assertThat(Reload.RELOADABLE).doesNotContain("--arena-tick-rate", "--arena-snapshot-rate", "--ftp-root",
+                "--ftp-pasv-ports", "--tftp-root", "--http-root", "--log-format", "--trace", "--config");
+    }
+
+    @Test
+    void theServicesSettingsThatChangeInPlaceAreReloadable() {
+        assertThat(Reload.RELOADABLE).contains("--greeting", "--format", "--zone", "--ack-wait", "--udp-amplification",
+                "--request-pause", "--ftp-max-upload", "--ftp-quota-per-source", "--ftp-users", "--ftp-anonymous",
+                "--tftp-max-upload", "--tftp-quota-per-source", "--arena-max-players", "--arena-timeout",
+                "--rpc-deadline", "--rpc-max-request", "--rpc-max-batch", "--rpc-allow-none");
     }
 
     private static CommandSpec serve(String... arguments) {

@@ -75,10 +75,11 @@ class ServiceOptionsTest {
     void rpcAndHttpCallOneMethodTableOverTheArpTableAndChatOfTheOtherServices() {
         ServiceOptions options = parse("--arp-entry", "10.0.0.1=0A:0B:0C:0D");
         List<Object> handed = new ArrayList<>();
+        // One table, within one set of limits that a reload changes for both.
         ServiceSettings recording = (ServiceSettings) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ServiceSettings.class}, (proxy, method, args) -> {
                     Object value = method.invoke(options, args);
-                    if (method.getName().equals("rpcMethods")) {
+                    if (method.getName().equals("rpcProtocols")) {
                         handed.add(value);
                     }
                     return value;
@@ -123,6 +124,24 @@ class ServiceOptionsTest {
         ServiceCatalog.find("hello").orElseThrow().make(options);
 
         assertThat(options.notices()).isEmpty();
+    }
+
+    @Test
+    void whatTheServicesShareIsReloadedInPlaceOnceEach() {
+        ServiceOptions options = parse("--zone", "Europe/Paris");
+        for (String name : List.of("daytime", "qotd", "chat", "http", "rpc", "arena")) {
+            ServiceCatalog.find(name).orElseThrow().make(options);
+        }
+        ServiceOptions fresh = parse("--zone", "UTC", "--format", "iso", "--rpc-max-batch", "2",
+                "--arena-max-players", "3", "--chat-max-members", "5");
+
+        List<String> changes = options.shared().stream().flatMap(shared -> shared.reload(fresh).changes().stream())
+                .toList();
+
+        assertThat(options.clock()).as("one clock for every service that tells the time").isSameAs(options.clock());
+        assertThat(changes).contains("--zone: Europe/Paris -> UTC", "rpc: --rpc-max-batch: 1000 -> 2",
+                "arena: --arena-max-players: 512 -> 3", "chat: --chat-max-members: 1000 -> 5",
+                "daytime: --format: 03/02/2001 05:05:06 -> 2001-02-03T05:05:06+01:00");
     }
 
     private static ServiceOptions parse(String... args) {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.socklab.framing.LineFraming;
 import dev.socklab.service.Connection;
@@ -35,16 +36,25 @@ public final class JsonRpcService implements StreamService {
     private static final Duration DRAIN_QUIET = Duration.ofMillis(200);
     private static final Duration DRAIN_MAX = Duration.ofSeconds(2);
 
-    private final JsonRpc rpc;
+    private final Supplier<JsonRpc> rpcs;
     private final JsonRpcIdle idle = new JsonRpcIdle();
 
     /** Serves {@code rpc}'s methods. */
     public JsonRpcService(JsonRpc rpc) {
-        this.rpc = rpc;
+        this(() -> rpc);
+    }
+
+    /**
+     * Serves the methods of what {@code rpcs} gives, asked once a connection: a reload may give another
+     * (new limits) to the connections that come after it.
+     */
+    public JsonRpcService(Supplier<JsonRpc> rpcs) {
+        this.rpcs = rpcs;
     }
 
     @Override
     public void serve(Connection conn) throws IOException {
+        JsonRpc rpc = rpcs.get();
         int answered = 0;
         try (JsonRpcIdle.Reader reader = idle.open(conn)) {
             LineFraming lines = new LineFraming(reader, rpc.limits().maxRequestBytes());
@@ -53,7 +63,7 @@ public final class JsonRpcService implements StreamService {
                 try {
                     line = lines.readLine();
                 } catch (LineTooLongException e) {
-                    refuseLongLine(conn, e);
+                    refuseLongLine(conn, e, rpc.limits());
                     throw e;
                 }
                 if (!reader.requestCame() || line.isEmpty()) {
@@ -76,14 +86,14 @@ public final class JsonRpcService implements StreamService {
     }
 
     /** Answers a line past the limit with -32001, then ends the output and reads away what follows, a while at most. */
-    private void refuseLongLine(Connection conn, LineTooLongException e) throws IOException {
+    private static void refuseLongLine(Connection conn, LineTooLongException e, RpcLimits limits) throws IOException {
         int limit = e.limit();
         conn.write(JsonRpc.errorResponse(new RpcException(ErrorCodes.TOO_LARGE, "a request line is longer than the "
                 + limit + " bytes the server takes: send a smaller request", Map.of("max_bytes", limit))) + "\n");
         conn.shutdownOutput();
         ByteBuffer away = ByteBuffer.allocate(8192);
         long end = System.nanoTime() + DRAIN_MAX.toNanos();
-        long left = rpc.limits().maxRequestBytes();
+        long left = limits.maxRequestBytes();
         while (left > 0 && System.nanoTime() < end) {
             away.clear();
             int n = conn.read(away, DRAIN_QUIET);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import dev.socklab.rpc.JsonRpc;
 import dev.socklab.rpc.JsonRpcService;
 import dev.socklab.services.arena.ArenaService;
 import dev.socklab.services.arp.ArpService;
@@ -68,10 +67,10 @@ public final class ServiceCatalog {
             streamOnly("http", "HTTP/1.1: test endpoints, files (--http-root), WebSocket echo, chat and arena in a browser",
                     "RFC 9112", 10080, OptionalInt.of(80),
                     settings -> HttpService.of(settings.http(), settings.chatService(), settings.arena(),
-                            settings.rpcMethods(), settings.rpc())),
+                            settings.rpcProtocols())),
             streamOnly("rpc", "remote procedure calls: JSON-RPC a line at a time; on http, /jsonrpc and XML-RPC at /RPC2",
                     "JSON-RPC 2.0", 10111, OptionalInt.empty(),
-                    settings -> new JsonRpcService(new JsonRpc(settings.rpcMethods(), settings.rpc()))),
+                    settings -> new JsonRpcService(settings.rpcProtocols()::json)),
             datagramOnly("arena", "a real-time game: an authoritative server, prediction, lag and loss to play with",
                     "socklab", 10666, OptionalInt.empty(), settings -> new ArenaService(settings.arena())));
 

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import dev.socklab.rpc.MethodTable;
 import dev.socklab.rpc.RpcLimits;
 import dev.socklab.services.arena.Arena;
+import dev.socklab.services.arena.ArenaSettings;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
@@ -15,6 +16,7 @@ import dev.socklab.services.ftp.FtpSettings;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
+import dev.socklab.services.rpc.RpcProtocols;
 import dev.socklab.services.tftp.TftpSettings;
 
 /**
@@ -83,6 +85,15 @@ public interface ServiceSettings {
      * settings and {@link #chatService}, the same table on every call, so that all three transports call one.
      */
     MethodTable rpcMethods();
+
+    /**
+     * rpc, and http's {@code /jsonrpc} and {@code /RPC2}: JSON-RPC and XML-RPC over {@link #rpcMethods} within
+     * {@link #rpc}, the same on every call, so that a reload changes the limits of all three transports at once.
+     */
+    RpcProtocols rpcProtocols();
+
+    /** arena: its rates and bounds, checked; what {@link #arena} is made from, and what a reload reads. */
+    ArenaSettings arenaSettings();
 
     /**
      * arena: the one arena, made from its settings, the same one on every call, so that players over UDP and

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import dev.socklab.rpc.MethodTable;
 import dev.socklab.rpc.RpcLimits;
 import dev.socklab.services.arena.Arena;
+import dev.socklab.services.arena.ArenaSettings;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
@@ -15,6 +16,7 @@ import dev.socklab.services.ftp.FtpSettings;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.qotd.QotdMode;
 import dev.socklab.services.qotd.Quotes;
+import dev.socklab.services.rpc.RpcProtocols;
 import dev.socklab.services.tftp.TftpSettings;
 
 /**
@@ -109,6 +111,16 @@ public abstract class FreshSettings implements ServiceSettings {
     @Override
     public MethodTable rpcMethods() {
         return notRead("rpcMethods");
+    }
+
+    @Override
+    public RpcProtocols rpcProtocols() {
+        return notRead("rpcProtocols");
+    }
+
+    @Override
+    public ArenaSettings arenaSettings() {
+        return notRead("arenaSettings");
     }
 
     @Override

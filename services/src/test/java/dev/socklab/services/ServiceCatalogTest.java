@@ -17,6 +17,7 @@ import dev.socklab.rpc.RpcLimits;
 import dev.socklab.runtime.Transport;
 import dev.socklab.services.arena.Arena;
 import dev.socklab.services.arena.ArenaSettings;
+import dev.socklab.services.rpc.RpcProtocols;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
@@ -128,6 +129,16 @@ class ServiceCatalogTest {
         @Override
         public MethodTable rpcMethods() {
             return methods;
+        }
+
+        @Override
+        public RpcProtocols rpcProtocols() {
+            return new RpcProtocols(rpcMethods(), rpc());
+        }
+
+        @Override
+        public ArenaSettings arenaSettings() {
+            return arena.settings();
         }
 
         @Override

@@ -28,6 +28,9 @@ import dev.socklab.arena.PacketCodec;
 import dev.socklab.arena.Simulation;
 import dev.socklab.arena.View;
 import dev.socklab.netem.ImpairedLink;
+import dev.socklab.services.Reloadable;
+import dev.socklab.services.ServiceReload;
+import dev.socklab.services.ServiceSettings;
 
 /**
  * The authoritative arena server, apart from any socket: it takes each packet a client sends, with
@@ -57,7 +60,7 @@ import dev.socklab.netem.ImpairedLink;
  * when the first player joins and ended when the last leaves. The {@code world} lock guards the
  * simulation and the players; it is held briefly, never while sending.
  */
-public final class Arena {
+public final class Arena implements Reloadable {
     /** The arena's size, in units: 128 by 64 cells of 16. */
     static final int WIDTH = 2048;
     static final int HEIGHT = 1024;
@@ -65,10 +68,10 @@ public final class Arena {
     static final int INPUTS_PER_TICK = 2;
     private static final Logger LOG = LoggerFactory.getLogger("socklab.service.arena");
 
-    private final ArenaSettings settings;
+    /** Its most players and its timeout change on a reload ({@link #reload}); its rates and conditions never do. */
+    private volatile ArenaSettings settings;
     private final LongSupplier clock;
     private final boolean threaded;
-    private final long timeoutNanos;
     private final Cookies cookies = new Cookies();
     private final ImpairedLink outbound;
     private final ArenaCounters counters = new ArenaCounters();
@@ -114,7 +117,6 @@ public final class Arena {
         this.settings = settings;
         this.clock = clock;
         this.threaded = threaded;
-        this.timeoutNanos = settings.timeout().toNanos();
         this.random = random;
         this.simulation = new Simulation(WIDTH, HEIGHT, random);
         RandomGenerator fates = new SplittableRandom(random.nextLong());
@@ -125,6 +127,24 @@ public final class Arena {
     /** Its settings. */
     public ArenaSettings settings() {
         return settings;
+    }
+
+    /**
+     * Takes the most players and the timeout anew: the next JOIN is held to the first (players already
+     * in stay), the next tick drops whoever has been silent past the second. The tick and snapshot
+     * rates and the network conditions stay as they were made: each player was told the rates in its
+     * WELCOME and predicts by them, and the tick thread runs at its rate from its start.
+     */
+    @Override
+    public ServiceReload reload(ServiceSettings fresh) {
+        ArenaSettings before = settings;
+        ArenaSettings asked = fresh.arenaSettings();
+        ArenaSettings next = new ArenaSettings(before.tickRate(), before.snapshotRate(), asked.maxPlayers(),
+                asked.timeout(), before.conditions());
+        return new ServiceReload(ServiceReload.changes("arena", before, next,
+                new ServiceReload.Setting<>("--arena-max-players", ArenaSettings::maxPlayers),
+                new ServiceReload.Setting<>("--arena-timeout", ArenaSettings::timeout)),
+                () -> settings = next);
     }
 
     /** Handles one packet from {@code from}: handshake, inputs, LEAVE. Never blocks for long; drops bad packets, counted. */
@@ -395,6 +415,7 @@ public final class Arena {
      */
     void tick() {
         long start = clock.getAsLong();
+        long timeoutNanos = settings.timeout().toNanos();
         if (!threaded) {
             outbound.deliverDue();
         }

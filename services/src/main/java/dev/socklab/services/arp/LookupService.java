@@ -2,6 +2,8 @@ package dev.socklab.services.arp;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import dev.socklab.service.Connection;
@@ -10,6 +12,8 @@ import dev.socklab.service.DatagramService;
 import dev.socklab.service.StreamService;
 import dev.socklab.services.Reloadable;
 import dev.socklab.services.ServiceReload;
+import dev.socklab.services.ServiceSettings;
+import dev.socklab.text.Durations;
 import dev.socklab.trace.Preview;
 
 /**
@@ -26,7 +30,8 @@ abstract class LookupService implements StreamService, DatagramService, Reloadab
     /** {@code Invalid address: ""...} and CRLF, around the escaped part. */
     private static final int INVALID_FRAME = "Invalid address: \"\"...\r\n".length();
 
-    private final Duration pause;
+    /** Changed by a reload: each read of a request takes it as it begins. */
+    private volatile Duration pause;
 
     LookupService(Duration pause) {
         this.pause = pause;
@@ -96,9 +101,22 @@ abstract class LookupService implements StreamService, DatagramService, Reloadab
         return true;
     }
 
-    /** The change of {@code table} to {@code fresh}, which arp and rarp share: the same line from both, applied once or twice alike. */
-    static ServiceReload reload(ArpTable table, ArpTable fresh) {
-        return new ServiceReload(table.changeTo(fresh).map(change -> "arp, rarp: table: " + change).stream().toList(),
-                () -> table.replaceWith(fresh));
+    /**
+     * The change of {@code table}, which arp and rarp share, to {@code fresh}'s (the same line from
+     * both, applied once or twice alike), and of this service's own pause ({@code --request-pause}).
+     */
+    final ServiceReload reload(ArpTable table, ServiceSettings fresh) {
+        ArpTable next = fresh.arpTable();
+        Duration before = pause;
+        Duration after = fresh.requestPause();
+        List<String> changes = new ArrayList<>();
+        table.changeTo(next).ifPresent(change -> changes.add("arp, rarp: table: " + change));
+        if (!after.equals(before)) {
+            changes.add(name() + ": --request-pause: " + Durations.format(before) + " -> " + Durations.format(after));
+        }
+        return new ServiceReload(changes, () -> {
+            table.replaceWith(next);
+            pause = after;
+        });
     }
 }

@@ -28,10 +28,10 @@ public final class RarpService extends LookupService {
         this.table = table;
     }
 
-    /** Reads the table again: its files, entries and system source as the settings now give them, for arp and rarp both. */
+    /** Reads the table again (its files, entries and system source as the settings now give them, for arp and rarp both), and takes the pause anew. */
     @Override
     public ServiceReload reload(ServiceSettings fresh) {
-        return reload(table, fresh.arpTable());
+        return reload(table, fresh);
     }
 
     @Override

@@ -2,12 +2,16 @@ package dev.socklab.services.chargen;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.socklab.service.Connection;
 import dev.socklab.service.Datagram;
 import dev.socklab.service.DatagramService;
 import dev.socklab.service.StreamService;
+import dev.socklab.services.Reloadable;
+import dev.socklab.services.ServiceReload;
+import dev.socklab.services.ServiceSettings;
 
 /**
  * Character generator protocol, RFC 864: the rotating pattern of printable ASCII, sent until the
@@ -35,7 +39,7 @@ import dev.socklab.service.StreamService;
  * than the request times the amplification factor. With a factor of 1 an empty datagram gets an
  * empty datagram back.
  */
-public final class ChargenService implements StreamService, DatagramService {
+public final class ChargenService implements StreamService, DatagramService, Reloadable {
     /** The most characters a UDP reply holds (RFC 864). */
     public static final int MAX_DATAGRAM_CHARS = 512;
     /** Characters on a line, not counting its CRLF. */
@@ -57,7 +61,8 @@ public final class ChargenService implements StreamService, DatagramService {
     /** The cycle alone, which a TCP connection writes again and again. */
     private static final ByteBuffer CYCLE = PATTERN.duplicate().limit(LINES * LINE_BYTES).slice();
 
-    private final int amplification;
+    /** Changed by a reload: datagrams from then on are held to the new factor. */
+    private volatile int amplification;
     /** The line the next datagram starts on, from 0 to 94. */
     private final AtomicInteger nextLine = new AtomicInteger();
 
@@ -72,6 +77,15 @@ public final class ChargenService implements StreamService, DatagramService {
                     + amplification);
         }
         this.amplification = amplification;
+    }
+
+    /** Takes the amplification factor anew ({@code --udp-amplification}), for datagrams from then on. */
+    @Override
+    public ServiceReload reload(ServiceSettings fresh) {
+        int before = amplification;
+        int after = fresh.udpAmplification();
+        return new ServiceReload(before == after ? List.of()
+                : List.of("chargen: --udp-amplification: " + before + " -> " + after), () -> amplification = after);
     }
 
     @Override

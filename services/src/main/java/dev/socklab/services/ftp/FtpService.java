@@ -12,6 +12,10 @@ import dev.socklab.service.Connection;
 import dev.socklab.service.Gauge;
 import dev.socklab.service.Gauges;
 import dev.socklab.service.StreamService;
+import dev.socklab.services.Reloadable;
+import dev.socklab.services.ServiceReload;
+import dev.socklab.services.ServiceSettings;
+import dev.socklab.services.storage.UploadLimits;
 
 /**
  * File Transfer Protocol, RFC 959, as curl, Python's ftplib, lftp and wget use it, with FEAT and OPTS
@@ -26,15 +30,40 @@ import dev.socklab.service.StreamService;
  * data connection's own idle and write timeouts; {@link FtpSettings#dataWait()} for it to open), ended
  * (QUIT, the third failed login, or the client's close).
  */
-public final class FtpService implements StreamService, Gauges {
+public final class FtpService implements StreamService, Gauges, Reloadable {
     private static final Map<String, Verb> VERBS = verbs();
 
-    private final FtpSettings settings;
+    /** Swapped whole by a reload; each connection reads it once. */
+    private volatile FtpSettings settings;
     /** Transfers (and listings) in progress on data connections, in every session. */
     private final AtomicInteger transfers = new AtomicInteger();
 
     public FtpService(FtpSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * Takes the accounts anew (the users file read again, and anonymous access), for logins on
+     * connections from then on, and the root's upload limits: the largest upload for uploads that
+     * start from then on, each source's quota at once. The root, the data connections' ports and
+     * address and active mode stay as they were made.
+     */
+    @Override
+    public ServiceReload reload(ServiceSettings fresh) {
+        FtpSettings before = settings;
+        FtpSettings asked = fresh.ftp();
+        FtpSettings next = new FtpSettings(before.root(), asked.accounts(), before.passivePorts(),
+                before.passiveAddress(), before.active(), before.dataWait(), before.failedLoginDelay(),
+                before.idleTimeout());
+        UploadLimits limits = asked.root().limits();
+        // The accounts are taken whatever they are: a login check cannot be compared, so it has no line of its own.
+        List<String> changes = ServiceReload.changes("ftp", before.root().limits(), limits,
+                new ServiceReload.Setting<>("--ftp-max-upload", UploadLimits::maxUploadBytes),
+                new ServiceReload.Setting<>("--ftp-quota-per-source", UploadLimits::maxBytesPerSource));
+        return new ServiceReload(changes, () -> {
+            settings = next;
+            before.root().limits(limits);
+        });
     }
 
     private static Map<String, Verb> verbs() {

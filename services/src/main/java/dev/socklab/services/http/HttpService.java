@@ -14,10 +14,7 @@ import dev.socklab.http.HeadLimits;
 import dev.socklab.http.HttpException;
 import dev.socklab.http.HttpInput;
 import dev.socklab.http.RequestHead;
-import dev.socklab.rpc.JsonRpc;
-import dev.socklab.rpc.MethodTable;
 import dev.socklab.rpc.RpcLimits;
-import dev.socklab.rpc.XmlRpc;
 import dev.socklab.runtime.SettingException;
 import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
@@ -37,6 +34,7 @@ import dev.socklab.services.http.files.StaticFiles;
 import dev.socklab.services.http.websocket.WebSocketEcho;
 import dev.socklab.services.rpc.BuiltinMethods;
 import dev.socklab.services.rpc.JsonRpcRoute;
+import dev.socklab.services.rpc.RpcProtocols;
 import dev.socklab.services.rpc.XmlRpcRoute;
 
 /**
@@ -67,31 +65,30 @@ public final class HttpService implements StreamService, Reloadable {
     }
 
     /**
-     * As {@link #of(HttpSettings, ChatService, Arena, MethodTable, RpcLimits)}, with the built-in RPC methods at
+     * As {@link #of(HttpSettings, ChatService, Arena, RpcProtocols)}, with the built-in RPC methods at
      * their defaults over {@code chat} ({@link BuiltinMethods#atDefaults}), within the default limits.
      */
     public static HttpService of(HttpSettings settings, ChatService chat, Arena arena) {
-        return of(settings, chat, arena, BuiltinMethods.atDefaults(chat), RpcLimits.DEFAULTS);
+        return of(settings, chat, arena, new RpcProtocols(BuiltinMethods.atDefaults(chat), RpcLimits.DEFAULTS));
     }
 
     /**
      * The service as {@code socklab serve} runs it: the test endpoints, WebSocket echo, the chat in a browser for
      * {@code chat}'s rooms ({@code /chat}, {@code /chat/ws}), the arena in a browser for {@code arena}'s players
-     * ({@code /arena}, {@code /arena/ws}), {@code rpcMethods} over JSON-RPC ({@code POST /jsonrpc}) and XML-RPC
-     * ({@code POST /RPC2}) within {@code rpcLimits}, and the files under the root when there is one.
+     * ({@code /arena}, {@code /arena/ws}), {@code rpc}'s methods over JSON-RPC ({@code POST /jsonrpc}) and XML-RPC
+     * ({@code POST /RPC2}) within its limits, and the files under the root when there is one.
      *
      * @throws SettingException if the root is not a readable directory, or uploads are asked for without one
      */
-    public static HttpService of(HttpSettings settings, ChatService chat, Arena arena, MethodTable rpcMethods,
-                                 RpcLimits rpcLimits) {
+    public static HttpService of(HttpSettings settings, ChatService chat, Arena arena, RpcProtocols rpc) {
         Router router = TestEndpoints.register(new Router())
                 .exact("/ws", new WebSocketEcho(settings.wsMaxMessage()))
                 .exact("/chat", new ChatPageRoute())
                 .exact("/chat/ws", new ChatSocketRoute(chat))
                 .exact("/arena", new ArenaPageRoute())
                 .exact("/arena/ws", new ArenaSocketRoute(arena))
-                .exact("/jsonrpc", new JsonRpcRoute(new JsonRpc(rpcMethods, rpcLimits)))
-                .exact("/RPC2", new XmlRpcRoute(new XmlRpc(rpcMethods, rpcLimits)));
+                .exact("/jsonrpc", new JsonRpcRoute(rpc::json))
+                .exact("/RPC2", new XmlRpcRoute(rpc::xml));
         if (settings.upload() && settings.root().isEmpty()) {
             throw new SettingException("--http-upload needs --http-root DIR, the directory that uploads go into");
         }

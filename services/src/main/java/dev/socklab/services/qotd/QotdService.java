@@ -31,7 +31,8 @@ public final class QotdService implements StreamService, DatagramService, Reload
     /** The quotes and how they are picked, swapped whole by a reload. */
     private volatile Picking picking;
     private final Clock clock;
-    private final int amplification;
+    /** Changed by a reload: datagrams from then on are held to the new factor. */
+    private volatile int amplification;
 
     /**
      * A service telling {@code quotes}, picked as {@code mode} says; {@code clock}'s zone decides
@@ -56,7 +57,10 @@ public final class QotdService implements StreamService, DatagramService, Reload
         }
     }
 
-    /** Reads the quotes again (the file may have changed though its name did not), and the mode; the next quote is picked from them. */
+    /**
+     * Reads the quotes again (the file may have changed though its name did not), the mode and the
+     * amplification factor; the next quote is picked from them, and the next datagram held to it.
+     */
     @Override
     public ServiceReload reload(ServiceSettings fresh) {
         Picking before = picking;
@@ -68,7 +72,14 @@ public final class QotdService implements StreamService, DatagramService, Reload
         if (next.mode() != before.mode()) {
             changes.add("qotd: --qotd-mode: " + before.mode().name().toLowerCase(Locale.ROOT) + " -> " + next.mode().name().toLowerCase(Locale.ROOT));
         }
-        return new ServiceReload(changes, () -> picking = next);
+        int factor = fresh.udpAmplification();
+        if (factor != amplification) {
+            changes.add("qotd: --udp-amplification: " + amplification + " -> " + factor);
+        }
+        return new ServiceReload(changes, () -> {
+            picking = next;
+            amplification = factor;
+        });
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 
 import dev.socklab.http.Fields;
@@ -33,11 +34,16 @@ public final class JsonRpcRoute implements Route {
             "application/jsonrequest", "application/x-www-form-urlencoded");
     private static final Fields JSON = Fields.of("Content-Type", "application/json");
 
-    private final JsonRpc rpc;
+    private final Supplier<JsonRpc> rpcs;
 
     /** Answers with {@code rpc}. */
     public JsonRpcRoute(JsonRpc rpc) {
-        this.rpc = rpc;
+        this(() -> rpc);
+    }
+
+    /** Answers with what {@code rpcs} gives, asked once a request: a reload may give another, with new limits. */
+    public JsonRpcRoute(Supplier<JsonRpc> rpcs) {
+        this.rpcs = rpcs;
     }
 
     @Override
@@ -52,6 +58,7 @@ public final class JsonRpcRoute implements Route {
         if (type.isPresent() && !TYPES.contains(type.get())) {
             throw new HttpException(415, "a JSON-RPC request is application/json, not " + type.get());
         }
+        JsonRpc rpc = rpcs.get();
         byte[] body = LimitedBody.read(exchange, rpc.limits().maxRequestBytes(), "JSON-RPC request");
         Optional<String> response = rpc.answer(new String(body, StandardCharsets.UTF_8),
                 exchange.connection().peer(), exchange.connection().log());

@@ -3,6 +3,7 @@ package dev.socklab.services.rpc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.socklab.http.Fields;
 import dev.socklab.http.HttpException;
@@ -29,11 +30,16 @@ public final class XmlRpcRoute implements Route {
     private static final Fields XML = Fields.of("Content-Type", "text/xml");
     private static final Fields TEXT = Fields.of("Content-Type", "text/plain; charset=utf-8");
 
-    private final XmlRpc rpc;
+    private final Supplier<XmlRpc> rpcs;
 
     /** Answers with {@code rpc}. */
     public XmlRpcRoute(XmlRpc rpc) {
-        this.rpc = rpc;
+        this(() -> rpc);
+    }
+
+    /** Answers with what {@code rpcs} gives, asked once a request: a reload may give another, with new limits. */
+    public XmlRpcRoute(Supplier<XmlRpc> rpcs) {
+        this.rpcs = rpcs;
     }
 
     @Override
@@ -47,6 +53,7 @@ public final class XmlRpcRoute implements Route {
         if (encoding.isPresent() && !encoding.get().equalsIgnoreCase("identity")) {
             throw new HttpException(415, "socklab reads XML-RPC requests uncompressed, not " + encoding.get());
         }
+        XmlRpc rpc = rpcs.get();
         byte[] body = LimitedBody.read(exchange, rpc.limits().maxRequestBytes(), "XML-RPC request");
         exchange.respond(200, XML, rpc.answer(body, exchange.connection().peer(), exchange.connection().log()));
     }

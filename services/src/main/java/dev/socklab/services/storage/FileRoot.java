@@ -49,7 +49,8 @@ import dev.socklab.text.Visible;
  */
 public final class FileRoot {
     private final Path real;
-    private final UploadLimits limits;
+    /** Changed by a reload; each upload reads it once, as it starts. */
+    private volatile UploadLimits limits;
     private final SourceQuota quota;
 
     private FileRoot(Path real, UploadLimits limits) {
@@ -79,6 +80,20 @@ public final class FileRoot {
                     + " this user may list");
         }
         return new FileRoot(real, limits);
+    }
+
+    /** How much one upload and one source may store, now. */
+    public UploadLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Changes the limits (a reload): the largest upload for uploads that start from then on, the
+     * quota of each source at once, against the bytes it has stored so far.
+     */
+    public void limits(UploadLimits next) {
+        limits = next;
+        quota.limit(next.maxBytesPerSource());
     }
 
     /** The root's real path. */
@@ -198,12 +213,12 @@ public final class FileRoot {
             throw new StorageException(StorageException.Kind.DENIED, "cannot resume " + target + " at byte " + keepFirst
                     + ": it holds " + size + " bytes");
         }
-        if (keepFirst > limits.maxUploadBytes()) {
+        long maxUpload = limits.maxUploadBytes();
+        if (keepFirst > maxUpload) {
             throw new StorageException(StorageException.Kind.QUOTA, target + " would pass the limit of "
-                    + limits.maxUploadBytes() + " bytes an upload may store");
+                    + maxUpload + " bytes an upload may store");
         }
-        return PartFile.start(file, keepFirst, mayReplace, target.shown(),
-                limits.maxUploadBytes(), quota, SourceQuota.keyOf(source));
+        return PartFile.start(file, keepFirst, mayReplace, target.shown(), maxUpload, quota, SourceQuota.keyOf(source));
     }
 
     /** Makes a directory (FTP's {@code MKD}): BAD_NAME for a hidden name, EXISTS when the name is taken. */

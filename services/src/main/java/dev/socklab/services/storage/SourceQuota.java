@@ -20,11 +20,17 @@ import dev.socklab.net.Cidr;
 final class SourceQuota {
     private static final int IPV6_SOURCE_PREFIX = 64;
 
-    private final long maxBytesPerSource;
+    /** Changed by a reload: the bytes already stored count against the new quota. */
+    private volatile long maxBytesPerSource;
     private final Map<InetAddress, AtomicLong> stored = new ConcurrentHashMap<>();
 
     SourceQuota(long maxBytesPerSource) {
         this.maxBytesPerSource = maxBytesPerSource;
+    }
+
+    /** Changes the quota of every source, from its next write on. */
+    void limit(long bytes) {
+        maxBytesPerSource = bytes;
     }
 
     /** The key {@code peer}'s bytes count under, or null when they are not counted. */
@@ -42,10 +48,11 @@ final class SourceQuota {
             return true;
         }
         AtomicLong used = stored.computeIfAbsent(key, k -> new AtomicLong());
+        long most = maxBytesPerSource;
         long before;
         do {
             before = used.get();
-            if (bytes > maxBytesPerSource - before) {
+            if (bytes > most - before) {
                 return false;
             }
         } while (!used.compareAndSet(before, before + bytes));

@@ -50,9 +50,10 @@ public final class TftpService implements DatagramService, Gauges, Reloadable {
     }
 
     /**
-     * Takes the largest block and window granted and the limits on transfers at once anew, for
-     * requests from then on (transfers under way keep theirs); the root, what may be written, the
-     * ports and the upload limits stay as they were made.
+     * Takes the largest block and window granted, the limits on transfers at once and the largest
+     * upload anew, for requests from then on (transfers under way keep theirs), and each source's
+     * quota at once, against what it has stored so far; the root, what may be written and the ports
+     * stay as they were made.
      */
     @Override
     public ServiceReload reload(ServiceSettings fresh) {
@@ -60,13 +61,18 @@ public final class TftpService implements DatagramService, Gauges, Reloadable {
         TftpSettings asked = fresh.tftp();
         TftpSettings next = new TftpSettings(before.root(), before.write(), before.create(), asked.maxBlockSize(),
                 asked.maxWindowSize(), asked.maxTransfers(), asked.maxTransfersPerSource(), before.ports(),
-                before.uploads());
-        return new ServiceReload(ServiceReload.changes("tftp", before, next,
+                asked.uploads());
+        List<String> changes = ServiceReload.changes("tftp", before, next,
                 new ServiceReload.Setting<>("--tftp-max-blksize", TftpSettings::maxBlockSize),
                 new ServiceReload.Setting<>("--tftp-max-windowsize", TftpSettings::maxWindowSize),
                 new ServiceReload.Setting<>("--tftp-max-transfers", TftpSettings::maxTransfers),
-                new ServiceReload.Setting<>("--tftp-max-transfers-per-source", TftpSettings::maxTransfersPerSource)),
-                () -> settings = next);
+                new ServiceReload.Setting<>("--tftp-max-transfers-per-source", TftpSettings::maxTransfersPerSource),
+                new ServiceReload.Setting<>("--tftp-max-upload", s -> s.uploads().maxUploadBytes()),
+                new ServiceReload.Setting<>("--tftp-quota-per-source", s -> s.uploads().maxBytesPerSource()));
+        return new ServiceReload(changes, () -> {
+            settings = next;
+            root.limits(next.uploads());
+        });
     }
 
     @Override

@@ -17,7 +17,10 @@ import dev.socklab.testing.RawClient;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
-/** A reload swaps the one table of arp and rarp in place: a client connected through it gets the new answers. */
+/**
+ * A reload swaps the one table of arp and rarp in place, and each one's pause: a client connected through it gets
+ * the new answers, and its next request ends after the new pause.
+ */
 @Timeout(20)
 class ArpReloadTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
@@ -44,6 +47,11 @@ class ArpReloadTest {
             public ArpTable arpTable() {
                 return next;
             }
+
+            @Override
+            public Duration requestPause() {
+                return PAUSE;
+            }
         };
         try (RawClient client = RawClient.connect(arpAt)) {
             client.send("10.0.0.1\n");
@@ -65,5 +73,37 @@ class ArpReloadTest {
             assertThat(client.readLine(WAIT)).isEqualTo("10.0.0.2");
         }
         assertThat(arp.reload(fresh).changes()).as("the same table again").isEmpty();
+    }
+
+    @Test
+    void aShorterPauseEndsTheRequestsOfAConnectionOpenAcrossTheReload() throws IOException {
+        ArpTable table = ArpTable.builder().entry("10.0.0.1=0A:0B:0C:0D").build();
+        // So long that a request with no line end would outlast the test's wait.
+        ArpService arp = new ArpService(table, Duration.ofSeconds(30));
+        Endpoint at = servers.stream("arp", arp, StreamTransport.TCP_IPV4.endpoint(null));
+        try (RawClient client = RawClient.connect(at)) {
+            client.send("10.0.0.1\n");
+            assertThat(client.readLine(WAIT)).isEqualTo("0A:0B:0C:0D");
+
+            ServiceReload reload = arp.reload(new FreshSettings() {
+                @Override
+                public ArpTable arpTable() {
+                    return table;
+                }
+
+                @Override
+                public Duration requestPause() {
+                    return Duration.ofMillis(100);
+                }
+            });
+            assertThat(reload.changes()).containsExactly("arp: --request-pause: 30s -> 100ms");
+            reload.apply().run();
+
+            // The read under way at the reload keeps the pause it began with; the one after takes the new one.
+            client.send("10.0.0.1\n");
+            assertThat(client.readLine(WAIT)).isEqualTo("0A:0B:0C:0D");
+            client.send("10.0.0.1");
+            assertThat(client.readLine(WAIT)).isEqualTo("0A:0B:0C:0D");
+        }
     }
 }

@@ -3,6 +3,11 @@ package dev.socklab.services.qotd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +25,10 @@ import dev.socklab.testing.RawClient;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
-/** A reload reads the quotes file again, though its name is the same, and the next client gets a new quote. */
+/**
+ * A reload reads the quotes file again, though its name is the same, and the next client gets a new quote; the
+ * next datagram is held to the new amplification factor.
+ */
 @Timeout(20)
 class QotdReloadTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
@@ -48,6 +56,11 @@ class QotdReloadTest {
             public QotdMode qotdMode() {
                 return QotdMode.DAILY;
             }
+
+            @Override
+            public int udpAmplification() {
+                return 1;
+            }
         });
         assertThat(reload.changes()).containsExactly("qotd: --quotes: read again, 2 (were 1)",
                 "qotd: --qotd-mode: random -> daily");
@@ -71,7 +84,53 @@ class QotdReloadTest {
             public QotdMode qotdMode() {
                 return QotdMode.RANDOM;
             }
+
+            @Override
+            public int udpAmplification() {
+                return 1;
+            }
         }).changes()).isEmpty();
+    }
+
+    @Test
+    void theNextDatagramIsHeldToTheNewAmplificationFactor() throws IOException {
+        Path file = Files.writeString(dir.resolve("quotes.txt"), "A quote long enough to be cut at ten bytes.\n");
+        Quotes quotes = Quotes.load(file);
+        QotdService service = new QotdService(quotes, QotdMode.RANDOM, Clock.systemUTC(), 1);
+        Endpoint qotd = servers.datagram("qotd", service, StreamTransport.udp(false));
+        try (DatagramChannel client = DatagramChannel.open()) {
+            client.socket().setSoTimeout((int) WAIT.toMillis());
+            assertThat(exchange(client, qotd.address(), 10)).isEqualTo("A quote lo");
+
+            ServiceReload reload = service.reload(new FreshSettings() {
+                @Override
+                public Quotes quotes() {
+                    return quotes;
+                }
+
+                @Override
+                public QotdMode qotdMode() {
+                    return QotdMode.RANDOM;
+                }
+
+                @Override
+                public int udpAmplification() {
+                    return 2;
+                }
+            });
+            assertThat(reload.changes()).containsExactly("qotd: --udp-amplification: 1 -> 2");
+            reload.apply().run();
+
+            assertThat(exchange(client, qotd.address(), 10)).isEqualTo("A quote long enough ");
+        }
+    }
+
+    private static String exchange(DatagramChannel client, SocketAddress server, int size) throws IOException {
+        client.send(ByteBuffer.allocate(size), server);
+        byte[] reply = new byte[2048];
+        DatagramPacket packet = new DatagramPacket(reply, reply.length);
+        client.socket().receive(packet);
+        return new String(reply, 0, packet.getLength(), StandardCharsets.UTF_8);
     }
 
     private static String quote(Endpoint qotd) throws IOException {

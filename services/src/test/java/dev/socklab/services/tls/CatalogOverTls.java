@@ -17,6 +17,7 @@ import dev.socklab.services.ServiceCatalog;
 import dev.socklab.services.ServiceSettings;
 import dev.socklab.services.arena.Arena;
 import dev.socklab.services.arena.ArenaSettings;
+import dev.socklab.services.rpc.RpcProtocols;
 import dev.socklab.services.arp.ArpService;
 import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.arp.RarpService;
@@ -161,6 +162,16 @@ final class CatalogOverTls {
         @Override
         public MethodTable rpcMethods() {
             return methods;
+        }
+
+        @Override
+        public RpcProtocols rpcProtocols() {
+            return new RpcProtocols(rpcMethods(), rpc());
+        }
+
+        @Override
+        public ArenaSettings arenaSettings() {
+            return arena.settings();
         }
 
         @Override
