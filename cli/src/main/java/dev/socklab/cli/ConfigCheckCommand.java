@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -19,7 +21,8 @@ import dev.socklab.text.Visible;
 /**
  * {@code socklab config check FILE}: every error of a configuration file, each with its line and
  * key, or {@code FILE: OK}. The keys are checked one by one, so that every mistake in them is
- * said; then serve's own checks run on the whole file, as when it starts (the first they find).
+ * said; then serve's own checks run on the keys that passed, as when it starts. Those stop at the
+ * first mistake, so they run again without the key it was about, until they pass.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
         description = {"Checks a configuration file as serve --config would, without serving: every error, each as"
@@ -39,15 +42,18 @@ final class ConfigCheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConfigFile config;
+        List<String> errors;
         try {
-            config = file.equals("-")
-                    ? ConfigFile.parse("-", new String(System.in.readAllBytes(), StandardCharsets.UTF_8),
-                            ServeArguments.parser())
-                    : ConfigFile.read(Path.of(file), ServeArguments.parser());
-            check(config);
+            String text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                    : ConfigFile.text(Path.of(file));
+            ConfigFile.Reading reading = ConfigFile.reading(file, text, ServeArguments.parser());
+            errors = new ArrayList<>(reading.errors());
+            errors.addAll(verdicts(reading.file()));
         } catch (ConfigException e) {
-            e.errors().forEach(line -> err.println(Visible.of(line)));
+            errors = e.errors();
+        }
+        if (!errors.isEmpty()) {
+            errors.forEach(line -> err.println(Visible.of(line)));
             err.flush();
             return ExitCode.USAGE.code;
         }
@@ -57,21 +63,42 @@ final class ConfigCheckCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs serve's own checks on the file's settings, as serve does before it binds.
-     *
-     * @throws ConfigException with serve's verdict, at the key it is about
+     * serve's verdicts on the file's settings, each at the key it is about: its checks run as before it
+     * binds, and again without each key they found fault with, until they pass. They stop at a verdict
+     * that names no key, and after one about the services, without which the other keys mean little.
      */
-    private static void check(ConfigFile config) {
+    private static List<String> verdicts(ConfigFile config) {
+        List<String> verdicts = new ArrayList<>();
+        ConfigFile rest = config;
+        // Each round takes one key away: as many rounds as keys, and one more to pass.
+        for (int round = 0; round <= config.settings().size(); round++) {
+            Optional<String> verdict = verdict(rest);
+            if (verdict.isEmpty()) {
+                break;
+            }
+            Optional<ConfigFile.Setting> about = ConfigVerdict.about(rest, verdict.get());
+            verdicts.add(about.map(s -> config.error(s, verdict.get())).orElse(config.name() + ": " + verdict.get()));
+            if (about.isEmpty() || about.get().key().equals(ConfigFile.SERVICES)) {
+                break;
+            }
+            rest = rest.without(about.get());
+        }
+        return verdicts;
+    }
+
+    /** What serve says of {@code config}'s settings on starting, before it binds, if it finds fault. */
+    private static Optional<String> verdict(ConfigFile config) {
         CommandLine parser = ServeArguments.parser();
         try {
             ServeArguments.parse(parser, config.arguments());
             ((ServeCommand) parser.getSubcommands().get("serve").getCommand()).prepare();
+            return Optional.empty();
         } catch (RuntimeException e) {
             // A parse error here is between keys, each fine alone: ipv4-only and ipv6-only both true.
             if (!(e instanceof ParameterException) && Errors.codeFor(e) == ExitCode.BUG) {
                 throw e;
             }
-            throw new ConfigException(List.of(ConfigVerdict.line(config, e.getMessage())));
+            return Optional.of(e.getMessage());
         }
     }
 }

@@ -61,9 +61,17 @@ record ConfigFile(String name, List<Setting> settings) {
      * @throws ConfigException with every error found
      */
     static ConfigFile read(Path file, CommandLine parser) {
-        String text;
+        return parse(file.toString(), text(file), parser);
+    }
+
+    /**
+     * The text of {@code file}.
+     *
+     * @throws ConfigException saying why it cannot be read
+     */
+    static String text(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(List.of(file + ": no such file"));
         } catch (AccessDeniedException e) {
@@ -73,7 +81,6 @@ record ConfigFile(String name, List<Setting> settings) {
         } catch (IOException e) {
             throw new ConfigException(List.of(file + ": cannot be read: " + e.getMessage()));
         }
-        return parse(file.toString(), text, parser);
     }
 
     /**
@@ -82,6 +89,26 @@ record ConfigFile(String name, List<Setting> settings) {
      * @throws ConfigException with every error found
      */
     static ConfigFile parse(String name, String text, CommandLine parser) {
+        Reading reading = reading(name, text, parser);
+        if (!reading.errors().isEmpty()) {
+            throw new ConfigException(reading.errors());
+        }
+        return reading.file();
+    }
+
+    /**
+     * What {@code config check} goes on with after the keys: those serve's parser takes, and an error line for
+     * each key it does not.
+     */
+    record Reading(ConfigFile file, List<String> errors) {
+    }
+
+    /**
+     * Checks each key of {@code text}, a file's named {@code name}, keeping the keys that pass.
+     *
+     * @throws ConfigException if it is no TOML at all
+     */
+    static Reading reading(String name, String text, CommandLine parser) {
         KeyLines lines = KeyLines.of(text);
         JsonNode root;
         try {
@@ -96,10 +123,12 @@ record ConfigFile(String name, List<Setting> settings) {
         }
         Translation translation = new Translation(name, lines, parser);
         root.properties().forEach(entry -> translation.top(entry.getKey(), entry.getValue()));
-        if (!translation.errors.isEmpty()) {
-            throw new ConfigException(translation.errors);
-        }
-        return new ConfigFile(name, List.copyOf(translation.settings));
+        return new Reading(new ConfigFile(name, List.copyOf(translation.settings)), List.copyOf(translation.errors));
+    }
+
+    /** This file without {@code setting}. */
+    ConfigFile without(Setting setting) {
+        return new ConfigFile(name, settings.stream().filter(s -> !s.equals(setting)).toList());
     }
 
     /** Every argument of every setting, in the file's order. */

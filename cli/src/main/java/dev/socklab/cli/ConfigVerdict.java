@@ -29,7 +29,7 @@ final class ConfigVerdict {
      * several keys for that flag, the one whose value or table the message names), else the
      * services' key if it quotes one of them, else the first key of a service's table it names.
      */
-    private static Optional<ConfigFile.Setting> about(ConfigFile config, String message) {
+    static Optional<ConfigFile.Setting> about(ConfigFile config, String message) {
         Matcher flags = FLAG.matcher(message);
         while (flags.find()) {
             String flag = flags.group();

@@ -101,6 +101,22 @@ class ConfigCommandTest {
     }
 
     @Test
+    void checkSaysEveryMistakeServesOwnChecksFindAfterThoseOfTheKeys() throws IOException {
+        assertThat(checkErrors("""
+                services = ["echo"]
+                idle-timeout = "soon"
+                nonsense = 3
+
+                [echo]
+                deny = ["300.1.1.1"]
+                """)).containsExactly(
+                ":3: nonsense: no such setting; socklab config example lists them all",
+                ":2: idle-timeout: --idle-timeout: 'soon' is not a duration; write it like 500ms, 5s, 2m or 1h",
+                ":6: [echo] deny: --deny: '300.1.1.1' is not an address or a block: write 10.0.0.0/8, 192.0.2.1,"
+                        + " 2001:db8::/32 or ::1");
+    }
+
+    @Test
     void configAloneShowsItsUsageAndExitsTwo() {
         CommandRun run = CommandRun.of("config");
 
