@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -246,7 +247,11 @@ final class FtpTestClient implements Closeable {
         return bytes;
     }
 
-    /** {@code command} (STOR, APPE) with {@code bytes} over EPSV: the final reply. */
+    /**
+     * {@code command} (STOR, APPE) with {@code bytes} over EPSV: the final reply. A server that ends the
+     * upload early (552 past the limit) may reset the data connection while the bytes are still going:
+     * the reply on the control connection says why, as it does to any FTP client.
+     */
     Reply store(String command, byte[] bytes) throws IOException {
         Socket data = passive();
         Reply opening = send(command);
@@ -254,7 +259,11 @@ final class FtpTestClient implements Closeable {
             data.close();
             return opening;
         }
-        writeAll(data, bytes);
+        try {
+            writeAll(data, bytes);
+        } catch (SocketException e) {
+            // Reset mid-upload: the reply follows.
+        }
         return reply();
     }
 

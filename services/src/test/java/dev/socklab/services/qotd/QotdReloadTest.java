@@ -46,22 +46,7 @@ class QotdReloadTest {
         assertThat(quote(qotd)).isEqualTo("The first quote.\r\n");
         Files.writeString(file, "The second quote.\n\nAnd a third.\n");
 
-        ServiceReload reload = service.reload(new FreshSettings() {
-            @Override
-            public Quotes quotes() {
-                return Quotes.load(file);
-            }
-
-            @Override
-            public QotdMode qotdMode() {
-                return QotdMode.DAILY;
-            }
-
-            @Override
-            public int udpAmplification() {
-                return 1;
-            }
-        });
+        ServiceReload reload = service.reload(settings(Quotes.load(file), QotdMode.DAILY, 1));
         assertThat(reload.changes()).containsExactly("qotd: --quotes: read again, 2 (were 1)",
                 "qotd: --qotd-mode: random -> daily");
         assertThat(quote(qotd)).as("nothing changes before the reload is applied").isEqualTo("The first quote.\r\n");
@@ -74,22 +59,7 @@ class QotdReloadTest {
     void theSameQuotesReadAgainAreNoChange() {
         Quotes quotes = Quotes.builtIn();
         QotdService service = new QotdService(quotes, QotdMode.RANDOM, Clock.systemUTC(), 1);
-        assertThat(service.reload(new FreshSettings() {
-            @Override
-            public Quotes quotes() {
-                return quotes;
-            }
-
-            @Override
-            public QotdMode qotdMode() {
-                return QotdMode.RANDOM;
-            }
-
-            @Override
-            public int udpAmplification() {
-                return 1;
-            }
-        }).changes()).isEmpty();
+        assertThat(service.reload(settings(quotes, QotdMode.RANDOM, 1)).changes()).isEmpty();
     }
 
     @Test
@@ -102,27 +72,32 @@ class QotdReloadTest {
             client.socket().setSoTimeout((int) WAIT.toMillis());
             assertThat(exchange(client, qotd.address(), 10)).isEqualTo("A quote lo");
 
-            ServiceReload reload = service.reload(new FreshSettings() {
-                @Override
-                public Quotes quotes() {
-                    return quotes;
-                }
-
-                @Override
-                public QotdMode qotdMode() {
-                    return QotdMode.RANDOM;
-                }
-
-                @Override
-                public int udpAmplification() {
-                    return 2;
-                }
-            });
+            ServiceReload reload = service.reload(settings(quotes, QotdMode.RANDOM, 2));
             assertThat(reload.changes()).containsExactly("qotd: --udp-amplification: 1 -> 2");
             reload.apply().run();
 
             assertThat(exchange(client, qotd.address(), 10)).isEqualTo("A quote long enough ");
         }
+    }
+
+    /** What a reload reads of qotd's settings. */
+    private static FreshSettings settings(Quotes quotes, QotdMode mode, int amplification) {
+        return new FreshSettings() {
+            @Override
+            public Quotes quotes() {
+                return quotes;
+            }
+
+            @Override
+            public QotdMode qotdMode() {
+                return mode;
+            }
+
+            @Override
+            public int udpAmplification() {
+                return amplification;
+            }
+        };
     }
 
     private static String exchange(DatagramChannel client, SocketAddress server, int size) throws IOException {
