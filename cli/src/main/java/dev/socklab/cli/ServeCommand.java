@@ -29,6 +29,7 @@ import sun.misc.Signal;
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.runtime.Amplification;
 import dev.socklab.runtime.Binding;
+import dev.socklab.runtime.CannotBindException;
 import dev.socklab.runtime.Limits;
 import dev.socklab.runtime.Server;
 import dev.socklab.runtime.ServiceLimits;
@@ -193,7 +194,12 @@ final class ServeCommand implements Callable<Integer> {
             a.report(server);
             StatusPage.addTo(a.router(), server, Clock.systemUTC(), LogSettings.ring(STATUS_PAGE_LOG_LINES));
         });
-        server.start();
+        try {
+            server.start();
+        } catch (CannotBindException e) {
+            // The admin listener's port is chosen with its own flag, not as SERVICE:PORT.
+            throw e.service().equals(AdminService.NAME) ? e.withPortSyntax("--admin HOST:PORT") : e;
+        }
         printListening(out, server.bindings(), prepared.reach());
         prepared.admin().ifPresent(a -> printAdmin(out, server.bindings()));
         prepared.tls().ifPresent(t -> printCertificate(out, t));

@@ -25,6 +25,18 @@ class ServeCannotBindTest {
     }
 
     @Test
+    void anAdminPortInUseSaysToPickAnotherWithItsOwnFlag() throws Exception {
+        try (ServerSocketChannel holder = ServerSocketChannel.open()) {
+            holder.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            int port = ((InetSocketAddress) holder.getLocalAddress()).getPort();
+
+            CommandRun.of("serve", "hello:0/tcp", "--ipv4-only", "--admin", "127.0.0.1:" + port)
+                    .failedWith(ExitCode.CANNOT_BIND, "admin", "127.0.0.1:" + port, "in use",
+                            "pick another port (--admin HOST:PORT)");
+        }
+    }
+
+    @Test
     void twoBindsThatClashOnAFreePortAreTheCommandLinesMistakeNotAnotherPrograms() throws Exception {
         int port;
         try (ServerSocketChannel probe = ServerSocketChannel.open()) {

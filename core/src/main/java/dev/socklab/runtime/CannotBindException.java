@@ -51,6 +51,20 @@ public final class CannotBindException extends RuntimeException {
     }
 
     /**
+     * The same failure, its hint naming {@code syntax} as the way to choose another port, for an
+     * endpoint not chosen as {@code SERVICE:PORT} (an admin listener's {@code --admin HOST:PORT}).
+     */
+    public CannotBindException withPortSyntax(String syntax) {
+        return new CannotBindException(service, endpoint, reason,
+                getMessage().replace(portSyntax(service), "(" + syntax + ")"), getCause());
+    }
+
+    /** How the hint says to choose another port, by default. */
+    private static String portSyntax(String service) {
+        return "(" + service + ":PORT)";
+    }
+
+    /**
      * Sorts a bind failure by cause. The JDK gives no errno, only the system's message
      * ({@code strerror}), so that message is what is read here.
      */
@@ -68,8 +82,8 @@ public final class CannotBindException extends RuntimeException {
             hint = "a file already exists at that path; remove it if no server uses it, or pick another path";
         } else if (lower.contains("in use")) {
             reason = Reason.IN_USE;
-            hint = "the port is in use by another program; stop that program, or pick another port ("
-                    + service + ":PORT)";
+            hint = "the port is in use by another program; stop that program, or pick another port "
+                    + portSyntax(service);
         } else if (lower.contains("permission denied") || lower.contains("access denied")) {
             reason = Reason.PERMISSION_DENIED;
             hint = endpoint.address() instanceof InetSocketAddress inet && inet.getPort() < 1024
