@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -70,6 +71,8 @@ final class Reload {
             "--greeting", "--format", "--zone", "--ack-wait", "--udp-amplification", "--request-pause",
             "--log-level");
 
+    /** Whether a reload thread waits for its turn. */
+    private final AtomicBoolean waiting = new AtomicBoolean();
     private final List<String> commandLine;
     private final Server server;
     /** The services serving, each once, that take settings anew. */
@@ -95,6 +98,22 @@ final class Reload {
         return Stream.concat(made.stream().flatMap(h -> Stream.concat(h.stream().stream(), h.datagram().stream())),
                         shared.stream())
                 .filter(seen::add).filter(Reloadable.class::isInstance).map(Reloadable.class::cast).toList();
+    }
+
+    /**
+     * Asks for a reload, on a thread of its own: a signal must not wait. A burst of signals is one
+     * reload more, not one each: at most one thread waits while another reloads, and it reads the
+     * settings once it runs, so it sees every change made before the last signal.
+     */
+    void request() {
+        if (waiting.compareAndSet(false, true)) {
+            Thread.ofPlatform().name("socklab reload").start(() -> {
+                synchronized (this) {
+                    waiting.set(false);
+                    run();
+                }
+            });
+        }
     }
 
     /** Reads, checks and applies the settings, logging what changed, or why nothing did. One reload at a time. */

@@ -436,6 +436,6 @@ final class ServeCommand implements Callable<Integer> {
                 server.stop();
             }));
         }
-        Signal.handle(new Signal("HUP"), signal -> Thread.ofPlatform().name("socklab reload").start(reload::run));
+        Signal.handle(new Signal("HUP"), signal -> reload.request());
     }
 }
