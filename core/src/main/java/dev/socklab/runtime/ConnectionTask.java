@@ -318,16 +318,17 @@ final class ConnectionTask implements Runnable {
     }
 
     /**
-     * No longer open, then the permits back: free for the next client, and all of them back tells a
-     * stopping server that every connection has ended, logged its line, and left the open set.
+     * The client's place back, no longer open, then the server's permit back: a source whose connection
+     * has left the open set can connect again, and all the permits back tells a stopping server that
+     * every connection has ended, logged its line, and left the open set.
      */
     private void release() {
-        context.open.remove(this);
-        counts.ended(System.nanoTime() - accepted);
         SocketAddress client = entered;
         if (client != null) {
             gate.leave(client);
         }
+        counts.ended(System.nanoTime() - accepted);
+        context.open.remove(this);
         context.permits.release();
     }
 

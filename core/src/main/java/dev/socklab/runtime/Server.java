@@ -222,9 +222,10 @@ public final class Server {
     }
 
     /**
-     * Stream connections being served now. A connection leaves this count just before it gives its
-     * connection permit back, so a client that connects the moment the count falls may still be
-     * told the server is full.
+     * Stream connections being served now. A connection leaves this count after its place in its
+     * source's count is back and just before it gives its connection permit back, so a client that
+     * connects the moment the count falls may still be told the server is full, but not that its
+     * address has too many connections.
      */
     public int openConnections() {
         return context.open.size();
