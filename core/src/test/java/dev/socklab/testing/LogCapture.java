@@ -15,7 +15,14 @@ import ch.qos.logback.core.read.ListAppender;
 /** Collects what socklab logs while a test runs, to assert on it (use in try-with-resources). */
 public final class LogCapture implements AutoCloseable {
     private final Logger logger;
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            // An event reads its logging context when first asked: on the logging thread, not the test's.
+            event.prepareForDeferredProcessing();
+            super.append(event);
+        }
+    };
 
     private LogCapture(String loggerName) {
         this.logger = (Logger) LoggerFactory.getLogger(loggerName);
@@ -52,6 +59,19 @@ public final class LogCapture implements AutoCloseable {
     /** The first line containing all of {@code parts}, waiting up to 5 s. */
     public String awaitContaining(String... parts) {
         return await(line -> List.of(parts).stream().allMatch(line::contains), Duration.ofSeconds(5));
+    }
+
+    /**
+     * The connection tag ({@code connect4#2}, the runtime's {@code conn} in the logging context) of the first line
+     * containing all of {@code parts}, waiting for the line up to 5 s; empty for a line logged on no connection's
+     * behalf.
+     */
+    public String awaitConnectionOf(String... parts) {
+        String line = awaitContaining(parts);
+        synchronized (appender) {
+            return appender.list.stream().filter(e -> e.getFormattedMessage().equals(line)).findFirst()
+                    .map(e -> e.getMDCPropertyMap().getOrDefault("conn", "")).orElseThrow();
+        }
     }
 
     private Optional<String> find(Predicate<String> test) {

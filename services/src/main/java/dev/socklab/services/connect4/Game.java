@@ -128,9 +128,14 @@ final class Game {
         return winner.nick() + " wins: " + loser.nick() + " " + why + ".";
     }
 
+    /** The player whose turn it is. */
+    Player toMove() {
+        return player(turn);
+    }
+
     /** The line that ends the game when the player to move runs out of time. */
     String timedOut() {
-        return forfeit(player(turn), "took more than " + Durations.format(moveTimeout) + " over a move");
+        return forfeit(toMove(), "took more than " + Durations.format(moveTimeout) + " over a move");
     }
 
     /** Ends the game: tells everyone {@code line} and wakes the clock, which then stops. */

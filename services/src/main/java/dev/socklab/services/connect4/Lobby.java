@@ -358,6 +358,8 @@ final class Lobby {
             while (!game.over()) {
                 long left = game.deadline() - System.nanoTime();
                 if (left <= 0) {
+                    // The clock's thread is no connection's: the game's end is logged as the late player's.
+                    game.toMove().logOnItsBehalf();
                     finish(game, game.timedOut());
                     return;
                 }

@@ -1,6 +1,10 @@
 package dev.socklab.services.connect4;
 
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.MDC;
 
 import dev.socklab.services.chat.Member;
 import dev.socklab.services.chat.Nicknames;
@@ -14,13 +18,22 @@ import dev.socklab.trace.Preview;
  */
 final class Player {
     private final Member member;
+    /** The logging context of its connection's thread (the connection's tag), for lines logged on its behalf elsewhere. */
+    private final Map<String, String> logContext;
     /** The game it plays, or null. Guarded by the lobby's lock. */
     private Game game;
     /** The game it watches, or null. Guarded by the lobby's lock. */
     private Game watching;
 
+    /** Made on its connection's thread, whose logging context it keeps. */
     Player(Member member) {
         this.member = member;
+        this.logContext = Optional.ofNullable(MDC.getCopyOfContextMap()).orElse(Map.of());
+    }
+
+    /** Tags what the calling thread logs from now on as its connection's lines are: a game's clock logs for a player. */
+    void logOnItsBehalf() {
+        MDC.setContextMap(logContext);
     }
 
     /** Its nickname, or null before it has taken one. */

@@ -3,6 +3,7 @@ package dev.socklab.services.connect4;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -168,9 +169,10 @@ class Connect4ServiceTest {
     }
 
     @Test
-    void aPlayerWhoTakesLongerThanTheMoveTimeoutLoses() throws IOException {
+    void aPlayerWhoTakesLongerThanTheMoveTimeoutLosesAndTheEndIsLoggedAsItsConnections() throws IOException {
         Endpoint game = serve(settings(Duration.ofMillis(300), 1000, 500, 50, 256, 0, 10), StreamTransport.TCP_IPV4);
-        try (TestPlayer alice = TestPlayer.named(game, "alice"); TestPlayer bob = TestPlayer.named(game, "bob")) {
+        try (LogCapture log = LogCapture.socklab(); TestPlayer alice = TestPlayer.named(game, "alice");
+             TestPlayer bob = TestPlayer.named(game, "bob")) {
             start(alice, bob);
             alice.say("4");
 
@@ -178,6 +180,9 @@ class Connect4ServiceTest {
                 player.await("alice wins: bob took more than 300ms over a move.");
                 player.await("back in the lobby: /play or /challenge NICK for another game.");
             }
+            // The game's clock ends it, on a thread of its own; the line is tagged with bob's connection, the second.
+            assertThat(log.awaitConnectionOf("game 1 ended after 1 moves: alice wins: bob took more than 300ms"))
+                    .isEqualTo("connect4#2");
         }
     }
 
@@ -286,6 +291,21 @@ class Connect4ServiceTest {
             player.say("x".repeat(161));
             assertThat(player.next()).isEqualTo("!! line too long (at most 160 bytes): ignored.");
             player.say("alice");
+            player.say("/who");
+            player.say("/who");
+
+            assertThat(player.rest()).endsWith("!! slow down: at most 1 lines a second.\r\n!! disconnected: flooding\r\n");
+        }
+    }
+
+    @Test
+    void pressingEnterIsNoFloodingButLinesSentTooFastStillAre() throws IOException {
+        Endpoint game = serve(settings(Duration.ofMinutes(1), 1000, 500, 50, 160, 1, 1), StreamTransport.TCP_IPV4);
+        try (TestPlayer player = TestPlayer.connect(game)) {
+            // Enter pressed 30 times, as telnet sends it (CR LF, CR NUL), and lines of blanks: none takes the one token.
+            player.send(("\r\n".repeat(10) + "\r\0".repeat(10) + " \t \r\n".repeat(10)).getBytes(StandardCharsets.US_ASCII));
+            player.say("alice");
+            assertThat(player.next()).isEqualTo("hello alice. Commands: " + Command.SUMMARY + ".");
             player.say("/who");
             player.say("/who");
 
