@@ -112,7 +112,7 @@ public final class ChatService implements StreamService, Gauges, Reloadable {
                     case Input.ControlCharacters control -> refuse(me, "control characters are not allowed: not sent");
                     case Input.LongSubnegotiation cut -> refuse(me, "telnet subnegotiation (IAC SB) not ended within "
                             + cut.limit() + " bytes: dropped, with the rest of its line");
-                    case Input.Text text -> switch (flood.check(System.nanoTime())) {
+                    case Input.Text text -> switch (flood.check(text.text(), System.nanoTime())) {
                         case PASS -> act(me, Command.parse(text.text()), log);
                         case WARN -> refuse(me, "slow down: at most " + limits.rate() + " lines a second");
                         case DISCONNECT -> {

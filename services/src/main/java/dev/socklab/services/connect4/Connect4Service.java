@@ -139,7 +139,7 @@ public final class Connect4Service implements StreamService, Gauges, Reloadable 
                 case Input.ControlCharacters control -> ignore(me, "control characters are not allowed: ignored.");
                 case Input.LongSubnegotiation cut -> ignore(me, "telnet subnegotiation (IAC SB) not ended within "
                         + cut.limit() + " bytes: dropped, with the rest of its line.");
-                case Input.Text text -> switch (flood.check(System.nanoTime())) {
+                case Input.Text text -> switch (flood.check(text.text(), System.nanoTime())) {
                     case PASS -> act(me, Command.parse(text.text()), log);
                     case WARN -> ignore(me, "slow down: at most " + limits.rate() + " lines a second.");
                     case DISCONNECT -> {

@@ -379,6 +379,25 @@ class ChatServiceTest {
     }
 
     @Test
+    void pressingEnterIsNoFloodingButLinesSentTooFastStillAre() throws IOException {
+        ChatSettings paced = new ChatSettings(50, 100, 1000, 512, 1, 1, 256 * 1024, Duration.ofSeconds(30),
+                Duration.ofMinutes(30));
+        Endpoint chat = serve(paced);
+        try (TestMember member = TestMember.connect(chat)) {
+            member.await("-- " + member.nick() + " joined lobby");
+            // Enter pressed 30 times, as telnet sends it (CR LF, CR NUL), and lines of blanks: none takes the one token.
+            member.send(TestMember.bytes("\r\n".repeat(10) + "\r\0".repeat(10) + " \t \r\n".repeat(10)));
+            member.say("one");
+            assertThat(member.next()).isEqualTo("<" + member.nick() + "> one");
+            member.say("two\nthree");
+
+            assertThat(member.next()).isEqualTo("!! slow down: at most 1 lines a second");
+            assertThat(member.next()).isEqualTo("!! disconnected: flooding");
+            assertThat(member.closedWithin(TestMember.WAIT)).isTrue();
+        }
+    }
+
+    @Test
     void aFlooderIsWarnedThenDisconnected() throws IOException {
         // One line a second: the burst is spent long before a token comes back.
         ChatSettings paced = new ChatSettings(50, 100, 1000, 512, 1, 3, 256 * 1024, Duration.ofSeconds(30),
