@@ -43,6 +43,8 @@ import dev.socklab.services.arp.ArpTable;
 import dev.socklab.services.arp.RarpService;
 import dev.socklab.services.chat.ChatService;
 import dev.socklab.services.chat.ChatSettings;
+import dev.socklab.services.connect4.Connect4Service;
+import dev.socklab.services.connect4.Connect4Settings;
 import dev.socklab.services.daytime.DaytimeFormat;
 import dev.socklab.services.daytime.DaytimeService;
 import dev.socklab.services.discard.DiscardService;
@@ -70,6 +72,9 @@ class BadInputCorpusTest {
     private static final String TOO_LONG = "!! line too long \\(at most 512 bytes\\): not sent";
     private static final String NOT_UTF8 = "!! not UTF-8: not sent";
     private static final String CONTROL = "!! control characters are not allowed: not sent";
+    private static final String C4_TOO_LONG = "!! line too long \\(at most 256 bytes\\): ignored\\.";
+    private static final String C4_NOT_UTF8 = "!! not UTF-8: ignored\\.";
+    private static final String C4_CONTROL = "!! control characters are not allowed: ignored\\.";
 
     private static final int CLIENTS = 100;
     /**
@@ -89,7 +94,7 @@ class BadInputCorpusTest {
 
     /** The services that read what their clients send, as {@code socklab serve} builds them. */
     enum Target {
-        ARP, RARP, DAYTIME, CHAT, ECHO, DISCARD;
+        ARP, RARP, DAYTIME, CHAT, CONNECT4, ECHO, DISCARD;
 
         StreamService service(Duration pause) {
             return switch (this) {
@@ -98,6 +103,7 @@ class BadInputCorpusTest {
                 // Every item ends in a half-close or passes the 1 KiB an acknowledgement may have: the wait never runs out.
                 case DAYTIME -> new DaytimeService(Clock.systemUTC(), DaytimeFormat.parse("lab"), WAIT);
                 case CHAT -> new ChatService(ChatSettings.DEFAULTS, Clock.systemUTC());
+                case CONNECT4 -> new Connect4Service(Connect4Settings.DEFAULTS);
                 case ECHO -> new EchoService();
                 case DISCARD -> new DiscardService();
             };
@@ -359,6 +365,16 @@ class BadInputCorpusTest {
                 // The telnet commands are stripped; the escaped 255 is no UTF-8; CR NUL ends a line.
                 case TELNET_OPTIONS -> new String[] {NOT_UTF8, "<guest-\\d+> hi"};
             });
+            case CONNECT4 -> Expected.of("closed by client", switch (item) {
+                case NO_LINE_END_100_MIB -> new String[] {C4_TOO_LONG};
+                case INVALID_UTF8 -> new String[] {C4_NOT_UTF8, C4_NOT_UTF8, C4_NOT_UTF8, C4_NOT_UTF8, C4_NOT_UTF8};
+                case NUL_BYTES -> new String[] {C4_CONTROL, C4_CONTROL, C4_CONTROL, C4_CONTROL};
+                // The empty line is ignored; the last, ended by the close, loses its CR and is the nickname.
+                case BARE_CR -> new String[] {C4_CONTROL, C4_CONTROL, "hello hello\\. Commands: .*"};
+                case LINES_OF_10_KB -> new String[] {C4_TOO_LONG, C4_TOO_LONG, C4_TOO_LONG};
+                // As in the chat: the escaped 255 is no UTF-8, and "hi", ended by CR NUL, is the nickname.
+                case TELNET_OPTIONS -> new String[] {C4_NOT_UTF8, "hello hi\\. Commands: .*"};
+            });
             case ECHO -> Expected.of("closed by client");
             case DISCARD -> Expected.of("closed by client");
         };
@@ -388,13 +404,18 @@ class BadInputCorpusTest {
             return reply;
         }
 
-        /** The lines, without their CRLF; a chat's without the time and the welcome. */
+        /** The lines, without their CRLF; a chat's without the time and the welcome, a connect4's without the welcome. */
         List<String> lines(Target target) {
             String text = start.toString(StandardCharsets.UTF_8);
             List<String> lines = text.isEmpty() ? List.of() : Arrays.asList(text.split("\r\n", -1));
             if (!lines.isEmpty()) {
                 assertThat(lines.getLast()).as("the reply ends with a line end").isEmpty();
                 lines = lines.subList(0, lines.size() - 1);
+            }
+            if (target == Target.CONNECT4) {
+                assertThat(lines.subList(0, 2)).as("the welcome").containsExactly("welcome to socklab connect four.",
+                        "your nickname? (1 to 32 characters, no spaces)");
+                return lines.subList(2, lines.size());
             }
             if (target != Target.CHAT) {
                 return lines;
