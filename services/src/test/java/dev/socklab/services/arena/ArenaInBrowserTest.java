@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.socklab.arena.EntityState;
 import dev.socklab.runtime.Binding;
+import dev.socklab.runtime.Endpoint;
 import dev.socklab.runtime.Server;
 import dev.socklab.services.browser.HeadlessChromium;
 import dev.socklab.services.chat.ChatService;
@@ -38,7 +40,8 @@ import dev.socklab.testing.StreamTransport;
  * The arena's page in headless Chromium, in one arena with a UDP bot that goes round a circle: the
  * page joins and draws the bot moving; its keys move its own player, predicted exactly as the server
  * moves it; and interpolation changes how it draws the bot. With {@code -Darena.screenshots=DIR} it
- * also saves the two pictures of docs/services.md there.
+ * also saves the two pictures of docs/services.md there. A page whose server goes away says so, and
+ * plays again once a server is back on its port.
  */
 @Timeout(90)
 class ArenaInBrowserTest {
@@ -160,6 +163,61 @@ class ArenaInBrowserTest {
             assertThat(tab.script("return window.arena.snapshots").asInt()).isPositive();
             assertThat(tab.script("return window.arena.dropped").asInt()).isZero();
             assertThat(chromium.consoleLog()).as("the browser console").isEmpty();
+        }
+    }
+
+    @Test
+    void aPageWhoseServerRestartsShowsItIsDisconnectedAndPlaysAgainOnceItIsBack() throws Exception {
+        InetSocketAddress http = (InetSocketAddress) serveArenaPages(new InetSocketAddress("127.0.0.1", 0));
+        try (HeadlessChromium chromium = HeadlessChromium.start(dir)) {
+            HeadlessChromium.Tab tab = chromium.open("http://127.0.0.1:" + http.getPort() + "/arena?name=chromium");
+            tab.until("return window.arena.phase === 'playing'");
+
+            // The server stops with no grace, as at a crash; while it is away, each attempt fails at once.
+            servers.server().stop(Duration.ZERO);
+            JsonNode away = tab.until("const s = document.getElementById('status');"
+                    + " return window.arena.phase === 'disconnected' && window.arena.attempts >= 2"
+                    + " && {text: s.textContent, cls: s.className};");
+            assertThat(away.get("cls").asString()).isEqualTo("closed");
+            assertThat(away.get("text").asString()).matches(
+                    "(left the arena: the server is stopping|disconnected \\(1006\\)); reconnecting in \\d+ s \\(attempt \\d+\\)");
+            assertThat(tab.script("return window.arena.players").size()).as("players drawn while disconnected").isZero();
+
+            // Back on the same port, with a new arena: the page joins it by itself, and its keys move its player.
+            serveArenaPages(http);
+            // Longer than tab.until's 10 s: a test held up for seconds may have let the backoff grow to its cap.
+            Await.until(() -> script(tab, "return window.arena.phase").asString().equals("playing"),
+                    Duration.ofSeconds(30), "the page playing again");
+            int own = tab.script("return window.arena.id").asInt();
+            assertThat(tab.script("return window.arena.attempts").asInt()).isZero();
+            JsonNode start = tab.until(DRAWN, own);
+            String key = start.get("x").asInt() < 1024 ? "ARROW_RIGHT" : "ARROW_LEFT";
+            tab.keyDown(key);
+            tab.until(MOVED, own, start.get("x").asInt(), start.get("y").asInt(), 64);
+            tab.keyUp(key);
+            assertThat(tab.script("return document.getElementById('status').className").asString()).isEmpty();
+            // Chromium logs each WebSocket that could not connect; nothing else may be in the console.
+            assertThat(chromium.consoleLog()).as("the browser console").allSatisfy(entry -> assertThat(
+                    entry.get("message").asString()).contains("WebSocket connection to 'ws://127.0.0.1:"
+                    + http.getPort() + "/arena/ws' failed"));
+        }
+    }
+
+    /** Serves the http service with a new arena behind its pages on {@code address}; where it is bound. */
+    private SocketAddress serveArenaPages(InetSocketAddress address) {
+        Arena arena = new Arena(ArenaSettings.DEFAULTS);
+        return servers.start(Server.builder()
+                .datagram("arena", new ArenaService(arena), StreamTransport.udp(false))
+                .stream("http", HttpService.of(HttpSettings.defaults(),
+                        new ChatService(ChatSettings.DEFAULTS, Clock.systemDefaultZone()), arena),
+                        Endpoint.tcp(address))).bindings().get(1).endpoint().address();
+    }
+
+    private static JsonNode script(HeadlessChromium.Tab tab, String js) {
+        try {
+            return tab.script(js);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
