@@ -125,4 +125,10 @@ public final class JsonRpcService implements StreamService {
     public boolean clientSpeaksFirst() {
         return true;
     }
+
+    /** As a connection waiting between requests: a client of a persistent connection expects its end at any time. */
+    @Override
+    public boolean silentClientsEndAtStop() {
+        return true;
+    }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLException;
 
@@ -90,6 +91,11 @@ final class ConnectionTask implements Runnable {
     /** The PROXY header and TLS handshake to come before the service; null for neither. */
     private final Prologue prologue;
     private volatile boolean forced;
+    /**
+     * Taken once, by whichever comes first: {@link #run} beginning, or a stopping server ending a
+     * connection whose client has sent nothing yet ({@link #endIfUnstarted}).
+     */
+    private final AtomicBoolean claimed = new AtomicBoolean();
     /** Whether the service talks on the connection: from the start, or once its prologue is done. */
     private volatile boolean serving;
     /** When the connection was accepted: its duration counts from here, however late its service starts. */
@@ -135,12 +141,16 @@ final class ConnectionTask implements Runnable {
 
     @Override
     public void run() {
+        boolean mine = claimed.compareAndSet(false, true);
         connection.deadlines().serviceStarted();
         MDC.put("conn", tag);
         Outcome outcome;
         String detail = null;
         boolean servedToEnd = false;
         try {
+            if (!mine) {
+                throw new Unserved(Outcome.CLOSED_AT_SHUTDOWN, "before the client's first request");
+            }
             if (prologue != null) {
                 runPrologue();
             }
@@ -371,6 +381,23 @@ final class ConnectionTask implements Runnable {
             connection.sendLastWords(notice);
         }
         connection.shutdownInput();
+    }
+
+    /**
+     * Ends the connection now if its service has not begun: a client that has sent nothing yet (a
+     * browser's preconnect) has nothing under way, and a stopping server need not wait out its
+     * grace period for it ({@link StreamService#silentClientsEndAtStop}). Its input ends, which
+     * wakes the task waiting for it to be readable, and the task closes the connection unserved.
+     *
+     * @return whether it was ended so; false once the service runs, whose own stop applies
+     */
+    boolean endIfUnstarted() {
+        if (!claimed.compareAndSet(false, true)) {
+            return false;
+        }
+        forced = true;
+        connection.shutdownInput();
+        return true;
     }
 
     /** Resets the connection now, for a server whose grace period ran out; the service's blocked call fails. */

@@ -302,12 +302,18 @@ public final class Server {
         }
     }
 
-    /** Asks each service with open connections whether they end now, with a notice ({@link StreamService#stopping}). */
+    /**
+     * Ends the connections whose client has sent nothing yet where their service asks it
+     * ({@link StreamService#silentClientsEndAtStop}), and asks each service with open connections
+     * whether they end now, with a notice ({@link StreamService#stopping}).
+     */
     private void endConnectionsWithNoEndOfTheirOwn() {
         Map<StreamService, Optional<String>> notices = new IdentityHashMap<>();
         // No new connection comes: every listener's accept loop has ended.
         for (ConnectionTask task : context.open) {
-            notices.computeIfAbsent(task.handler(), Server::noticeOf).ifPresent(task::endAtShutdown);
+            if (!(task.handler().silentClientsEndAtStop() && task.endIfUnstarted())) {
+                notices.computeIfAbsent(task.handler(), Server::noticeOf).ifPresent(task::endAtShutdown);
+            }
         }
     }
 

@@ -60,6 +60,18 @@ public interface StreamService {
     }
 
     /**
+     * Whether a stopping server ends at once a connection whose client has sent nothing yet, rather
+     * than give it the grace period: true for a request-response protocol whose clients open
+     * connections ahead of need and close them whenever the server does (HTTP: a browser's
+     * preconnect). Only for services whose client speaks first; the service must also end such a
+     * connection itself when it has begun serving it, from {@link #stopping}. {@code false}, the
+     * default: a client that connected gets the grace period to say what it came for.
+     */
+    default boolean silentClientsEndAtStop() {
+        return false;
+    }
+
+    /**
      * The application protocols this service speaks, by their ALPN names (RFC 7301), best first:
      * on a TLS endpoint the server settles one with a client that offers any (and refuses a
      * client that offers only others). Empty, the default: no ALPN.

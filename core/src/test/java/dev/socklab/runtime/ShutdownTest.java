@@ -8,7 +8,9 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,22 @@ class ShutdownTest {
                 assertThat(client.readAll(WAIT)).isEqualTo("the server is stopping\r\n");
                 assertThat(log.awaitContaining(expected)).startsWith(expected);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StreamTransport.class)
+    void aClientThatHasSentNothingEndsAtOnceWhereItsServiceAsksIt(StreamTransport transport) throws Exception {
+        Endpoint bound = servers.stream("quiet", new Quiet(), transport.endpoint(dir));
+        try (RawClient silent = RawClient.connect(bound)) {
+            Await.until(() -> servers.server().openConnections() == 1, WAIT, "the connection accepted");
+            // Whether its service has begun (the JDK's engine starts it at once) or not (a carrier waits for
+            // the first bytes), the stop ends it: with a grace far past the test's timeout, nothing else could.
+            CompletableFuture<Boolean> stopped = CompletableFuture
+                    .supplyAsync(() -> servers.server().stop(Duration.ofMinutes(5)));
+            assertThat(silent.closedWithin(WAIT)).as("ended by the stop").isTrue();
+            silent.close();
+            assertThat(stopped.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("every connection ended").isTrue();
         }
     }
 
@@ -172,6 +190,45 @@ class ShutdownTest {
     }
 
     /** A service whose clients stay until they leave, as a chat's do, sending through an outbox. */
+    /** A request-response service whose silent clients end at a stop, as HTTP's: by the runtime, or by itself once it serves them. */
+    private static final class Quiet implements StreamService {
+        private final Set<Connection> waiting = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void serve(Connection connection) throws IOException {
+            waiting.add(connection);
+            try {
+                while (connection.readLine().isPresent()) {
+                    connection.writeLine("ok");
+                }
+            } finally {
+                waiting.remove(connection);
+            }
+        }
+
+        @Override
+        public boolean clientSpeaksFirst() {
+            return true;
+        }
+
+        @Override
+        public boolean silentClientsEndAtStop() {
+            return true;
+        }
+
+        @Override
+        public Optional<String> stopping() {
+            for (Connection connection : waiting) {
+                try {
+                    connection.shutdownOutput();
+                } catch (IOException e) {
+                    // Closed already.
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
     private static final class Room implements StreamService {
         @Override
         public void serve(Connection connection) throws IOException {

@@ -115,4 +115,9 @@ public final class AdminService implements StreamService {
     public boolean clientSpeaksFirst() {
         return http.clientSpeaksFirst();
     }
+
+    @Override
+    public boolean silentClientsEndAtStop() {
+        return http.silentClientsEndAtStop();
+    }
 }

@@ -140,16 +140,16 @@ public final class HttpService implements StreamService, Reloadable {
         HttpSettings settings = now.settings();
         DeadlineSource source = new DeadlineSource(conn);
         HttpInput input = new HttpInput(source, now.limits());
-        boolean first = true;
-        while (true) {
-            if (!first && !keepAlives.awaitNext(conn, input, settings.keepAliveTimeout())) {
+        // The first request's head is due within the head timeout from the accept, its first byte included.
+        source.deadline(settings.headTimeout(), "the request's head");
+        if (!keepAlives.awaitFirst(conn, input, settings.headTimeout())) {
+            return;
+        }
+        while (exchange(conn, source, input, settings)) {
+            if (!keepAlives.awaitNext(conn, input, settings.keepAliveTimeout())) {
                 return;
             }
-            first = false;
             source.deadline(settings.headTimeout(), "the request's head");
-            if (!exchange(conn, source, input, settings)) {
-                return;
-            }
         }
     }
 
@@ -270,6 +270,12 @@ public final class HttpService implements StreamService, Reloadable {
     /** A client speaks first, with its request: a connection waiting for one holds no thread. */
     @Override
     public boolean clientSpeaksFirst() {
+        return true;
+    }
+
+    /** A browser opens connections ahead of need (a preconnect) and opens another when one closes. */
+    @Override
+    public boolean silentClientsEndAtStop() {
         return true;
     }
 }

@@ -19,6 +19,7 @@ import dev.socklab.runtime.Endpoint;
 import dev.socklab.runtime.Limits;
 import dev.socklab.runtime.Server;
 import dev.socklab.services.http.HttpClientSocket.Response;
+import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
@@ -210,6 +211,20 @@ class HttpServiceTest {
             // The FIN comes at once; the client closes in turn, as HTTP clients do, and the server is done.
             assertThat(idle.closedWithin(Duration.ofSeconds(5))).isTrue();
             idle.close();
+            assertThat(stopped.get(10, TimeUnit.SECONDS)).as("every connection ended in the grace period").isTrue();
+        }
+    }
+
+    @Test
+    void aStoppingServerEndsAConnectionThatHasSentNoRequestYetAtOnce() throws Exception {
+        Endpoint e = serve();
+        // As a browser's preconnect: a connection opened for a request that may never come.
+        try (HttpClientSocket fresh = HttpClientSocket.connect(e)) {
+            Await.until(() -> servers.server().openConnections() == 1, Duration.ofSeconds(5), "the connection accepted");
+            CompletableFuture<Boolean> stopped = CompletableFuture
+                    .supplyAsync(() -> servers.server().stop(Duration.ofSeconds(20)));
+            assertThat(fresh.closedWithin(Duration.ofSeconds(5))).isTrue();
+            fresh.close();
             assertThat(stopped.get(10, TimeUnit.SECONDS)).as("every connection ended in the grace period").isTrue();
         }
     }
