@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -20,9 +21,9 @@ import dev.socklab.text.Visible;
 
 /**
  * {@code socklab config check FILE}: every error of a configuration file, each with its line and
- * key, or {@code FILE: OK}. The keys are checked one by one, so that every mistake in them is
- * said; then serve's own checks run on the keys that passed, as when it starts. Those stop at the
- * first mistake, so they run again without the key it was about, until they pass.
+ * key, in the file's order, or {@code FILE: OK}. The keys are checked one by one, so that every
+ * mistake in them is said; then serve's own checks run on the keys that passed, as when it starts.
+ * Those stop at the first mistake, so they run again without the key it was about, until they pass.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
         description = {"Checks a configuration file as serve --config would, without serving: every error, each as"
@@ -47,8 +48,11 @@ final class ConfigCheckCommand implements Callable<Integer> {
             String text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
                     : ConfigFile.text(Path.of(file));
             ConfigFile.Reading reading = ConfigFile.reading(file, text, ServeArguments.parser());
-            errors = new ArrayList<>(reading.errors());
-            errors.addAll(verdicts(reading.file()));
+            List<ConfigFile.Mistake> mistakes = new ArrayList<>(reading.mistakes());
+            mistakes.addAll(verdicts(reading.file()));
+            // In the file's order, whichever check found them; one about no key comes after those about keys.
+            errors = mistakes.stream().sorted(Comparator.comparingInt(m -> m.line() == 0 ? Integer.MAX_VALUE : m.line()))
+                    .map(ConfigFile.Mistake::text).toList();
         } catch (ConfigException e) {
             errors = e.errors();
         }
@@ -64,24 +68,35 @@ final class ConfigCheckCommand implements Callable<Integer> {
 
     /**
      * serve's verdicts on the file's settings, each at the key it is about: its checks run as before it
-     * binds, and again without each key they found fault with, until they pass. They stop at a verdict
-     * that names no key, and after one about the services, without which the other keys mean little.
+     * binds, and again without each key they found fault with, until they pass. A verdict on one of the
+     * services goes on without that service (or with its name alone, on its own port, so that its table's
+     * settings are still checked); the checks stop at a verdict that names no key, or once no service is left,
+     * as none would mean every one.
      */
-    private static List<String> verdicts(ConfigFile config) {
-        List<String> verdicts = new ArrayList<>();
+    private static List<ConfigFile.Mistake> verdicts(ConfigFile config) {
+        List<ConfigFile.Mistake> verdicts = new ArrayList<>();
         ConfigFile rest = config;
-        // Each round takes one key away: as many rounds as keys, and one more to pass.
-        for (int round = 0; round <= config.settings().size(); round++) {
+        // Each round takes one key, or one service, away: as many rounds as those, and one more to pass.
+        for (int round = 0; round <= config.settings().size() + config.arguments().size(); round++) {
             Optional<String> verdict = verdict(rest);
             if (verdict.isEmpty()) {
                 break;
             }
             Optional<ConfigFile.Setting> about = ConfigVerdict.about(rest, verdict.get());
-            verdicts.add(about.map(s -> config.error(s, verdict.get())).orElse(config.name() + ": " + verdict.get()));
-            if (about.isEmpty() || about.get().key().equals(ConfigFile.SERVICES)) {
+            if (about.isEmpty()) {
+                verdicts.add(new ConfigFile.Mistake(0, config.name() + ": " + verdict.get()));
                 break;
             }
-            rest = rest.without(about.get());
+            verdicts.add(config.mistake(about.get(), verdict.get()));
+            if (!about.get().key().equals(ConfigFile.SERVICES)) {
+                rest = rest.without(about.get());
+                continue;
+            }
+            Optional<List<String>> others = ConfigVerdict.withoutQuoted(about.get(), verdict.get());
+            if (others.isEmpty() || others.get().isEmpty()) {
+                break;
+            }
+            rest = rest.with(about.get(), others.get());
         }
         return verdicts;
     }

@@ -97,10 +97,22 @@ record ConfigFile(String name, List<Setting> settings) {
     }
 
     /**
-     * What {@code config check} goes on with after the keys: those serve's parser takes, and an error line for
-     * each key it does not.
+     * What {@code config check} goes on with after the keys: those serve's parser takes, and an error for
+     * each key it does not, in the file's order.
      */
-    record Reading(ConfigFile file, List<String> errors) {
+    record Reading(ConfigFile file, List<Mistake> mistakes) {
+        /** The error lines. */
+        List<String> errors() {
+            return mistakes.stream().map(Mistake::text).toList();
+        }
+    }
+
+    /**
+     * An error line, and the line of the file it is about, by which {@code config check} orders what it says.
+     *
+     * @param line the line of the key it is about, or 0 for one about the file as a whole
+     */
+    record Mistake(int line, String text) {
     }
 
     /**
@@ -123,12 +135,18 @@ record ConfigFile(String name, List<Setting> settings) {
         }
         Translation translation = new Translation(name, lines, parser);
         root.properties().forEach(entry -> translation.top(entry.getKey(), entry.getValue()));
-        return new Reading(new ConfigFile(name, List.copyOf(translation.settings)), List.copyOf(translation.errors));
+        return new Reading(new ConfigFile(name, List.copyOf(translation.settings)), List.copyOf(translation.mistakes));
     }
 
     /** This file without {@code setting}. */
     ConfigFile without(Setting setting) {
         return new ConfigFile(name, settings.stream().filter(s -> !s.equals(setting)).toList());
+    }
+
+    /** This file with {@code setting}'s arguments replaced by {@code arguments}. */
+    ConfigFile with(Setting setting, List<String> arguments) {
+        return new ConfigFile(name, settings.stream().map(s -> !s.equals(setting) ? s
+                : new Setting(s.option(), s.key(), s.line(), List.copyOf(arguments))).toList());
     }
 
     /** Every argument of every setting, in the file's order. */
@@ -138,7 +156,12 @@ record ConfigFile(String name, List<Setting> settings) {
 
     /** An error line about {@code setting}. */
     String error(Setting setting, String message) {
-        return name + ":" + setting.line() + ": " + setting.key() + ": " + message;
+        return mistake(setting, message).text();
+    }
+
+    /** An error about {@code setting}, at its line. */
+    Mistake mistake(Setting setting, String message) {
+        return new Mistake(setting.line(), name + ":" + setting.line() + ": " + setting.key() + ": " + message);
     }
 
     /** Whether {@code option} takes {@code SERVICE=} before its value, as its label says. */
@@ -172,7 +195,7 @@ record ConfigFile(String name, List<Setting> settings) {
         private final CommandLine parser;
         private final Map<String, OptionSpec> flags;
         private final List<Setting> settings = new ArrayList<>();
-        private final List<String> errors = new ArrayList<>();
+        private final List<Mistake> mistakes = new ArrayList<>();
 
         Translation(String name, KeyLines lines, CommandLine parser) {
             this.name = name;
@@ -286,7 +309,7 @@ record ConfigFile(String name, List<Setting> settings) {
         }
 
         private void error(String key, int line, String message) {
-            errors.add(name + ":" + line + ": " + key + ": " + message);
+            mistakes.add(new Mistake(line, name + ":" + line + ": " + key + ": " + message));
         }
 
         private static String describe(JsonNode value) {

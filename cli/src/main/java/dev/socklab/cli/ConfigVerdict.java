@@ -1,9 +1,12 @@
 package dev.socklab.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.socklab.services.ServiceCatalog;
 
 /**
  * serve's verdict on a configuration file's settings taken together (a check it makes on starting,
@@ -50,6 +53,35 @@ final class ConfigVerdict {
             }
         }
         return config.settings().stream().filter(s -> s.key().startsWith("[") && named(s, message)).findFirst();
+    }
+
+    /**
+     * The services of {@code services} (the {@value ConfigFile#SERVICES} key) but the one {@code message} quotes, that
+     * one kept by its name alone where that is a service named nowhere else in the key: {@code chat:99999} becomes
+     * {@code chat}, {@code nosuch:3000} goes. Empty if the message quotes none of them.
+     */
+    static Optional<List<String>> withoutQuoted(ConfigFile.Setting services, String message) {
+        Matcher quoted = QUOTED.matcher(message);
+        while (quoted.find()) {
+            String text = quoted.group(1);
+            Optional<String> faulty = services.arguments().stream().filter(a -> a.contains(text) || text.contains(a))
+                    .findFirst();
+            if (faulty.isPresent()) {
+                String name = faulty.get().split("[:/]", 2)[0];
+                boolean keep = !name.equals(faulty.get()) && ServiceCatalog.find(name).isPresent()
+                        && services.arguments().stream().noneMatch(a -> a.split("[:/]", 2)[0].equals(name) && !a.equals(faulty.get()));
+                List<String> rest = new ArrayList<>();
+                services.arguments().forEach(a -> {
+                    if (!a.equals(faulty.get())) {
+                        rest.add(a);
+                    } else if (keep) {
+                        rest.add(name);
+                    }
+                });
+                return Optional.of(rest);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether {@code message} quotes one of the setting's values, or names the service whose table it is in. */

@@ -148,7 +148,8 @@ final class Reload {
         }
         Reconfigured result;
         try {
-            result = server.reconfigure(prepared.builder());
+            // The services' settings go in with the server's, so that open connections take their new idle timeouts.
+            result = server.reconfigure(prepared.builder(), () -> services.forEach(reload -> reload.apply().run()));
         } catch (SettingException | IllegalStateException e) {
             notReloaded(e.getMessage());
             return;
@@ -160,10 +161,7 @@ final class Reload {
         List<String> changed = new ArrayList<>(result.changed());
         // arp and rarp share one table: its line comes from both, and is said once.
         Set<String> serviceLines = new LinkedHashSet<>();
-        services.forEach(reload -> {
-            reload.apply().run();
-            serviceLines.addAll(reload.changes());
-        });
+        services.forEach(reload -> serviceLines.addAll(reload.changes()));
         changed.addAll(serviceLines);
         int was = LogSettings.LEVELS.indexOf(current.log.level.toLowerCase(Locale.ROOT));
         int is = LogSettings.LEVELS.indexOf(fresh.log.level.toLowerCase(Locale.ROOT));

@@ -413,8 +413,8 @@ final class ServiceOptions implements ServiceSettings {
         Accounts accounts = Accounts.NONE;
         if (ftpUsers != null) {
             FtpUsers users = FtpUsers.load(ftpUsers);
-            accounts = (user, password) -> users.authenticate(user, password)
-                    .map(account -> new FtpAccount(account.name(), !account.readOnly()));
+            accounts = Accounts.readFrom(ftpUsers, (user, password) -> users.authenticate(user, password)
+                    .map(account -> new FtpAccount(account.name(), !account.readOnly())));
         }
         if (ftpAnonymous) {
             accounts = accounts.withAnonymous();

@@ -101,7 +101,7 @@ class ConfigCommandTest {
     }
 
     @Test
-    void checkSaysEveryMistakeServesOwnChecksFindAfterThoseOfTheKeys() throws IOException {
+    void checkSaysEveryMistakeInTheFilesOrderWhicheverCheckFoundIt() throws IOException {
         assertThat(checkErrors("""
                 services = ["echo"]
                 idle-timeout = "soon"
@@ -110,10 +110,31 @@ class ConfigCommandTest {
                 [echo]
                 deny = ["300.1.1.1"]
                 """)).containsExactly(
-                ":3: nonsense: no such setting; socklab config example lists them all",
                 ":2: idle-timeout: --idle-timeout: 'soon' is not a duration; write it like 500ms, 5s, 2m or 1h",
+                ":3: nonsense: no such setting; socklab config example lists them all",
                 ":6: [echo] deny: --deny: '300.1.1.1' is not an address or a block: write 10.0.0.0/8, 192.0.2.1,"
                         + " 2001:db8::/32 or ::1");
+    }
+
+    @Test
+    void checkGoesOnAfterAnUnknownServiceWithTheServicesLeft() throws IOException {
+        assertThat(checkErrors("""
+                services = ["hello", "nosuch:3000", "chat:99999"]
+                tls-cert = "cert.pem"
+                bogus = 1
+
+                [chat]
+                rate = 3
+
+                [echo]
+                idle-timeout = "5s"
+                """)).containsExactly(
+                ":1: services: unknown service 'nosuch'; run 'socklab services' to list them",
+                ":1: services: 'chat:99999': port 99999 is out of range: a port is a number from 0 to 65535",
+                ":2: tls-cert: --tls-cert and --tls-key go together: give the certificate and its key",
+                ":3: bogus: no such setting; socklab config example lists them all",
+                ":9: [echo] idle-timeout: a setting names echo, which this server does not serve;"
+                        + " serve it too or drop the echo= part");
     }
 
     @Test

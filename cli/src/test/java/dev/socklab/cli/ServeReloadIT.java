@@ -106,6 +106,41 @@ class ServeReloadIT {
         }
     }
 
+    @Test
+    void sighupHoldsAChatMemberAlreadyInToTheNewLineLengthAndIdleTimeout() throws Exception {
+        Path config = dir.resolve("socklab.toml");
+        Files.writeString(config, """
+                services = ["chat:0/tcp"]
+                bind = ["127.0.0.1"]
+                """);
+        try (Launched server = Launched.socklab("serve", "--config", config.toString())) {
+            int port = server.boundPort("chat", "tcp", "127.0.0.1");
+            Endpoint chat = Endpoint.tcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            try (RawClient alice = RawClient.connect(chat)) {
+                String nick = nickOf(alice);
+                awaitLine(alice, "-- " + nick + " joined lobby");
+
+                Files.writeString(config, """
+                        services = ["chat:0/tcp"]
+                        bind = ["127.0.0.1"]
+
+                        [chat]
+                        max-line = 100
+                        idle-timeout = "2s"
+                        """);
+                hangUp(server);
+                server.awaitLine(line -> line.endsWith(" reloaded: chat: --chat-idle-timeout: 30m -> 2s"), SOON);
+
+                // alice's read began before the reload, with 30 minutes to go and lines of 512 bytes allowed.
+                alice.send("y".repeat(101) + "\n");
+                awaitLine(alice, "!! line too long (at most 100 bytes): not sent");
+                assertThat(alice.closedWithin(SOON)).as("closed after 2 s quiet").isTrue();
+            }
+            server.terminate();
+            assertThat(server.exitWithin(START)).isZero();
+        }
+    }
+
     /** {@code kill -HUP PID}, as an operator sends it. */
     private static void hangUp(Launched server) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-HUP", String.valueOf(server.pid())).inheritIO().start();

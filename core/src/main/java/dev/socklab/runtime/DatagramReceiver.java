@@ -115,8 +115,11 @@ final class DatagramReceiver extends Listener {
             if (context.tracer.enabled()) {
                 context.tracer.datagram(tag, "recvfrom", MAX_DATAGRAM, buffer.duplicate(), "from", sender);
             }
-            if (sender instanceof InetSocketAddress inet && !context.family.admits(inet.getAddress())
-                    || !gate.admitsDatagram(sender, tag, counts.refusals)) {
+            if (sender instanceof InetSocketAddress inet && !context.family.admits(inet.getAddress())) {
+                counts.refusals.wrongFamilyDatagram();
+                continue;
+            }
+            if (!gate.admitsDatagram(sender, tag, counts.refusals)) {
                 continue;
             }
             if (!context.guard.admits(sender, buffer, tag)) {

@@ -44,8 +44,9 @@ final class OutboxWriter implements Outbox, Watchdog.Watched {
     private final Deadlines deadlines;
     /** Checks the age bound while the writer runs. */
     private final Watchdog watchdog;
-    private final int maxBytes;
-    private final long maxLagNanos;
+    /** The bounds, which a reload may change ({@link #bounds}). Guarded by {@link #lock}. */
+    private int maxBytes;
+    private long maxLagNanos;
     private final Function<String, Optional<String>> lastWords;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition ready = lock.newCondition();
@@ -63,12 +64,7 @@ final class OutboxWriter implements Outbox, Watchdog.Watched {
      */
     OutboxWriter(ChannelWire wire, Deadlines deadlines, Watchdog watchdog, int maxBytes, Duration maxLag,
                  Function<String, Optional<String>> lastWords) {
-        if (maxBytes < 1) {
-            throw new IllegalArgumentException("an outbox holds at least 1 byte, not " + maxBytes);
-        }
-        if (maxLag.isNegative() || maxLag.isZero()) {
-            throw new IllegalArgumentException("an outbox's lag must be positive, not " + maxLag);
-        }
+        requireValid(maxBytes, maxLag);
         this.wire = wire;
         this.deadlines = deadlines;
         this.watchdog = watchdog;
@@ -124,6 +120,27 @@ final class OutboxWriter implements Outbox, Watchdog.Watched {
             return true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    @Override
+    public void bounds(int maxBytes, Duration maxLag) {
+        requireValid(maxBytes, maxLag);
+        lock.lock();
+        try {
+            this.maxBytes = maxBytes;
+            this.maxLagNanos = maxLag.toNanos();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void requireValid(int maxBytes, Duration maxLag) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("an outbox holds at least 1 byte, not " + maxBytes);
+        }
+        if (maxLag.isNegative() || maxLag.isZero()) {
+            throw new IllegalArgumentException("an outbox's lag must be positive, not " + maxLag);
         }
     }
 

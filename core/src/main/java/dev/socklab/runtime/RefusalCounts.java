@@ -16,6 +16,7 @@ final class RefusalCounts {
     private final LongAdder overSourceLimit = new LongAdder();
     private final LongAdder overSourceRate = new LongAdder();
     private final LongAdder wrongFamily = new LongAdder();
+    private final LongAdder wrongFamilyDatagrams = new LongAdder();
     private final LongAdder untrustedProxies = new LongAdder();
     private final LongAdder badProxyHeaders = new LongAdder();
     private final LongAdder failedHandshakes = new LongAdder();
@@ -79,6 +80,13 @@ final class RefusalCounts {
         }
     }
 
+    void wrongFamilyDatagram() {
+        wrongFamilyDatagrams.increment();
+        if (server != null) {
+            server.wrongFamilyDatagram();
+        }
+    }
+
     void untrustedProxy() {
         untrustedProxies.increment();
         if (server != null) {
@@ -103,6 +111,6 @@ final class RefusalCounts {
     Refusals snapshot() {
         return new Refusals(deniedConnections.sum(), deniedDatagrams.sum(), overServerLimit.sum(),
                 overServiceLimit.sum(), overSourceLimit.sum(), overSourceRate.sum(), wrongFamily.sum(),
-                untrustedProxies.sum(), badProxyHeaders.sum(), failedHandshakes.sum());
+                wrongFamilyDatagrams.sum(), untrustedProxies.sum(), badProxyHeaders.sum(), failedHandshakes.sum());
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  *     in its cool-off
  * @param wrongFamily connections from an IP version the server does not take ({@code --ipv4-only},
  *     {@code --ipv6-only}), which a dual-stack socket accepts all the same
+ * @param wrongFamilyDatagrams datagrams from an IP version the server does not take, which a
+ *     dual-stack socket receives all the same
  * @param untrustedProxies connections to a service behind a proxy from a sender not trusted to send
  *     the PROXY header ({@code --proxy-trust})
  * @param badProxyHeaders connections to a service behind a proxy that did not start with a valid
@@ -23,8 +25,8 @@ import java.util.Map;
  *     no TLS, or a version or ciphers the server refuses
  */
 public record Refusals(long deniedConnections, long deniedDatagrams, long overServerLimit, long overServiceLimit,
-                       long overSourceLimit, long overSourceRate, long wrongFamily, long untrustedProxies,
-                       long badProxyHeaders, long failedHandshakes) {
+                       long overSourceLimit, long overSourceRate, long wrongFamily, long wrongFamilyDatagrams,
+                       long untrustedProxies, long badProxyHeaders, long failedHandshakes) {
     /** The reason a denied stream connection is counted under. */
     public static final String DENIED = "denied";
     /** The reason a datagram from a denied source is counted under. */
@@ -39,6 +41,8 @@ public record Refusals(long deniedConnections, long deniedDatagrams, long overSe
     public static final String SOURCE_RATE = "source_rate";
     /** {@link #wrongFamily()}'s reason. */
     public static final String FAMILY = "family";
+    /** {@link #wrongFamilyDatagrams()}'s reason. */
+    public static final String FAMILY_DATAGRAM = "family_datagram";
     /** {@link #untrustedProxies()}'s reason. */
     public static final String UNTRUSTED_PROXY = "untrusted_proxy";
     /** {@link #badProxyHeaders()}'s reason. */
@@ -56,6 +60,7 @@ public record Refusals(long deniedConnections, long deniedDatagrams, long overSe
         all.put(SOURCE_LIMIT, overSourceLimit);
         all.put(SOURCE_RATE, overSourceRate);
         all.put(FAMILY, wrongFamily);
+        all.put(FAMILY_DATAGRAM, wrongFamilyDatagrams);
         all.put(UNTRUSTED_PROXY, untrustedProxies);
         all.put(PROXY_HEADER, badProxyHeaders);
         all.put(TLS_HANDSHAKE, failedHandshakes);

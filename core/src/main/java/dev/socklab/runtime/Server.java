@@ -152,6 +152,19 @@ public final class Server {
      * @throws SettingException if {@code fresh} could not build a server (a /tls endpoint and no pair)
      */
     public synchronized Reconfigured reconfigure(Builder fresh) {
+        return reconfigure(fresh, () -> {
+        });
+    }
+
+    /**
+     * As {@link #reconfigure(Builder)}, and puts the services' own new settings in force too: {@code services} runs
+     * once every check has passed, before anything is applied, and not at all if something needs a restart. The
+     * open connections then take the idle timeout their service gives ({@link StreamService#idleTimeout}) as it is
+     * after {@code services} ran, from their next read, as they take the server's.
+     *
+     * @param services puts the services' new settings in force
+     */
+    public synchronized Reconfigured reconfigure(Builder fresh, Runnable services) {
         if (state != State.RUNNING) {
             throw new IllegalStateException("only a running server can be reconfigured");
         }
@@ -175,6 +188,7 @@ public final class Server {
         }
         ServerSettings next = fresh.settings();
         List<String> changed = SettingsChanges.between(context.settings(), next);
+        services.run();
         context.apply(next);
         return new Reconfigured(changed, List.of());
     }

@@ -37,7 +37,8 @@
  *   <dd>{@link dev.socklab.runtime.Server#reconfigure} swaps the {@code ServerSettings} (everything
  *       but the listeners, engine and tracer) for new connections and datagrams, which read them once
  *       through volatile references; {@code SettingsChanges} says what changed, and
- *       {@link dev.socklab.runtime.Reconfigured} what needs a restart instead.</dd>
+ *       {@link dev.socklab.runtime.Reconfigured} what needs a restart instead. The services' own new
+ *       settings go in with them, so that open connections take a service's new idle timeout too.</dd>
  *   <dt>UDP</dt>
  *   <dd>{@code DatagramReceiver} hands each datagram to the service as a {@code ServerDatagram};
  *       the {@code ReflectionGuard} holds the replies to the {@link dev.socklab.runtime.UdpLimits}

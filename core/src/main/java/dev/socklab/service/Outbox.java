@@ -1,6 +1,7 @@
 package dev.socklab.service;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 /**
  * What is waiting to be sent to one client, for a service that sends a client what other clients
@@ -39,4 +40,15 @@ public interface Outbox {
 
     /** Queues {@code text} encoded as UTF-8, then CRLF. */
     boolean offerLine(String text);
+
+    /**
+     * Holds the client to new bounds from now on, as a reload asks: the next offer is checked against
+     * {@code maxBytes}, and the oldest waiting bytes against {@code maxLag} from the next check. What is
+     * queued stays queued; a client already past a lower bound is disconnected at its next offer or
+     * check, as any client past its bounds is (as Redis does with a client output buffer limit set
+     * lower under connected clients).
+     *
+     * @throws IllegalArgumentException if {@code maxBytes} is below 1 or {@code maxLag} is not positive
+     */
+    void bounds(int maxBytes, Duration maxLag);
 }

@@ -210,6 +210,64 @@ class OutboxTest {
     }
 
     @Test
+    void newBoundsHoldTheNextOffer() throws Exception {
+        Handing service = new Handing(100, Duration.ofMinutes(1));
+        Endpoint bound = servers.stream("outbox", service, StreamTransport.TCP_IPV4.endpoint(dir));
+        try (RawClient client = RawClient.connect(bound)) {
+            Outbox outbox = service.outbox.get(10, TimeUnit.SECONDS);
+            outbox.bounds(1000, Duration.ofMinutes(1));
+            // Past the first bound on its own, within the new one.
+            assertThat(outbox.offerLine("x".repeat(898))).isTrue();
+            assertThat(client.readLine(WAIT)).isEqualTo("x".repeat(898));
+
+            outbox.bounds(50, Duration.ofMinutes(1));
+            assertThat(outbox.offer(new byte[60])).isFalse();
+            assertThat(client.readLine(WAIT)).endsWith("bye: too far behind (more than 50 bytes waiting)");
+            assertThat(client.closedWithin(WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void aQueueAlreadyPastALowerBoundIsDroppedAtTheNextOffer() throws Exception {
+        Handing service = new Handing(64 * 1024 * 1024, Duration.ofMinutes(1));
+        Endpoint bound = servers.stream("outbox", service, StreamTransport.UNIX.endpoint(dir));
+        try (LogCapture log = LogCapture.socklab(); RawClient client = RawClient.connect(bound)) {
+            Outbox outbox = service.outbox.get(10, TimeUnit.SECONDS);
+            // The client reads nothing: past the kernel's buffers and the writer's one batch of at most 512, some
+            // 190 chunks (3 MiB) stay queued.
+            byte[] chunk = new byte[16 * 1024];
+            for (int i = 0; i < 700; i++) {
+                assertThat(outbox.offer(chunk)).isTrue();
+            }
+            outbox.bounds(1024 * 1024, Duration.ofMinutes(1));
+
+            assertThat(outbox.offer(new byte[1])).isFalse();
+            String line = log.awaitContaining("outbox#1");
+            assertThat(line).contains("refused by a limit: too far behind (more than 1048576 bytes waiting)");
+            assertThat(client.closedWithin(WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void aLowerLagHoldsBytesQueuedBeforeItFromTheNextCheck() throws Exception {
+        Handing service = new Handing(64 * 1024 * 1024, Duration.ofMinutes(1));
+        Endpoint bound = servers.stream("outbox", service, StreamTransport.UNIX.endpoint(dir));
+        try (LogCapture log = LogCapture.socklab(); RawClient client = RawClient.connect(bound)) {
+            Outbox outbox = service.outbox.get(10, TimeUnit.SECONDS);
+            // More than the kernel buffers, well under the byte bound, queued under a minute's lag.
+            byte[] chunk = new byte[64 * 1024];
+            for (int i = 0; i < 64; i++) {
+                assertThat(outbox.offer(chunk)).isTrue();
+            }
+            outbox.bounds(64 * 1024 * 1024, Duration.ofMillis(300));
+
+            String line = log.awaitContaining("outbox#1");
+            assertThat(line).contains("refused by a limit: too far behind (bytes waiting more than 300ms)");
+            assertThat(client.closedWithin(WAIT)).isTrue();
+        }
+    }
+
+    @Test
     void aDroppedClientThatStillReadsGetsTheServicesLastLine() throws Exception {
         Handing service = new Handing(100, Duration.ofMinutes(1));
         Endpoint bound = servers.stream("outbox", service, StreamTransport.TCP_IPV4.endpoint(dir));

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.socklab.net.AddressSet;
+import dev.socklab.service.Connection;
+import dev.socklab.service.StreamService;
 import dev.socklab.testing.Await;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
@@ -148,6 +152,54 @@ class ReconfigureTest {
             Await.until(() -> server.udpDrops().overRate() >= 20 - 1 - (System.nanoTime() - start) / 1_000_000_000L,
                     WAIT, "the replies over the new rate dropped");
         }
+    }
+
+    @Test
+    void aServicesOwnNewIdleTimeoutHoldsItsOpenConnectionsWhenItComesWithTheReload() throws IOException {
+        AtomicReference<Duration> idle = new AtomicReference<>(Duration.ofMinutes(1));
+        StreamService quiet = quietFor(idle);
+        Server server = servers.start(Server.builder().stream("quiet", quiet, TCP));
+        Endpoint bound = server.bindings().getFirst().endpoint();
+        try (LogCapture log = LogCapture.socklab(); RawClient open = RawClient.connect(bound)) {
+            Await.until(() -> server.openConnections() == 1, WAIT, "the connection served");
+
+            Reconfigured result = server.reconfigure(Server.builder().stream("quiet", quiet, TCP),
+                    () -> idle.set(Duration.ofMillis(300)));
+
+            assertThat(result.applied()).isTrue();
+            // Waiting in a read that began with a minute to go: the service's new timeout cuts it short.
+            String expected = ClosingLine.of("quiet#1", bound, open, "timed out: no progress for 300ms");
+            assertThat(open.closedWithin(WAIT)).isTrue();
+            assertThat(log.awaitContaining(expected)).startsWith(expected);
+        }
+    }
+
+    @Test
+    void theServicesStepDoesNotRunWhenSomethingNeedsARestart() {
+        AtomicReference<Duration> idle = new AtomicReference<>(Duration.ofMinutes(1));
+        Server server = servers.start(Server.builder().stream("quiet", quietFor(idle), TCP));
+        int port = ((InetSocketAddress) server.bindings().getFirst().endpoint().address()).getPort();
+
+        Reconfigured result = server.reconfigure(Server.builder().stream("quiet", quietFor(idle),
+                Endpoint.tcp(new InetSocketAddress(FIRST, port + 1))), () -> idle.set(Duration.ofMillis(300)));
+
+        assertThat(result.applied()).isFalse();
+        assertThat(idle.get()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    /** Reads until the client closes, held to the idle timeout {@code idle} holds: a service's own, as chat's is. */
+    private static StreamService quietFor(AtomicReference<Duration> idle) {
+        return new StreamService() {
+            @Override
+            public void serve(Connection conn) throws IOException {
+                conn.readLine();
+            }
+
+            @Override
+            public Optional<Duration> idleTimeout() {
+                return Optional.of(idle.get());
+            }
+        };
     }
 
     @Test

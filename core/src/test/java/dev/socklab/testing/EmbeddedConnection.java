@@ -180,6 +180,15 @@ public final class EmbeddedConnection implements Connection {
             public boolean offerLine(String text) {
                 return append(ByteBuffer.wrap((text + "\r\n").getBytes(StandardCharsets.UTF_8)));
             }
+
+            /** Checked as the first bounds are, and, as they are, not held to: nothing here falls behind. */
+            @Override
+            public void bounds(int maxBytes, Duration maxLag) {
+                if (maxBytes < 1 || maxLag.isNegative() || maxLag.isZero()) {
+                    throw new IllegalArgumentException("an outbox holds at least 1 byte for a positive lag, not "
+                            + maxBytes + " bytes for " + maxLag);
+                }
+            }
         };
     }
 

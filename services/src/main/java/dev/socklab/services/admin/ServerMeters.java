@@ -1,6 +1,7 @@
 package dev.socklab.services.admin;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
@@ -91,8 +92,13 @@ final class ServerMeters {
         counter("socklab.datagrams.sent", null,
                 "Datagrams sent: replies, sends to a kept peer, and those of the exchanges opened.",
                 tags, index, ListenerStats::datagramsOut);
-        counter("socklab.datagrams.refused", null, "Datagrams not served because their source is refused.",
-                tags.and("reason", Refusals.DENIED), index, stats -> stats.refused().get(Refusals.DENIED_DATAGRAM));
+        // A datagram's reasons are named as a connection's are; /status tells them apart with a suffix.
+        for (Map.Entry<String, String> reason : List.of(Map.entry(Refusals.DENIED, Refusals.DENIED_DATAGRAM),
+                Map.entry(Refusals.FAMILY, Refusals.FAMILY_DATAGRAM))) {
+            counter("socklab.datagrams.refused", null, "Datagrams not served: their source is refused by an allow"
+                    + " or deny list, or is of an IP version the server does not take.", tags.and("reason", reason.getKey()),
+                    index, stats -> stats.refused().get(reason.getValue()));
+        }
         for (String reason : List.of(UdpDrops.OVER_RATE, UdpDrops.OVER_BOUND)) {
             counter("socklab.udp.replies.dropped", null, "UDP replies not sent: over the rate limits,"
                     + " or past the service's declared bound.", tags.and("reason", reason), index,

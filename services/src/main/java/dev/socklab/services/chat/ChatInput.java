@@ -6,23 +6,28 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.function.IntSupplier;
 
 import dev.socklab.service.Connection;
 
 /**
  * A member's lines: telnet commands stripped, ended by LF, CRLF or telnet's CR NUL, checked to be
  * UTF-8 text of at most the line limit. A line too long is skipped to its end rather than held,
- * so a member costs a fixed amount of memory whatever it sends. A telnet subnegotiation past its
+ * so a member costs a fixed amount of memory whatever it sends. The limit is read again as each
+ * line begins, at its first byte, so that a reload holds an open connection to a new one from its
+ * next line, even one whose read was under way. A telnet subnegotiation past its
  * bound is reported at once, and the line it cut into is skipped to its end.
  */
 public final class ChatInput implements InputSource {
     private static final int READ_SIZE = 1024;
 
     private final Connection connection;
-    private final int maxBytes;
+    private final IntSupplier limit;
+    /** The limit of the line being read. */
+    private int maxBytes;
     private final ByteBuffer received = ByteBuffer.allocate(READ_SIZE).flip();
     /** The line so far: the limit, and a CR that may come before the LF. */
-    private final byte[] line;
+    private byte[] line;
     private int length;
     private boolean tooLong;
     private boolean afterCr;
@@ -32,9 +37,11 @@ public final class ChatInput implements InputSource {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
-    public ChatInput(Connection connection, int maxBytes) {
+    /** @param limit the longest line, in bytes, not counting its end: read as each line begins */
+    public ChatInput(Connection connection, IntSupplier limit) {
         this.connection = connection;
-        this.maxBytes = maxBytes;
+        this.limit = limit;
+        this.maxBytes = limit.getAsInt();
         this.line = new byte[maxBytes + 1];
     }
 
@@ -61,10 +68,15 @@ public final class ChatInput implements InputSource {
                     skipping = false;
                 } else if (skipping) {
                     continue;
-                } else if (length < line.length) {
-                    line[length++] = (byte) b;
                 } else {
-                    tooLong = true;
+                    if (length == 0) {
+                        begin();
+                    }
+                    if (length < line.length) {
+                        line[length++] = (byte) b;
+                    } else {
+                        tooLong = true;
+                    }
                 }
             }
             received.clear();
@@ -73,6 +85,15 @@ public final class ChatInput implements InputSource {
             if (n < 0) {
                 return length > 0 || tooLong ? take() : new Input.End();
             }
+        }
+    }
+
+    /** A line begins: it is held to the limit in force now, which a reload may have changed since the last. */
+    private void begin() {
+        int now = limit.getAsInt();
+        if (now != maxBytes) {
+            maxBytes = now;
+            line = new byte[now + 1];
         }
     }
 

@@ -54,13 +54,15 @@ public final class ChatService implements StreamService, Gauges, Reloadable {
     @Override
     public void serve(Connection conn) throws IOException {
         ChatSettings now = settings;
-        converse(new ChatInput(conn, now.maxLineBytes()), conn.outbox(now.sendQueueBytes(), now.maxLag()), conn.log());
+        converse(new ChatInput(conn, () -> settings.maxLineBytes()), conn.outbox(now.sendQueueBytes(), now.maxLag()),
+                conn.log());
     }
 
     /**
-     * Takes the chat's limits anew: rooms, members, history and the flood limits apply at once, to
-     * the members already in too; the line length, the send queue, the lag and the idle timeout
-     * apply to members who join from then on.
+     * Takes the chat's limits anew, for the members already in too: rooms, members, history and the flood
+     * limits at once; the send queue and the lag from each member's next line sent to it (one already past a
+     * lower bound is then disconnected as too far behind); the line length from each member's next line;
+     * and the idle timeout from its next read, which the runtime sets ({@link #idleTimeout}).
      */
     @Override
     public ServiceReload reload(ServiceSettings fresh) {
@@ -75,7 +77,21 @@ public final class ChatService implements StreamService, Gauges, Reloadable {
                 new ServiceReload.Setting<>("--chat-send-queue", ChatSettings::sendQueueBytes),
                 new ServiceReload.Setting<>("--chat-max-lag", ChatSettings::maxLag),
                 new ServiceReload.Setting<>("--chat-idle-timeout", ChatSettings::idleTimeout)),
-                () -> settings = next);
+                () -> {
+                    settings = next;
+                    nicknames.members().forEach(this::holdToBounds);
+                });
+    }
+
+    /**
+     * Holds {@code member}'s outbox to the send queue and lag in force now. Both the reload and a member that
+     * has just come call it, under the member's lock, so that whichever runs last reads the newest settings.
+     */
+    private void holdToBounds(Member member) {
+        synchronized (member) {
+            ChatSettings now = settings;
+            member.bounds(now.sendQueueBytes(), now.maxLag());
+        }
     }
 
     /**
@@ -89,6 +105,8 @@ public final class ChatService implements StreamService, Gauges, Reloadable {
     String converse(InputSource input, Outbox outbox, Logger log) throws IOException {
         Member me = new Member(outbox, delivery, null);
         me.nick(nicknames.guest(me));
+        // Its outbox was made before the reloads could find it among the members: one in between is caught up with.
+        holdToBounds(me);
         // Why the member left, as its room is told; null when its connection failed under it.
         String departure = null;
         try {

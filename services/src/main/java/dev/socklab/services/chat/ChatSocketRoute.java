@@ -61,7 +61,7 @@ public final class ChatSocketRoute implements Route {
         Connection conn = exchange.upgrade(Fields.of("Upgrade", "websocket", "Sec-WebSocket-Accept", accept));
         ChatSettings settings = chat.settings();
         WebSocketOutbox outbox = new WebSocketOutbox(conn.outbox(settings.sendQueueBytes(), settings.maxLag()));
-        WebSocketInput input = new WebSocketInput(conn, outbox, settings.maxLineBytes(), settings.idleTimeout(), pingEvery);
+        WebSocketInput input = new WebSocketInput(conn, outbox, chat::settings, pingEvery);
         Consumer<String> stop = notice -> outbox.close(notice, CloseCodes.GOING_AWAY, "server shutting down");
         chat.stopNotices().add(stop);
         try {

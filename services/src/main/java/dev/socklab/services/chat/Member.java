@@ -1,6 +1,7 @@
 package dev.socklab.services.chat;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 import dev.socklab.service.Outbox;
 
@@ -43,6 +44,11 @@ public final class Member {
      */
     public void send(ByteBuffer line) {
         delivery.send(this, line);
+    }
+
+    /** Holds the member to new bounds of its outbox from its next line ({@link Outbox#bounds}). */
+    void bounds(int maxBytes, Duration maxLag) {
+        outbox.bounds(maxBytes, maxLag);
     }
 
     /** Queues a line with no regard to the server stopping: for {@link Delivery} alone, which asks that first. */

@@ -1,6 +1,7 @@
 package dev.socklab.services.chat;
 
 import java.text.Normalizer;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +61,11 @@ public final class Nicknames {
     boolean claim(String nick, Member member) {
         Member holder = byKey.putIfAbsent(key(nick), member);
         return holder == null || holder == member;
+    }
+
+    /** Every member now, once each but for one between two names (renaming), which may come twice. */
+    Collection<Member> members() {
+        return byKey.values();
     }
 
     void release(String nick, Member member) {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.socklab.framing.ByteSource;
 import dev.socklab.service.Connection;
@@ -39,8 +40,8 @@ final class WebSocketInput implements InputSource {
 
     private final Connection connection;
     private final WebSocketOutbox outbox;
-    private final int maxLineBytes;
-    private final Duration idleTimeout;
+    /** The chat's settings in force: a reload's line length holds the next message, its idle timeout the next check. */
+    private final Supplier<ChatSettings> settings;
     private final Duration pingEvery;
     private final MessageReader reader;
     /** When the member last sent a message, in nanoseconds. */
@@ -49,16 +50,15 @@ final class WebSocketInput implements InputSource {
     private boolean ended;
 
     /**
-     * @param idleTimeout how long the member may send no message ({@link ChatSettings#idleTimeout})
+     * @param settings the chat's settings in force, read as each message comes and at each check: the line length
+     *     ({@link ChatSettings#maxLineBytes}), and how long the member may send no message ({@link ChatSettings#idleTimeout})
      * @param pingEvery how long the connection may carry nothing before the member is pinged, and then how
      *     long it has to answer
      */
-    WebSocketInput(Connection connection, WebSocketOutbox outbox, int maxLineBytes, Duration idleTimeout,
-            Duration pingEvery) {
+    WebSocketInput(Connection connection, WebSocketOutbox outbox, Supplier<ChatSettings> settings, Duration pingEvery) {
         this.connection = connection;
         this.outbox = outbox;
-        this.maxLineBytes = maxLineBytes;
-        this.idleTimeout = idleTimeout;
+        this.settings = settings;
         this.pingEvery = pingEvery;
         this.reader = new MessageReader(new Pinging(), Role.SERVER, MAX_MESSAGE);
     }
@@ -109,6 +109,7 @@ final class WebSocketInput implements InputSource {
     }
 
     private Input line(String text) {
+        int maxLineBytes = settings.get().maxLineBytes();
         if (text.getBytes(StandardCharsets.UTF_8).length > maxLineBytes) {
             return new Input.TooLong(maxLineBytes);
         }
@@ -158,6 +159,7 @@ final class WebSocketInput implements InputSource {
         /** Pings, or closes, if it is time; how long to wait for bytes before the next check, or zero after a close. */
         private Duration untilNextCheck() {
             long now = System.nanoTime();
+            Duration idleTimeout = settings.get().idleTimeout();
             Duration idle = idleTimeout.minusNanos(now - lastMessage);
             if (!idle.isPositive()) {
                 outbox.close("", CloseCodes.GOING_AWAY, "quiet for " + Durations.format(idleTimeout));

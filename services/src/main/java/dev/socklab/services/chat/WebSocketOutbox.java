@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import dev.socklab.service.Outbox;
 import dev.socklab.websocket.FrameWriter;
@@ -46,6 +47,12 @@ final class WebSocketOutbox implements Outbox {
     @Override
     public boolean offerLine(String text) {
         return offerFrame(FrameWriter.serverFrame(Opcode.TEXT, true, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** The frames' bounds: a browser is held to them as an {@code nc} member is. */
+    @Override
+    public void bounds(int maxBytes, Duration maxLag) {
+        frames.bounds(maxBytes, maxLag);
     }
 
     /** Answers a ping. */

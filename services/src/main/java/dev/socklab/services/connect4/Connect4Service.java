@@ -49,8 +49,9 @@ public final class Connect4Service implements StreamService, Gauges, Reloadable 
 
     /**
      * Takes the limits anew: players, games, spectators, the challenge and move timeouts (of games
-     * begun from then on) and the flood limits (for the players connected too) at once; the line
-     * length and the idle timeout for players who connect from then on.
+     * begun from then on) and the flood limits (for the players connected too) at once; for the
+     * players connected too, the line length from each one's next line, and the idle timeout from its
+     * next read, which the runtime sets ({@link #idleTimeout}).
      */
     @Override
     public ServiceReload reload(ServiceSettings fresh) {
@@ -87,7 +88,7 @@ public final class Connect4Service implements StreamService, Gauges, Reloadable 
         // Why the player left, as its opponent is told; a connection that failed under it is "disconnected".
         String departure = "disconnected";
         try {
-            departure = converse(me, new ChatInput(conn, settings.maxLineBytes()), conn.log());
+            departure = converse(me, new ChatInput(conn, () -> settings.maxLineBytes()), conn.log());
         } finally {
             lobby.depart(me, departure);
         }

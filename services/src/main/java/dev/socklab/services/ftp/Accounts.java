@@ -1,5 +1,6 @@
 package dev.socklab.services.ftp;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,10 +19,43 @@ public interface Accounts {
      */
     Optional<FtpAccount> authenticate(String user, char[] password);
 
+    /**
+     * The users file these accounts were read from, if any: a reload reads it again whether it changed or
+     * not, and says so, as its accounts cannot be compared with those before.
+     */
+    default Optional<Path> usersFile() {
+        return Optional.empty();
+    }
+
+    /** {@code accounts}, read from the users file {@code file}. */
+    static Accounts readFrom(Path file, Accounts accounts) {
+        return new Accounts() {
+            @Override
+            public Optional<FtpAccount> authenticate(String user, char[] password) {
+                return accounts.authenticate(user, password);
+            }
+
+            @Override
+            public Optional<Path> usersFile() {
+                return Optional.of(file);
+            }
+        };
+    }
+
     /** These accounts, and anonymous read-only access with any password under {@link #ANONYMOUS_NAMES}. */
     default Accounts withAnonymous() {
-        return (user, password) -> ANONYMOUS_NAMES.contains(user)
-                ? Optional.of(new FtpAccount(user, false))
-                : authenticate(user, password);
+        Accounts named = this;
+        return new Accounts() {
+            @Override
+            public Optional<FtpAccount> authenticate(String user, char[] password) {
+                return ANONYMOUS_NAMES.contains(user) ? Optional.of(new FtpAccount(user, false))
+                        : named.authenticate(user, password);
+            }
+
+            @Override
+            public Optional<Path> usersFile() {
+                return named.usersFile();
+            }
+        };
     }
 }

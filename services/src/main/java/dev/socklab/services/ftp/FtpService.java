@@ -2,6 +2,7 @@ package dev.socklab.services.ftp;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -56,10 +57,11 @@ public final class FtpService implements StreamService, Gauges, Reloadable {
                 before.passiveAddress(), before.active(), before.dataWait(), before.failedLoginDelay(),
                 before.idleTimeout());
         UploadLimits limits = asked.root().limits();
-        // The accounts are taken whatever they are: a login check cannot be compared, so it has no line of its own.
-        List<String> changes = ServiceReload.changes("ftp", before.root().limits(), limits,
+        List<String> changes = new ArrayList<>(ServiceReload.changes("ftp", before.root().limits(), limits,
                 new ServiceReload.Setting<>("--ftp-max-upload", UploadLimits::maxUploadBytes),
-                new ServiceReload.Setting<>("--ftp-quota-per-source", UploadLimits::maxBytesPerSource));
+                new ServiceReload.Setting<>("--ftp-quota-per-source", UploadLimits::maxBytesPerSource)));
+        // The accounts are taken whatever they are: a login check cannot be compared, so the file read is what is said.
+        asked.accounts().usersFile().ifPresent(file -> changes.add("ftp: --ftp-users: accounts re-read from " + file));
         return new ServiceReload(changes, () -> {
             settings = next;
             before.root().limits(limits);

@@ -1,11 +1,13 @@
 package dev.socklab.services.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.socklab.net.Family;
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.runtime.Refusals;
 import dev.socklab.runtime.Server;
@@ -36,6 +39,7 @@ import dev.socklab.services.echo.EchoService;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.testing.Await;
 import dev.socklab.testing.RawClient;
+import dev.socklab.testing.StreamTransport;
 import dev.socklab.testing.TestCertificates;
 import dev.socklab.testing.Tools;
 
@@ -178,6 +182,37 @@ class AdminServiceTest {
         JsonNode echoTls = status.get("services").get(0).get("listeners").get(0);
         assertThat(echoTls.get("refused").get(Refusals.TLS_HANDSHAKE).asLong()).isEqualTo(1);
         assertThat(status.get("refused").get(Refusals.TLS_HANDSHAKE).asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aDatagramOfAnIpVersionNotTakenIsARefusalInTheScrapeAndTheStatus() throws Exception {
+        assumeTrue(StreamTransport.hasIpv6Loopback(), "this machine has no ::1");
+        AdminService admin = new AdminService(HttpSettings.defaults(), Clock.systemUTC());
+        server = Server.builder().family(Family.IPV6)
+                .datagram("echo", new EchoService(), Endpoint.udp(new InetSocketAddress(InetAddress.getByName("::"), 0)))
+                .stream(AdminService.NAME, admin, Endpoint.tcp(new InetSocketAddress(InetAddress.getByName("::1"), 0)))
+                .build();
+        admin.report(server);
+        server.start();
+        int port = ((InetSocketAddress) server.bindings().get(0).endpoint().address()).getPort();
+        try (DatagramChannel ipv4 = DatagramChannel.open(StandardProtocolFamily.INET)) {
+            ipv4.send(ByteBuffer.wrap("hello".getBytes(StandardCharsets.US_ASCII)), new InetSocketAddress("127.0.0.1", port));
+            Await.until(() -> server.refusals().wrongFamilyDatagrams() == 1, WAIT, "the IPv4 datagram counted");
+        }
+        InetSocketAddress bound = (InetSocketAddress) server.bindings().get(1).endpoint().address();
+        String base = "http://[::1]:" + bound.getPort();
+        String udp = server.listenerStats().get(0).address();
+
+        assertThat(get(base + "/metrics", null).body())
+                .contains("socklab_datagrams_refused_total{listener=\"" + udp
+                        + "\",reason=\"family\",service=\"echo\",transport=\"udp\"} 1.0")
+                .contains("socklab_datagrams_refused_total{listener=\"" + udp
+                        + "\",reason=\"denied\",service=\"echo\",transport=\"udp\"} 0.0");
+        JsonNode status = JsonMapper.builder().build().readTree(get(base + "/status", null).body());
+        JsonNode echoUdp = status.get("services").get(0).get("listeners").get(0);
+        assertThat(echoUdp.get("refused").get(Refusals.FAMILY_DATAGRAM).asLong()).isEqualTo(1);
+        assertThat(echoUdp.get("refused").get(Refusals.FAMILY).asLong()).isZero();
+        assertThat(status.get("refused").get(Refusals.FAMILY_DATAGRAM).asLong()).isEqualTo(1);
     }
 
     @Test

@@ -41,7 +41,7 @@ class ChatParsingFuzzTest {
             return;
         }
         byte[] stream = Arrays.copyOfRange(data, 1, data.length);
-        ChatInput input = new ChatInput(new BytesConnection(stream, 1 + (data[0] & 0x0F)), MAX_LINE);
+        ChatInput input = new ChatInput(new BytesConnection(stream, 1 + (data[0] & 0x0F)), () -> MAX_LINE);
         List<Input> got = new ArrayList<>();
         Input next;
         do {

@@ -21,6 +21,7 @@ import dev.socklab.runtime.Binding;
 import dev.socklab.runtime.Endpoint;
 import dev.socklab.runtime.Server;
 import dev.socklab.testing.RawClient;
+import dev.socklab.services.FreshSettings;
 import dev.socklab.services.http.HttpService;
 import dev.socklab.services.http.HttpSettings;
 import dev.socklab.services.http.Router;
@@ -40,6 +41,7 @@ class ChatSocketRouteTest {
     @RegisterExtension
     final ServerUnderTest servers = new ServerUnderTest();
 
+    private ChatService service;
     private Endpoint chat;
     private URI socket;
     private Endpoint http;
@@ -50,7 +52,7 @@ class ChatSocketRouteTest {
     }
 
     private void serve(ChatSettings settings, StreamTransport transport, Function<ChatService, HttpService> web) {
-        ChatService service = new ChatService(settings, Clock.systemDefaultZone());
+        service = new ChatService(settings, Clock.systemDefaultZone());
         List<Binding> bindings = servers.start(Server.builder()
                 .stream("chat", service, transport.endpoint(dir))
                 .stream("http", web.apply(service), transport.endpoint(dir))).bindings();
@@ -103,6 +105,31 @@ class ChatSocketRouteTest {
                 assertThat(web.next()).isEqualTo("-- " + web.nick() + " joined den");
             }
         }
+    }
+
+    @Test
+    void aBrowserMemberAlreadyInIsHeldToANewLineLengthAndSendQueue() throws Exception {
+        serve();
+        try (SocketMember web = SocketMember.connect(socket)) {
+            reload(new ChatSettings(50, 100, 1000, 100, 0, 10, 256 * 1024, Duration.ofSeconds(30),
+                    Duration.ofMinutes(30)));
+            web.say("x".repeat(101));
+            assertThat(web.next()).isEqualTo("!! line too long (at most 100 bytes): not sent");
+
+            // Two bytes waiting at most: the next line to the browser is past it, and its connection is dropped.
+            reload(new ChatSettings(50, 100, 1000, 1, 0, 10, 2, Duration.ofSeconds(30), Duration.ofMinutes(30)));
+            web.say("x");
+            assertThat(web.event()).isInstanceOf(SocketMember.Closed.class);
+        }
+    }
+
+    private void reload(ChatSettings next) {
+        service.reload(new FreshSettings() {
+            @Override
+            public ChatSettings chat() {
+                return next;
+            }
+        }).apply().run();
     }
 
     @Test

@@ -123,5 +123,11 @@ final class SocketMember implements Closeable {
             events.add(new Closed(statusCode, reason));
             return null;
         }
+
+        /** A connection that ended with no close frame (reset, say): RFC 6455 §7.1.5's 1006, abnormal closure. */
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            events.add(new Closed(1006, String.valueOf(error)));
+        }
     }
 }

@@ -71,14 +71,18 @@ class FtpReloadTest {
     }
 
     @Test
-    void theAccountsChangeForLoginsFromThenOn() throws IOException {
+    void theAccountsChangeForLoginsFromThenOnAndTheUsersFileReadIsSaid() throws IOException {
         FtpService service = new FtpService(TestFtp.settings(root));
         InetSocketAddress at = serve(service);
-        Accounts carolOnly = (user, password) -> user.equals("carol") && Arrays.equals(password, "pw".toCharArray())
-                ? Optional.of(new FtpAccount("carol", true)) : Optional.empty();
+        Path users = root.resolve("users");
+        Accounts carolOnly = Accounts.readFrom(users, (user, password) -> user.equals("carol")
+                && Arrays.equals(password, "pw".toCharArray()) ? Optional.of(new FtpAccount("carol", true)) : Optional.empty());
         try (FtpTestClient before = FtpTestClient.connect(at)) {
             assertThat(before.login(TestFtp.WRITER, TestFtp.PASSWORD).code()).isEqualTo(230);
-            service.reload(fresh(UploadLimits.DEFAULTS, carolOnly)).apply().run();
+            ServiceReload reload = service.reload(fresh(UploadLimits.DEFAULTS, carolOnly.withAnonymous()));
+            // Nothing else differs, yet the accounts were swapped: the reload says the file was read, not nothing.
+            assertThat(reload.changes()).containsExactly("ftp: --ftp-users: accounts re-read from " + users);
+            reload.apply().run();
 
             assertThat(before.store("STOR kept.bin", CONTENT).code()).as("a session logged in keeps going").isEqualTo(226);
             try (FtpTestClient alice = FtpTestClient.connect(at)) {
