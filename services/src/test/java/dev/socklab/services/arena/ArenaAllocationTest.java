@@ -40,8 +40,8 @@ class ArenaAllocationTest {
 
     /**
      * Before views and differences went into reused buffers, a tick allocated 1.16 MB here; now what
-     * it allocates is the simulation's new states (about 24 kB). The bound leaves room for code the
-     * JIT has not compiled yet, and none for a record or a list a snapshot.
+     * it allocates is the simulation's new states (about 24 kB; 32 kB with C1 alone). The bound leaves
+     * room for code the JIT has not fully compiled yet, and none for a view or a list a snapshot.
      */
     @Test
     void aTickOfFiveHundredPlayersAllocatesUnder64KiB() throws MalformedPacketException {
