@@ -31,11 +31,16 @@ public record EntityDelta(int id, int mask, int x, int y, int flags, int health,
 
     /** The entry that takes {@code before} to {@code after} (the same entity), or null if nothing changed. */
     public static EntityDelta between(EntityState before, EntityState after) {
-        int mask = (before.x() != after.x() ? X : 0) | (before.y() != after.y() ? Y : 0)
-                | (before.flags() != after.flags() ? FLAGS : 0) | (before.health() != after.health() ? HEALTH : 0)
-                | (before.score() != after.score() ? SCORE : 0) | (!before.name().equals(after.name()) ? NAME : 0);
+        int mask = changes(before, after);
         return mask == 0 ? null : new EntityDelta(after.id(), mask, after.x(), after.y(), after.flags(), after.health(),
                 after.score(), after.name());
+    }
+
+    /** The mask of the fields that differ from {@code before} to {@code after} (the same entity): 0 if none. */
+    public static int changes(EntityState before, EntityState after) {
+        return (before.x() != after.x() ? X : 0) | (before.y() != after.y() ? Y : 0)
+                | (before.flags() != after.flags() ? FLAGS : 0) | (before.health() != after.health() ? HEALTH : 0)
+                | (before.score() != after.score() ? SCORE : 0) | (!before.name().equals(after.name()) ? NAME : 0);
     }
 
     /** {@code before} with this entry's fields applied. */

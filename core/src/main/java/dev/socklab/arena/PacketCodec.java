@@ -74,7 +74,7 @@ public final class PacketCodec {
      * @throws IllegalArgumentException if a field is out of its range (a name too long, too many inputs or entities)
      */
     public static void encode(Packet packet, ByteBuffer out) {
-        out.putShort((short) MAGIC).put((byte) VERSION).put((byte) packet.type());
+        putHeader(out, packet.type());
         switch (packet) {
             case Packet.Connect c -> {
                 out.putLong(c.nonce());
@@ -106,12 +106,14 @@ public final class PacketCodec {
                 if (s.entities().size() > MAX_VIEW) {
                     throw new IllegalArgumentException("a SNAPSHOT carries at most " + MAX_VIEW + " entities");
                 }
-                out.putInt(s.session()).putInt((int) s.seq()).putInt((int) s.baseline()).putInt((int) s.tick())
-                        .putInt((int) s.ackInput()).putShort((short) Math.min(s.holdMillis(), 0xFFFF))
-                        .putInt((int) Math.min(s.tickMicros(), 0xFFFF_FFFFL)).putShort((short) Math.min(s.players(), 0xFFFF))
-                        .putShort((short) s.entities().size());
+                putSnapshotFields(out, s.session(), s.seq(), s.baseline(), s.tick(), s.ackInput(), s.holdMillis(),
+                        s.tickMicros(), s.players());
+                out.putShort((short) s.entities().size());
                 for (EntityDelta e : s.entities()) {
-                    putEntity(out, e);
+                    putEntityFields(out, e.id(), e.mask(), e.x(), e.y(), e.flags(), e.health(), e.score());
+                    if ((e.mask() & EntityDelta.NAME) != 0) {
+                        putText(out, e.name(), 1, MAX_NAME_BYTES);
+                    }
                 }
             }
             case Packet.Warning w -> {
@@ -120,6 +122,19 @@ public final class PacketCodec {
             }
             case Packet.Leave l -> out.putInt(l.session()).put((byte) l.reason());
         }
+    }
+
+    /** The header every packet starts with: magic, version, {@code type}. */
+    static void putHeader(ByteBuffer out, int type) {
+        out.putShort((short) MAGIC).put((byte) VERSION).put((byte) type);
+    }
+
+    /** A SNAPSHOT's fields after its header and before its entity count. */
+    static void putSnapshotFields(ByteBuffer out, int session, long seq, long baseline, long tick,
+                                  long ackInput, int holdMillis, long tickMicros, int players) {
+        out.putInt(session).putInt((int) seq).putInt((int) baseline).putInt((int) tick).putInt((int) ackInput)
+                .putShort((short) Math.min(holdMillis, 0xFFFF)).putInt((int) Math.min(tickMicros, 0xFFFF_FFFFL))
+                .putShort((short) Math.min(players, 0xFFFF));
     }
 
     /**
@@ -209,28 +224,30 @@ public final class PacketCodec {
         return new Packet.Snapshot(session, seq, baseline, tick, ackInput, hold, tickMicros, players, entities);
     }
 
-    private static void putEntity(ByteBuffer out, EntityDelta e) {
-        out.putShort((short) e.id()).put((byte) e.mask());
-        if (e.mask() == EntityDelta.REMOVED) {
+    /**
+     * One entity's entry up to its name: its id, its mask, and the fields the mask names (none for
+     * {@link EntityDelta#REMOVED}). The name, if the mask names it, follows as a text of 1 to
+     * {@link #MAX_NAME_BYTES}.
+     */
+    static void putEntityFields(ByteBuffer out, int id, int mask, int x, int y, int flags, int health, int score) {
+        out.putShort((short) id).put((byte) mask);
+        if (mask == EntityDelta.REMOVED) {
             return;
         }
-        if ((e.mask() & EntityDelta.X) != 0) {
-            out.putShort((short) e.x());
+        if ((mask & EntityDelta.X) != 0) {
+            out.putShort((short) x);
         }
-        if ((e.mask() & EntityDelta.Y) != 0) {
-            out.putShort((short) e.y());
+        if ((mask & EntityDelta.Y) != 0) {
+            out.putShort((short) y);
         }
-        if ((e.mask() & EntityDelta.FLAGS) != 0) {
-            out.put((byte) e.flags());
+        if ((mask & EntityDelta.FLAGS) != 0) {
+            out.put((byte) flags);
         }
-        if ((e.mask() & EntityDelta.HEALTH) != 0) {
-            out.put((byte) e.health());
+        if ((mask & EntityDelta.HEALTH) != 0) {
+            out.put((byte) health);
         }
-        if ((e.mask() & EntityDelta.SCORE) != 0) {
-            out.putShort((short) e.score());
-        }
-        if ((e.mask() & EntityDelta.NAME) != 0) {
-            putText(out, e.name(), 1, MAX_NAME_BYTES);
+        if ((mask & EntityDelta.SCORE) != 0) {
+            out.putShort((short) score);
         }
     }
 

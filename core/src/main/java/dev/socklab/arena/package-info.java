@@ -13,6 +13,9 @@
  *       {@link dev.socklab.arena.MalformedPacketException}, never a large allocation.</li>
  *   <li>{@link dev.socklab.arena.View} and {@link dev.socklab.arena.EntityDelta}: what one player sees
  *       of the arena, and a snapshot as the difference from a view that player acknowledged.</li>
+ *   <li>{@link dev.socklab.arena.ViewBuffer} and {@link dev.socklab.arena.SnapshotWriter}: the same
+ *       views and snapshots for a server that sends hundreds a tick, in reused buffers and written
+ *       straight into the packet, byte for byte as the records encode.</li>
  * </ul>
  */
 package dev.socklab.arena;

@@ -20,13 +20,13 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.socklab.arena.EntityDelta;
 import dev.socklab.arena.EntityState;
 import dev.socklab.arena.MalformedPacketException;
 import dev.socklab.arena.Packet;
 import dev.socklab.arena.PacketCodec;
 import dev.socklab.arena.Simulation;
-import dev.socklab.arena.View;
+import dev.socklab.arena.SnapshotWriter;
+import dev.socklab.arena.ViewBuffer;
 import dev.socklab.netem.ImpairedLink;
 import dev.socklab.services.Reloadable;
 import dev.socklab.services.ServiceReload;
@@ -90,8 +90,11 @@ public final class Arena implements Reloadable {
     /** Written under {@link #world}; read without it by {@link #receive}. */
     private final Map<Integer, Player> bySession = new ConcurrentHashMap<>();
 
-    /** The tick thread's own. */
+    /** The tick thread's own, reused from one tick (and one player) to the next. */
     private final NearestPlayers nearest = new NearestPlayers();
+    private final ViewBuffer view = new ViewBuffer();
+    private final SnapshotWriter snapshots = new SnapshotWriter();
+    private final List<Player> present = new ArrayList<>();
     private final ByteBuffer out = ByteBuffer.allocate(PacketCodec.MAX_PACKET);
     private long lastTickMicros;
     private volatile ObjLongConsumer<List<EntityState>> tickObserver = (states, tick) -> { };
@@ -421,7 +424,6 @@ public final class Arena implements Reloadable {
         }
         List<Player> kicked = new ArrayList<>();
         List<Player> silent = new ArrayList<>();
-        List<Player> present;
         List<EntityState> states;
         long tick;
         synchronized (world) {
@@ -434,13 +436,14 @@ public final class Arena implements Reloadable {
             }
             kicked.forEach(this::unregister);
             silent.forEach(this::unregister);
+            present.clear();
             for (Player player : byId.values()) {
                 applyInputs(player);
+                present.add(player);
             }
             simulation.advance();
             states = simulation.players();
             tick = simulation.tick();
-            present = new ArrayList<>(byId.values());
         }
         for (Player player : kicked) {
             send(player, new Packet.Leave(player.session, PacketCodec.LEAVE_KICKED));
@@ -459,7 +462,7 @@ public final class Arena implements Reloadable {
             }
         }
         if (isSnapshotTick(tick)) {
-            sendSnapshots(present, states, tick);
+            sendSnapshots(states, tick);
         }
         tickObserver.accept(states, tick);
         long took = clock.getAsLong() - start;
@@ -470,13 +473,16 @@ public final class Arena implements Reloadable {
 
     /** Applies up to {@link #INPUTS_PER_TICK} of {@code player}'s queued inputs. Called with the world lock held. */
     private void applyInputs(Player player) {
-        List<InputQueue.Queued> inputs = player.inputs.take(INPUTS_PER_TICK);
-        for (InputQueue.Queued input : inputs) {
+        int applied = 0;
+        for (InputQueue.Queued input = player.inputs.poll(); input != null; input = player.inputs.poll()) {
             simulation.input(player.id, input.buttons());
             player.lastApplied = input.number();
             player.lastAppliedArrived = input.arrivedNanos();
+            if (++applied == INPUTS_PER_TICK) {
+                break;
+            }
         }
-        counters.applied(inputs.size());
+        counters.applied(applied);
         counters.skippedInputs(player.inputs.takeSkipped());
     }
 
@@ -486,7 +492,11 @@ public final class Arena implements Reloadable {
                 != (tick - 1) * settings.snapshotRate() / settings.tickRate();
     }
 
-    private void sendSnapshots(List<Player> present, List<EntityState> states, long tick) {
+    /**
+     * Sends each player present its snapshot: its view, written straight into the one buffer as the
+     * difference from the view it acknowledged, with no list, record or entry made on the way.
+     */
+    private void sendSnapshots(List<EntityState> states, long tick) {
         long now = clock.getAsLong();
         NearestPlayers views = nearest.of(states);
         int at = 0;
@@ -494,24 +504,20 @@ public final class Arena implements Reloadable {
             while (states.get(at).id() != player.id) {
                 at++; // both go by increasing id, and every player present is in the simulation
             }
-            View view = views.view(at);
+            views.view(at, view);
             long baselineNumber = player.acknowledged();
-            View baseline = player.views.find(baselineNumber);
+            ViewBuffer baseline = player.views.find(baselineNumber);
             if (baseline == null) {
-                baseline = View.EMPTY;
                 baselineNumber = 0;
             }
-            List<EntityDelta> entries = view.deltaFrom(baseline);
-            if (entries.size() > PacketCodec.MAX_VIEW) {
-                // Most of the view changed hands (players entered and left it): a full one is shorter, and fits.
-                entries = view.deltaFrom(View.EMPTY);
-                baselineNumber = 0;
-            }
-            long number = player.views.add(view);
+            long number = player.views.newest() + 1;
             int hold = player.lastApplied == 0 ? 0
                     : (int) Math.min(0xFFFF, TimeUnit.NANOSECONDS.toMillis(now - player.lastAppliedArrived));
-            send(player, new Packet.Snapshot(player.session, number, baselineNumber, tick, player.lastApplied, hold,
-                    lastTickMicros, states.size(), entries));
+            out.clear();
+            snapshots.write(player.session, number, tick, player.lastApplied, hold, lastTickMicros,
+                    states.size(), view, baselineNumber, baseline, out);
+            player.views.add(view);
+            transmit(player);
             player.snapshotSent(number);
             counters.snapshotSent();
         }
@@ -521,9 +527,14 @@ public final class Arena implements Reloadable {
     private void send(Player player, Packet packet) {
         out.clear();
         PacketCodec.encode(packet, out);
+        transmit(player);
+    }
+
+    /** Sends what was written into {@link #out} to {@code player} through the network conditions. */
+    private void transmit(Player player) {
         out.flip();
         player.sent(out.remaining());
-        outbound.send(out, player.link::send);
+        outbound.send(out, player.link);
     }
 
     /** Has {@code observer} see every tick's states, by tick number, as the tick thread makes them: for tests. */

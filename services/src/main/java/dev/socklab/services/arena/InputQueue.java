@@ -1,7 +1,6 @@
 package dev.socklab.services.arena;
 
 import java.util.ArrayDeque;
-import java.util.List;
 
 import dev.socklab.arena.Buttons;
 import dev.socklab.arena.Packet;
@@ -81,17 +80,9 @@ final class InputQueue {
         return Outcome.QUEUED;
     }
 
-    /** Up to {@code max} of the oldest inputs waiting, taken from the queue. */
-    synchronized List<Queued> take(int max) {
-        int n = Math.min(max, queue.size());
-        if (n == 0) {
-            return List.of();
-        }
-        Queued[] taken = new Queued[n];
-        for (int i = 0; i < n; i++) {
-            taken[i] = queue.poll();
-        }
-        return List.of(taken);
+    /** The oldest input waiting, taken from the queue; null if none waits. */
+    synchronized Queued poll() {
+        return queue.poll();
     }
 
     /** Inputs skipped since the last call: their client gave them up before they arrived. */

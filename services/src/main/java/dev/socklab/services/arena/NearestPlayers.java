@@ -1,12 +1,12 @@
 package dev.socklab.services.arena;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import dev.socklab.arena.EntityState;
 import dev.socklab.arena.PacketCodec;
 import dev.socklab.arena.View;
+import dev.socklab.arena.ViewBuffer;
 
 /**
  * What each player sees: itself and the {@code PacketCodec.MAX_VIEW - 1} players nearest to it (the
@@ -23,12 +23,16 @@ final class NearestPlayers {
 
     /** The nearest so far, each as its squared distance above the index in the players, ascending. */
     private final long[] nearest = new long[OTHERS];
+    /** A view's players' indexes, to be put in order. */
+    private final int[] chosen = new int[OTHERS + 1];
     private List<EntityState> players = List.of();
     private int[] xs = new int[0];
     private int[] ys = new int[0];
     /** The players' indexes, by cell (row by row); cell c's are from {@code cellStart[c]} to {@code cellStart[c + 1]}. */
     private int[] byCell = new int[0];
     private int[] cellStart = new int[0];
+    /** Where the next player of each cell goes in {@link #byCell}, while they are sorted. */
+    private int[] cellNext = new int[0];
     private int columns;
     private int rows;
 
@@ -55,6 +59,7 @@ final class NearestPlayers {
         int cells = columns * rows;
         if (cellStart.length < cells + 1) {
             cellStart = new int[cells + 1];
+            cellNext = new int[cells];
         } else {
             Arrays.fill(cellStart, 0, cells + 1, 0);
         }
@@ -64,9 +69,9 @@ final class NearestPlayers {
         for (int c = 0; c < cells; c++) {
             cellStart[c + 1] += cellStart[c];
         }
-        int[] next = Arrays.copyOf(cellStart, cells);
+        System.arraycopy(cellStart, 0, cellNext, 0, cells);
         for (int i = 0; i < n; i++) {
-            byCell[next[cell(i)]++] = i;
+            byCell[cellNext[cell(i)]++] = i;
         }
         return this;
     }
@@ -75,8 +80,15 @@ final class NearestPlayers {
         return ys[i] / CELL * columns + xs[i] / CELL;
     }
 
-    /** The view of the player at {@code self} among the players taken last. */
+    /** The view of the player at {@code self} among the players taken last, as a record. */
     View view(int self) {
+        ViewBuffer view = new ViewBuffer();
+        view(self, view);
+        return view.toView();
+    }
+
+    /** Puts in {@code into} the view of the player at {@code self} among the players taken last. */
+    void view(int self, ViewBuffer into) {
         int cx = xs[self] / CELL;
         int cy = ys[self] / CELL;
         int kept = 0;
@@ -99,17 +111,16 @@ final class NearestPlayers {
                 }
             }
         }
-        int[] chosen = new int[kept + 1];
         for (int k = 0; k < kept; k++) {
             chosen[k] = (int) (nearest[k] & 0xFFFF);
         }
         chosen[kept] = self;
-        Arrays.sort(chosen);
-        List<EntityState> seen = new ArrayList<>(chosen.length);
-        for (int i : chosen) {
-            seen.add(players.get(i));
+        // The players go by increasing id, so their indexes do too.
+        Arrays.sort(chosen, 0, kept + 1);
+        into.clear();
+        for (int k = 0; k <= kept; k++) {
+            into.add(players.get(chosen[k]));
         }
-        return new View(seen);
     }
 
     /** Offers cell {@code cell}'s players to the nearest kept; returns how many are kept now. */
