@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.socklab.arena.EntityState;
 import dev.socklab.arena.PacketCodec;
-import dev.socklab.arena.View;
 import dev.socklab.arena.ViewBuffer;
 
 /**
@@ -78,13 +77,6 @@ final class NearestPlayers {
 
     private int cell(int i) {
         return ys[i] / CELL * columns + xs[i] / CELL;
-    }
-
-    /** The view of the player at {@code self} among the players taken last, as a record. */
-    View view(int self) {
-        ViewBuffer view = new ViewBuffer();
-        view(self, view);
-        return view.toView();
     }
 
     /** Puts in {@code into} the view of the player at {@code self} among the players taken last. */

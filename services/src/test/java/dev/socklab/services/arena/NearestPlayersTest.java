@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.socklab.arena.EntityState;
 import dev.socklab.arena.PacketCodec;
+import dev.socklab.arena.View;
+import dev.socklab.arena.ViewBuffer;
 
 /** A player's view is itself and its 31 nearest, by id, the lower id first at equal distance. */
 class NearestPlayersTest {
@@ -23,7 +25,7 @@ class NearestPlayersTest {
     void aSmallArenaIsSeenWhole() {
         List<EntityState> players = List.of(at(1, 0, 0), at(2, 500, 500), at(7, 2000, 1000));
 
-        assertThat(new NearestPlayers().of(players).view(1).entities()).isEqualTo(players);
+        assertThat(viewOf(new NearestPlayers().of(players), 1).entities()).isEqualTo(players);
     }
 
     @Test
@@ -41,7 +43,7 @@ class NearestPlayersTest {
             NearestPlayers nearest = new NearestPlayers().of(players);
             // Every fifth player of a crowd is plenty, and keeps the full searches quick.
             for (int self = 0; self < players.size(); self += players.size() > 100 ? 5 : 1) {
-                assertThat(nearest.view(self).entities()).as("the view of %d of %d", self, players.size())
+                assertThat(viewOf(nearest, self).entities()).as("the view of %d of %d", self, players.size())
                         .isEqualTo(fullSearch(players, self));
             }
         }
@@ -70,7 +72,14 @@ class NearestPlayersTest {
             players.add(at(id, 1010, 500));
         }
 
-        assertThat(new NearestPlayers().of(players).view(0).entities()).extracting(EntityState::id)
+        assertThat(viewOf(new NearestPlayers().of(players), 0).entities()).extracting(EntityState::id)
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, 32).boxed().toList());
+    }
+
+    /** The view of the player at {@code self} among the players {@code nearest} took last, as a record. */
+    private static View viewOf(NearestPlayers nearest, int self) {
+        ViewBuffer view = new ViewBuffer();
+        nearest.view(self, view);
+        return view.toView();
     }
 }
