@@ -3,13 +3,17 @@ package dev.socklab.cli;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.jline.keymap.KeyMap;
+import org.jline.reader.Binding;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
@@ -48,6 +52,27 @@ final class ChatTerminal implements AutoCloseable {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .variable(LineReader.HISTORY_SIZE, HISTORY_SIZE)
                 .build();
+        bindCursorKeysInNormalMode();
+    }
+
+    /**
+     * JLine binds the cursor keys as the terminal sends them in keypad mode, which it turns on only while it reads a
+     * line: a key pressed while a line is being sent (the pace may hold it for a second) comes in normal mode
+     * ({@code ESC [ A} for Up), and would reach the next prompt as ESC and the text "[A". Each is bound both ways.
+     */
+    private void bindCursorKeysInNormalMode() {
+        KeyMap<Binding> main = reader.getKeyMaps().get(LineReader.MAIN);
+        Map<InfoCmp.Capability, String> normal = Map.of(InfoCmp.Capability.key_up, "\033[A",
+                InfoCmp.Capability.key_down, "\033[B", InfoCmp.Capability.key_right, "\033[C",
+                InfoCmp.Capability.key_left, "\033[D", InfoCmp.Capability.key_home, "\033[H",
+                InfoCmp.Capability.key_end, "\033[F");
+        normal.forEach((key, sequence) -> {
+            String keypad = KeyMap.key(terminal, key);
+            Binding bound = keypad == null || keypad.isEmpty() ? null : main.getBound(keypad);
+            if (bound != null && main.getBound(sequence) == null) {
+                main.bind(bound, sequence);
+            }
+        });
     }
 
     /**
@@ -92,6 +117,10 @@ final class ChatTerminal implements AutoCloseable {
      */
     ChatClient.Ending talk(ClientConnection conn, Optional<String> firstLine, int linesPerSecond, Duration drain,
                            Function<String, AttributedString> style) throws IOException {
+        // Raw from the first prompt to the end, not only inside readLine: keys typed while a line is being sent (the
+        // pace may hold it for a second) wait for the next prompt, which shows them, rather than being echoed by the
+        // terminal wherever the cursor is ("^[[A" for Up, above the prompt).
+        Attributes cooked = terminal.enterRawMode();
         try (ChatClient chat = ChatClient.start(conn, linesPerSecond, line -> reader.printAbove(style.apply(line)))) {
             chat.ending().thenRun(this::serverEnded);
             try {
@@ -112,6 +141,8 @@ final class ChatTerminal implements AutoCloseable {
                 // Sending failed, and leaving has begun: the ending says why.
             }
             return chat.awaitEnd(drain);
+        } finally {
+            terminal.setAttributes(cooked);
         }
     }
 

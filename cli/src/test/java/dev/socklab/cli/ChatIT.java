@@ -119,6 +119,36 @@ class ChatIT {
     }
 
     @Test
+    void onATerminalKeysPressedWhileALineWaitsForThePaceGoToTheNextPrompt() throws Exception {
+        try (Launched server = Launched.socklab("serve", "chat:0", "--ipv4-only")) {
+            String port = String.valueOf(server.boundPort("chat", "tcp", "127.0.0.1"));
+            try (Tmux terminal = Tmux.start(dir, 160, 30, "./socklab chat 127.0.0.1 " + port + " --nick alice --rate 1;"
+                    + " echo \"socklab exited $?\"; sleep 60")) {
+                terminal.awaitScreen(screen -> screen.stream().anyMatch(line -> line.endsWith(" is now alice"))
+                        && lastLine(screen).equals(PROMPT.strip()), START, "alice at the prompt");
+
+                // At one line a second, once the room has "first", "second" waits a second for the pace, outside the
+                // line editor, which has put the terminal's keys out of keypad mode: Up comes as the terminal sends it
+                // then, and still reaches the next prompt as Up.
+                terminal.type("first\nsecond\n");
+                terminal.awaitScreen(s -> s.stream().anyMatch(line -> line.endsWith("] <alice> first")), SOON,
+                        "the first line sent");
+                terminal.press("Up");
+                terminal.type(" again");
+
+                terminal.awaitScreen(s -> lastLine(s).equals(PROMPT + "second again"), SOON,
+                        "the line back from the history, with what was typed after it");
+                terminal.press("Enter");
+                List<String> screen = terminal.awaitScreen(
+                        s -> s.stream().anyMatch(line -> line.endsWith("] <alice> second again")), SOON,
+                        "the line recalled and sent");
+                assertThat(screen).as("what the room heard").anyMatch(line -> line.endsWith("] <alice> first"))
+                        .anyMatch(line -> line.endsWith("] <alice> second"));
+            }
+        }
+    }
+
+    @Test
     void onATerminalTheServersReasonForClosingEndsThePromptWithExitCodeFour() throws Exception {
         try (Launched server = Launched.socklab("serve", "chat:0", "--ipv4-only", "--chat-rate", "1",
                 "--chat-burst", "1")) {

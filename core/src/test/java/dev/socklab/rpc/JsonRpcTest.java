@@ -205,8 +205,9 @@ class JsonRpcTest {
 
         assertThat(responses).hasSize(3);
         responses.forEach(r -> assertThat(r.get("error").get("code").asInt()).isEqualTo(-32000));
-        // Three deadlines would be 900 ms: the batch had one.
-        assertThat(took).isLessThan(deadline.multipliedBy(2));
+        // Three deadlines, one after the other, would take 900 ms at the least: the batch had one (and the rest of
+        // the bound is headroom for a loaded machine).
+        assertThat(took).isLessThan(deadline.multipliedBy(3));
     }
 
     @Test

@@ -45,15 +45,19 @@ import dev.socklab.testing.ServerUnderTest;
 /**
  * A client that resets mid-stream, half-closes, or vanishes (neither reads nor writes nor closes)
  * costs every TCP service one log line, the connection's closing line, and the server frees the
- * connection within a second, or within its idle and write timeouts for a client that vanished.
+ * connection at once, or within its idle and write timeouts for a client that vanished: within
+ * seconds, where the server's defaults would hold it for minutes.
  */
 @Timeout(10)
 class MisbehavingClientTest {
     private static final Duration DEADLINE = Duration.ofMillis(300);
-    /** A reset or a half-close is seen at once; the slowest case waits for a write timeout first (chargen). */
-    private static final Duration FREED_WITHIN = Duration.ofSeconds(1);
+    /**
+     * A reset or a half-close is seen at once; the slowest case waits for a write timeout first (chargen). The rest
+     * is headroom for a loaded 2-core machine: the bound tells a timeout from none, not how fast the server is.
+     */
+    private static final Duration FREED_WITHIN = Duration.ofSeconds(3);
     /** A vanished client is found out by a timeout: the idle or write timeout, a sweep, and scheduling. */
-    private static final Duration VANISHED_FREED_WITHIN = DEADLINE.plusMillis(700);
+    private static final Duration VANISHED_FREED_WITHIN = DEADLINE.plusSeconds(3);
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     @RegisterExtension

@@ -76,13 +76,24 @@ class AdminServiceTest {
         admin.report(server);
         server.start();
         member[0] = RawClient.connect(server.bindings().get(0).endpoint());
-        assertThat(member[0].readLine(WAIT)).isNotEmpty();
+        // The whole arrival, the last line the chat sends unasked: the member's bytes out stay put from then on.
+        long arrival = 0;
+        String line;
+        do {
+            line = member[0].readLine(WAIT);
+            assertThat(line).as("the chat member's arrival").isNotNull();
+            arrival += line.getBytes(StandardCharsets.UTF_8).length + 2;
+        } while (!line.endsWith(" joined lobby"));
+        long arrived = arrival;
         try (DatagramChannel client = DatagramChannel.open()) {
             client.connect(server.bindings().get(1).endpoint().address());
             client.write(ByteBuffer.wrap("hello".getBytes(StandardCharsets.US_ASCII)));
             client.read(ByteBuffer.allocate(100));
         }
-        Await.until(() -> server.listenerStats().get(1).datagramsOut() == 1, WAIT, "the echo counted");
+        // A write or a send is counted as it returns, which may be after the client has the bytes; a datagram before
+        // its bytes.
+        Await.until(() -> server.listenerStats().get(0).bytesOut() == arrived, WAIT, "the arrival's bytes counted");
+        Await.until(() -> server.listenerStats().get(1).bytesOut() == 5, WAIT, "the echo counted");
         InetSocketAddress bound = (InetSocketAddress) server.bindings().get(2).endpoint().address();
         return "http://127.0.0.1:" + bound.getPort();
     }
