@@ -106,6 +106,20 @@ class FtpInteropTest {
         assertThat(root.resolve("pub/half.bin")).hasBinaryContent(content);
     }
 
+    /**
+     * curl sends ABOR once it has the range it asked for, while the server is still sending, and
+     * closes the data connection about then: whichever the server sees first, curl reads 426 and
+     * then the ABOR's own reply (226 if the ABOR ended the transfer, 225 if the close did).
+     */
+    @Test
+    void curlAbortsADownloadOnceItHasItsRange() throws Exception {
+        Files.write(root.resolve("pub/large.bin"), new byte[32 << 20]);
+        Path got = local.resolve("range.bin");
+        String out = ok(curl("-v", "-u", USER, "-r", "0-999", "-o", got.toString(), url("/pub/large.bin"))).output();
+        assertThat(got).hasSize(1000);
+        assertThat(out).contains("> ABOR").containsPattern("(?s)< 426 .*< 22[56] ");
+    }
+
     @Test
     void curlOverAuthTlsWithTheServersCertificate() throws Exception {
         List<String> tls = List.of("--ssl-reqd", "--cacert", pair.certFile().toString(), "--resolve",
