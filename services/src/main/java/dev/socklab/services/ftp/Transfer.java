@@ -22,7 +22,7 @@ import dev.socklab.services.storage.StorageException;
  */
 final class Transfer {
     /** The longest an ABOR waits to be read during a transfer; the transfer's own end is seen at once. */
-    static final Duration WATCH = Duration.ofMillis(200);
+    private static final Duration WATCH = Duration.ofMillis(200);
 
     /** What a transfer does over its data connection. */
     @FunctionalInterface
