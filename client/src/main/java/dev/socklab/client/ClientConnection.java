@@ -43,6 +43,8 @@ import dev.socklab.trace.Tracer;
 public final class ClientConnection implements Closeable {
     /** How much one {@code recv} asks for in {@link #readToEof}: a few segments' worth. */
     private static final int CHUNK = 4096;
+    /** The longest a clean close waits for room to send close_notify: it never waits for the server's. */
+    private static final Duration CLOSE_NOTIFY_WAIT = Duration.ofSeconds(1);
 
     private final SocketChannel channel;
     /** Waited on by reads; its selector also served the connect. */
@@ -59,6 +61,8 @@ public final class ClientConnection implements Closeable {
     /** TLS over the wire once {@link #startTls} has run; null while the connection is plaintext. */
     private volatile TlsStream tls;
     private boolean closed;
+    /** A call failed, or a write timed out: the close is abrupt, with no close_notify to a peer that cannot take it. */
+    private volatile boolean failed;
 
     ClientConnection(SocketChannel channel, SelectionKey key, Duration writeTimeout, Tracer tracer, String who)
             throws IOException {
@@ -331,7 +335,10 @@ public final class ClientConnection implements Closeable {
     }
 
     /**
-     * Closes the connection; closing it again does nothing.
+     * Closes the connection; closing it again does nothing. Over TLS, a connection whose calls all
+     * went well sends close_notify first (waiting at most a second for room, and not for the
+     * server's own), so the server reads a clean end of TLS, not a truncation; after a failed call or a
+     * write that timed out, the close is abrupt.
      *
      * @throws IOException if closing the socket fails
      */
@@ -341,6 +348,17 @@ public final class ClientConnection implements Closeable {
             return;
         }
         closed = true;
+        TlsStream secure = tls;
+        if (secure != null && !failed) {
+            wire.boundWrites(CLOSE_NOTIFY_WAIT);
+            try {
+                secure.closeOutbound();
+                tracer.call(who, "SSL_shutdown()");
+            } catch (IOException e) {
+                // The server is gone or not reading: the close goes on, abrupt after all.
+                traceFailure("SSL_shutdown()", e);
+            }
+        }
         try {
             // The selectors first: a channel still registered with one is only closed at deregistration.
             writeKey.selector().close();
@@ -364,6 +382,7 @@ public final class ClientConnection implements Closeable {
 
     /** Traces a call that failed, such as {@code send(28) = EPIPE (Broken pipe)}: the line a C trace would show. */
     private void traceFailure(String call, IOException e) {
+        failed = true;
         if (tracer.enabled()) {
             tracer.call(who, call + " = " + IoFailure.errno(e));
         }

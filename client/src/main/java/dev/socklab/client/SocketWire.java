@@ -25,7 +25,8 @@ final class SocketWire implements TlsStream.Wire {
     private final SocketChannel channel;
     private final SelectionKey readKey;
     private final SelectionKey writeKey;
-    private final Duration writeTimeout;
+    /** How long a write waits for the peer to make room; shortened once the connection is closing. */
+    private volatile Duration writeTimeout;
     /** The deadline of the read under way; set before it by the one thread that reads. */
     private Deadline deadline;
     private int firstByte = -1;
@@ -35,6 +36,13 @@ final class SocketWire implements TlsStream.Wire {
         this.readKey = readKey;
         this.writeKey = writeKey;
         this.writeTimeout = writeTimeout;
+    }
+
+    /** From now on a write waits at most {@code most} for room, if that is shorter than the write timeout: a close's last words. */
+    void boundWrites(Duration most) {
+        if (most.compareTo(writeTimeout) < 0) {
+            writeTimeout = most;
+        }
     }
 
     /** Bounds the TLS reads that follow, until the next call, by {@code until}. */
@@ -83,13 +91,14 @@ final class SocketWire implements TlsStream.Wire {
 
     @Override
     public void write(ByteBuffer src) throws IOException {
-        Deadline until = Deadline.after(writeTimeout);
+        Duration bound = writeTimeout;
+        Deadline until = Deadline.after(bound);
         while (src.hasRemaining()) {
             if (channel.write(src) > 0) {
-                until = Deadline.after(writeTimeout);
+                until = Deadline.after(bound);
             } else if (!until.await(writeKey, SelectionKey.OP_WRITE)) {
                 throw new SocketTimeoutException(
-                        "could not send: the peer read nothing for " + Durations.format(writeTimeout));
+                        "could not send: the peer read nothing for " + Durations.format(bound));
             }
         }
     }

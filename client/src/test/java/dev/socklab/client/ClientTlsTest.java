@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -23,6 +27,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLSocket;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -97,6 +103,44 @@ class ClientTlsTest {
             assertThat(EchoClient.relay(conn, new ByteArrayInputStream(data), out, TIMEOUT)).isEqualTo(data.length);
         }
         assertThat(out.toByteArray()).isEqualTo(data);
+    }
+
+    @Test
+    void aCleanCloseSendsCloseNotifySoTheServerReadsACleanEndNotATruncation() throws Exception {
+        pair = TestCertificates.in(dir);
+        try (PythonServer server = PythonServer.start(PythonServer.TLS_END.formatted(pair.certFile(), pair.keyFile()), dir)) {
+            // The server tells the two apart: a TLS socket whose TCP connection just closes is a truncation.
+            try (Socket raw = new Socket("127.0.0.1", server.port())) {
+                SSLSocket cut = (SSLSocket) pair.clientContext().getSocketFactory()
+                        .createSocket(raw, "localhost", server.port(), false);
+                cut.getOutputStream().write("hello".getBytes(StandardCharsets.UTF_8));
+                cut.getOutputStream().flush();
+            }
+            assertThat(server.nextLine()).isEqualTo("truncated");
+
+            TraceLines trace = new TraceLines();
+            ClientConnection conn = connect("127.0.0.1", server.port(), trace.tracer());
+            conn.startTls(trustingThePair(), Host.parse("localhost"), TIMEOUT);
+            conn.write("hello".getBytes(StandardCharsets.UTF_8));
+            conn.close();
+            assertThat(server.nextLine()).isEqualTo("clean");
+            assertThat(trace.lines()).anyMatch(line -> line.endsWith("SSL_shutdown()"));
+        }
+    }
+
+    @Test
+    void aCloseAfterAFailedCallIsAbruptWithNoCloseNotify() throws Exception {
+        pair = TestCertificates.in(dir);
+        try (PythonServer server = PythonServer.start(PythonServer.TLS_END.formatted(pair.certFile(), pair.keyFile()), dir)) {
+            TraceLines trace = new TraceLines();
+            ClientConnection conn = connect("127.0.0.1", server.port(), trace.tracer());
+            conn.startTls(trustingThePair(), Host.parse("localhost"), TIMEOUT);
+            conn.write("reset".getBytes(StandardCharsets.UTF_8));
+            ByteBuffer answer = ByteBuffer.allocate(100);
+            assertThatThrownBy(() -> conn.read(answer, TIMEOUT)).isInstanceOf(IOException.class);
+            conn.close();
+            assertThat(trace.lines()).noneMatch(line -> line.contains("SSL_shutdown")).last().asString().endsWith("close()");
+        }
     }
 
     @Test

@@ -46,11 +46,49 @@ final class PythonServer implements AutoCloseable {
                 s.sendto(b"Hello World!", addr)
             """;
 
+    /**
+     * A TLS server, with the certificate and key files given to {@code formatted}, that reads each
+     * connection to its end and prints how it ended: {@code clean} after the client's
+     * close_notify, {@code truncated} at a TCP end without one (Python's {@code SSLEOFError}). A
+     * connection whose first bytes are {@code reset} is reset instead.
+     */
+    static final String TLS_END = WATCHDOG + """
+            import socket, ssl, struct
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain("%s", "%s")
+            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            s.bind(("127.0.0.1", 0))
+            s.listen()
+            print(s.getsockname()[1], flush=True)
+            while True:
+                c, a = s.accept()
+                try:
+                    t = context.wrap_socket(c, server_side=True, suppress_ragged_eofs=False)
+                except OSError as e:
+                    print("failed", e, flush=True)
+                    continue
+                try:
+                    if t.recv(4096) == b"reset":
+                        t.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                        t.close()
+                        continue
+                    while t.recv(4096):
+                        pass
+                    print("clean", flush=True)
+                except ssl.SSLEOFError:
+                    print("truncated", flush=True)
+                except OSError as e:
+                    print("failed", e, flush=True)
+                t.close()
+            """;
+
     private final Process process;
+    private final BufferedReader out;
     private final int port;
 
-    private PythonServer(Process process, int port) {
+    private PythonServer(Process process, BufferedReader out, int port) {
         this.process = process;
+        this.out = out;
         this.port = port;
     }
 
@@ -66,7 +104,7 @@ final class PythonServer implements AutoCloseable {
             if (line == null) {
                 throw new IOException("the Python server exited before printing its port");
             }
-            return new PythonServer(process, Integer.parseInt(line.strip()));
+            return new PythonServer(process, out, Integer.parseInt(line.strip()));
         } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
             process.destroyForcibly();
             throw new IOException("the Python server did not start", e);
@@ -76,6 +114,11 @@ final class PythonServer implements AutoCloseable {
     /** The port the server is listening on, at 127.0.0.1. */
     int port() {
         return port;
+    }
+
+    /** The next line the server prints after its port, waiting up to 10 s for it. */
+    String nextLine() throws Exception {
+        return CompletableFuture.supplyAsync(() -> readLine(out)).get(10, TimeUnit.SECONDS);
     }
 
     @Override

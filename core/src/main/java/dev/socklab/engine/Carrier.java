@@ -164,7 +164,7 @@ final class Carrier implements Executor {
         }
         try {
             Epoll.add(callState, oneEvent, epfd, fd,
-                    Epoll.EPOLLIN | Epoll.EPOLLOUT | Epoll.EPOLLRDHUP | Epoll.EPOLLET, slot);
+                    Epoll.EPOLLIN | Epoll.EPOLLPRI | Epoll.EPOLLOUT | Epoll.EPOLLRDHUP | Epoll.EPOLLET, slot);
         } catch (IOException e) {
             release(slot);
             throw e;

@@ -18,6 +18,7 @@ import java.lang.invoke.VarHandle;
  */
 final class Epoll {
     static final int EPOLLIN = 0x001;
+    static final int EPOLLPRI = 0x002;
     static final int EPOLLOUT = 0x004;
     static final int EPOLLERR = 0x008;
     static final int EPOLLHUP = 0x010;

@@ -59,7 +59,13 @@ final class JdkSocket implements StreamSocket {
      */
     @Override
     public long sendFile(ByteBuffer head, FileChannel file, long position, long count) throws IOException {
-        write(head);
+        // One write even with no head: under a virtual thread the JDK makes the descriptor non-blocking
+        // at a channel's first read or write, not at transferTo, whose sendfile would otherwise block in
+        // the kernel, holding the carrier thread, where no close could end it (a download the client
+        // stopped reading, then ABOR).
+        do {
+            channel.write(head);
+        } while (head.hasRemaining());
         long n = file.transferTo(position, count, channel);
         if (n != 0 || count == 0 || position >= file.size()) {
             return n;

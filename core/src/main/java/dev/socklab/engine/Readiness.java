@@ -42,6 +42,12 @@ final class Readiness {
      * (or the error) still to read, with its edge already reported, so reads never skip again.
      */
     private volatile boolean hungUp;
+    /**
+     * TCP urgent data came (a byte sent with {@code MSG_OOB}, as FTP clients send ABOR): a read stops
+     * short at its mark with more bytes behind it, whose edge is already reported, so reads never
+     * skip again.
+     */
+    private volatile boolean urgent;
     private volatile Thread reader;
     private volatile Thread writer;
     private volatile boolean closed;
@@ -74,7 +80,7 @@ final class Readiness {
 
     /** Whether the last read emptied the socket and no edge came since: the next read would find nothing. */
     boolean drained() {
-        return drained && !hungUp;
+        return drained && !hungUp && !urgent;
     }
 
     /** A read returned less than it had room for: the socket had no more. */
@@ -129,8 +135,11 @@ final class Readiness {
 
     /** The carrier saw {@code events} for this descriptor: the waiters wake, on the carrier. */
     void ready(int events) {
-        if ((events & (Epoll.EPOLLIN | Epoll.EPOLLRDHUP | Epoll.EPOLLHUP | Epoll.EPOLLERR)) != 0) {
+        if ((events & (Epoll.EPOLLIN | Epoll.EPOLLPRI | Epoll.EPOLLRDHUP | Epoll.EPOLLHUP | Epoll.EPOLLERR)) != 0) {
             drained = false;
+            if ((events & Epoll.EPOLLPRI) != 0) {
+                urgent = true;
+            }
             if ((events & (Epoll.EPOLLRDHUP | Epoll.EPOLLHUP | Epoll.EPOLLERR)) != 0) {
                 hungUp = true;
             }

@@ -80,6 +80,17 @@ public final class LineFraming {
         return received(source.read(dst, wait));
     }
 
+    /**
+     * Waits at most {@code wait} for something to read, and takes none of it: whether bytes were
+     * read ahead already or came within the wait (kept for the next read), or the stream ended.
+     */
+    public boolean awaitReadable(Duration wait) throws IOException {
+        if (ahead != null && ahead.hasRemaining() || sawEof) {
+            return true;
+        }
+        return fillAhead(maxLineLength + 2, wait) != 0;
+    }
+
     /** Reads one line of at most the framing's line limit; see {@link #readLine(int)}. */
     public Optional<String> readLine() throws IOException {
         return line(maxLineLength, null);

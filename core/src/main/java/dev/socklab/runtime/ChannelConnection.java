@@ -238,6 +238,20 @@ final class ChannelConnection implements Connection {
         }
     }
 
+    /** Waiting for bytes completes no request: the read that takes them does. */
+    @Override
+    public boolean awaitReadable(Duration wait) throws IOException {
+        if (!deadlines.awaitingFirstRequest()) {
+            return framing.awaitReadable(wait);
+        }
+        deadlines.reading(true);
+        try {
+            return framing.awaitReadable(wait);
+        } finally {
+            deadlines.reading(false);
+        }
+    }
+
     @Override
     public Optional<String> readLine() throws IOException {
         return request(framing::readLine);

@@ -236,6 +236,13 @@ final class StreamListener extends Listener {
             } catch (IOException e) {
                 LOG.debug("{}: TCP_NODELAY not set: {}", connTag, e.toString());
             }
+            if (handler.urgentDataInline()) {
+                try {
+                    accepted.socket().setOOBInline(true);
+                } catch (IOException e) {
+                    LOG.debug("{}: SO_OOBINLINE not set: {}", connTag, e.toString());
+                }
+            }
         }
         StreamSocket socket;
         try {

@@ -66,6 +66,17 @@ public interface Connection extends ByteSource {
     int read(ByteBuffer dst, Duration wait) throws IOException;
 
     /**
+     * Waits at most {@code wait} until there is something to read, as {@code poll(2)} waits for
+     * {@code POLLIN}, and reads none of it: for a service busy with something else that must still
+     * notice what the client says (FTP's {@code ABOR} during a transfer). Bounded by its wait, not
+     * by the idle timeout, and the connection stays open when nothing comes.
+     *
+     * @return whether bytes are there to read, or the client has closed its sending side; false if
+     *     the wait passed first
+     */
+    boolean awaitReadable(Duration wait) throws IOException;
+
+    /**
      * Reads what the client sends until it closes its side, {@code maxBytes} have come, or it
      * stays quiet for {@code quiet}, whichever is first; decoded as UTF-8. For a reply that has no
      * framing, such as the lab's acknowledgement.

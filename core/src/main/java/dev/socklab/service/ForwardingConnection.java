@@ -55,6 +55,11 @@ public abstract class ForwardingConnection implements Connection {
     }
 
     @Override
+    public boolean awaitReadable(Duration wait) throws IOException {
+        return connection.awaitReadable(wait);
+    }
+
+    @Override
     public Optional<String> readUpTo(int maxBytes, Duration quiet) throws IOException {
         return connection.readUpTo(maxBytes, quiet);
     }

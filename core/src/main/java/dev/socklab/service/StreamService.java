@@ -90,6 +90,17 @@ public interface StreamService {
     }
 
     /**
+     * Whether TCP urgent data (a byte sent with {@code MSG_OOB}) is read in its place in the stream
+     * ({@code SO_OOBINLINE}), as FTP's {@code ABOR} needs: a client may send the Telnet Synch, or the
+     * command itself, as urgent data (RFC 959 section 4.1.3), and without it the kernel takes the
+     * urgent byte out of the stream, which can be the line's LF. {@code false}, the default: the
+     * kernel's own behaviour, as for any socket.
+     */
+    default boolean urgentDataInline() {
+        return false;
+    }
+
+    /**
      * The words that begin a line whose rest is a secret (FTP's {@code PASS }, matched without regard
      * to case): under {@code --trace} the rest of such a received line shows as {@code *}, so a trace
      * can be shared. Empty, the default: the trace shows every byte.

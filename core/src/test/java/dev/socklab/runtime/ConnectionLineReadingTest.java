@@ -3,7 +3,9 @@ package dev.socklab.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,8 +25,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.socklab.service.Connection;
 import dev.socklab.service.StreamService;
 import dev.socklab.testing.Await;
+import dev.socklab.testing.LabProgram;
 import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.RawClient;
 import dev.socklab.testing.ServerUnderTest;
@@ -271,6 +275,49 @@ class ConnectionLineReadingTest {
     }
 
     /** A service that reads {@code count} lines and reports each. */
+    /**
+     * TCP urgent data (a byte sent with {@code MSG_OOB}, as FTP clients send ABOR) stops a recv short
+     * at its mark with bytes behind it, which came with the same readiness edge: the line still ends,
+     * without the urgent byte, or with it where the service reads urgent data inline. A Python client
+     * corks its socket (Java has no {@code TCP_CORK}) so that the bytes before the mark, the urgent
+     * byte and the bytes after it come in one segment, while the service waits in a read.
+     */
+    @ParameterizedTest
+    @CsvSource({"false, line abd", "true, line abcd"})
+    void aLineWithAnUrgentByteInItEndsAndTheServiceGoesOn(boolean inline, String expected) throws Exception {
+        StreamService service = new StreamService() {
+            @Override
+            public void serve(Connection conn) throws IOException {
+                seen.add(describe(conn.readLine()));
+                conn.writeLine("ok");
+                seen.add(describe(conn.readLine()));
+                seen.add(describe(conn.readLine()));
+            }
+
+            @Override
+            public boolean urgentDataInline() {
+                return inline;
+            }
+        };
+        Endpoint bound = serve(service, StreamTransport.TCP_IPV4, Limits.DEFAULTS);
+        String client = """
+                import socket, sys
+                c = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+                c.sendall(b"hello\\n")
+                c.recv(100)
+                c.setsockopt(socket.IPPROTO_TCP, socket.TCP_CORK, 1)
+                c.send(b"ab")
+                c.send(b"c", socket.MSG_OOB)
+                c.send(b"d\\nnext\\n")
+                c.setsockopt(socket.IPPROTO_TCP, socket.TCP_CORK, 0)
+                sys.stdin.read()
+                """;
+        int port = ((InetSocketAddress) bound.address()).getPort();
+        try (LabProgram python = LabProgram.python(dir, client, Integer.toString(port))) {
+            assertThat(next(3)).containsExactly("line hello", expected, "line next");
+        }
+    }
+
     private StreamService reportLines(int count) {
         return conn -> {
             for (int i = 0; i < count; i++) {

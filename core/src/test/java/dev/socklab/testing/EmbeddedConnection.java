@@ -136,6 +136,11 @@ public final class EmbeddedConnection implements Connection {
     }
 
     @Override
+    public boolean awaitReadable(Duration wait) throws IOException {
+        return framing.awaitReadable(wait);
+    }
+
+    @Override
     public Optional<String> readUpTo(int maxBytes, Duration quiet) throws IOException {
         return framing.readUpTo(maxBytes, quiet);
     }

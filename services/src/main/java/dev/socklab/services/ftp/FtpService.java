@@ -22,8 +22,8 @@ import dev.socklab.services.storage.UploadLimits;
  * File Transfer Protocol, RFC 959, as curl, Python's ftplib, lftp and wget use it, with FEAT and OPTS
  * (RFC 2389), EPSV and EPRT (RFC 2428), MLSD, MLST, SIZE, MDTM and REST STREAM (RFC 3659), and explicit
  * TLS (RFC 4217). The control connection is read a command at a time, and each command answered before
- * the next is read; a transfer runs to its end first. Any command not listed by {@link #verbs()} is
- * answered 502.
+ * the next is read; during a transfer it is watched for ABOR alone ({@link Transfer}), with urgent data
+ * read inline. Any command not listed by {@link #verbs()} is answered 502.
  *
  * <p>A session's states, and what holds each: greeted (220 sent, the runtime's first-request deadline
  * on the first command), USER given (waiting for PASS), logged in (the runtime's idle timeout between
@@ -92,7 +92,10 @@ public final class FtpService implements StreamService, Gauges, Reloadable {
         Session session = new Session(conn, settings, transfers);
         session.reply().send(220, "socklab FTP ready.");
         while (!session.ended()) {
-            Optional<String> line = conn.readLine();
+            Optional<String> line = session.takeHeld();
+            if (line.isEmpty()) {
+                line = conn.readLine();
+            }
             if (line.isEmpty()) {
                 return;
             }
@@ -134,6 +137,12 @@ public final class FtpService implements StreamService, Gauges, Reloadable {
     /** AUTH TLS, where the server has a certificate. */
     @Override
     public boolean startsTls() {
+        return true;
+    }
+
+    /** ABOR may come as urgent data, or behind a Telnet Synch that does: its bytes stay in the line. */
+    @Override
+    public boolean urgentDataInline() {
         return true;
     }
 

@@ -32,6 +32,8 @@ final class Session {
     private boolean epsvOnly;
     private Facts facts = Facts.ALL;
     private boolean ended;
+    /** A command that came while a transfer ran, to answer after it; null for none. */
+    private String held;
     /** The service's count of transfers in progress, over all sessions. */
     private final AtomicInteger transfers;
 
@@ -178,6 +180,18 @@ final class Session {
 
     void facts(Facts shown) {
         facts = shown;
+    }
+
+    /** Keeps {@code line}, which came during a transfer, to be answered once the transfer's reply is out. */
+    void hold(String line) {
+        held = line;
+    }
+
+    /** The command held during a transfer, taken once. */
+    Optional<String> takeHeld() {
+        Optional<String> line = Optional.ofNullable(held);
+        held = null;
+        return line;
     }
 
     boolean ended() {

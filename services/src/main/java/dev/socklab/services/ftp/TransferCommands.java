@@ -115,7 +115,7 @@ final class TransferCommands {
         session.reply().send(350, "Restart position accepted (" + offset + ").");
     }
 
-    /** A transfer runs to its end before the next command is read: ABOR finds none, and drops a prepared data connection. */
+    /** ABOR with no transfer in progress (one in progress is {@link Transfer}'s): drops a prepared data connection and a REST offset. */
     private static void abor(Session session, String argument) throws IOException {
         session.data().forget();
         session.takeRestart();

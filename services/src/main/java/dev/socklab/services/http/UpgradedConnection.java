@@ -34,6 +34,11 @@ final class UpgradedConnection extends ForwardingConnection {
     }
 
     @Override
+    public boolean awaitReadable(Duration wait) throws IOException {
+        return input.hasBuffered() || connection.awaitReadable(wait);
+    }
+
+    @Override
     public Optional<String> readUpTo(int maxBytes, Duration quiet) throws IOException {
         return unbuffered().readUpTo(maxBytes, quiet);
     }

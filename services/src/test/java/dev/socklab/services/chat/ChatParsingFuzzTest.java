@@ -218,6 +218,11 @@ class ChatParsingFuzzTest {
         }
 
         @Override
+        public boolean awaitReadable(Duration wait) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Optional<String> readUpTo(int maxBytes, Duration quiet) {
             throw new UnsupportedOperationException();
         }

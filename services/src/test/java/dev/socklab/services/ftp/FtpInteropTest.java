@@ -106,6 +106,20 @@ class FtpInteropTest {
         assertThat(root.resolve("pub/half.bin")).hasBinaryContent(content);
     }
 
+    /**
+     * curl sends ABOR once it has the range it asked for, while the server is still sending, and
+     * closes the data connection about then: whichever the server sees first, curl reads 426 and
+     * then the ABOR's own reply (226 if the ABOR ended the transfer, 225 if the close did).
+     */
+    @Test
+    void curlAbortsADownloadOnceItHasItsRange() throws Exception {
+        Files.write(root.resolve("pub/large.bin"), new byte[32 << 20]);
+        Path got = local.resolve("range.bin");
+        String out = ok(curl("-v", "-u", USER, "-r", "0-999", "-o", got.toString(), url("/pub/large.bin"))).output();
+        assertThat(got).hasSize(1000);
+        assertThat(out).contains("> ABOR").containsPattern("(?s)< 426 .*< 22[56] ");
+    }
+
     @Test
     void curlOverAuthTlsWithTheServersCertificate() throws Exception {
         List<String> tls = List.of("--ssl-reqd", "--cacert", pair.certFile().toString(), "--resolve",
@@ -207,6 +221,33 @@ class FtpInteropTest {
         assertThat(out).doesNotContain("served");
         assertThat(root.resolve("pub/tls.txt")).hasContent("over tls");
         assertThat(root.resolve("pub/anon.txt")).doesNotExist();
+    }
+
+    /** ftplib's abort() sends ABOR as urgent data (its LF is the urgent byte), as RFC 959's "special action" asks. */
+    @Test
+    void pythonsFtplibAbortsADownloadInProgressAndTheSessionGoesOn() throws Exception {
+        // Far more than loopback's socket buffers hold: the server is still sending when ABOR comes.
+        Files.write(root.resolve("pub/large.bin"), new byte[32 << 20]);
+        String script = """
+                import ftplib, io, sys
+                port, user, password = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+                ftp = ftplib.FTP()
+                ftp.connect("127.0.0.1", port, timeout=10)
+                ftp.login(user, password)
+                ftp.voidcmd("TYPE I")
+                conn = ftp.transfercmd("RETR /pub/large.bin")
+                print("read", len(conn.recv(8192)) > 0)
+                print("abort", ftp.abort())
+                print("then", ftp.voidresp())
+                conn.close()
+                buf = io.BytesIO()
+                ftp.retrbinary("RETR /pub/docs/readme.txt", buf.write)
+                print("next", buf.getvalue())
+                ftp.quit()
+                """;
+        String out = python(script, Integer.toString(port), TestFtp.READER, TestFtp.PASSWORD).output();
+        assertThat(out).contains("read True", "abort 426 Transfer aborted by ABOR.", "then 226 ABOR successful.",
+                "next b'read me\\n'");
     }
 
     private List<String> lftp(String commands) {

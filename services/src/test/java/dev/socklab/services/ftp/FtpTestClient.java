@@ -92,6 +92,17 @@ final class FtpTestClient implements Closeable {
         return reply();
     }
 
+    /**
+     * ABOR as RFC 959 section 4.1.3 and lftp send it: Telnet IP (IAC 0xF4), then the Synch (IAC, and
+     * 0xF2 as TCP urgent data), then the command; no reply read.
+     */
+    void abortAsTelnetDoes() throws IOException {
+        out.write(new byte[] {(byte) 0xff, (byte) 0xf4, (byte) 0xff});
+        out.flush();
+        socket.sendUrgentData(0xf2);
+        sendOnly("ABOR");
+    }
+
     /** USER then PASS: PASS's reply. */
     Reply login(String user, String password) throws IOException {
         Reply answer = send("USER " + user);
