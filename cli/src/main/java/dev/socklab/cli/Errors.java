@@ -63,7 +63,7 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
             return ExitCode.CANNOT_BIND;
         }
         if (e instanceof ServerRefusedException) {
-            return ExitCode.HTTP_ERROR;
+            return ExitCode.SERVER_REFUSED;
         }
         if (e instanceof SocketTimeoutException) {
             return ExitCode.NO_ANSWER;

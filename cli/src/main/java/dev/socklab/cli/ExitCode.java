@@ -24,7 +24,7 @@ enum ExitCode {
     CANNOT_BIND(3),
     NETWORK(4),
     NO_ANSWER(5),
-    HTTP_ERROR(6);
+    SERVER_REFUSED(6);
 
     final int code;
 

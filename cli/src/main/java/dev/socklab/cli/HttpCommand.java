@@ -298,12 +298,12 @@ final class HttpCommand implements Callable<Integer>, ServerText.Printer {
         out.flush();
     }
 
-    /** Tells why the exit code is {@link ExitCode#HTTP_ERROR}, ending the sentence with {@code more}. */
+    /** Tells why the exit code is {@link ExitCode#SERVER_REFUSED}, ending the sentence with {@code more}. */
     private int failed(ResponseHead head, String more) {
         PrintWriter err = spec.commandLine().getErr();
         err.println(Visible.of("socklab: the server answered " + status(head) + more));
         err.flush();
-        return ExitCode.HTTP_ERROR.code;
+        return ExitCode.SERVER_REFUSED.code;
     }
 
     /** {@code 404 Not Found}. */

@@ -275,6 +275,6 @@ final class RpcCommand implements Callable<Integer>, ServerText.Printer {
         err.println(Visible.of("error " + e.code() + ": " + e.getMessage()));
         e.data().ifPresent(data -> err.println(Visible.of(RpcValues.MAPPER.writeValueAsString(data))));
         err.flush();
-        return ExitCode.HTTP_ERROR.code;
+        return ExitCode.SERVER_REFUSED.code;
     }
 }

@@ -66,7 +66,7 @@ class FileTransferCommandsTest {
         try (CTftpServer server = CTftpServer.tftpdHpa(root)) {
             CommandRun.of("tftp", "get", "127.0.0.1", Integer.toString(server.port()), "nothing.bin",
                     "-o", saved.toString())
-                    .failedWith(ExitCode.HTTP_ERROR, "the server answered TFTP error 1", "check the name");
+                    .failedWith(ExitCode.SERVER_REFUSED, "the server answered TFTP error 1", "check the name");
             assertThat(saved).doesNotExist();
         }
     }
@@ -114,7 +114,7 @@ class FileTransferCommandsTest {
         try (Vsftpd server = Vsftpd.start(dir, Files.createDirectories(dir.resolve("root")), null)) {
             CommandRun.of("ftp", "get", "ftp://127.0.0.1:" + server.port() + "/missing.bin", "-o",
                     dir.resolve("m.bin").toString())
-                    .failedWith(ExitCode.HTTP_ERROR, "the server answered 550", "check the path");
+                    .failedWith(ExitCode.SERVER_REFUSED, "the server answered 550", "check the path");
             assertThat(dir.resolve("m.bin")).doesNotExist();
         }
     }
@@ -123,7 +123,7 @@ class FileTransferCommandsTest {
     void ftpWithAWrongPasswordExitsSixAndSaysSo() throws IOException {
         try (Vsftpd server = Vsftpd.start(dir, Files.createDirectories(dir.resolve("root")), null)) {
             CommandRun.of("ftp", "ls", "ftp://ada:wrong@127.0.0.1:" + server.port() + "/")
-                    .failedWith(ExitCode.HTTP_ERROR, "the server refused the login as ada: 530",
+                    .failedWith(ExitCode.SERVER_REFUSED, "the server refused the login as ada: 530",
                             "check the user and password");
         }
     }

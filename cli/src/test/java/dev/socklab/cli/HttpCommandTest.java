@@ -105,7 +105,7 @@ class HttpCommandTest {
     void anErrorStatusFromSocklabsServiceExitsSix() throws Exception {
         Run run = run(args(serve(StreamTransport.TCP_IPV4), "/status/418"));
 
-        assertThat(run.exitCode).isEqualTo(ExitCode.HTTP_ERROR.code);
+        assertThat(run.exitCode).isEqualTo(ExitCode.SERVER_REFUSED.code);
         CommandRun.assertOneSentence(run.err, "the server answered 418");
     }
 
@@ -179,12 +179,12 @@ class HttpCommandTest {
         Path kept = Files.writeString(dir.resolve("kept.txt"), "mine");
         try (PythonHttpServer python = PythonHttpServer.serve(www)) {
             Run printed = run("http", python.url("/missing"));
-            assertThat(printed.exitCode).isEqualTo(ExitCode.HTTP_ERROR.code);
+            assertThat(printed.exitCode).isEqualTo(ExitCode.SERVER_REFUSED.code);
             assertThat(printed.text()).contains("404");
             CommandRun.assertOneSentence(printed.err, "the server answered 404");
 
             Run saved = run("http", python.url("/missing"), "-o", kept.toString());
-            assertThat(saved.exitCode).isEqualTo(ExitCode.HTTP_ERROR.code);
+            assertThat(saved.exitCode).isEqualTo(ExitCode.SERVER_REFUSED.code);
             CommandRun.assertOneSentence(saved.err, "404", "kept.txt was left as it was");
             assertThat(kept).hasContent("mine");
         }

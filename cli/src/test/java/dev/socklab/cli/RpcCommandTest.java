@@ -171,7 +171,7 @@ class RpcCommandTest {
     void anRpcErrorPrintsItsCodeMessageAndDataAndExitsSix() {
         CommandRun run = run(tcp, "fail");
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.HTTP_ERROR.code);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.SERVER_REFUSED.code);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("error -32000: it failed\n{\"why\":\"asked to\"}\n");
         assertThat(run(tcp, "nope").err()).isEqualTo("error -32601: no method called nope\n");

@@ -10,7 +10,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /**
  * {@link PacketCodec#decode} on any datagram a client or a server could be sent: a packet or a
  * {@link MalformedPacketException}, nothing else thrown; a packet decoded, encoded again, gives the
- * same bytes (a CONNECT's padding aside); and a snapshot applied to a baseline gives a view or a
+ * same bytes (a CONNECT's padding aside); {@link InputPacket} reads it in place exactly when it
+ * decodes as an INPUT; and a snapshot applied to a baseline gives a view or a
  * {@link MalformedPacketException}, its entities by increasing id.
  */
 class ArenaPacketFuzzTest {
@@ -25,8 +26,10 @@ class ArenaPacketFuzzTest {
             packet = PacketCodec.decode(ByteBuffer.wrap(data));
         } catch (MalformedPacketException e) {
             assertThat(e.getMessage()).isNotBlank().doesNotContain("\n");
+            assertThat(InputPacket.isValid(ByteBuffer.wrap(data))).isFalse();
             return;
         }
+        assertThat(InputPacket.isValid(ByteBuffer.wrap(data))).isEqualTo(packet instanceof Packet.Input);
         ByteBuffer again = PacketCodec.encode(packet);
         int compared = packet instanceof Packet.Connect ? PacketCodec.HEADER_SIZE + Long.BYTES : data.length;
         assertThat(again.remaining()).isEqualTo(data.length);

@@ -1,14 +1,13 @@
 package dev.socklab.benchmarks.compare;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -35,11 +34,8 @@ public final class CompareOptions {
             description = "The workloads to run, by family: pingpong, stream, connect, udp, idle (default: all).")
     private Set<String> only = new LinkedHashSet<>();
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as Markdown to FILE.")
-    private Path out;
-
-    @Option(names = "--root", paramLabel = "DIR", description = "The socklab checkout (default: the current directory).")
-    private Path root = Path.of("");
+    @Mixin
+    private ReportOptions report = new ReportOptions();
 
     @Option(names = "--strace", description = "Also count each server's system calls per round trip, with"
             + " strace, in one more pingpong run of 100 connections; it never counts toward the medians.")
@@ -70,14 +66,9 @@ public final class CompareOptions {
         return only;
     }
 
-    /** Where to write the results as Markdown, if anywhere. */
-    public Optional<Path> out() {
-        return Optional.ofNullable(out);
-    }
-
-    /** The socklab checkout, with socklab built in it. */
-    public Path root() {
-        return root.toAbsolutePath().normalize();
+    /** The checkout it runs and where it writes its report. */
+    ReportOptions report() {
+        return report;
     }
 
     /** A run's duration: as socklab's options write it, and long enough to measure something. */

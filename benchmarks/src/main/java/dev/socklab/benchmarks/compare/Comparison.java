@@ -51,7 +51,7 @@ public final class Comparison {
 
     /** Runs the comparison and prints as it goes; returns the exit code. */
     public int run() throws IOException {
-        Path root = options.root();
+        Path root = options.report().root();
         if (!Files.isRegularFile(SocklabSnapshot.built(root))) {
             out.println("compare: no socklab build in " + root + ": run ./socklab --version there (it builds socklab),"
                     + " or give --root DIR");
@@ -115,14 +115,7 @@ public final class Comparison {
         out.println("Medians of " + options.rounds() + " round(s) of " + Durations.format(options.duration())
                 + " per server, in " + Plan.rough(took) + ":");
         out.print(ResultTable.text(rows, sides));
-        if (options.out().isPresent()) {
-            Path file = options.out().get();
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, report(rows, sides, machine, launch.pinning(), ticks));
-            out.println("Written to " + file);
-        }
+        options.report().write(report(rows, sides, machine, launch.pinning(), ticks), out);
         return rows.stream().noneMatch(r -> r.verdict().fails()) ? ALL_MET : NOT_MET;
     }
 

@@ -1,14 +1,13 @@
 package dev.socklab.benchmarks.compare;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -39,11 +38,8 @@ public final class FileCompareOptions {
             + " one more run of each case; it never counts toward the best.")
     private boolean strace;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as Markdown to FILE.")
-    private Path out;
-
-    @Option(names = "--root", paramLabel = "DIR", description = "The socklab checkout (default: the current directory).")
-    private Path root = Path.of("");
+    @Mixin
+    private ReportOptions report = new ReportOptions();
 
     int rounds() {
         return rounds;
@@ -63,12 +59,9 @@ public final class FileCompareOptions {
         return strace;
     }
 
-    Optional<Path> out() {
-        return Optional.ofNullable(out);
-    }
-
-    Path root() {
-        return root.toAbsolutePath().normalize();
+    /** The checkout it runs and where it writes its report. */
+    ReportOptions report() {
+        return report;
     }
 
     /** A server by its label, in any case. */

@@ -67,7 +67,7 @@ public final class FileComparison {
             out.println("compare-files: strace is not installed (apt-get install strace): --strace cannot count system calls");
             return CANNOT_RUN;
         }
-        Path root = options.root();
+        Path root = options.report().root();
         Path logs = root.resolve("benchmarks/target/compare-files");
         Files.createDirectories(logs);
         Path built = SocklabSnapshot.built(root);
@@ -113,7 +113,7 @@ public final class FileComparison {
         Machine machine = Machine.detect();
         out.println(servers.size() + " servers x " + cases.size() + " cases, best of " + options.rounds()
                 + " run(s) after a warm-up: " + String.join(", ", servers.stream().map(FileServer::label).toList()));
-        out.println("machine: " + machine.cores() + " cores (" + machine.cpu() + "), " + machine.kernel() + ", " + machine.java());
+        out.println("machine: " + machine.host());
         out.println(launch.pinning().enabled() ? "servers on core " + launch.pinning().serverCpu() + ", clients on core "
                 + launch.pinning().loadCpu() + " (taskset)" : "not pinned: " + launch.pinning().note());
         out.println("logs of each run: " + logs);
@@ -177,14 +177,7 @@ public final class FileComparison {
         out.println("Best of " + options.rounds() + " run(s), in " + Plan.rough(Duration.ofNanos(System.nanoTime() - started))
                 + ":");
         out.print(table);
-        if (options.out().isPresent()) {
-            Path file = options.out().get();
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, report(machine, launch.pinning(), versions, table));
-            out.println("Written to " + file);
-        }
+        options.report().write(report(machine, launch.pinning(), versions, table), out);
         return FileTable.socklabAtLeastTheCServers(rows) ? ALL_MET : NOT_MET;
     }
 
@@ -338,8 +331,7 @@ public final class FileComparison {
         String when = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         StringBuilder text = new StringBuilder("Results of `" + commandLine + "`, " + when + ": each server started once, each"
                 + " case run once as a warm-up, then " + options.rounds() + " time(s), the servers in turn; the table shows"
-                + " each server's best run.\n\n" + "Machine: " + machine.cores() + " cores (" + machine.cpu() + "), "
-                + machine.kernel() + ", " + machine.java() + "; " + (pinning.enabled() ? "servers on core "
+                + " each server's best run.\n\n" + "Machine: " + machine.host() + "; " + (pinning.enabled() ? "servers on core "
                         + pinning.serverCpu() + ", clients on core " + pinning.loadCpu() : "not pinned (" + pinning.note()
                         + ")") + ".\n");
         versions.forEach((name, version) -> text.append(name).append(": `").append(version).append("`.\n"));

@@ -1,15 +1,14 @@
 package dev.socklab.benchmarks.compare;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -33,11 +32,8 @@ public final class HttpCompareOptions {
             description = "The servers to run: socklab, jwebserver, python, busybox, nginx (default: all).")
     private Set<HttpServer> servers = new LinkedHashSet<>(List.of(HttpServer.values()));
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as Markdown to FILE.")
-    private Path out;
-
-    @Option(names = "--root", paramLabel = "DIR", description = "The socklab checkout (default: the current directory).")
-    private Path root = Path.of("");
+    @Mixin
+    private ReportOptions report = new ReportOptions();
 
     /** About how long each measured run lasts. */
     Duration duration() {
@@ -58,12 +54,9 @@ public final class HttpCompareOptions {
         return Arrays.stream(HttpServer.values()).filter(servers::contains).toList();
     }
 
-    Optional<Path> out() {
-        return Optional.ofNullable(out);
-    }
-
-    Path root() {
-        return root.toAbsolutePath().normalize();
+    /** The checkout it runs and where it writes its report. */
+    ReportOptions report() {
+        return report;
     }
 
     /** A server by the first word of its label, in any case: {@code python} for python http.server. */

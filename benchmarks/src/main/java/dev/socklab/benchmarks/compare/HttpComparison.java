@@ -73,7 +73,7 @@ public final class HttpComparison {
 
     /** Runs the comparison and prints as it goes; returns the exit code. */
     public int run() throws IOException {
-        Path root = options.root();
+        Path root = options.report().root();
         if (!Pinning.onPath("h2load")) {
             out.println("compare-http: h2load is not installed (Debian: apt-get install nghttp2-client): there is no load"
                     + " generator to run");
@@ -115,7 +115,7 @@ public final class HttpComparison {
                 + Durations.format(options.duration()) + " a run after a warm-up of about "
                 + Durations.format(options.warmup()) + ": "
                 + String.join(", ", programs.keySet().stream().map(HttpServer::label).toList()));
-        out.println("machine: " + describe(machine));
+        out.println("machine: " + machine.host());
         out.println(launch.pinning().enabled() ? "servers on core " + launch.pinning().serverCpu() + ", h2load on core "
                 + launch.pinning().loadCpu() + " (taskset)" : "not pinned: " + launch.pinning().note());
         out.println("logs of each run: " + logs);
@@ -143,14 +143,7 @@ public final class HttpComparison {
             out.println();
             out.print(crossCheck);
         }
-        if (options.out().isPresent()) {
-            Path file = options.out().get();
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, report(machine, launch.pinning(), versions, table, crossCheck));
-            out.println("Written to " + file);
-        }
+        options.report().write(report(machine, launch.pinning(), versions, table, crossCheck), out);
         return HttpTable.socklabAhead(rows) ? ALL_MET : NOT_MET;
     }
 
@@ -338,17 +331,13 @@ public final class HttpComparison {
         }
     }
 
-    private static String describe(Machine m) {
-        return m.cores() + " cores (" + m.cpu() + "), " + m.kernel() + ", " + m.java();
-    }
-
     private String report(Machine machine, Pinning pinning, Map<HttpServer, String> versions, String table,
                           String crossCheck) {
         String when = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         StringBuilder text = new StringBuilder("Results of `" + commandLine + "`, " + when + ": " + options.rounds()
                 + " round(s), each server in turn, each run about " + Durations.format(options.duration())
                 + " after a warm-up; the table shows the medians.\n\n"
-                + "Machine: " + describe(machine) + "; " + (pinning.enabled() ? "servers on core " + pinning.serverCpu()
+                + "Machine: " + machine.host() + "; " + (pinning.enabled() ? "servers on core " + pinning.serverCpu()
                         + ", h2load on core " + pinning.loadCpu() : "not pinned (" + pinning.note() + ")") + ".\n");
         versions.forEach((server, version) -> text.append(server == null ? "h2load" : server.label()).append(": `")
                 .append(version).append("`.\n"));

@@ -27,7 +27,12 @@ record Machine(int cores, String cpu, String kernel, String java, String netty) 
 
     /** One line: {@code 2 cores (AMD EPYC), Linux 6.18.4, Temurin-25.0.3+9 (Java 25.0.3+9-LTS), Netty 4.1.137.Final}. */
     String describe() {
-        return cores + " cores (" + cpu + "), " + kernel + ", " + java + ", Netty " + netty;
+        return host() + ", Netty " + netty;
+    }
+
+    /** The machine without Netty, for the comparisons that run no Netty or name its version apart. */
+    String host() {
+        return cores + " cores (" + cpu + "), " + kernel + ", " + java;
     }
 
     private static String cpuModel() {

@@ -1,15 +1,14 @@
 package dev.socklab.benchmarks.compare;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -44,11 +43,8 @@ public final class RpcCompareOptions {
                     + " (default: all).")
     private Set<RpcServer> servers = new LinkedHashSet<>(List.of(RpcServer.values()));
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as Markdown to FILE.")
-    private Path out;
-
-    @Option(names = "--root", paramLabel = "DIR", description = "The socklab checkout (default: the current directory).")
-    private Path root = Path.of("");
+    @Mixin
+    private ReportOptions report = new ReportOptions();
 
     Duration duration() {
         return duration;
@@ -75,12 +71,9 @@ public final class RpcCompareOptions {
         return Arrays.stream(RpcServer.values()).filter(servers::contains).toList();
     }
 
-    Optional<Path> out() {
-        return Optional.ofNullable(out);
-    }
-
-    Path root() {
-        return root.toAbsolutePath().normalize();
+    /** The checkout it runs and where it writes its report. */
+    ReportOptions report() {
+        return report;
     }
 
     /** A count of connections: 1 to {@link #MAX_CONNECTIONS}. */

@@ -49,7 +49,7 @@ public final class RpcComparison {
 
     /** Runs the comparison and prints as it goes; returns the exit code. */
     public int run() throws IOException {
-        Path root = options.root();
+        Path root = options.report().root();
         if (!Files.isRegularFile(SocklabSnapshot.built(root))) {
             out.println("compare-rpc: no socklab build in " + root + ": run ./socklab --version there (it builds socklab,"
                     + " whose bench is the load generator), or give --root DIR");
@@ -69,7 +69,7 @@ public final class RpcComparison {
         out.println(servers.size() + " servers x " + options.rounds() + " rounds, " + connections + " connections, "
                 + call(size) + ", each run " + Durations.format(options.duration()) + " after a warm-up of "
                 + Durations.format(options.warmup()) + ": " + String.join(", ", servers.stream().map(RpcServer::label).toList()));
-        out.println("machine: " + describe(machine));
+        out.println("machine: " + machine.host());
         out.println(launch.pinning().enabled() ? "servers on core " + launch.pinning().serverCpu() + ", socklab bench on core "
                 + launch.pinning().loadCpu() + " (taskset)" : "not pinned: " + launch.pinning().note());
         out.println("logs of each run: " + logs);
@@ -98,14 +98,7 @@ public final class RpcComparison {
         out.println("Medians of " + options.rounds() + " round(s), in " + Plan.rough(Duration.ofNanos(System.nanoTime() - started))
                 + ":");
         out.print(table);
-        if (options.out().isPresent()) {
-            Path file = options.out().get();
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, report(machine, launch.pinning(), connections, size, table));
-            out.println("Written to " + file);
-        }
+        options.report().write(report(machine, launch.pinning(), connections, size, table), out);
         return RpcTable.met(rows) ? ALL_MET : NOT_MET;
     }
 
@@ -151,17 +144,13 @@ public final class RpcComparison {
         return size == 0 ? "add(2,3)" : "echo of " + size + " bytes";
     }
 
-    private static String describe(Machine m) {
-        return m.cores() + " cores (" + m.cpu() + "), " + m.kernel() + ", " + m.java();
-    }
-
     private String report(Machine machine, Pinning pinning, int connections, int size, String table) {
         String when = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         return "Results of `" + commandLine + "`, " + when + ": " + options.rounds() + " round(s), each server in turn, "
                 + connections + " connections a run calling " + call(size) + " one call at a time each, for "
                 + Durations.format(options.duration()) + " after a warm-up of " + Durations.format(options.warmup())
                 + "; the table shows the medians.\n\n"
-                + "Machine: " + describe(machine) + "; " + (pinning.enabled() ? "servers on core " + pinning.serverCpu()
+                + "Machine: " + machine.host() + "; " + (pinning.enabled() ? "servers on core " + pinning.serverCpu()
                         + ", socklab bench on core " + pinning.loadCpu() : "not pinned (" + pinning.note() + ")") + ".\n\n"
                 + table;
     }

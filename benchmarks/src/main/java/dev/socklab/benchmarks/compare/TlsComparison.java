@@ -74,7 +74,7 @@ public final class TlsComparison {
                     + " handshake load to run");
             return CANNOT_RUN;
         }
-        Path root = options.root();
+        Path root = options.report().root();
         Path logs = root.resolve("benchmarks/target/compare-tls");
         Files.createDirectories(logs);
         Pinning pinning = Pinning.detect();
@@ -108,7 +108,7 @@ public final class TlsComparison {
         out.println(servers.size() + " servers x " + cases.size() + " cases x " + options.rounds() + " rounds, "
                 + Durations.format(options.duration()) + " a run after a warm-up of " + Durations.format(options.warmup())
                 + ": " + String.join(", ", servers.stream().map(TlsServer::label).toList()));
-        out.println("machine: " + describe(machine));
+        out.println("machine: " + machine.host());
         out.println(launch.pinning().enabled() ? "servers on core " + launch.pinning().serverCpu() + ", load on core "
                 + launch.pinning().loadCpu() + " (taskset)" : "not pinned: " + launch.pinning().note());
         out.println("logs of each run: " + logs);
@@ -132,14 +132,7 @@ public final class TlsComparison {
         out.println();
         out.println("Medians of " + options.rounds() + " round(s), in " + Plan.rough(took) + ":");
         out.print(table);
-        if (options.out().isPresent()) {
-            Path file = options.out().get();
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, report(machine, launch.pinning(), versions, table));
-            out.println("Written to " + file);
-        }
+        options.report().write(report(machine, launch.pinning(), versions, table), out);
         return TlsTable.socklabAtLeastNetty(rows) ? ALL_MET : NOT_MET;
     }
 
@@ -280,16 +273,12 @@ public final class TlsComparison {
         }
     }
 
-    private static String describe(Machine m) {
-        return m.cores() + " cores (" + m.cpu() + "), " + m.kernel() + ", " + m.java();
-    }
-
     private String report(Machine machine, Pinning pinning, Map<String, String> versions, String table) {
         String when = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         StringBuilder text = new StringBuilder("Results of `" + commandLine + "`, " + when + ": " + options.rounds()
                 + " round(s), each server in turn, each run " + Durations.format(options.duration())
                 + " after a warm-up of " + Durations.format(options.warmup()) + "; the table shows the medians.\n\n"
-                + "Machine: " + describe(machine) + "; " + (pinning.enabled() ? "servers on core " + pinning.serverCpu()
+                + "Machine: " + machine.host() + "; " + (pinning.enabled() ? "servers on core " + pinning.serverCpu()
                         + ", load on core " + pinning.loadCpu() : "not pinned (" + pinning.note() + ")") + ".\n");
         versions.forEach((name, version) -> text.append(name).append(": `").append(version).append("`.\n"));
         return text.append('\n').append(table).toString();

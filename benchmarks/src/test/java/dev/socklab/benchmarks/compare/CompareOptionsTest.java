@@ -20,7 +20,7 @@ class CompareOptionsTest {
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.rounds()).isEqualTo(3);
         assertThat(Scenario.only(o.only())).hasSize(8);
-        assertThat(o.out()).isEmpty();
+        assertThat(o.report().out()).isEmpty();
         assertThat(o.sides()).containsExactly(Side.SOCKLAB, Side.SOCKLAB_JDK, Side.NETTY);
         assertThat(o.strace()).isFalse();
     }
@@ -43,7 +43,7 @@ class CompareOptionsTest {
         assertThat(Scenario.only(o.only())).extracting(Scenario::name).containsExactly(
                 "pingpong 64 B, 1 connection", "pingpong 64 B, 100 connections", "pingpong 64 B, 1000 connections",
                 "connect, 32 loops (greeting)", "udp echo 64 B, 16 sockets");
-        assertThat(o.out()).contains(Path.of("docs/x.md"));
+        assertThat(o.report().out()).contains(Path.of("docs/x.md"));
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -21,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.socklab.arena.EntityState;
+import dev.socklab.arena.InputPacket;
 import dev.socklab.arena.MalformedPacketException;
 import dev.socklab.arena.Packet;
 import dev.socklab.arena.PacketCodec;
@@ -88,13 +88,14 @@ public final class Arena implements Reloadable {
     /** Read without the lock by the tick loop and {@link #receive}; written under it. */
     private volatile boolean stopping;
     /** Written under {@link #world}; read without it by {@link #receive}. */
-    private final Map<Integer, Player> bySession = new ConcurrentHashMap<>();
+    private final Sessions bySession = new Sessions();
 
     /** The tick thread's own, reused from one tick (and one player) to the next. */
     private final NearestPlayers nearest = new NearestPlayers();
     private final ViewBuffer view = new ViewBuffer();
     private final SnapshotWriter snapshots = new SnapshotWriter();
     private final List<Player> present = new ArrayList<>();
+    private final InputQueue.Taken taken = new InputQueue.Taken();
     private final ByteBuffer out = ByteBuffer.allocate(PacketCodec.MAX_PACKET);
     private long lastTickMicros;
     private volatile ObjLongConsumer<List<EntityState>> tickObserver = (states, tick) -> { };
@@ -154,6 +155,11 @@ public final class Arena implements Reloadable {
     public void receive(ByteBuffer packet, ArenaLink from, Logger log) {
         long now = clock.getAsLong();
         int size = packet.remaining();
+        // The one packet every player sends every tick, read where it lies; any other, or a bad one, is decoded.
+        if (InputPacket.isValid(packet)) {
+            input(packet, from, size, now);
+            return;
+        }
         Packet decoded;
         try {
             decoded = PacketCodec.decode(packet);
@@ -165,9 +171,9 @@ public final class Arena implements Reloadable {
             switch (decoded) {
                 case Packet.Connect connect -> challenge(connect, from, now);
                 case Packet.Join join -> join(join, from, log, size, now);
-                case Packet.Input input -> input(input, from, size, now);
                 case Packet.Leave leave -> leave(leave, from, size, now);
-                // A server's packet from a client: nothing the server acts on.
+                // A server's packet from a client: nothing the server acts on. (An INPUT gets here only in a buffer
+                // not in network byte order, which no transport hands over.)
                 default -> drop(DropReason.MALFORMED, now);
             }
         } catch (IOException e) {
@@ -246,22 +252,22 @@ public final class Arena implements Reloadable {
         int session;
         do {
             session = random.nextInt();
-        } while (session == 0 || bySession.containsKey(session));
+        } while (session == 0 || bySession.contains(session));
         EntityState state = simulation.join(join.nickname());
         byte[] welcome = bytes(new Packet.Welcome(session, state.id(), settings.tickRate(), settings.snapshotRate(),
                 WIDTH, HEIGHT));
         Player player = new Player(session, state.id(), join.nickname(), from, join.nonce(), welcome,
                 "arena#" + sessions.incrementAndGet(), log, now, settings.tickRate());
         byId.put(player.id, player);
-        bySession.put(session, player);
+        bySession.add(player);
         byJoin.put(new JoinKey(from.address(), join.nonce()), player);
         counters.joined(byId.size());
         startTicking();
         return player;
     }
 
-    private void input(Packet.Input input, ArenaLink from, int size, long now) {
-        Player player = sender(input.session(), from, now);
+    private void input(ByteBuffer input, ArenaLink from, int size, long now) {
+        Player player = sender(InputPacket.session(input), from, now);
         if (player == null) {
             return;
         }
@@ -284,9 +290,9 @@ public final class Arena implements Reloadable {
         }
     }
 
-    private static void heard(Player player, Packet.Input input, int size, long now) {
+    private static void heard(Player player, ByteBuffer input, int size, long now) {
         player.received(size, now);
-        player.acknowledge(input.ackSnapshot());
+        player.acknowledge(InputPacket.ackSnapshot(input));
     }
 
     private void leave(Packet.Leave leave, ArenaLink from, int size, long now) {
@@ -380,7 +386,7 @@ public final class Arena implements Reloadable {
     /** Takes {@code player} out of the arena. Called with the world lock held. */
     private void unregister(Player player) {
         byId.remove(player.id);
-        bySession.remove(player.session);
+        bySession.remove(player);
         byJoin.remove(new JoinKey(player.link.address(), player.nonce));
         simulation.leave(player.id);
         counters.left(byId.size());
@@ -474,10 +480,10 @@ public final class Arena implements Reloadable {
     /** Applies up to {@link #INPUTS_PER_TICK} of {@code player}'s queued inputs. Called with the world lock held. */
     private void applyInputs(Player player) {
         int applied = 0;
-        for (InputQueue.Queued input = player.inputs.poll(); input != null; input = player.inputs.poll()) {
-            simulation.input(player.id, input.buttons());
-            player.lastApplied = input.number();
-            player.lastAppliedArrived = input.arrivedNanos();
+        while (player.inputs.poll(taken)) {
+            simulation.input(player.id, taken.buttons);
+            player.lastApplied = taken.number;
+            player.lastAppliedArrived = taken.arrivedNanos;
             if (++applied == INPUTS_PER_TICK) {
                 break;
             }

@@ -1,9 +1,9 @@
 package dev.socklab.services.arena;
 
-import java.util.ArrayDeque;
+import java.nio.ByteBuffer;
 
 import dev.socklab.arena.Buttons;
-import dev.socklab.arena.Packet;
+import dev.socklab.arena.InputPacket;
 import dev.socklab.rate.TokenBucket;
 
 /**
@@ -14,7 +14,9 @@ import dev.socklab.rate.TokenBucket;
  * {@value #CAPACITY} inputs wait, and new ones come at most at the tick rate (a token bucket
  * whose burst is a second of inputs: an honest client's inputs bunch up behind a network's jitter
  * or a server's pause, and the 2 inputs a tick applies already cap how fast anyone moves).
- * Thread-safe: the receiving thread offers, the tick thread takes.
+ * Thread-safe: the receiving thread offers, the tick thread takes. Nothing is made per input: the
+ * queue is a ring of numbers, buttons and arrival times, and a taken input is copied into the
+ * tick thread's own {@link Taken}.
  */
 final class InputQueue {
     static final int CAPACITY = 8;
@@ -33,13 +35,21 @@ final class InputQueue {
         FULL
     }
 
-    /** An input waiting for its tick, and when it arrived (for the snapshot's hold). */
-    record Queued(long number, int buttons, long arrivedNanos) {
+    /** An input taken for its tick, and when it arrived (for the snapshot's hold); the tick thread reuses one. */
+    static final class Taken {
+        long number;
+        int buttons;
+        long arrivedNanos;
     }
 
     private final ReplayWindow packets = new ReplayWindow();
     private final TokenBucket rate;
-    private final ArrayDeque<Queued> queue = new ArrayDeque<>(CAPACITY);
+    /** The inputs waiting, oldest at {@link #head}: a ring of {@value #CAPACITY}. */
+    private final long[] numbers = new long[CAPACITY];
+    private final int[] buttons = new int[CAPACITY];
+    private final long[] arrivals = new long[CAPACITY];
+    private int head;
+    private int size;
     /** The newest input number queued or skipped: what a repeated input is told by. */
     private long newest;
     private long skipped;
@@ -48,41 +58,54 @@ final class InputQueue {
         this.rate = new TokenBucket(tickRate, tickRate, now);
     }
 
-    /** Takes what is new in {@code input}, which arrived at {@code now}. */
-    synchronized Outcome offer(Packet.Input input, long now) {
-        if (!packets.accept(input.packetSeq())) {
+    /** Takes what is new in {@code input}, a valid INPUT ({@link InputPacket#isValid}) that arrived at {@code now}. */
+    synchronized Outcome offer(ByteBuffer input, long now) {
+        if (!packets.accept(InputPacket.packetSeq(input))) {
             return Outcome.REPLAYED;
         }
-        byte[] buttons = input.buttons();
-        for (byte b : buttons) {
-            if (!Buttons.isPossible(b & 0xFF)) {
+        int count = InputPacket.count(input);
+        for (int i = 0; i < count; i++) {
+            if (!Buttons.isPossible(InputPacket.buttons(input, i))) {
                 return Outcome.IMPOSSIBLE;
             }
         }
-        if (input.firstInput() > newest + 1) {
-            skipped += input.firstInput() - newest - 1;
-            newest = input.firstInput() - 1;
+        long first = InputPacket.firstInput(input);
+        if (first > newest + 1) {
+            skipped += first - newest - 1;
+            newest = first - 1;
         }
-        for (int i = 0; i < buttons.length; i++) {
-            long number = input.firstInput() + i;
+        for (int i = 0; i < count; i++) {
+            long number = first + i;
             if (number <= newest) {
                 continue;
             }
-            if (queue.size() >= CAPACITY) {
+            if (size >= CAPACITY) {
                 return Outcome.FULL;
             }
             if (!rate.take(now)) {
                 return Outcome.TOO_FAST;
             }
-            queue.add(new Queued(number, buttons[i] & 0xFF, now));
+            int tail = (head + size) % CAPACITY;
+            numbers[tail] = number;
+            buttons[tail] = InputPacket.buttons(input, i);
+            arrivals[tail] = now;
+            size++;
             newest = number;
         }
         return Outcome.QUEUED;
     }
 
-    /** The oldest input waiting, taken from the queue; null if none waits. */
-    synchronized Queued poll() {
-        return queue.poll();
+    /** Takes the oldest input waiting into {@code into}; false, {@code into} untouched, if none waits. */
+    synchronized boolean poll(Taken into) {
+        if (size == 0) {
+            return false;
+        }
+        into.number = numbers[head];
+        into.buttons = buttons[head];
+        into.arrivedNanos = arrivals[head];
+        head = (head + 1) % CAPACITY;
+        size--;
+        return true;
     }
 
     /** Inputs skipped since the last call: their client gave them up before they arrived. */
