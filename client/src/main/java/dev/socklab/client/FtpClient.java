@@ -24,9 +24,10 @@ import dev.socklab.trace.Tracer;
  * throughout. {@code REST} and {@code APPE} resume a download or an upload; {@code SIZE} (RFC
  * 3659) tells how much the server has. With TLS, {@code AUTH TLS} secures the control connection,
  * and {@code PBSZ 0} and {@code PROT P} the data connections too (RFC 4217), each after the
- * server's 1xx reply to the transfer's command, when the server is ready for its handshake. A data
- * connection's TLS session is not resumed from the control connection's, so a server that demands
- * it (vsftpd's {@code require_ssl_reuse}) refuses the transfer.
+ * server's 1xx reply to the transfer's command, when the server is ready for its handshake. Each
+ * data connection resumes the control connection's TLS session, TLS 1.3 or 1.2, as vsftpd demands
+ * by default ({@code require_ssl_reuse}), and proftpd and FileZilla Server too: it shows the server
+ * that the data connection is the same client's.
  *
  * <p>Every reply that refuses (4xx, 5xx) becomes a {@link ServerRefusedException} that quotes it.
  */
@@ -230,7 +231,7 @@ public final class FtpClient implements Closeable {
                 throw refused(reply, command, hint(reply));
             }
             if (tls.isPresent()) {
-                data.startTls(tls.get(), host, timeout);
+                data.startTls(tls.get(), host, controlPort(), timeout);
             }
             return data;
         } catch (IOException | RuntimeException e) {
@@ -263,6 +264,11 @@ public final class FtpClient implements Closeable {
         if (!reply.completed()) {
             throw refused(reply, command, hint(reply));
         }
+    }
+
+    /** The control connection's port on the server, under which the JDK keeps the TLS session to resume. */
+    private int controlPort() {
+        return ((InetSocketAddress) control.connection().peer()).getPort();
     }
 
     /** A passive data connection: EPSV, or PASV where the server does not know EPSV. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -122,6 +123,27 @@ class FtpClientInteropTest {
             assertThat(got.toByteArray()).isEqualTo(file);
             ftp.store("b.bin", new ByteArrayInputStream(file), file.length, false, TransferProgress.NONE);
             assertThat(root.resolve("b.bin")).hasBinaryContent(file);
+        }
+    }
+
+    @Test
+    void everyTlsDataConnectionResumesTheControlConnectionsSessionAsVsftpdDemandsByDefault() throws IOException {
+        Path root = root();
+        TestCertificates pair = TestCertificates.in(Files.createDirectories(dir.resolve("tls")));
+        byte[] file = random(200_000);
+        Files.write(root.resolve("a.bin"), file);
+        ClientTls trusting = ClientTls.trusting(List.of(pair.certificate().certificate()));
+        try (Vsftpd server = Vsftpd.start(dir, root, pair, EnumSet.of(Vsftpd.Option.REQUIRE_SSL_REUSE));
+                FtpClient ftp = anonymous(server, Optional.of(trusting))) {
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            ftp.retrieve("a.bin", 0, got, TransferProgress.NONE);
+            assertThat(got.toByteArray()).isEqualTo(file);
+            ftp.store("b.bin", new ByteArrayInputStream(file), file.length, false, TransferProgress.NONE);
+            assertThat(root.resolve("b.bin")).hasBinaryContent(file);
+            ByteArrayOutputStream names = new ByteArrayOutputStream();
+            ftp.list(FtpClient.Listing.NAMES, "", names);
+            assertThat(names.toString(StandardCharsets.UTF_8).lines().sorted().toList())
+                    .isEqualTo(List.of("a.bin", "b.bin"));
         }
     }
 
