@@ -16,7 +16,7 @@ import java.util.Set;
  * Debian's vsftpd, run in the foreground ({@code background=NO}) as the test's own user
  * ({@code run_as_launching_user=YES}, so no chroot and no privilege separation) on a free port of
  * 127.0.0.1, anonymous only, its root and configuration in the test's directory, and ended by PID.
- * Anonymous users may upload and append; passive mode only. With a certificate, TLS is offered
+ * Anonymous users may upload and append; passive mode only, unless asked. With a certificate, TLS is offered
  * ({@code AUTH TLS}) but not demanded, and no session reuse is asked of the data connections, unless
  * {@link Option}s say otherwise.
  */
@@ -29,7 +29,10 @@ public final class Vsftpd implements AutoCloseable {
         REQUIRE_SSL_REUSE,
         /** {@code implicit_ssl=YES}: TLS from the control connection's first byte (FTPS); needs a certificate. */
         IMPLICIT_TLS,
-        /** {@code port_enable=YES}: PORT and EPRT, to the client's own address ({@code port_promiscuous=NO}). */
+        /**
+         * Active mode alone: {@code port_enable=YES} (PORT and EPRT, to the client's own address, as
+         * {@code port_promiscuous=NO} keeps it) and {@code pasv_enable=NO}, so that a client must use it.
+         */
         ACTIVE
     }
 
@@ -72,12 +75,13 @@ public final class Vsftpd implements AutoCloseable {
                 anon_upload_enable=YES
                 anon_other_write_enable=YES
                 anon_umask=022
-                pasv_enable=YES
+                pasv_enable=%s
                 pasv_min_port=%d
                 pasv_max_port=%d
                 port_enable=%s
                 xferlog_enable=NO
-                """.formatted(port, empty, root, pasv, pasv, yesNo(options.contains(Option.ACTIVE)));
+                """.formatted(port, empty, root, yesNo(!options.contains(Option.ACTIVE)), pasv, pasv,
+                yesNo(options.contains(Option.ACTIVE)));
         if (tls != null) {
             config += """
                     ssl_enable=YES
