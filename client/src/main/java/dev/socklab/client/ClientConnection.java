@@ -158,6 +158,7 @@ public final class ClientConnection implements Closeable {
      */
     TlsSession startTls(ClientTls settings, Host host, int sessionPort, Duration timeout) throws IOException {
         TlsStream stream = new TlsStream(settings.newEngine(host, sessionPort), wire, ByteBuffer.allocate(0));
+        wire.handshakeStarts();
         wire.readUntil(Deadline.after(timeout));
         try {
             stream.handshake();
