@@ -54,6 +54,8 @@ import dev.socklab.client.FtpUrl;
 final class FtpCommand implements Callable<Integer> {
     /** What an anonymous login gives as its password: by custom, an address; curl gives ftp@example.com. */
     private static final String ANONYMOUS_PASSWORD = "socklab@";
+    /** The JDK's switch for offering TLS 1.2 session tickets (RFC 5077) as a client; on by default. */
+    private static final String TLS12_SESSION_TICKETS = "jdk.tls.client.enableSessionTicketExtension";
 
     @Parameters(arity = "2..3", paramLabel = "get URL | put FILE URL | ls URL", hideParamSyntax = true,
             description = {"What to do, and the URL: get URL, put FILE URL, or ls URL (a directory)."})
@@ -126,6 +128,10 @@ final class FtpCommand implements Callable<Integer> {
         }
         String user = url.user().orElse("anonymous");
         String password = password(url);
+        // TLS 1.2 data connections must resume the control connection's session, here by its ID: the JDK drops a
+        // TLS 1.2 session ticket said to last past 7 days (vsftpd's never expire), and a server that sends one gives
+        // no ID. Read as the TLS context is made, so set before it.
+        System.setProperty(TLS12_SESSION_TICKETS, "false");
         Optional<ClientTls> secure = tls.clientTls(url.implicitTls(), false);
         if (secure.isPresent() && !secure.get().checksTheServer()) {
             err().println(TlsOptions.INSECURE_WARNING);

@@ -139,6 +139,23 @@ class FileTransferCommandsTest {
     }
 
     @Test
+    void overTls12TheDataConnectionsResumeTheSessionBySessionId() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        byte[] file = random(100_000);
+        Files.write(root.resolve("a.bin"), file);
+        TestCertificates pair = TestCertificates.in(Files.createDirectories(dir.resolve("tls")));
+        try (Vsftpd server = Vsftpd.start(dir, root, pair,
+                EnumSet.of(Vsftpd.Option.REQUIRE_SSL_REUSE, Vsftpd.Option.TLS_1_2))) {
+            // Without the resumption vsftpd answers RETR with 522; with the JDK's TLS 1.2 session tickets on, it would.
+            Path got = dir.resolve("got.bin");
+            CommandRun get = CommandRun.of("ftp", "get", "ftp://127.0.0.1:" + server.port() + "/a.bin", "-o",
+                    got.toString(), "--tls", "--ca", pair.certFile().toString());
+            assertThat(get.exitCode()).as(get.err()).isZero();
+            assertThat(got).hasBinaryContent(file);
+        }
+    }
+
+    @Test
     void ftpGetOfAMissingFileExitsSix() throws IOException {
         try (Vsftpd server = Vsftpd.start(dir, Files.createDirectories(dir.resolve("root")), null)) {
             CommandRun.of("ftp", "get", "ftp://127.0.0.1:" + server.port() + "/missing.bin", "-o",

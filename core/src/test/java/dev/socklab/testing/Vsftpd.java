@@ -33,7 +33,14 @@ public final class Vsftpd implements AutoCloseable {
          * Active mode alone: {@code port_enable=YES} (PORT and EPRT, to the client's own address, as
          * {@code port_promiscuous=NO} keeps it) and {@code pasv_enable=NO}, so that a client must use it.
          */
-        ACTIVE
+        ACTIVE,
+        /**
+         * TLS 1.2 at most, through OpenSSL's configuration ({@code MaxProtocol} in a file that
+         * {@code OPENSSL_CONF} names): vsftpd has no setting for TLS 1.3, which OpenSSL 3 offers.
+         * With {@code ssl_ciphers=HIGH}: vsftpd's default TLS 1.2 cipher list is DES-CBC3-SHA alone,
+         * which the JDK refuses (TLS 1.3's suites are set apart and untouched by it).
+         */
+        TLS_1_2
     }
 
     private final LabProgram program;
@@ -51,7 +58,8 @@ public final class Vsftpd implements AutoCloseable {
 
     /** vsftpd serving {@code root}, with {@code tls} when not null, and {@code options}. */
     public static Vsftpd start(Path dir, Path root, TestCertificates tls, Set<Option> options) throws IOException {
-        if (tls == null && (options.contains(Option.REQUIRE_SSL_REUSE) || options.contains(Option.IMPLICIT_TLS))) {
+        if (tls == null && (options.contains(Option.REQUIRE_SSL_REUSE) || options.contains(Option.IMPLICIT_TLS)
+                || options.contains(Option.TLS_1_2))) {
             throw new IllegalArgumentException("TLS options need a certificate: " + options);
         }
         String vsftpd = Tools.require(Path.of("/usr/sbin/vsftpd"));
@@ -94,9 +102,26 @@ public final class Vsftpd implements AutoCloseable {
                     rsa_private_key_file=%s
                     """.formatted(yesNo(options.contains(Option.REQUIRE_SSL_REUSE)),
                     yesNo(options.contains(Option.IMPLICIT_TLS)), tls.certFile(), tls.keyFile());
+            if (options.contains(Option.TLS_1_2)) {
+                config += "ssl_ciphers=HIGH\n";
+            }
         }
         Path file = Files.writeString(dir.resolve("vsftpd.conf"), config);
-        LabProgram program = LabProgram.start(List.of(vsftpd, file.toString()));
+        List<String> command = List.of(vsftpd, file.toString());
+        if (options.contains(Option.TLS_1_2)) {
+            Path openssl = Files.writeString(dir.resolve("openssl.cnf"), """
+                    openssl_conf = openssl_init
+                    [openssl_init]
+                    ssl_conf = ssl_section
+                    [ssl_section]
+                    system_default = system_default_section
+                    [system_default_section]
+                    MaxProtocol = TLSv1.2
+                    """);
+            // env execs vsftpd in its own process, so the PID ended at close is vsftpd's.
+            command = List.of("/usr/bin/env", "OPENSSL_CONF=" + openssl, vsftpd, file.toString());
+        }
+        LabProgram program = LabProgram.start(command);
         try {
             Await.until(() -> answers(port), START, "vsftpd to listen on 127.0.0.1:" + port);
         } catch (RuntimeException | Error e) {
