@@ -27,9 +27,13 @@ import dev.socklab.trace.Tracer;
  * (or, with implicit TLS, {@link #connectImplicit}, the handshake comes first, before the greeting),
  * and {@code PBSZ 0} and {@code PROT P} the data connections too (RFC 4217), each after the
  * server's 1xx reply to the transfer's command, when the server is ready for its handshake. Each
- * data connection resumes the control connection's TLS session, TLS 1.3 or 1.2, as vsftpd demands
- * by default ({@code require_ssl_reuse}), and proftpd and FileZilla Server too: it shows the server
- * that the data connection is the same client's.
+ * data connection resumes the control connection's TLS session, as vsftpd demands by default
+ * ({@code require_ssl_reuse}), and proftpd and FileZilla Server too: it shows the server that the
+ * data connection is the same client's. Over TLS 1.2 the JDK drops a session ticket said to last
+ * past 7 days, as vsftpd's are, and is then left with nothing to resume: a JVM that uses this class
+ * over TLS 1.2 should turn the JDK's TLS 1.2 tickets off ({@code
+ * jdk.tls.client.enableSessionTicketExtension=false}, before the {@link ClientTls} is made), so
+ * that the server gives the session an ID instead, as {@code socklab ftp} does.
  *
  * <p>Every reply that refuses (4xx, 5xx) becomes a {@link ServerRefusedException} that quotes it.
  */
