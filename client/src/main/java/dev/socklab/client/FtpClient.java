@@ -22,10 +22,10 @@ import dev.socklab.trace.Tracer;
  * connection to the port the server names in answer to {@code EPSV} (RFC 2428), or {@code PASV}
  * when the server does not know it, always at the control connection's address. In active mode
  * ({@link #useActiveMode}) the client listens instead, and the server connects to it. Binary
- * ({@code TYPE I}) throughout. {@code REST} and {@code APPE} resume a download or an upload; {@code SIZE} (RFC
- * 3659) tells how much the server has. With TLS, {@code AUTH TLS} secures the control connection
- * (or, with implicit TLS, {@link #connectImplicit}, the handshake comes first, before the greeting),
- * and {@code PBSZ 0} and {@code PROT P} the data connections too (RFC 4217), each after the
+ * ({@code TYPE I}) throughout. {@code REST} and {@code APPE} resume a download or an upload;
+ * {@code SIZE} (RFC 3659) tells how much the server has. With TLS, {@code AUTH TLS} secures the
+ * control connection (or, with implicit TLS, {@link #connectImplicit}, the handshake comes first,
+ * before the greeting), and {@code PBSZ 0} and {@code PROT P} the data connections too (RFC 4217), each after the
  * server's 1xx reply to the transfer's command, when the server is ready for its handshake. Each
  * data connection resumes the control connection's TLS session, as vsftpd demands by default
  * ({@code require_ssl_reuse}), and proftpd and FileZilla Server too: it shows the server that the
@@ -294,7 +294,7 @@ public final class FtpClient implements Closeable {
         }
     }
 
-    /** Active mode: listens, names the port (PORT or EPRT), sends {@code command}, and takes the server's connection. */
+    /** Active mode: listens, names the port (PORT or EPRT), sends {@code command}, takes the server's connection. */
     private ClientConnection activeData(String command) throws IOException {
         InetSocketAddress local = (InetSocketAddress) control.connection().local();
         InetSocketAddress server = (InetSocketAddress) control.connection().peer();

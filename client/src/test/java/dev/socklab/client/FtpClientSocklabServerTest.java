@@ -63,7 +63,8 @@ class FtpClientSocklabServerTest {
             getPutAndList(ftp, root);
         }
         assertThat(trace.lines()).as("the handshake comes before the greeting, which arrives over TLS")
-                .filteredOn(line -> line.contains("trace ftp ") && (line.contains("SSL_connect()") || line.contains("220")))
+                .filteredOn(line -> line.contains("trace ftp ")
+                        && (line.contains("SSL_connect()") || line.contains("220")))
                 .first().asString().contains("SSL_connect() = TLS");
         assertThat(trace.lines()).filteredOn(line -> line.contains("ftp-data") && line.contains("SSL_connect() = TLS"))
                 .hasSize(3);

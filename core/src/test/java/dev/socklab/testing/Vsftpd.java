@@ -25,7 +25,7 @@ public final class Vsftpd implements AutoCloseable {
 
     /** What the test asks of vsftpd beyond the above. */
     public enum Option {
-        /** {@code require_ssl_reuse=YES}, vsftpd's default: a TLS data connection must resume the control connection's session. */
+        /** {@code require_ssl_reuse=YES}, vsftpd's default: a TLS data connection must resume the control session. */
         REQUIRE_SSL_REUSE,
         /** {@code implicit_ssl=YES}: TLS from the control connection's first byte (FTPS); needs a certificate. */
         IMPLICIT_TLS,
