@@ -16,8 +16,8 @@ import java.util.Set;
  * Debian's vsftpd, run in the foreground ({@code background=NO}) as the test's own user
  * ({@code run_as_launching_user=YES}, so no chroot and no privilege separation) on a free port of
  * 127.0.0.1, anonymous only, its root and configuration in the test's directory, and ended by PID.
- * Anonymous users may upload and append; passive mode only, unless asked. With a certificate, TLS is offered
- * ({@code AUTH TLS}) but not demanded, and no session reuse is asked of the data connections, unless
+ * Anonymous users may upload and append. Passive mode only, and with a certificate, TLS offered
+ * ({@code AUTH TLS}) but not demanded and no session reuse asked of the data connections, unless
  * {@link Option}s say otherwise.
  */
 public final class Vsftpd implements AutoCloseable {
@@ -118,7 +118,7 @@ public final class Vsftpd implements AutoCloseable {
                     [system_default_section]
                     MaxProtocol = TLSv1.2
                     """);
-            // env execs vsftpd in its own process, so the PID ended at close is vsftpd's.
+            // env replaces itself with vsftpd (execve), so the PID ended at close is vsftpd's.
             command = List.of("/usr/bin/env", "OPENSSL_CONF=" + openssl, vsftpd, file.toString());
         }
         LabProgram program = LabProgram.start(command);
