@@ -31,12 +31,14 @@ import dev.socklab.client.ClientTls;
 import dev.socklab.client.FtpClient;
 import dev.socklab.client.FtpUrl;
 
-/** {@code socklab ftp get|put|ls}: one FTP transfer or listing, passive mode, with resume and TLS. */
+/** {@code socklab ftp get|put|ls}: one FTP transfer or listing, passive or active mode, with resume and TLS. */
 @Command(name = "ftp", mixinStandardHelpOptions = true, versionProvider = SocklabCommand.Version.class,
-        description = {"Downloads, uploads or lists over FTP, in passive mode (EPSV, or PASV).",
+        description = {"Downloads, uploads or lists over FTP, in passive mode (EPSV, or PASV), or active mode"
+                + " (--active: PORT, or EPRT over IPv6).",
                 "The URL is ftp://[USER[:PASSWORD]@]HOST[:PORT]/PATH, port 21 unless given; without a user the"
                 + " login is anonymous, as curl's. A user without a password reads it from standard input"
-                + " (--password-stdin) or asks for it on the terminal.",
+                + " (--password-stdin) or asks for it on the terminal. ftps:// is implicit TLS, port 990 unless"
+                + " given: TLS from the first byte, trusting as --tls does (--ca, --insecure).",
                 "get saves the file under its own name here, or as -o; put FILE URL sends FILE as the URL's path"
                 + " (a path ending in / gets FILE's name). --continue resumes either way: get from the local"
                 + " file's end (REST), put from the server's (SIZE, then APPE).",
@@ -47,10 +49,13 @@ import dev.socklab.client.FtpUrl;
                 "  socklab ftp ls ftp://localhost:10021/",
                 "  socklab ftp get ftp://localhost:10021/big.iso --continue --sha256",
                 "  socklab ftp put notes.txt ftp://ada@localhost:10021/ --password-stdin",
-                "  socklab ftp get ftp://localhost:10021/a.txt -o - --tls --ca cert.pem"})
+                "  socklab ftp get ftp://localhost:10021/a.txt -o - --tls --ca cert.pem",
+                "  socklab ftp ls ftps://localhost:10990/ --ca cert.pem --active"})
 final class FtpCommand implements Callable<Integer> {
     /** What an anonymous login gives as its password: by custom, an address; curl gives ftp@example.com. */
     private static final String ANONYMOUS_PASSWORD = "socklab@";
+    /** The JDK's switch for offering TLS 1.2 session tickets (RFC 5077) as a client; on by default. */
+    private static final String TLS12_SESSION_TICKETS = "jdk.tls.client.enableSessionTicketExtension";
 
     @Parameters(arity = "2..3", paramLabel = "get URL | put FILE URL | ls URL", hideParamSyntax = true,
             description = {"What to do, and the URL: get URL, put FILE URL, or ls URL (a directory)."})
@@ -81,6 +86,11 @@ final class FtpCommand implements Callable<Integer> {
     @Option(names = "--password-stdin", description = "Read the URL's user's password from the first line of"
             + " standard input.")
     boolean passwordStdin;
+
+    @Option(names = "--active", description = "Active mode: for each transfer the server connects to a port this"
+            + " client listens on, at the control connection's own address (PORT, or EPRT over IPv6); for a server"
+            + " that serves no passive mode.")
+    boolean active;
 
     @Option(names = "--names", description = "With ls: the names alone, one a line (NLST), not the long form (LIST).")
     boolean names;
@@ -118,11 +128,18 @@ final class FtpCommand implements Callable<Integer> {
         }
         String user = url.user().orElse("anonymous");
         String password = password(url);
-        Optional<ClientTls> secure = tls.clientTls(false, false);
+        // TLS 1.2 data connections must resume the control connection's session, here by its ID: the JDK drops a
+        // TLS 1.2 session ticket said to last past 7 days (vsftpd's never expire), and a server that sends one gives
+        // no ID. Read as the TLS context is made, so set before it.
+        System.setProperty(TLS12_SESSION_TICKETS, "false");
+        Optional<ClientTls> secure = tls.clientTls(url.implicitTls(), false);
         if (secure.isPresent() && !secure.get().checksTheServer()) {
             err().println(TlsOptions.INSECURE_WARNING);
         }
         try (FtpClient ftp = connect(url, secure)) {
+            if (active) {
+                ftp.useActiveMode();
+            }
             ftp.login(user, password);
             return switch (action) {
                 case "get" -> get(ftp, url);
@@ -134,6 +151,10 @@ final class FtpCommand implements Callable<Integer> {
 
     private FtpClient connect(FtpUrl url, Optional<ClientTls> secure) throws IOException {
         try {
+            if (url.implicitTls()) {
+                return FtpClient.connectImplicit(url.parsedHost(), url.port(), options.family.family(),
+                        options.timeout(), options.tracer(), secure.orElseThrow());
+            }
             return FtpClient.connect(url.parsedHost(), url.port(), options.family.family(), options.timeout(),
                     options.tracer(), secure);
         } catch (CertificateRefusedException e) {

@@ -37,7 +37,8 @@ final class TlsOptions {
     /**
      * The TLS to speak, if any.
      *
-     * @param implied whether the command's URL asks for TLS ({@code https://}, {@code wss://}) without --tls
+     * @param implied whether the command's URL asks for TLS ({@code https://}, {@code wss://}, {@code ftps://})
+     *     without --tls
      * @param udp whether the command runs over UDP
      * @throws Errors.UsageException for options that do not go together
      */
@@ -49,7 +50,7 @@ final class TlsOptions {
         }
         if (!on && (ca != null || insecure)) {
             throw new Errors.UsageException((ca != null ? "--ca" : "--insecure") + " is for TLS: add --tls"
-                    + " (or, for http and ws, write an https:// or wss:// URL)");
+                    + " (or, for http, ws and ftp, write an https://, wss:// or ftps:// URL)");
         }
         if (ca != null && insecure) {
             throw new Errors.UsageException("--insecure checks no certificate, so --ca would go unused: give one of"

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Random;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.socklab.testing.CTftpServer;
 import dev.socklab.testing.LoopbackPorts;
+import dev.socklab.testing.TestCertificates;
 import dev.socklab.testing.Vsftpd;
 
 /**
@@ -110,6 +112,50 @@ class FileTransferCommandsTest {
     }
 
     @Test
+    void ftpsWithActiveModeGetsPutsAndListsFromAServerThatDemandsSessionReuse() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        byte[] file = random(300_000);
+        Files.write(root.resolve("a.bin"), file);
+        TestCertificates pair = TestCertificates.in(Files.createDirectories(dir.resolve("tls")));
+        try (Vsftpd server = Vsftpd.start(dir, root, pair, EnumSet.of(Vsftpd.Option.IMPLICIT_TLS,
+                Vsftpd.Option.REQUIRE_SSL_REUSE, Vsftpd.Option.ACTIVE))) {
+            String url = "ftps://127.0.0.1:" + server.port() + "/";
+            String ca = pair.certFile().toString();
+            Path got = dir.resolve("got.bin");
+            CommandRun get = CommandRun.of("ftp", "get", url + "a.bin", "-o", got.toString(), "--ca", ca, "--active",
+                    "--sha256");
+            assertThat(get.exitCode()).as(get.err()).isZero();
+            assertThat(got).hasBinaryContent(file);
+            assertThat(get.out()).isEqualTo(sha256(file) + "  " + got + System.lineSeparator());
+
+            CommandRun put = CommandRun.of("ftp", "put", got.toString(), url + "b.bin", "--ca", ca, "--active");
+            assertThat(put.exitCode()).as(put.err()).isZero();
+            assertThat(root.resolve("b.bin")).hasBinaryContent(file);
+
+            // The listing goes to System.out itself, as a file sent to -o - does; FtpClientInteropTest reads it.
+            CommandRun ls = CommandRun.of("ftp", "ls", url, "--names", "--ca", ca, "--active");
+            assertThat(ls.exitCode()).as(ls.err()).isZero();
+        }
+    }
+
+    @Test
+    void overTls12TheDataConnectionsResumeTheSessionBySessionId() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        byte[] file = random(100_000);
+        Files.write(root.resolve("a.bin"), file);
+        TestCertificates pair = TestCertificates.in(Files.createDirectories(dir.resolve("tls")));
+        try (Vsftpd server = Vsftpd.start(dir, root, pair,
+                EnumSet.of(Vsftpd.Option.REQUIRE_SSL_REUSE, Vsftpd.Option.TLS_1_2))) {
+            // Without the resumption vsftpd answers RETR with 522; with the JDK's TLS 1.2 session tickets on, it would.
+            Path got = dir.resolve("got.bin");
+            CommandRun get = CommandRun.of("ftp", "get", "ftp://127.0.0.1:" + server.port() + "/a.bin", "-o",
+                    got.toString(), "--tls", "--ca", pair.certFile().toString());
+            assertThat(get.exitCode()).as(get.err()).isZero();
+            assertThat(got).hasBinaryContent(file);
+        }
+    }
+
+    @Test
     void ftpGetOfAMissingFileExitsSix() throws IOException {
         try (Vsftpd server = Vsftpd.start(dir, Files.createDirectories(dir.resolve("root")), null)) {
             CommandRun.of("ftp", "get", "ftp://127.0.0.1:" + server.port() + "/missing.bin", "-o",
@@ -136,7 +182,9 @@ class FileTransferCommandsTest {
 
     @Test
     void ftpRefusesWhatCannotBe() {
-        CommandRun.of("ftp", "get", "ftps://localhost/a").failedWith(ExitCode.USAGE, "not ftps://");
+        CommandRun.of("ftp", "get", "sftp://localhost/a").failedWith(ExitCode.USAGE, "or ftps:// for implicit TLS");
+        CommandRun.of("ftp", "ls", "ftp://localhost/", "--insecure").failedWith(ExitCode.USAGE,
+                "--insecure is for TLS: add --tls", "ftps://");
         CommandRun.of("ftp", "put", "ftp://localhost/a").failedWith(ExitCode.USAGE, "put FILE URL");
         CommandRun.of("ftp", "ls", "ftp://ada@localhost/", "--password-stdin", "--names", "--machine")
                 .failedWith(ExitCode.USAGE, "pick one");

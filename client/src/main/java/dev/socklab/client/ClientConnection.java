@@ -149,8 +149,20 @@ public final class ClientConnection implements Closeable {
      * @throws IOException if the handshake fails otherwise, in one sentence
      */
     public TlsSession startTls(ClientTls settings, Host host, Duration timeout) throws IOException {
-        int port = peer instanceof InetSocketAddress inet ? inet.getPort() : 0;
-        TlsStream stream = new TlsStream(settings.newEngine(host, port), wire, ByteBuffer.allocate(0));
+        return startTls(settings, host, peer instanceof InetSocketAddress inet ? inet.getPort() : 0, timeout);
+    }
+
+    /**
+     * Runs a TLS handshake as {@link #startTls(ClientTls, Host, Duration)} does, offering to resume
+     * the session made with {@code host}'s port {@code sessionPort} rather than this connection's
+     * own: the JDK keeps a client's sessions by host and port, and an FTP data connection, on a port
+     * of its own, must resume its control connection's session (vsftpd's {@code require_ssl_reuse},
+     * which proves that both connections are the same client's). The session must come from the
+     * same {@code settings}, which hold the JDK's session cache.
+     */
+    TlsSession startTls(ClientTls settings, Host host, int sessionPort, Duration timeout) throws IOException {
+        TlsStream stream = new TlsStream(settings.newEngine(host, sessionPort), wire, ByteBuffer.allocate(0));
+        wire.handshakeStarts();
         wire.readUntil(Deadline.after(timeout));
         try {
             stream.handshake();

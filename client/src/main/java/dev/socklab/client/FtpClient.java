@@ -18,15 +18,22 @@ import dev.socklab.net.Host;
 import dev.socklab.trace.Tracer;
 
 /**
- * FTP from the client's side (RFC 959), passive mode only: each transfer opens a data connection
- * to the port the server names in answer to {@code EPSV} (RFC 2428), or {@code PASV} when the
- * server does not know it, always at the control connection's address. Binary ({@code TYPE I})
- * throughout. {@code REST} and {@code APPE} resume a download or an upload; {@code SIZE} (RFC
- * 3659) tells how much the server has. With TLS, {@code AUTH TLS} secures the control connection,
- * and {@code PBSZ 0} and {@code PROT P} the data connections too (RFC 4217), each after the
- * server's 1xx reply to the transfer's command, when the server is ready for its handshake. A data
- * connection's TLS session is not resumed from the control connection's, so a server that demands
- * it (vsftpd's {@code require_ssl_reuse}) refuses the transfer.
+ * FTP from the client's side (RFC 959). In passive mode, the default, each transfer opens a data
+ * connection to the port the server names in answer to {@code EPSV} (RFC 2428), or {@code PASV}
+ * when the server does not know it, always at the control connection's address. In active mode
+ * ({@link #useActiveMode}) the client listens instead, and the server connects to it. Binary
+ * ({@code TYPE I}) throughout. {@code REST} and {@code APPE} resume a download or an upload;
+ * {@code SIZE} (RFC 3659) tells how much the server has. With TLS, {@code AUTH TLS} secures the
+ * control connection (or, with implicit TLS, {@link #connectImplicit}, the handshake comes first,
+ * before the greeting), and {@code PBSZ 0} and {@code PROT P} the data connections too (RFC 4217), each after the
+ * server's 1xx reply to the transfer's command, when the server is ready for its handshake. Each
+ * data connection resumes the control connection's TLS session, as vsftpd demands by default
+ * ({@code require_ssl_reuse}), and proftpd and FileZilla Server too: it shows the server that the
+ * data connection is the same client's. Over TLS 1.2 the JDK drops a session ticket said to last
+ * past 7 days, as vsftpd's are, and is then left with nothing to resume: a JVM that uses this class
+ * over TLS 1.2 should turn the JDK's TLS 1.2 tickets off ({@code
+ * jdk.tls.client.enableSessionTicketExtension=false}, before the {@link ClientTls} is made), so
+ * that the server gives the session an ID instead, as {@code socklab ftp} does.
  *
  * <p>Every reply that refuses (4xx, 5xx) becomes a {@link ServerRefusedException} that quotes it.
  */
@@ -58,6 +65,8 @@ public final class FtpClient implements Closeable {
     private final Optional<ClientTls> tls;
     /** Whether EPSV was refused once: PASV straight away from then on. */
     private boolean epsvRefused;
+    /** Whether the server opens the data connections (PORT, EPRT), not the client. */
+    private boolean active;
 
     private FtpClient(FtpControl control, Host host, Duration timeout, Tracer tracer, Optional<ClientTls> tls) {
         this.control = control;
@@ -77,19 +86,43 @@ public final class FtpClient implements Closeable {
      */
     public static FtpClient connect(Host host, int port, Family family, Duration timeout, Tracer tracer,
             Optional<ClientTls> tls) throws IOException {
-        Objects.requireNonNull(tls, "tls");
+        return open(host, port, family, timeout, tracer, Objects.requireNonNull(tls, "tls"), false);
+    }
+
+    /**
+     * Connects to a server that speaks implicit TLS ({@code ftps://}, port 990 by custom): the TLS
+     * handshake first, then the greeting over TLS; the data connections are secured as with
+     * {@code AUTH TLS} ({@code PBSZ 0}, {@code PROT P}).
+     *
+     * @param timeout how long the connect, the handshake and each answer may take
+     * @throws CertificateRefusedException if the server's certificate is refused
+     * @throws ServerRefusedException if the server turns the client away (421)
+     * @throws IOException if the connection or the handshake fails
+     */
+    public static FtpClient connectImplicit(Host host, int port, Family family, Duration timeout, Tracer tracer,
+            ClientTls tls) throws IOException {
+        return open(host, port, family, timeout, tracer, Optional.of(tls), true);
+    }
+
+    private static FtpClient open(Host host, int port, Family family, Duration timeout, Tracer tracer,
+            Optional<ClientTls> tls, boolean implicit) throws IOException {
         ClientConnection conn = ClientConnection.connect(host, port, family, timeout, tracer, WHO);
         try {
             FtpControl control = new FtpControl(conn, timeout);
+            if (implicit) {
+                control.startTls(tls.orElseThrow(), host);
+            }
             FtpReply greeting = control.reply();
             while (greeting.preliminary()) {
                 greeting = control.reply(); // 120: ready in a while
             }
             expect(greeting, "the greeting", 2);
             if (tls.isPresent()) {
-                expect(control.command("AUTH TLS"), "AUTH TLS", 2,
-                        "; the server may not offer TLS (vsftpd needs ssl_enable=YES): drop --tls");
-                control.startTls(tls.get(), host);
+                if (!implicit) {
+                    expect(control.command("AUTH TLS"), "AUTH TLS", 2,
+                            "; the server may not offer TLS (vsftpd needs ssl_enable=YES): drop --tls");
+                    control.startTls(tls.get(), host);
+                }
                 expect(control.command("PBSZ 0"), "PBSZ 0", 2);
                 expect(control.command("PROT P"), "PROT P", 2);
             }
@@ -98,6 +131,17 @@ public final class FtpClient implements Closeable {
             conn.close();
             throw e;
         }
+    }
+
+    /**
+     * Active mode from now on: for each transfer the client listens on an ephemeral port of the
+     * control connection's local address, names it with {@code PORT} (IPv4) or {@code EPRT}
+     * (IPv6, RFC 2428), and takes the connection the server opens to it, from the server's address
+     * alone. For a client a server can reach, such as one whose firewall lets no connection out to
+     * a passive port; over TLS the client still runs the handshake as the TLS client (RFC 4217).
+     */
+    public void useActiveMode() {
+        active = true;
     }
 
     /**
@@ -221,21 +265,56 @@ public final class FtpClient implements Closeable {
         }
     }
 
-    /** Opens a data connection, sends {@code command}, and returns the connection once the server says 1xx. */
+    /**
+     * Opens a data connection and sends {@code command}; returns the connection once the server
+     * says 1xx, after its TLS handshake when the data connections are private (PROT P).
+     */
     private ClientConnection transfer(String command) throws IOException {
-        ClientConnection data = openData();
+        ClientConnection data = active ? activeData(command) : passiveData(command);
         try {
-            FtpReply reply = control.command(command);
-            if (!reply.preliminary()) {
-                throw refused(reply, command, hint(reply));
-            }
             if (tls.isPresent()) {
-                data.startTls(tls.get(), host, timeout);
+                data.startTls(tls.get(), host, controlPort(), timeout);
             }
             return data;
         } catch (IOException | RuntimeException e) {
             data.close();
             throw e;
+        }
+    }
+
+    /** Passive mode: connects to the server's data port, then sends {@code command}. */
+    private ClientConnection passiveData(String command) throws IOException {
+        ClientConnection data = connectPassive();
+        try {
+            started(command);
+            return data;
+        } catch (IOException | RuntimeException e) {
+            data.close();
+            throw e;
+        }
+    }
+
+    /** Active mode: listens, names the port (PORT or EPRT), sends {@code command}, takes the server's connection. */
+    private ClientConnection activeData(String command) throws IOException {
+        InetSocketAddress local = (InetSocketAddress) control.connection().local();
+        InetSocketAddress server = (InetSocketAddress) control.connection().peer();
+        try (FtpDataListener listener = FtpDataListener.open(local.getAddress(), timeout, tracer, DATA_WHO)) {
+            String port = FtpActive.command(listener.address());
+            FtpReply reply = control.command(port);
+            if (!reply.completed()) {
+                throw refused(reply, port.substring(0, 4), "; the server may not serve active mode (vsftpd's"
+                        + " port_enable, socklab's --ftp-active): try passive mode (without --active)");
+            }
+            started(command);
+            return listener.accept(server.getAddress());
+        }
+    }
+
+    /** Sends a transfer's command and reads its 1xx: the server is ready for the data connection. */
+    private void started(String command) throws IOException {
+        FtpReply reply = control.command(command);
+        if (!reply.preliminary()) {
+            throw refused(reply, command, hint(reply));
         }
     }
 
@@ -265,8 +344,13 @@ public final class FtpClient implements Closeable {
         }
     }
 
+    /** The control connection's port on the server, under which the JDK keeps the TLS session to resume. */
+    private int controlPort() {
+        return ((InetSocketAddress) control.connection().peer()).getPort();
+    }
+
     /** A passive data connection: EPSV, or PASV where the server does not know EPSV. */
-    private ClientConnection openData() throws IOException {
+    private ClientConnection connectPassive() throws IOException {
         int port;
         FtpReply epsv = epsvRefused ? null : control.command("EPSV");
         if (epsv != null && epsv.code() == 229) {
@@ -275,8 +359,7 @@ public final class FtpClient implements Closeable {
             epsvRefused = true;
             FtpReply pasv = control.command("PASV");
             if (pasv.code() != 227) {
-                throw refused(pasv, "PASV", "; the server offers no passive mode, and socklab's client speaks no"
-                        + " other");
+                throw refused(pasv, "PASV", "; the server offers no passive mode: try active mode (--active)");
             }
             port = FtpPassive.pasvPort(pasv);
         }
@@ -301,12 +384,15 @@ public final class FtpClient implements Closeable {
     }
 
     /** What to try after a refusal, by its code. */
-    private static String hint(FtpReply reply) {
+    private String hint(FtpReply reply) {
         return switch (reply.code()) {
             case 550 -> "; check the path (socklab ftp ls lists a directory)";
             case 553, 532 -> "; this account may not write there";
             case 452, 552 -> "; the server's disk or quota is full";
-            case 425, 426 -> "; the data connection failed: a firewall or NAT between may block the passive port";
+            case 425, 426 -> active
+                    ? "; the data connection failed: a firewall or NAT between may keep the server from connecting"
+                    + " to this client: try passive mode (without --active)"
+                    : "; the data connection failed: a firewall or NAT between may block the passive port";
             case 530 -> "; log in first: give a user in the URL";
             default -> "";
         };

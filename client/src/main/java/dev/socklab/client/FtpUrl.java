@@ -15,16 +15,21 @@ import dev.socklab.text.Visible;
 /**
  * An {@code ftp://[USER[:PASSWORD]@]HOST[:PORT]/PATH} URL as {@code socklab ftp} takes it (RFC
  * 1738 §3.2): the user and password percent-decoded, port 21 unless given, and the path
- * percent-decoded and taken relative to the directory the login starts in, as curl takes it.
+ * percent-decoded and taken relative to the directory the login starts in, as curl takes it. An
+ * {@code ftps://} URL is the same but for implicit TLS: TLS from the control connection's first
+ * byte, port 990 unless given (IANA's ftps), as curl and lftp take it.
  *
  * @param host the host as written, without an IPv6 literal's brackets
- * @param port the port, 21 unless the URL names one
+ * @param port the port, 21 (ftps: 990) unless the URL names one
  * @param user the user, if the URL names one; anonymous otherwise
  * @param password the password, if the URL gives one
  * @param path the path without its leading slash; empty for the login's own directory
+ * @param implicitTls whether the URL is {@code ftps://}: TLS from the first byte (implicit FTPS)
  */
-public record FtpUrl(String host, int port, Optional<String> user, Optional<String> password, String path) {
+public record FtpUrl(String host, int port, Optional<String> user, Optional<String> password, String path,
+                     boolean implicitTls) {
     private static final int DEFAULT_PORT = 21;
+    private static final int DEFAULT_TLS_PORT = 990;
 
     /**
      * Reads a URL.
@@ -43,21 +48,19 @@ public record FtpUrl(String host, int port, Optional<String> user, Optional<Stri
                     + " ftp://[USER[:PASSWORD]@]HOST[:PORT]/PATH, with a space as %20: " + shown);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("ftps")) {
-            throw new AddressException("socklab ftp speaks TLS as AUTH TLS on an ftp:// URL (explicit TLS), not"
-                    + " ftps:// (implicit): write ftp:// and add --tls");
+        if (!(scheme.equals("ftp") || scheme.equals("ftps")) || uri.getRawAuthority() == null) {
+            throw new AddressException("socklab ftp takes a URL such as ftp://localhost:10021/file.txt (or ftps://"
+                    + " for implicit TLS), not: " + shown);
         }
-        if (!scheme.equals("ftp") || uri.getRawAuthority() == null) {
-            throw new AddressException("socklab ftp takes a URL such as ftp://localhost:10021/file.txt, not: "
-                    + shown);
-        }
+        boolean implicitTls = scheme.equals("ftps");
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
             throw new AddressException("the URL has no host, or one that cannot be read: " + shown);
         }
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         Host.parse(bare); // a malformed host is refused here, before anything is sent
-        int port = uri.getPort() < 0 ? DEFAULT_PORT : Ports.parse(Integer.toString(uri.getPort()));
+        int port = uri.getPort() >= 0 ? Ports.parse(Integer.toString(uri.getPort()))
+                : implicitTls ? DEFAULT_TLS_PORT : DEFAULT_PORT;
         if (port == 0) {
             throw new AddressException("port 0 cannot be connected to: give the server's port");
         }
@@ -73,7 +76,7 @@ public record FtpUrl(String host, int port, Optional<String> user, Optional<Stri
         }
         String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
         String path = checked(decode(rawPath.startsWith("/") ? rawPath.substring(1) : rawPath), "path");
-        return new FtpUrl(bare, port, user, password, path);
+        return new FtpUrl(bare, port, user, password, path, implicitTls);
     }
 
     /** {@code host} as socklab's address vocabulary reads it, for connecting. */
@@ -92,7 +95,8 @@ public record FtpUrl(String host, int port, Optional<String> user, Optional<Stri
     public String toString() {
         String at = user.map(u -> u + "@").orElse("");
         String shown = host.contains(":") ? "[" + host + "]" : host;
-        return "ftp://" + at + shown + (port == DEFAULT_PORT ? "" : ":" + port) + "/" + path;
+        int usual = implicitTls ? DEFAULT_TLS_PORT : DEFAULT_PORT;
+        return (implicitTls ? "ftps://" : "ftp://") + at + shown + (port == usual ? "" : ":" + port) + "/" + path;
     }
 
     private static String decode(String raw) {

@@ -15,7 +15,7 @@ import dev.socklab.tls.TlsStream;
  * most the write timeout for the peer to make room. {@link ClientConnection} reads plaintext
  * through it and traces each call; TLS records travel on it ({@link TlsStream.Wire}), whose reads
  * wait until the deadline of the call under way, set by {@link #readUntil}. It remembers the first
- * byte the server sent, which tells a server that answered a handshake without TLS.
+ * byte the server sent since the handshake began, which tells a server that answered it without TLS.
  */
 final class SocketWire implements TlsStream.Wire {
     /** TLS record types (RFC 8446 §5.1): change_cipher_spec, alert, handshake, application_data. */
@@ -43,6 +43,14 @@ final class SocketWire implements TlsStream.Wire {
         if (most.compareTo(writeTimeout) < 0) {
             writeTimeout = most;
         }
+    }
+
+    /**
+     * Forgets the bytes read so far, as a TLS handshake begins: after a plaintext stage (FTP's
+     * {@code AUTH TLS}), the server's first byte from here on is what tells TLS from plaintext.
+     */
+    void handshakeStarts() {
+        firstByte = -1;
     }
 
     /** Bounds the TLS reads that follow, until the next call, by {@code until}. */

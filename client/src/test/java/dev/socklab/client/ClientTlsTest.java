@@ -53,6 +53,7 @@ import dev.socklab.runtime.Server;
 import dev.socklab.service.TlsSession;
 import dev.socklab.services.echo.EchoService;
 import dev.socklab.services.hello.HelloService;
+import dev.socklab.testing.ScriptedServer;
 import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.TestCertificates;
 import dev.socklab.tls.DevCertificate;
@@ -268,6 +269,23 @@ class ClientTlsTest {
                         .hasMessage("no answer to the TLS handshake within 300ms: does the server speak TLS on this"
                                 + " port?");
             }
+        }
+    }
+
+    @Test
+    void anAlertAfterAPlaintextStageIsTakenForTlsNotForPlaintext() throws Exception {
+        // As after FTP's AUTH TLS: a plaintext reply, then the server's fatal handshake_failure alert.
+        byte[] alert = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
+        try (ScriptedServer server = ScriptedServer.start(client -> {
+            client.write(ByteBuffer.wrap("234 Proceed\r\n".getBytes(StandardCharsets.US_ASCII)));
+            client.read(ByteBuffer.allocate(4096));
+            client.write(ByteBuffer.wrap(alert));
+        });
+                ClientConnection conn = connect("127.0.0.1", server.port(), Tracer.off())) {
+            assertThat(conn.readToEof(13, TIMEOUT)).asString(StandardCharsets.US_ASCII).isEqualTo("234 Proceed\r\n");
+            assertThatThrownBy(() -> conn.startTls(ClientTls.unchecked(), Host.parse("127.0.0.1"), TIMEOUT))
+                    .hasMessageStartingWith("the TLS handshake failed: ")
+                    .hasMessageContaining("handshake_failure");
         }
     }
 

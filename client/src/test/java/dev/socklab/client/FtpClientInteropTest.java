@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -25,7 +26,11 @@ import dev.socklab.testing.TestCertificates;
 import dev.socklab.testing.Vsftpd;
 import dev.socklab.trace.Tracer;
 
-/** socklab's FTP client against Debian's vsftpd, run by the test on a free port of 127.0.0.1. */
+/**
+ * socklab's FTP client against Debian's vsftpd, run by the test on a free port of 127.0.0.1:
+ * passive and active mode, explicit and implicit TLS, and TLS data connections that resume the
+ * control connection's session, which vsftpd demands by default.
+ */
 @Timeout(60)
 class FtpClientInteropTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -123,6 +128,89 @@ class FtpClientInteropTest {
             ftp.store("b.bin", new ByteArrayInputStream(file), file.length, false, TransferProgress.NONE);
             assertThat(root.resolve("b.bin")).hasBinaryContent(file);
         }
+    }
+
+    @Test
+    void everyTlsDataConnectionResumesTheControlConnectionsSessionAsVsftpdDemandsByDefault() throws IOException {
+        Path root = root();
+        TestCertificates pair = TestCertificates.in(Files.createDirectories(dir.resolve("tls")));
+        TraceLines trace = new TraceLines();
+        try (Vsftpd server = Vsftpd.start(dir, root, pair, EnumSet.of(Vsftpd.Option.REQUIRE_SSL_REUSE));
+                FtpClient ftp = FtpClient.connect(Host.parse("localhost"), server.port(), Family.IPV4, TIMEOUT,
+                        trace.tracer(), Optional.of(trusting(pair)))) {
+            ftp.login("anonymous", "socklab@");
+            getPutAndList(ftp, root);
+        }
+        assertThat(trace.lines()).as("TLS 1.3 resumption, with OpenSSL's session tickets")
+                .filteredOn(line -> line.contains("ftp-data") && line.contains("SSL_connect()"))
+                .hasSize(3).allMatch(line -> line.contains("SSL_connect() = TLSv1.3 "));
+    }
+
+    @Test
+    void implicitTlsGetsPutsAndLists() throws IOException {
+        Path root = root();
+        TestCertificates pair = TestCertificates.in(Files.createDirectories(dir.resolve("tls")));
+        try (Vsftpd server = Vsftpd.start(dir, root, pair,
+                EnumSet.of(Vsftpd.Option.IMPLICIT_TLS, Vsftpd.Option.REQUIRE_SSL_REUSE));
+                FtpClient ftp = FtpClient.connectImplicit(Host.parse("localhost"), server.port(), Family.IPV4, TIMEOUT,
+                        Tracer.off(), trusting(pair))) {
+            ftp.login("anonymous", "socklab@");
+            getPutAndList(ftp, root);
+        }
+    }
+
+    @Test
+    void activeModeGetsPutsAndLists() throws IOException {
+        Path root = root();
+        try (Vsftpd server = Vsftpd.start(dir, root, null, EnumSet.of(Vsftpd.Option.ACTIVE));
+                FtpClient ftp = anonymous(server, Optional.empty())) {
+            ftp.useActiveMode();
+            getPutAndList(ftp, root);
+        }
+    }
+
+    @Test
+    void activeModeOverTlsResumesTheSessionToo() throws IOException {
+        Path root = root();
+        TestCertificates pair = TestCertificates.in(Files.createDirectories(dir.resolve("tls")));
+        try (Vsftpd server = Vsftpd.start(dir, root, pair,
+                EnumSet.of(Vsftpd.Option.ACTIVE, Vsftpd.Option.REQUIRE_SSL_REUSE));
+                FtpClient ftp = anonymous(server, Optional.of(trusting(pair)))) {
+            ftp.useActiveMode();
+            getPutAndList(ftp, root);
+        }
+    }
+
+    @Test
+    void aServerWithoutActiveModeRefusesPortAndTheClientSaysWhatToTry() throws IOException {
+        Path root = root();
+        Files.writeString(root.resolve("a.txt"), "a");
+        try (Vsftpd server = Vsftpd.start(dir, root, null); FtpClient ftp = anonymous(server, Optional.empty())) {
+            ftp.useActiveMode();
+            assertThatThrownBy(() -> ftp.retrieve("a.txt", 0, new ByteArrayOutputStream(), TransferProgress.NONE))
+                    .isInstanceOf(ServerRefusedException.class)
+                    .hasMessageStartingWith("the server answered 550 Permission denied.")
+                    .hasMessageContaining("to PORT; the server may not serve active mode");
+        }
+    }
+
+    /** A get, a put and a listing, each checked against the server's disk. */
+    private static void getPutAndList(FtpClient ftp, Path root) throws IOException {
+        byte[] file = random(200_000);
+        Files.write(root.resolve("a.bin"), file);
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        ftp.retrieve("a.bin", 0, got, TransferProgress.NONE);
+        assertThat(got.toByteArray()).isEqualTo(file);
+        ftp.store("b.bin", new ByteArrayInputStream(file), file.length, false, TransferProgress.NONE);
+        assertThat(root.resolve("b.bin")).hasBinaryContent(file);
+        ByteArrayOutputStream names = new ByteArrayOutputStream();
+        ftp.list(FtpClient.Listing.NAMES, "", names);
+        assertThat(names.toString(StandardCharsets.UTF_8).lines().sorted().toList())
+                .isEqualTo(List.of("a.bin", "b.bin"));
+    }
+
+    private static ClientTls trusting(TestCertificates pair) {
+        return ClientTls.trusting(List.of(pair.certificate().certificate()));
     }
 
     private Path root() throws IOException {
