@@ -1,13 +1,13 @@
 package dev.socklab.services.ftp;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
+import dev.socklab.services.storage.DirectoryListing;
 import dev.socklab.services.storage.FileRoot;
 import dev.socklab.services.storage.StorageException;
 import dev.socklab.services.storage.StoragePath;
@@ -15,22 +15,28 @@ import dev.socklab.services.storage.StoragePath;
 /**
  * What a directory holds and what a file is: LIST ({@code ls -l} lines), NLST (names), MLSD and MLST
  * (RFC 3659's facts), SIZE and MDTM. Hidden names and links are not shown, as the storage keeps them
- * out of every listing.
+ * out of every listing. A listing goes out as the directory is read, in the file system's order, not
+ * sorted: sorting would hold the whole directory in memory, and no client asks for an order (curl,
+ * lftp, wget and ftplib take the names as they come).
  */
 final class ListingCommands {
+    private static final String OPENING = "Here comes the directory listing.";
+    /** The characters of lines a listing gathers before each write: a write each would be a segment (and a TLS record) each. */
+    private static final int BATCH = 16 * 1024;
+
     private ListingCommands() {
     }
 
     static Map<String, Verb> verbs() {
         return Map.of("LIST", Verb.loggedIn((s, a) -> list(s, withoutOptions(a), ListingCommands::lsLine)),
-                "NLST", Verb.loggedIn((s, a) -> list(s, withoutOptions(a), (entry, session) -> entry.name())),
+                "NLST", Verb.loggedIn((s, a) -> list(s, withoutOptions(a), FileRoot.Entry::name)),
                 "MLSD", Verb.loggedIn(ListingCommands::mlsd),
                 "MLST", Verb.loggedIn(ListingCommands::mlst),
                 "SIZE", Verb.loggedIn(ListingCommands::size),
                 "MDTM", Verb.loggedIn(ListingCommands::mdtm));
     }
 
-    private static String lsLine(FileRoot.Entry entry, Session session) {
+    private static String lsLine(FileRoot.Entry entry) {
         return LsFormat.line(entry.name(), entry.attributes(), Instant.now());
     }
 
@@ -47,43 +53,62 @@ final class ListingCommands {
         return rest;
     }
 
-    private static void list(Session session, String path, BiFunction<FileRoot.Entry, Session, String> line)
-            throws IOException {
-        List<FileRoot.Entry> entries;
+    private static void list(Session session, String path, Function<FileRoot.Entry, String> line) throws IOException {
         try {
             StoragePath target = session.resolve(path.isEmpty() ? "." : path);
             BasicFileAttributes attributes = session.root().attributes(target);
-            entries = attributes.isDirectory() ? session.root().list(target)
-                    : List.of(new FileRoot.Entry(target.name(), attributes));
+            if (!attributes.isDirectory()) {
+                String only = line.apply(new FileRoot.Entry(target.name(), attributes));
+                Transfer.run(session, OPENING, data -> data.write(only + "\r\n"));
+                return;
+            }
+            try (DirectoryListing entries = session.root().list(target)) {
+                send(session, entries, line);
+            }
         } catch (StorageException e) {
             session.refuse(e);
-            return;
         }
-        send(session, "Here comes the directory listing.", entries.stream().map(e -> line.apply(e, session)).toList());
     }
 
     private static void mlsd(Session session, String path) throws IOException {
-        List<FileRoot.Entry> entries;
         try {
             StoragePath dir = session.resolve(path.isEmpty() ? "." : path);
             if (!session.root().attributes(dir).isDirectory()) {
                 session.reply().send(501, dir.shown() + " is not a directory.");
                 return;
             }
-            entries = session.root().list(dir);
+            // Read here, not on the transfer's thread: the session's state is the control connection's.
+            Facts facts = session.facts();
+            boolean mayWrite = session.mayWrite();
+            try (DirectoryListing entries = session.root().list(dir)) {
+                send(session, entries, e -> facts.line(e.name(), e.attributes(), mayWrite));
+            }
         } catch (StorageException e) {
             session.refuse(e);
-            return;
         }
-        send(session, "Here comes the directory listing.", entries.stream()
-                .map(e -> session.facts().line(e.name(), e.attributes(), session.mayWrite())).toList());
     }
 
-    private static void send(Session session, String opening, List<String> lines) throws IOException {
-        StringBuilder text = new StringBuilder();
-        lines.forEach(line -> text.append(line).append("\r\n"));
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        Transfer.run(session, opening, data -> data.write(bytes));
+    /**
+     * Sends a line for each entry as the directory is read, in writes of about {@link #BATCH}
+     * characters: what the listing holds at once is one batch, whatever the directory's size. The
+     * directory is opened before 150, so that a missing or unreadable one is 550 with no transfer; one
+     * that fails to read on ends the transfer, its data connection reset, with the storage's reply.
+     */
+    private static void send(Session session, DirectoryListing entries, Function<FileRoot.Entry, String> line)
+            throws IOException {
+        Transfer.run(session, OPENING, data -> {
+            StringBuilder batch = new StringBuilder(BATCH + 256);
+            entries.forEach(entry -> {
+                batch.append(line.apply(entry)).append("\r\n");
+                if (batch.length() >= BATCH) {
+                    data.write(batch.toString());
+                    batch.setLength(0);
+                }
+            });
+            if (!batch.isEmpty()) {
+                data.write(batch.toString());
+            }
+        });
     }
 
     private static void mlst(Session session, String path) throws IOException {

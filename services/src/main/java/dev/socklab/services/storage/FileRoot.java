@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -14,7 +13,6 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -152,23 +150,19 @@ public final class FileRoot {
         }
     }
 
-    /** The visible entries of a directory (no hidden names, no links), sorted by name. */
-    public List<Entry> list(StoragePath dir) throws StorageException {
+    /**
+     * Opens the directory {@code dir} for listing: its visible entries (no hidden names, no links), read
+     * one at a time as they are handed out, in no order ({@link DirectoryListing}).
+     *
+     * @throws StorageException NOT_FOUND when {@code dir} is not a visible directory; DENIED when it cannot be read
+     */
+    public DirectoryListing list(StoragePath dir) throws StorageException {
         Path found = directory(dir);
-        List<Entry> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(found)) {
-            for (Path child : stream) {
-                String name = child.getFileName().toString();
-                // A name made outside the rules (a control character in it) is not listed, as it could not be asked for.
-                if (!Names.isHidden(name) && Names.isAllowed(name)) {
-                    visible(child).ifPresent(a -> entries.add(new Entry(name, a)));
-                }
-            }
+        try {
+            return new DirectoryListing(Files.newDirectoryStream(found), dir);
         } catch (IOException e) {
             throw Failures.of(e, "cannot list " + dir);
         }
-        entries.sort(Comparator.comparing(Entry::name));
-        return entries;
     }
 
     /**
@@ -328,7 +322,7 @@ public final class FileRoot {
     }
 
     /** The attributes of a directory or a regular file at {@code path} itself; none for a link, anything else, or nothing. */
-    private static Optional<BasicFileAttributes> visible(Path path) {
+    static Optional<BasicFileAttributes> visible(Path path) {
         return attributesOf(path).filter(a -> a.isDirectory() || a.isRegularFile());
     }
 

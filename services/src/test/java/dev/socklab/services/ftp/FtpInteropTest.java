@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,7 +88,7 @@ class FtpInteropTest {
     void curlListsGetsPutsAndResumesBothWays() throws Exception {
         assertThat(ok(curl("-u", USER, url("/pub/"))).output()).contains(" data.bin", " docs");
         // NLST comes in ASCII mode, whose CRLFs curl turns into the local line end.
-        assertThat(ok(curl("-u", USER, "-l", url("/pub/"))).output()).isEqualTo("data.bin\ndocs\n");
+        assertThat(ok(curl("-u", USER, "-l", url("/pub/"))).output().split("\n")).containsExactlyInAnyOrder("data.bin", "docs");
         Path got = local.resolve("got.bin");
         ok(curl("-u", USER, "-o", got.toString(), url("/pub/data.bin")));
         assertThat(got).hasBinaryContent(content);
@@ -248,6 +250,48 @@ class FtpInteropTest {
         String out = python(script, Integer.toString(port), TestFtp.READER, TestFtp.PASSWORD).output();
         assertThat(out).contains("read True", "abort 426 Transfer aborted by ABOR.", "then 226 ABOR successful.",
                 "next b'read me\\n'");
+    }
+
+    /**
+     * A listing comes in the directory's own order, not sorted: each client takes every name as it
+     * comes. The names are made in a shuffled order, so that neither creation order (btrfs, tmpfs),
+     * its reverse (older tmpfs) nor a hash (ext4) sorts them.
+     */
+    @Test
+    void curlLftpWgetAndFtplibTakeAnUnsortedListingWhole() throws Exception {
+        Path many = Files.createDirectory(root.resolve("pub/many"));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            names.add("n%02d.txt".formatted(i));
+        }
+        Collections.shuffle(names, new Random(2428));
+        for (String name : names) {
+            Files.writeString(many.resolve(name), name);
+        }
+        List<String> listed = ok(curl("-u", USER, "-l", url("/pub/many/"))).output().lines().toList();
+        assertThat(listed).as("the listing's own order").containsExactlyInAnyOrderElementsOf(names)
+                .isNotEqualTo(listed.stream().sorted().toList());
+
+        // In plain: the listing is what is tested here, and lftpListsGetsResumesPutsAndMirrorsOverAuthTls does TLS.
+        ok(lftp("set ftp:ssl-allow no; open -u " + TestFtp.READER + ",'" + TestFtp.PASSWORD + "' ftp://127.0.0.1:" + port + "; mirror /pub/many "
+                + local.resolve("lftp")));
+        ok(List.of(Tools.require("wget"), "-q", "-r", "-nH", "--cut-dirs=2", "-P", local.resolve("wget").toString(),
+                "ftp://" + TestFtp.READER + ":" + TestFtp.PASSWORD.replace(" ", "%20") + "@127.0.0.1:" + port + "/pub/many/"));
+        for (String name : names) {
+            assertThat(local.resolve("lftp").resolve(name)).as("lftp's mirror").hasContent(name);
+            assertThat(local.resolve("wget").resolve(name)).as("wget -r").hasContent(name);
+        }
+        String out = python("""
+                import ftplib, sys
+                ftp = ftplib.FTP()
+                ftp.connect("127.0.0.1", int(sys.argv[1]), timeout=10)
+                ftp.login(sys.argv[2], sys.argv[3])
+                print("nlst", sorted(ftp.nlst("/pub/many")))
+                print("mlsd", sorted(n for n, f in ftp.mlsd("/pub/many") if f["type"] == "file"))
+                ftp.quit()
+                """, Integer.toString(port), TestFtp.READER, TestFtp.PASSWORD).output();
+        String sorted = names.stream().sorted().map(n -> "'" + n + "'").collect(Collectors.joining(", ", "[", "]"));
+        assertThat(out).contains("nlst " + sorted, "mlsd " + sorted);
     }
 
     private List<String> lftp(String commands) {

@@ -11,6 +11,9 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -240,6 +243,15 @@ final class FtpTestClient implements Closeable {
             throw new IOException(command + " ended with " + done);
         }
         return text;
+    }
+
+    /** A listing's lines: each ends with CRLF, the line end of FTP's text, or this throws. */
+    static List<String> lines(String listing) throws IOException {
+        List<String> lines = new ArrayList<>(Arrays.asList(listing.split("\r\n", -1)));
+        if (!lines.removeLast().isEmpty() || lines.stream().anyMatch(line -> line.contains("\n") || line.contains("\r"))) {
+            throw new IOException("a listing's line does not end with CRLF: " + listing);
+        }
+        return lines;
     }
 
     /** RETR over EPSV: the file's bytes. */

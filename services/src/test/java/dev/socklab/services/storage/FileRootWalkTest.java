@@ -77,11 +77,10 @@ class FileRootWalkTest {
     }
 
     @Test
-    void aListingShowsNeitherHiddenNamesNorLinksAndIsSorted() throws Exception {
+    void aListingShowsNeitherHiddenNamesNorLinks() throws Exception {
         Files.writeString(dir.resolve("b\u001bname"), "made outside the rules");
-        assertThat(root.list(StoragePath.ROOT)).extracting(FileRoot.Entry::name).containsExactly("inside.txt", "pub");
-        assertThat(root.list(root.resolve(StoragePath.ROOT, "pub"))).extracting(FileRoot.Entry::name)
-                .containsExactly("a.txt");
+        assertThat(DirectoryListingTest.names(root, StoragePath.ROOT)).containsExactlyInAnyOrder("inside.txt", "pub");
+        assertThat(DirectoryListingTest.names(root, root.resolve(StoragePath.ROOT, "pub"))).containsExactly("a.txt");
     }
 
     @ParameterizedTest

@@ -12,6 +12,7 @@ import dev.socklab.http.Fields;
 import dev.socklab.http.HttpException;
 import dev.socklab.services.http.Exchange;
 import dev.socklab.services.http.Route;
+import dev.socklab.services.storage.DirectoryListing;
 import dev.socklab.services.storage.FileRoot;
 import dev.socklab.services.storage.StorageException;
 import dev.socklab.services.storage.StoragePath;
@@ -85,7 +86,7 @@ public final class StaticFiles implements Route {
                 FileAnswer.send(exchange, root, index, indexAttributes.get());
             } else {
                 exchange.respond(200, Fields.of("Content-Type", "text/html; charset=utf-8",
-                        "X-Content-Type-Options", "nosniff"), Listing.page(path, list(found)));
+                        "X-Content-Type-Options", "nosniff"), listing(path, found));
             }
         }
     }
@@ -99,9 +100,9 @@ public final class StaticFiles implements Route {
         }
     }
 
-    private List<FileRoot.Entry> list(StoragePath dir) throws HttpException {
-        try {
-            return root.list(dir);
+    private byte[] listing(RequestPath path, StoragePath dir) throws IOException, HttpException {
+        try (DirectoryListing entries = root.list(dir)) {
+            return Listing.page(path, entries);
         } catch (StorageException e) {
             throw notFound(); // gone, or made unreadable, since it was found
         }

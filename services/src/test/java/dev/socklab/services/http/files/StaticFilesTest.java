@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,6 +151,24 @@ class StaticFilesTest {
         assertThat(page.indexOf("&lt;img")).isLessThan(page.indexOf(">a.txt<"));
         assertThat(page.indexOf(">a.txt<")).isLessThan(page.indexOf(">b &amp;c.txt<"));
         assertThat(page.indexOf(">b &amp;c.txt<")).isLessThan(page.indexOf(">nested/<"));
+    }
+
+    /** The page holds at most {@link Listing#SHOWN} entries, the first by name, and says how many more there are. */
+    @Test
+    @Tag("no-engine")
+    void aLargeDirectorysListingShowsItsFirstTenThousandNamesInOrderAndCountsTheRest() throws Exception {
+        Path many = Files.createDirectory(root.resolve("many"));
+        // Made last first: the page's order is the names', not the directory's.
+        for (int i = Listing.SHOWN + 4; i >= 0; i--) {
+            Files.createFile(many.resolve("f%05d".formatted(i)));
+        }
+        String page = serve(files(false), RecordedExchange.of("GET", "/many/")).text();
+        List<String> shown = page.lines().filter(line -> line.startsWith("<li><a href=\"f")).toList();
+        assertThat(shown).hasSize(Listing.SHOWN).isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(shown.getFirst()).isEqualTo("<li><a href=\"f00000\">f00000</a></li>");
+        assertThat(shown.getLast()).isEqualTo("<li><a href=\"f09999\">f09999</a></li>");
+        assertThat(page).contains("</ul>\n<p>and 5 more entries, not shown: a listing shows the first 10000 by name.</p>\n"
+                + "</body>");
     }
 
     @Test
