@@ -23,6 +23,11 @@ final class ListingCommands {
     private static final String OPENING = "Here comes the directory listing.";
     /** The characters of lines a listing gathers before each write: a write each would be a segment (and a TLS record) each. */
     private static final int BATCH = 16 * 1024;
+    /**
+     * The most entries a listing sorts, as vsftpd sorts all of them: a couple of hundred bytes each held
+     * while the directory is read. Past it, a listing comes in the file system's order.
+     */
+    static final int SORTED_UP_TO = 1_000;
 
     private ListingCommands() {
     }
@@ -89,8 +94,9 @@ final class ListingCommands {
     }
 
     /**
-     * Sends a line for each entry as the directory is read, in writes of about {@link #BATCH}
-     * characters: what the listing holds at once is one batch, whatever the directory's size. The
+     * Sends a line for each entry, in writes of about {@link #BATCH} characters: sorted by name for a
+     * directory of up to {@link #SORTED_UP_TO} entries, as the directory is read for a larger one,
+     * so that what a listing holds at once is bounded whatever the directory's size. The
      * directory is opened before 150, so that a missing or unreadable one is 550 with no transfer; one
      * that fails to read on ends the transfer, its data connection reset, with the storage's reply.
      */
@@ -98,7 +104,7 @@ final class ListingCommands {
             throws IOException {
         Transfer.run(session, OPENING, data -> {
             StringBuilder batch = new StringBuilder(BATCH + 256);
-            entries.forEach(entry -> {
+            entries.forEachSortedUpTo(SORTED_UP_TO, entry -> {
                 batch.append(line.apply(entry)).append("\r\n");
                 if (batch.length() >= BATCH) {
                     data.write(batch.toString());

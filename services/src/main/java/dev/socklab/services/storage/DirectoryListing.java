@@ -5,6 +5,9 @@ import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,6 +52,37 @@ public final class DirectoryListing implements AutoCloseable {
             }
         } catch (DirectoryIteratorException e) {
             throw Failures.of(e.getCause(), "cannot list " + dir);
+        }
+    }
+
+    /**
+     * As {@link #forEach}, sorted by name when the directory has at most {@code most} visible entries,
+     * as {@code ls} and vsftpd list; a larger one comes in the file system's order, the first
+     * {@code most} held only until the directory shows itself larger. At most {@code most} entries
+     * are held at once.
+     */
+    public void forEachSortedUpTo(int most, EntryHandler each) throws IOException {
+        List<FileRoot.Entry> held = new ArrayList<>();
+        var past = new Object() {
+            boolean most;
+        };
+        forEach(entry -> {
+            if (past.most) {
+                each.accept(entry);
+                return;
+            }
+            held.add(entry);
+            if (held.size() > most) {
+                past.most = true;
+                for (FileRoot.Entry one : held) {
+                    each.accept(one);
+                }
+                held.clear();
+            }
+        });
+        held.sort(Comparator.comparing(FileRoot.Entry::name));
+        for (FileRoot.Entry one : held) {
+            each.accept(one);
         }
     }
 

@@ -264,18 +264,23 @@ class FtpInteropTest {
         for (int i = 0; i < 20; i++) {
             names.add("n%02d.txt".formatted(i));
         }
-        Collections.shuffle(names, new Random(2428));
-        for (String name : names) {
-            Files.writeString(many.resolve(name), name);
+        // Past the sorted listings' bound: the rest are empty files, the 20 above are fetched.
+        List<String> all = new ArrayList<>(names);
+        for (int i = 0; i < ListingCommands.SORTED_UP_TO; i++) {
+            all.add("z%04d.txt".formatted(i));
+        }
+        Collections.shuffle(all, new Random(2428));
+        for (String name : all) {
+            Files.writeString(many.resolve(name), names.contains(name) ? name : "");
         }
         List<String> listed = ok(curl("-u", USER, "-l", url("/pub/many/"))).output().lines().toList();
-        assertThat(listed).as("the listing's own order").containsExactlyInAnyOrderElementsOf(names)
+        assertThat(listed).as("the listing's own order").containsExactlyInAnyOrderElementsOf(all)
                 .isNotEqualTo(listed.stream().sorted().toList());
 
         // In plain: the listing is what is tested here, and lftpListsGetsResumesPutsAndMirrorsOverAuthTls does TLS.
-        ok(lftp("set ftp:ssl-allow no; open -u " + TestFtp.READER + ",'" + TestFtp.PASSWORD + "' ftp://127.0.0.1:" + port + "; mirror /pub/many "
+        ok(lftp("set ftp:ssl-allow no; open -u " + TestFtp.READER + ",'" + TestFtp.PASSWORD + "' ftp://127.0.0.1:" + port + "; mirror -I 'n*.txt' /pub/many "
                 + local.resolve("lftp")));
-        ok(List.of(Tools.require("wget"), "-q", "-r", "-nH", "--cut-dirs=2", "-P", local.resolve("wget").toString(),
+        ok(List.of(Tools.require("wget"), "-q", "-r", "-nH", "--cut-dirs=2", "-P", local.resolve("wget").toString(), "-A", "n*.txt",
                 "ftp://" + TestFtp.READER + ":" + TestFtp.PASSWORD.replace(" ", "%20") + "@127.0.0.1:" + port + "/pub/many/"));
         for (String name : names) {
             assertThat(local.resolve("lftp").resolve(name)).as("lftp's mirror").hasContent(name);
@@ -286,12 +291,29 @@ class FtpInteropTest {
                 ftp = ftplib.FTP()
                 ftp.connect("127.0.0.1", int(sys.argv[1]), timeout=10)
                 ftp.login(sys.argv[2], sys.argv[3])
-                print("nlst", sorted(ftp.nlst("/pub/many")))
-                print("mlsd", sorted(n for n, f in ftp.mlsd("/pub/many") if f["type"] == "file"))
+                nlst = ftp.nlst("/pub/many")
+                print("nlst", len(nlst), sorted(n for n in nlst if n.startswith("n")))
+                mlsd = [n for n, f in ftp.mlsd("/pub/many") if f["type"] == "file"]
+                print("mlsd", len(mlsd), sorted(n for n in mlsd if n.startswith("n")))
                 ftp.quit()
                 """, Integer.toString(port), TestFtp.READER, TestFtp.PASSWORD).output();
         String sorted = names.stream().sorted().map(n -> "'" + n + "'").collect(Collectors.joining(", ", "[", "]"));
-        assertThat(out).contains("nlst " + sorted, "mlsd " + sorted);
+        assertThat(out).contains("nlst " + all.size() + " " + sorted, "mlsd " + all.size() + " " + sorted);
+    }
+
+    @Test
+    void aDirectoryOfAFewEntriesIsListedSortedAsVsftpdListsIt() throws Exception {
+        Path few = Files.createDirectory(root.resolve("pub/few"));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            names.add("f%02d.txt".formatted(i));
+        }
+        Collections.shuffle(names, new Random(2428));
+        for (String name : names) {
+            Files.writeString(few.resolve(name), name);
+        }
+        assertThat(ok(curl("-u", USER, "-l", url("/pub/few/"))).output().lines().toList())
+                .isEqualTo(names.stream().sorted().toList());
     }
 
     private List<String> lftp(String commands) {

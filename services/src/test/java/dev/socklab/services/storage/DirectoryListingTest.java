@@ -81,4 +81,48 @@ class DirectoryListingTest {
         }
         assertThat(handed).hasSize(1);
     }
+
+    @Test
+    void aDirectoryOfAtMostTheBoundIsHandedOutSortedALargerOneWholeAndUnsorted() throws Exception {
+        Path few = Files.createDirectory(dir.resolve("few"));
+        Path many = Files.createDirectory(dir.resolve("many"));
+        Set<String> small = emptyFiles(few, 50);
+        Set<String> large = emptyFiles(many, 51);
+        FileRoot root = FileRoot.of(dir, "--ftp-root", UploadLimits.DEFAULTS);
+        assertThat(sortedUpTo(root, new StoragePath(List.of("few")), 50)).isEqualTo(small.stream().sorted().toList());
+        List<String> unsorted = sortedUpTo(root, new StoragePath(List.of("many")), 50);
+        assertThat(unsorted).hasSize(51).containsExactlyInAnyOrderElementsOf(large);
+    }
+
+    /**
+     * Past the bound, the entries held so far are handed out before the next is read: a listing that
+     * held them all to sort them would still hand out the names removed after the bound's first.
+     */
+    @Test
+    void pastTheBoundEachFurtherEntryIsReadOnlyOnceTheOneBeforeItIsHandled() throws Exception {
+        emptyFiles(dir, 2_000);
+        FileRoot root = FileRoot.of(dir, "--ftp-root", UploadLimits.DEFAULTS);
+        List<String> handed = new ArrayList<>();
+        try (DirectoryListing entries = root.list(StoragePath.ROOT)) {
+            entries.forEachSortedUpTo(10, entry -> {
+                handed.add(entry.name());
+                if (handed.size() == 11) {
+                    try (Stream<Path> all = Files.list(dir)) {
+                        for (Path other : all.filter(p -> !handed.contains(p.getFileName().toString())).toList()) {
+                            Files.delete(other);
+                        }
+                    }
+                }
+            });
+        }
+        assertThat(handed).hasSize(11);
+    }
+
+    private static List<String> sortedUpTo(FileRoot root, StoragePath dir, int most) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryListing entries = root.list(dir)) {
+            entries.forEachSortedUpTo(most, entry -> names.add(entry.name()));
+        }
+        return names;
+    }
 }
