@@ -9,11 +9,11 @@ import java.nio.channels.DatagramChannel;
 /**
  * A non-blocking UDP socket of a {@link Carrier}'s: a receive tries the socket first and, only when
  * it finds nothing, parks its virtual thread until the carrier's epoll set says a datagram came
- * (every datagram that arrives makes a new edge) or the wait is over. A lock-step exchange's
- * wait for its peer's next datagram is then no hand-off from the JDK's poller to its scheduler to
- * a worker: the carrier that saw the edge runs the exchange. A send waits only after one that
- * found the send buffer full, which the kernel follows with an {@code EPOLLOUT} edge once it has
- * room.
+ * (every datagram that arrives makes a new edge) or the wait is over, a deadline the carrier keeps
+ * itself ({@link Carrier#parkUntil}). A lock-step exchange's wait for its peer's next datagram is
+ * then no hand-off from the JDK's poller to its scheduler to a worker, and no JDK timer: the
+ * carrier that saw the edge runs the exchange. A send waits only after one that found the send
+ * buffer full, which the kernel follows with an {@code EPOLLOUT} edge once it has room.
  *
  * <p>The calls are the JDK channel's own non-blocking {@code receive} and {@code send} (one
  * {@code recvfrom} or {@code sendto} each), which also guard the descriptor against a close from
@@ -45,11 +45,10 @@ final class CarrierUdpSocket implements UdpSocket {
                 if (sender != null) {
                     return sender;
                 }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                if (deadline - System.nanoTime() <= 0) {
                     return null;
                 }
-                readiness.awaitReadable(left);
+                readiness.awaitReadableUntil(deadline);
             }
         } catch (ClosedByInterruptException e) {
             close();
