@@ -8,10 +8,14 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +74,12 @@ final class Carrier implements Executor {
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
     /** Continuations submitted from other threads. */
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    /**
+     * This carrier's virtual threads parked until a deadline ({@link #parkUntil}), soonest first:
+     * the loop's {@code epoll_wait} times out at the first, and the loop wakes the due ones. Touched
+     * by this carrier's thread alone.
+     */
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparingLong(Timer::deadline));
     /** The sockets in the epoll set, by slot; touched by this carrier's thread alone. */
     private Readiness[] slots = new Readiness[64];
     private int[] freeSlots = new int[64];
@@ -185,6 +195,38 @@ final class Carrier implements Executor {
         freeSlots[freeCount++] = slot;
     }
 
+    /** A parked thread and when it is due; identity, not value, so that its own thread removes it. */
+    private static final class Timer {
+        private final long deadline;
+        private final Thread thread;
+
+        Timer(long deadline, Thread thread) {
+            this.deadline = deadline;
+            this.thread = thread;
+        }
+
+        long deadline() {
+            return deadline;
+        }
+    }
+
+    /**
+     * Parks the calling virtual thread, which runs on this carrier, until it is unparked or
+     * {@code deadline} ({@link System#nanoTime()}) passes, whichever comes first. The deadline is
+     * the loop's to keep: a JDK timed park would put it on the JDK's timer thread and wake that
+     * thread twice a wait (to arm and to cancel), which a lock-step exchange pays per datagram.
+     * The queue holds the threads of this carrier that wait so, one entry each.
+     */
+    void parkUntil(long deadline) {
+        Timer timer = new Timer(deadline, Thread.currentThread());
+        timers.add(timer);
+        try {
+            LockSupport.park();
+        } finally {
+            timers.remove(timer);
+        }
+    }
+
     /** Ends the loop once it has run what is queued; what is submitted later is refused. */
     void stop() {
         stopping = true;
@@ -205,7 +247,7 @@ final class Carrier implements Executor {
                     sleeping = true;
                     // After sleeping is set: a submitter that missed it put its task in the inbox first.
                     if (inbox.isEmpty()) {
-                        timeout = -1;
+                        timeout = timers.isEmpty() ? -1 : millisUntil(timers.peek().deadline);
                     }
                 }
                 int n = Epoll.await(callState, epfd, events, MAX_EVENTS, timeout);
@@ -227,6 +269,7 @@ final class Carrier implements Executor {
                         }
                     }
                 }
+                wakeDue();
             }
         } catch (IOException | RuntimeException | Error e) {
             LOG.error("{} failed; its connections stop being served", name, e);
@@ -237,6 +280,27 @@ final class Carrier implements Executor {
                 Epoll.close(callState, wakeFd);
                 Epoll.close(callState, epfd);
             }
+        }
+    }
+
+    /** Milliseconds until {@code deadline}, rounded up (a wait never ends before it), 0 if it has passed. */
+    private static int millisUntil(long deadline) {
+        long nanos = deadline - System.nanoTime();
+        if (nanos <= 0) {
+            return 0;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, (nanos + TimeUnit.MILLISECONDS.toNanos(1) - 1) / TimeUnit.MILLISECONDS.toNanos(1));
+    }
+
+    /** Unparks the threads whose deadline has passed: they land on this carrier's queue. */
+    private void wakeDue() {
+        if (timers.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (Timer due; (due = timers.peek()) != null && due.deadline - now <= 0; ) {
+            timers.poll();
+            LockSupport.unpark(due.thread);
         }
     }
 

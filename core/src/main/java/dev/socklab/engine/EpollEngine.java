@@ -2,6 +2,7 @@ package dev.socklab.engine;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.Pipe;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -110,6 +111,11 @@ final class EpollEngine implements IoEngine {
     @Override
     public StreamSocket adopt(SocketChannel accepted) throws IOException {
         return new CarrierSocket(nextCarrier(), accepted);
+    }
+
+    @Override
+    public UdpSocket adopt(DatagramChannel bound) throws IOException {
+        return new CarrierUdpSocket(nextCarrier(), bound);
     }
 
     @Override

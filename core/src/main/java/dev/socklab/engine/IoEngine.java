@@ -1,6 +1,7 @@
 package dev.socklab.engine;
 
 import java.io.IOException;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Locale;
@@ -42,6 +43,12 @@ public sealed interface IoEngine extends AutoCloseable permits EpollEngine, JdkE
     static StreamSocket unadopted(SocketChannel channel) {
         return new JdkSocket(channel);
     }
+
+    /**
+     * Takes a bound UDP socket of one exchange's (a TFTP transfer's) into the engine, which
+     * chooses its carrier; the exchange's thread starts there ({@link UdpSocket#start}).
+     */
+    UdpSocket adopt(DatagramChannel bound) throws IOException;
 
     /** Takes a bound listening socket into the engine, which chooses where its accept loop runs. */
     ListeningSocket listen(ServerSocketChannel bound) throws IOException;

@@ -1,5 +1,6 @@
 package dev.socklab.engine;
 
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
@@ -27,6 +28,11 @@ final class JdkEngine implements IoEngine {
     @Override
     public StreamSocket adopt(SocketChannel accepted) {
         return new JdkSocket(accepted);
+    }
+
+    @Override
+    public UdpSocket adopt(DatagramChannel bound) {
+        return new JdkUdpSocket(bound);
     }
 
     @Override

@@ -78,6 +78,29 @@ final class Readiness {
         checkInterrupt();
     }
 
+    /**
+     * As {@link #awaitReadable}, until {@code deadline} ({@link System#nanoTime()}), which the
+     * carrier keeps when the caller runs on it ({@link Carrier#parkUntil}): no JDK timer per wait.
+     */
+    void awaitReadableUntil(long deadline) throws IOException {
+        enter();
+        if (readable) {
+            readable = false;
+            return;
+        }
+        reader = Thread.currentThread();
+        if (!closed) {
+            if (carrier.isCurrent()) {
+                carrier.parkUntil(deadline);
+            } else {
+                LockSupport.parkNanos(deadline - System.nanoTime());
+            }
+        }
+        reader = null;
+        readable = false;
+        checkInterrupt();
+    }
+
     /** Whether the last read emptied the socket and no edge came since: the next read would find nothing. */
     boolean drained() {
         return drained && !hungUp && !urgent;

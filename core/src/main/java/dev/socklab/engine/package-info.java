@@ -1,7 +1,8 @@
 /**
  * The I/O engines a server's connections run on: which threads run them, and how their socket
  * calls wait. {@link dev.socklab.engine.IoEngine} starts one; the runtime makes every socket call
- * of a connection through its {@link dev.socklab.engine.StreamSocket}, and nothing else in
+ * of a connection through its {@link dev.socklab.engine.StreamSocket} (of a UDP exchange, its
+ * {@link dev.socklab.engine.UdpSocket}), and nothing else in
  * socklab knows which engine runs.
  *
  * <dl>
@@ -11,9 +12,11 @@
  *       virtual threads ({@code SchedulerHook}, the one class that reaches into the JDK for it).
  *       A {@code CarrierSocket} makes its calls with {@code recv} and {@code send}
  *       ({@code SocketCalls}) and parks on its {@code Readiness} only when one would block;
- *       {@code ChannelFd} gives the descriptor under a JDK channel.</dd>
+ *       a {@code CarrierUdpSocket} (an exchange's UDP socket of its own) does the same with the
+ *       channel's non-blocking {@code receive} and {@code send}; {@code ChannelFd} gives the
+ *       descriptor under a JDK channel.</dd>
  *   <dt>jdk</dt>
- *   <dd>{@code JdkEngine} and {@code JdkSocket}: blocking channels on the JDK's own
+ *   <dd>{@code JdkEngine}, {@code JdkSocket} and {@code JdkUdpSocket}: blocking channels on the JDK's own
  *       virtual-thread scheduler and poller. The fallback where epoll cannot run, with the reason
  *       in its description.</dd>
  * </dl>

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The exchanges UDP services run on sockets of their own ({@link dev.socklab.service.Datagram#openSession}),
@@ -13,6 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * stopping server waits for and then closes.
  */
 final class DatagramSessions {
+    /**
+     * How long a stopping server waits for the exchanges whose sockets it closed to end: their
+     * threads may run on the engine's carriers, which stop after this.
+     */
+    private static final Duration FORCED_END_WAIT = Duration.ofSeconds(2);
     /** Open exchanges by service, and by service and source. */
     private final Map<String, Integer> byService = new ConcurrentHashMap<>();
     private final Map<Source, Integer> bySource = new ConcurrentHashMap<>();
@@ -52,20 +58,27 @@ final class DatagramSessions {
         open.add(task);
     }
 
-    void ended(SessionTask task) {
+    synchronized void ended(SessionTask task) {
         open.remove(task);
+        notifyAll();
     }
 
-    /** Waits up to {@code grace} for every exchange to end, then closes the sockets of the rest, which ends them. */
+    /**
+     * Waits up to {@code grace} for every exchange to end, then closes the sockets of the rest,
+     * which ends them, and waits a little for those to end.
+     */
     void drain(Duration grace) throws InterruptedException {
-        long deadline = System.nanoTime() + grace.toNanos();
-        synchronized (this) {
-            long left;
-            while (!byService.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
-                wait(Math.max(1, left / 1_000_000));
-            }
-        }
+        awaitEnded(grace, () -> byService.isEmpty());
         open.forEach(SessionTask::force);
+        awaitEnded(FORCED_END_WAIT, open::isEmpty);
+    }
+
+    private synchronized void awaitEnded(Duration wait, BooleanSupplier ended) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long left;
+        while (!ended.getAsBoolean() && (left = deadline - System.nanoTime()) > 0) {
+            wait(Math.max(1, left / 1_000_000));
+        }
     }
 
     /** What counts as one source: an IPv4 address, or an IPv6 /64, as for the stream limits; a Unix peer is one. */

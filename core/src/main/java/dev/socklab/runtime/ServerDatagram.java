@@ -1,7 +1,6 @@
 package dev.socklab.runtime;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 
+import dev.socklab.engine.UdpSocket;
 import dev.socklab.net.PortRange;
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.service.Datagram;
@@ -138,20 +138,21 @@ final class ServerDatagram implements Datagram {
             counts.droppedOverRate.increment();
             return false;
         }
-        DatagramSocket socket = new DatagramSocket(null);
-        SessionTask task;
+        InetSocketAddress own = (InetSocketAddress) local;
+        // The receiving socket's own family: an IPv4 request's exchange runs on an IPv4 socket, not a dual-stack one.
+        DatagramChannel channel = DatagramChannel.open(SocketNames.family(own));
         try {
-            InetSocketAddress own = (InetSocketAddress) local;
-            PortBinding.bind(own.getAddress(), ports, socket::bind);
+            PortBinding.bind(own.getAddress(), ports, channel::bind);
+            UdpSocket socket = context.engine().adopt(channel);
+            SocketAddress bound = channel.getLocalAddress();
             String sessionTag = service + "#" + context.nextId();
-            context.tracer.call(tag, "socket() bind(" + SocketAddresses.format(socket.getLocalSocketAddress()) + ") = "
-                    + sessionTag);
-            task = new SessionTask(service, sessionTag, socket, sender, exchange, context, log, counts);
+            context.tracer.call(tag, "socket() bind(" + SocketAddresses.format(bound) + ") = " + sessionTag);
+            SessionTask task = new SessionTask(service, sessionTag, socket, sender, bound, exchange, context, log, counts);
             context.sessions.started(task);
-            Thread.ofVirtual().name(sessionTag + " " + SocketAddresses.format(sender)).start(task);
+            socket.start(sessionTag + " " + SocketAddresses.format(sender), task);
             opened = sessionTag;
         } catch (IOException | RuntimeException | Error e) {
-            socket.close();
+            channel.close();
             context.sessions.leave(service, sender);
             throw e;
         }

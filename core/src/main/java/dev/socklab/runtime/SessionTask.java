@@ -1,10 +1,7 @@
 package dev.socklab.runtime;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.SocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 
+import dev.socklab.engine.UdpSocket;
 import dev.socklab.net.SocketAddresses;
 import dev.socklab.service.DatagramExchange;
 import dev.socklab.service.DatagramSession;
@@ -25,7 +23,7 @@ import dev.socklab.text.Durations;
 final class SessionTask implements Runnable, DatagramSession {
     private final String service;
     private final String tag;
-    private final DatagramSocket socket;
+    private final UdpSocket socket;
     private final SocketAddress peer;
     private final SocketAddress local;
     private final DatagramExchange exchange;
@@ -41,14 +39,14 @@ final class SessionTask implements Runnable, DatagramSession {
     /** The counts of the socket whose datagram opened the exchange: its datagrams are that service's. */
     private final ListenerCounts counts;
 
-    SessionTask(String service, String tag, DatagramSocket socket, SocketAddress peer, DatagramExchange exchange,
+    SessionTask(String service, String tag, UdpSocket socket, SocketAddress peer, SocketAddress local, DatagramExchange exchange,
                 ServerContext context, Logger log, ListenerCounts counts) {
         this.counts = counts;
         this.service = service;
         this.tag = tag;
         this.socket = socket;
         this.peer = peer;
-        this.local = socket.getLocalSocketAddress();
+        this.local = local;
         this.exchange = exchange;
         this.context = context;
         this.log = log;
@@ -56,6 +54,15 @@ final class SessionTask implements Runnable, DatagramSession {
 
     @Override
     public void run() {
+        try {
+            serve();
+        } finally {
+            // Last of all, after the closing line: a stopping server waits for this before it stops the engine's carriers.
+            context.sessions.ended(this);
+        }
+    }
+
+    private void serve() {
         MDC.put("conn", tag);
         String outcome;
         try {
@@ -67,10 +74,9 @@ final class SessionTask implements Runnable, DatagramSession {
             outcome = "error: " + e;
             log.error("{} crashed: a bug in the {} service", tag, service, e);
         } finally {
-            socket.close();
+            closeSocket();
             context.tracer.call(tag, "close()");
             context.sessions.leave(service, peer);
-            context.sessions.ended(this);
         }
         MDC.remove("conn");
         if (context.connectionLog.admit()) {
@@ -84,7 +90,15 @@ final class SessionTask implements Runnable, DatagramSession {
     /** Closes the socket now, for a server whose grace period ran out: the exchange's waiting call fails. */
     void force() {
         forced = true;
-        socket.close();
+        closeSocket();
+    }
+
+    private void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // A close fails only on a socket already broken; the descriptor is released either way.
+        }
     }
 
     @Override
@@ -112,41 +126,32 @@ final class SessionTask implements Runnable, DatagramSession {
     public int receive(ByteBuffer dst, Duration wait) throws IOException {
         // However long the exchange asks to wait, a silent peer holds a socket no longer than the idle timeout.
         long deadline = System.nanoTime() + Math.min(wait.toNanos(), context.limits.idleTimeout().toNanos());
-        byte[] array = dst.hasArray() ? dst.array() : new byte[dst.remaining()];
-        int offset = dst.hasArray() ? dst.arrayOffset() + dst.position() : 0;
-        DatagramPacket packet = new DatagramPacket(array, offset, dst.remaining());
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return -1;
             }
-            // At least a millisecond: a timeout of 0 would mean no timeout at all.
-            socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
-            packet.setData(array, offset, dst.remaining());
-            try {
-                socket.receive(packet);
-            } catch (SocketTimeoutException e) {
+            int start = dst.position();
+            int room = dst.remaining();
+            SocketAddress sender = socket.receive(dst, left);
+            if (sender == null) {
                 return -1;
             }
-            ByteBuffer got = ByteBuffer.wrap(array, offset, packet.getLength());
-            counts.received(packet.getLength());
-            SocketAddress sender = packet.getSocketAddress();
+            int n = dst.position() - start;
+            ByteBuffer got = dst.duplicate().position(start).limit(start + n);
+            counts.received(n);
             if (context.tracer.enabled()) {
-                context.tracer.datagram(tag, "recvfrom", dst.remaining(), got.duplicate(), "from", sender);
+                context.tracer.datagram(tag, "recvfrom", room, got.duplicate(), "from", sender);
             }
             if (!sender.equals(peer)) {
                 strangers++;
+                dst.position(start);
                 answerStranger(got, sender);
                 continue;
             }
-            bytesIn += packet.getLength();
+            bytesIn += n;
             datagramsIn++;
-            if (!dst.hasArray()) {
-                dst.put(got);
-            } else {
-                dst.position(dst.position() + packet.getLength());
-            }
-            return packet.getLength();
+            return n;
         }
     }
 
@@ -168,18 +173,8 @@ final class SessionTask implements Runnable, DatagramSession {
 
     private void sendTo(ByteBuffer src, SocketAddress to) throws IOException {
         int n = src.remaining();
-        DatagramPacket packet = src.hasArray()
-                ? new DatagramPacket(src.array(), src.arrayOffset() + src.position(), n, to)
-                : new DatagramPacket(copy(src), n, to);
-        socket.send(packet);
+        socket.send(src, to);
         counts.sent(n);
-        src.position(src.position() + (src.hasArray() ? n : 0));
-    }
-
-    private static byte[] copy(ByteBuffer src) {
-        byte[] bytes = new byte[src.remaining()];
-        src.get(bytes);
-        return bytes;
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +27,6 @@ import dev.socklab.testing.LogCapture;
 import dev.socklab.testing.ServerUnderTest;
 
 /** A UDP service's exchanges on sockets of their own: a port of their own, the peer alone, bounded, logged, closed at stop. */
-@Tag("no-engine")
 @Timeout(30)
 class DatagramSessionTest {
     private static final Duration WAIT = Duration.ofSeconds(5);

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +20,6 @@ import dev.socklab.testing.ServerUnderTest;
 import dev.socklab.testing.StreamTransport;
 
 /** 10% loss and 10% duplication each way on loopback: every file still arrives byte for byte, both ways. */
-@Tag("no-engine")
 @Timeout(120)
 class TftpFaultTest {
     private static final double LOSS = 0.10;

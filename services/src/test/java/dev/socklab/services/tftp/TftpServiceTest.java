@@ -19,7 +19,6 @@ import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,7 +37,6 @@ import dev.socklab.tftp.Packet;
 import dev.socklab.tftp.PacketCodec;
 
 /** The tftp service on a real UDP socket on loopback, driven packet by packet with a raw client. */
-@Tag("no-engine")
 @Timeout(60)
 class TftpServiceTest {
     private static final Duration SOON = Duration.ofSeconds(5);
