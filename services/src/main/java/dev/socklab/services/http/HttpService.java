@@ -3,6 +3,7 @@ package dev.socklab.services.http;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,11 @@ import dev.socklab.services.rpc.XmlRpcRoute;
  * between requests the connection may wait for the keep-alive timeout, then closes quietly.
  */
 public final class HttpService implements StreamService, Reloadable {
+    /** The longest a refused client is read from, and dropped, before the close ({@link #lingeringClose}). */
+    private static final Duration LINGER = Duration.ofSeconds(2);
+    /** The most of it dropped so. */
+    private static final long LINGER_BYTES = 16L << 20;
+
     /** How much of a request's target its log line shows: a target may be 8 KiB long. */
     private static final int MAX_LOGGED_TARGET = 200;
 
@@ -192,6 +198,7 @@ public final class HttpService implements StreamService, Reloadable {
             answerOrEnd(exchange, e);
         } catch (BadBodyException e) {
             answerOrEnd(exchange, e.httpException());
+            lingeringClose(conn);
             return false;
         } catch (SocketTimeoutException e) {
             answerOrEnd(exchange, new HttpException(408, e.getMessage()));
@@ -223,6 +230,39 @@ public final class HttpService implements StreamService, Reloadable {
     private void refuse(Connection conn, HttpInput input, HttpException e) throws IOException {
         conn.log().info("refused: {} {}", e.status(), e.getMessage());
         HttpExchange.forUnreadRequest(conn, input, server).fail(e);
+        if (e.status() != 408) {
+            // A client too slow to send its request has no more to send that it should be waited for.
+            lingeringClose(conn);
+        }
+    }
+
+    /**
+     * After a refusal, the client may still be sending what was refused (a body over the limit).
+     * Closed with its bytes unread, the connection would be reset, and a client still writing would
+     * see the reset (a broken pipe) before it read the answer. So, as nginx's lingering close, a FIN
+     * follows the answer and the client's bytes are read and dropped until it closes, for at most
+     * {@link #LINGER} and {@link #LINGER_BYTES}: a client that sends more than that is reset after all.
+     */
+    private static void lingeringClose(Connection conn) {
+        try {
+            conn.shutdownOutput();
+            ByteBuffer dropped = ByteBuffer.allocate(16 * 1024);
+            long deadline = System.nanoTime() + LINGER.toNanos();
+            for (long read = 0; read < LINGER_BYTES; ) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                dropped.clear();
+                int n = conn.read(dropped, Duration.ofNanos(left));
+                if (n <= 0) {
+                    return;
+                }
+                read += n;
+            }
+        } catch (IOException e) {
+            // Reset or closed by the client: there is nothing left to wait for.
+        }
     }
 
     /**

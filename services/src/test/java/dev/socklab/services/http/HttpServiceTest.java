@@ -2,6 +2,8 @@ package dev.socklab.services.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -226,6 +228,24 @@ class HttpServiceTest {
             assertThat(fresh.closedWithin(Duration.ofSeconds(5))).isTrue();
             fresh.close();
             assertThat(stopped.get(10, TimeUnit.SECONDS)).as("every connection ended in the grace period").isTrue();
+        }
+    }
+
+    @Test
+    void aClientStillSendingTheBodyItWasRefusedReadsTheRefusal() throws Exception {
+        Endpoint e = serve();
+        // Far past the socket buffers on both sides: closed with the body unread, the connection would be
+        // reset while the client still wrote it, and the client would never read the 413.
+        byte[] body = new byte[8 << 20];
+        try (java.net.Socket client = new java.net.Socket()) {
+            client.connect(e.address(), 5_000);
+            client.setSoTimeout(10_000);
+            OutputStream out = client.getOutputStream();
+            out.write(("POST /anything HTTP/1.1\r\nHost: h\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            String response = new String(client.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(response).startsWith("HTTP/1.1 413 ");
         }
     }
 
