@@ -64,18 +64,13 @@ final class Readiness {
      * on the carrier; the caller tries its read again, whatever woke it.
      */
     void awaitReadable(long nanos) throws IOException {
-        enter();
-        if (readable) {
-            readable = false;
+        if (readyToRead()) {
             return;
         }
-        reader = Thread.currentThread();
         if (!closed) {
             park(nanos);
         }
-        reader = null;
-        readable = false;
-        checkInterrupt();
+        readWaitEnded();
     }
 
     /**
@@ -83,12 +78,9 @@ final class Readiness {
      * carrier keeps when the caller runs on it ({@link Carrier#parkUntil}): no JDK timer per wait.
      */
     void awaitReadableUntil(long deadline) throws IOException {
-        enter();
-        if (readable) {
-            readable = false;
+        if (readyToRead()) {
             return;
         }
-        reader = Thread.currentThread();
         if (!closed) {
             if (carrier.isCurrent()) {
                 carrier.parkUntil(deadline);
@@ -96,6 +88,22 @@ final class Readiness {
                 LockSupport.parkNanos(deadline - System.nanoTime());
             }
         }
+        readWaitEnded();
+    }
+
+    /** A read's wait begins: true if an edge came since the last wait, taken now, and there is none to make. */
+    private boolean readyToRead() throws IOException {
+        enter();
+        if (readable) {
+            readable = false;
+            return true;
+        }
+        reader = Thread.currentThread();
+        return false;
+    }
+
+    /** A read's wait is over, however it ended: the caller reads again. */
+    private void readWaitEnded() throws IOException {
         reader = null;
         readable = false;
         checkInterrupt();
